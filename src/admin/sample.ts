@@ -1,0 +1,42 @@
+/**
+ * The litwareinc sample directory: users from samples/litwareinc.csv, loaded by the same importer as
+ * `cspin import`, and PIN states from samples/litwareinc-pins.csv, set through the PIN store API
+ * with random PINs that nobody ever sees.
+ */
+import { createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { csvRecords } from '../core/csv/csvRecords.js';
+import { isErrorRecord } from '../core/index.js';
+import { IdentityResolver, UserId, type DirectoryDatabase } from '../directory/index.js';
+import { importUsers } from '../directory/import/importUsers.js';
+import { readUsers } from '../directory/import/sources.js';
+import { PinStore, generatePin, hashPin } from '../pins/index.js';
+
+const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
+
+/**
+ * Loads the sample directory into a new database.
+ * @param db the database
+ * @param pepper the PIN key
+ * @returns how many users and PINs were created
+ */
+export async function loadSample(db: DirectoryDatabase, pepper: Buffer): Promise<{ users: number; pins: number }> {
+  const problems: string[] = [];
+  const summary = await importUsers(db, readUsers(createReadStream(`${SAMPLES}litwareinc.csv`), 'csv'), (row, reason) =>
+    problems.push(`line ${row}: ${reason}`),
+  );
+  if (problems.length > 0) throw new Error(`The sample directory is broken: ${problems.join('; ')}`);
+  const resolver = new IdentityResolver(db);
+  const pins = new PinStore(db);
+  let count = 0;
+  for await (const item of csvRecords(createReadStream(`${SAMPLES}litwareinc-pins.csv`))) {
+    if (isErrorRecord(item)) throw new Error(`The sample PIN states are broken: ${item.message}`);
+    const { Identity, PinState, LastPinChangeTime } = item.record;
+    const user = resolver.resolve([new UserId(Identity ?? '')]).get(0)?.[0];
+    if (!user) throw new Error(`The sample PIN states name an unknown user: ${Identity}`);
+    pins.setHash(user.id, await hashPin(generatePin(6), pepper), Date.parse(LastPinChangeTime ?? ''));
+    if (PinState === 'Locked') pins.setLocked(user.id, true);
+    count++;
+  }
+  return { users: summary.added, pins: count };
+}

@@ -1,0 +1,19 @@
+/**
+ * The one entry point behind every bin: the name it was invoked by (Get-CsUser, get-csuser, cspin...)
+ * picks what runs.
+ */
+import { basename } from 'node:path';
+import { runAdmin } from './admin/cspin.js';
+import { findCmdlet } from './cmdlets/index.js';
+import { runCmdlet, type CmdletIO } from './core/index.js';
+
+/**
+ * Runs the command named by argv[1] and sets the exit status.
+ * @param argv process.argv
+ */
+export async function main(argv: readonly string[]): Promise<void> {
+  const io: CmdletIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  const invoked = basename(argv[1] ?? 'cspin').replace(/\.[cm]?js$/, '');
+  const cmdlet = findCmdlet(invoked);
+  process.exitCode = cmdlet ? await runCmdlet(await cmdlet.load(), argv.slice(2), io) : await runAdmin(argv.slice(2), io);
+}

@@ -1,0 +1,100 @@
+import { defineCmdlet } from '../core/index.js';
+import { IdentityResolver, type UserRow } from '../directory/index.js';
+import { identityNotFound } from '../directory/messages.js';
+import { PIN_INFO_TYPE, PinStore, PolicyResolver, pinInfoDetails } from '../pins/index.js';
+import { mandatoryIdentityParameter } from './parameters.js';
+import { closeSession, openSession, type Session } from './session.js';
+
+const PIN_INFO_PROPERTIES = ['Identity', 'IsPinSet', 'IsLockedOut', 'LastPinChangeTime', 'PinExpirationTime'];
+
+interface State extends Session {
+  resolver: IdentityResolver;
+  pins: PinStore;
+  policies: PolicyResolver;
+}
+
+export default defineCmdlet({
+  name: 'Get-CsClientPinInfo',
+  synopsis: 'Retrieves information about the personal identification number (PIN) assigned to a user.',
+  description:
+    'Administrators can retrieve the PIN settings for a user, or a group of users, by running the Get-CsClientPinInfo cmdlet. Note that there is no way for an administrator to retrieve the PIN that has been assigned to a user. If a user forgets his or her PIN, that user will not be able to use PIN authentication to access the system until an administrator has assigned them a new PIN.',
+  parameters: { Identity: mandatoryIdentityParameter },
+  shouldProcess: { confirmImpact: 'Low' },
+  inputTypes: ['String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object (also any object with an Identity, SipAddress, UserPrincipalName or DistinguishedName property).'],
+  outputType: PIN_INFO_TYPE,
+  notes: [
+    'A display name that matches several users returns the PIN information of all of them.',
+    'Dates are ISO 8601 UTC in NDJSON output; PinExpirationTime is null when the PIN never expires.',
+  ],
+  examples: [
+    {
+      title: 'PIN information for every user',
+      code: 'Get-CsUser | Get-CsClientPinInfo',
+      remarks:
+        'Returns PIN information for all the users who have been enabled for Lync Server. Get-CsUser returns all users who have been enabled; that collection is piped to Get-CsClientPinInfo, which displays PIN information for each user in the collection.',
+      expect: {
+        identities: [
+          'sip:aidan@litwareinc.com', 'sip:amys@litwareinc.com', 'sip:bobk@litwareinc.com', 'sip:chrisp@litwareinc.com',
+          'sip:confroom1@litwareinc.com', 'sip:cpreston@litwareinc.com', 'sip:davidl@litwareinc.com', 'sip:ellens@litwareinc.com',
+          'sip:gregw@litwareinc.com', 'sip:hollyh@litwareinc.com', 'sip:jsmith@litwareinc.com', 'sip:kenmyer@litwareinc.com',
+          'sip:kima@litwareinc.com', 'sip:lolaj@litwareinc.com', 'sip:markh@litwareinc.com', 'sip:nuriag@litwareinc.com',
+          'sip:pilar@litwareinc.com', 'sip:rayc@litwareinc.com', 'sip:sanjays@litwareinc.com', 'sip:tonip@litwareinc.com',
+          'sip:tyc@litwareinc.com', 'sip:wendyr@litwareinc.com', 'sip:yanli@litwareinc.com', 'sip:zrinkam@litwareinc.com',
+        ],
+        properties: PIN_INFO_PROPERTIES,
+      },
+    },
+    {
+      title: 'PIN information for one user',
+      code: 'Get-CsClientPinInfo -Identity "litwareinc\\kenmyer"',
+      remarks: 'Displays PIN information for a single user: the user with the Identity litwareinc\\kenmyer.',
+      expect: { identities: ['sip:kenmyer@litwareinc.com'], properties: PIN_INFO_PROPERTIES },
+    },
+    {
+      title: 'PIN information for the users of an OU',
+      code: 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com" | Get-CsClientPinInfo',
+      remarks:
+        'Returns PIN information for all the users with accounts in the Finance organizational unit (OU), its child OUs included. Get-CsUser and the OU parameter return the users in the Finance OU; that collection is piped to Get-CsClientPinInfo.',
+      expect: { identities: ['sip:aidan@litwareinc.com', 'sip:kenmyer@litwareinc.com', 'sip:pilar@litwareinc.com'] },
+    },
+    {
+      title: 'PIN information for all managers',
+      code: 'Get-CsUser -LdapFilter "Title=Manager" | Get-CsClientPinInfo',
+      remarks:
+        'Displays PIN information for all the Managers in the organization. Get-CsUser and the LdapFilter parameter return the users who have "Manager" as their job title; Get-CsClientPinInfo then displays PIN information for each of them.',
+      expect: { identities: ['sip:aidan@litwareinc.com', 'sip:davidl@litwareinc.com', 'sip:kenmyer@litwareinc.com'] },
+    },
+    {
+      title: 'PIN information for the users listed in a CSV export (cspin extension)',
+      code: 'printf "SipAddress\\nsip:ellens@litwareinc.com\\n" > users.csv && Import-Csv users.csv | Get-CsClientPinInfo',
+      remarks: 'Rows of an AD export bind by property name through the SipAddress alias of -Identity.',
+      expect: { identities: ['sip:ellens@litwareinc.com'] },
+    },
+  ],
+
+  begin(_params, context): State {
+    const session = openSession(context.env);
+    return { ...session, resolver: new IdentityResolver(session.db), pins: new PinStore(session.db), policies: new PolicyResolver(session.db) };
+  },
+
+  *process(records, state, context) {
+    const found = state.resolver.resolve(records.map((r) => r.params.Identity));
+    const users = [...found.values()].flat();
+    const pins = state.pins.states(users.map((u: UserRow) => u.id));
+    for (const [index, { params, record }] of records.entries()) {
+      const matches = found.get(index);
+      if (!matches) {
+        yield identityNotFound(params.Identity.text, record);
+        continue;
+      }
+      for (const user of matches) {
+        if (!context.shouldProcess(user.sip ?? user.dn)) continue;
+        yield pinInfoDetails(user, pins.get(user.id), state.policies.effective(user));
+      }
+    }
+  },
+
+  clean(state) {
+    closeSession(state);
+  },
+});

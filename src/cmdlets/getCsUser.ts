@@ -1,0 +1,213 @@
+import { NOT_CONVERTIBLE, StringType, defineCmdlet, usageError, type ParamType } from '../core/index.js';
+import { compileFilter, FilterError } from '../core/filterScript.js';
+import {
+  ADUSER_TYPE,
+  IdentityResolver,
+  UserId,
+  LdapFilterError,
+  compileLdapFilter,
+  containerExists,
+  looksLikeDn,
+  parseLdapFilter,
+  searchUsers,
+  subtreeCondition,
+  toADUser,
+  type ADUser,
+  type SqlCondition,
+  type UserRow,
+} from '../directory/index.js';
+import { identityNotFound, organizationalUnitNotFound } from '../directory/messages.js';
+import { identityParameter } from './parameters.js';
+import { closeSession, openSession, type Session } from './session.js';
+
+/** -ResultSize: a count from 0 to 2147483647, or Unlimited. */
+const ResultSizeType: ParamType<number | 'Unlimited'> = {
+  name: 'Unlimited[UInt32]',
+  accepts: (value) => value === 'Unlimited' || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 2147483647),
+  convert: (value) => {
+    if (typeof value === 'string' && value.trim().toLowerCase() === 'unlimited') return 'Unlimited';
+    const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+    return typeof number === 'number' && Number.isInteger(number) && number >= 0 && number <= 2147483647 ? number : NOT_CONVERTIBLE;
+  },
+  describe: (text) => `Cannot convert value "${text}" to type "Unlimited[UInt32]": use a whole number from 0 to 2147483647, or Unlimited.`,
+};
+
+interface State extends Session {
+  where: SqlCondition[];
+  ou: string | undefined;
+  filter: ((user: ADUser) => boolean) | undefined;
+  remaining: number;
+  resolver: IdentityResolver;
+}
+
+const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
+
+export default defineCmdlet({
+  name: 'Get-CsUser',
+  synopsis: 'Returns information about users who have been enabled for Lync Server or Skype for Business Server.',
+  description:
+    'Returns the users that have a SIP address (msRTCSIP-PrimaryUserAddress), temporarily disabled accounts included; use -Filter \'{Enabled -eq $True}\' for active accounts only. Users can be picked by Identity, by organizational unit (-OU, child OUs included), by an LDAP filter on any Active Directory attribute (-LdapFilter) or by a filter on the returned properties (-Filter).',
+  parameters: {
+    Identity: {
+      ...identityParameter,
+      description: `${identityParameter.description} Without an Identity, Get-CsUser returns every user enabled for Lync Server.`,
+    },
+    OU: {
+      type: StringType,
+      description:
+        'Distinguished name of an organizational unit (OU) or container; the search includes its child OUs. For the Users container use "cn=Users,dc=litwareinc,dc=com".',
+    },
+    LdapFilter: {
+      type: StringType,
+      description:
+        'An LDAP filter (RFC 4515) on generic Active Directory attributes, e.g. "Title=Manager", "&(Department=Finance)(Title=Manager)", "|(Title=Supervisor)(Title=Manager)" or "l=Redmond". Cannot be used with -Filter.',
+    },
+    Filter: {
+      type: StringType,
+      description:
+        'A Where-Object style filter on the returned properties, e.g. \'{Enabled -eq $True}\' or \'{SipAddress -like "*@litwareinc.com"}\'. In bash, single-quote it: bash expands $True in double quotes. Cannot be used with -LdapFilter.',
+    },
+    ResultSize: {
+      type: ResultSizeType,
+      description: 'The maximum number of users to return: 0 to 2147483647, or Unlimited (the default). 0 returns nothing.',
+    },
+  },
+  mutuallyExclusive: [['Filter', 'LdapFilter']],
+  inputTypes: ['String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object.'],
+  outputType: ADUSER_TYPE,
+  examples: [
+    {
+      title: 'Every enabled user',
+      code: 'Get-CsUser',
+      remarks: 'Returns information about all the users who have been enabled for Lync Server.',
+      expect: { properties: ADUSER_PROPERTIES },
+    },
+    {
+      title: 'One user by domain\\logon',
+      code: 'Get-CsUser -Identity "litwareinc\\kenmyer"',
+      remarks: 'Returns the user with the Identity litwareinc\\kenmyer.',
+      expect: { identities: ['CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com'] },
+    },
+    {
+      title: 'Users whose display name ends in Smith',
+      code: 'Get-CsUser -Identity "* Smith"',
+      remarks: 'The asterisk wildcard works with display names: this returns every user whose display name ends with " Smith".',
+      expect: { identities: ['CN=Ellen Smith,OU=IT,DC=litwareinc,DC=com', 'CN=Jonathan Smith,OU=Sales,DC=litwareinc,DC=com'] },
+    },
+    {
+      title: 'The users of an OU',
+      code: 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com"',
+      remarks: 'Returns the users in the Finance OU and its child OUs (Payroll) who have been enabled for Lync Server.',
+      expect: {
+        identities: [
+          'CN=Aidan Delaney,OU=Payroll,OU=Finance,DC=litwareinc,DC=com',
+          'CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com',
+          'CN=Pilar Ackerman,OU=Finance,DC=litwareinc,DC=com',
+        ],
+      },
+    },
+    {
+      title: 'Managers in the Finance department',
+      code: 'Get-CsUser -LdapFilter "&(Department=Finance)(Title=Manager)"',
+      remarks: 'An LDAP filter on Active Directory attributes: users whose Department is Finance and whose Title is Manager.',
+      expect: { identities: ['CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com'] },
+    },
+    {
+      title: 'Users with Enterprise Voice',
+      code: "Get-CsUser -Filter '{EnterpriseVoiceEnabled -eq $True}' -ResultSize 3",
+      remarks: 'A filter on the returned properties; at most 3 users come back.',
+    },
+  ],
+
+  begin(params, context): State {
+    const where: SqlCondition[] = [];
+    if (params.OU !== undefined && !looksLikeDn(params.OU)) {
+      throw usageError('InvalidOrganizationalUnit', `Cannot bind parameter 'OU': "${params.OU}" is not a distinguished name.`, params.OU);
+    }
+    if (params.LdapFilter !== undefined) where.push(compileLdap(params.LdapFilter));
+    const filter = params.Filter === undefined ? undefined : compileUserFilter(params.Filter);
+    const session = openSession(context.env);
+    const state: State = {
+      ...session,
+      where,
+      ou: params.OU,
+      filter,
+      remaining: params.ResultSize === undefined || params.ResultSize === 'Unlimited' ? Infinity : params.ResultSize,
+      resolver: new IdentityResolver(session.db, scope(where, params.OU)),
+    };
+    if (params.OU !== undefined && !containerExists(session.db, params.OU)) {
+      closeSession(state);
+      throw organizationalUnitNotFound(params.OU);
+    }
+    return state;
+  },
+
+  *process(records, state) {
+    if (state.remaining <= 0) return;
+    if (records.length === 1 && records[0]?.params.Identity === undefined) {
+      const rows = searchUsers(state.db, { ou: state.ou, where: combine(state.where), limit: state.filter || state.remaining === Infinity ? undefined : state.remaining });
+      try {
+        yield* limited(rows, state);
+      } finally {
+        rows.return?.();
+      }
+      return;
+    }
+    const found = state.resolver.resolve(records.map((r) => r.params.Identity ?? new UserId('')));
+    for (const [index, { params, record }] of records.entries()) {
+      const matches = found.get(index);
+      if (!matches) yield identityNotFound(params.Identity?.text ?? '', record);
+      else yield* limited(matches, state);
+    }
+  },
+
+  clean(state) {
+    closeSession(state);
+  },
+});
+
+function* limited(rows: Iterable<UserRow>, state: State): Generator<ADUser> {
+  for (const row of rows) {
+    if (state.remaining <= 0) return;
+    const user = toADUser(row);
+    if (state.filter && !state.filter(user)) continue;
+    state.remaining--;
+    yield user;
+  }
+}
+
+function compileLdap(text: string): SqlCondition {
+  try {
+    return compileLdapFilter(parseLdapFilter(text));
+  } catch (error) {
+    if (error instanceof LdapFilterError) throw usageError('InvalidLdapFilter', `Cannot bind parameter 'LdapFilter'. ${error.message}`, text);
+    throw error;
+  }
+}
+
+function compileUserFilter(text: string): (user: ADUser) => boolean {
+  const asUsage = (error: unknown) =>
+    error instanceof FilterError ? usageError('InvalidFilter', `Cannot bind parameter 'Filter'. ${error.message}`, text) : error;
+  try {
+    const predicate = compileFilter(text);
+    return (user) => {
+      try {
+        return predicate(user as unknown as Record<string, unknown>);
+      } catch (error) {
+        // A -match on a property that holds an invalid pattern fails only when it runs.
+        throw asUsage(error);
+      }
+    };
+  } catch (error) {
+    throw asUsage(error);
+  }
+}
+
+function combine(conditions: SqlCondition[]): SqlCondition | undefined {
+  if (conditions.length === 0) return undefined;
+  return { sql: conditions.map((c) => `(${c.sql})`).join(' AND '), params: conditions.flatMap((c) => c.params) };
+}
+
+function scope(where: SqlCondition[], ou: string | undefined): SqlCondition | undefined {
+  return combine(ou === undefined ? where : [...where, subtreeCondition(ou)]);
+}

@@ -1,0 +1,27 @@
+/**
+ * The cmdlet registry. Modules load lazily, so a command pays only for its own imports at start-up.
+ * Every name here is also a bin in package.json, in both its Verb-Noun and lower-case spelling.
+ */
+import type { AnyCmdletDecl } from '../core/index.js';
+
+type Loader = () => Promise<AnyCmdletDecl>;
+
+const load = (module: Promise<{ default: unknown }>): Promise<AnyCmdletDecl> => module.then((m) => m.default as AnyCmdletDecl);
+
+/** Cmdlet name → loader. */
+export const CMDLETS: Readonly<Record<string, Loader>> = {
+  'Get-CsUser': () => load(import('./getCsUser.js')),
+  'Get-CsClientPinInfo': () => load(import('./getCsClientPinInfo.js')),
+  'Import-Csv': () => load(import('./importCsv.js')),
+};
+
+/**
+ * Finds a cmdlet by name, case-insensitively.
+ * @param name e.g. get-csuser
+ * @returns its canonical name and loader, or undefined
+ */
+export function findCmdlet(name: string): { name: string; load: Loader } | undefined {
+  const folded = name.toLowerCase();
+  const entry = Object.entries(CMDLETS).find(([canonical]) => canonical.toLowerCase() === folded);
+  return entry && { name: entry[0], load: entry[1] };
+}

@@ -1,0 +1,143 @@
+/**
+ * The PowerShell argv dialect on top of yargs. yargs-parser cannot match names case-insensitively or
+ * by prefix, and it splits `-OU` into short options, so names are resolved here first (PowerShell's
+ * rules: exact beats prefix, a cmdlet's own parameter beats a common one) and yargs gets canonical
+ * `--Name=value` tokens, with every positional argument after `--` so none is mistaken for an option.
+ */
+import yargs from 'yargs';
+import { usageError } from './errors.js';
+import { messages } from './messages.js';
+
+/** What the argv parser needs to know about a parameter. */
+export interface ArgvParameter {
+  name: string;
+  aliases: readonly string[];
+  isSwitch: boolean;
+  typeName: string;
+  /** A common parameter loses prefix ties against the cmdlet's own parameters. */
+  common: boolean;
+}
+
+/** Named values (text, or booleans for switches) and positional arguments, in order. */
+export interface ParsedArgv {
+  named: Map<string, string | boolean>;
+  positional: string[];
+}
+
+// A parameter token: -Name, --Name, -Name:value, --Name=value. "-1" or "-" are values.
+const PARAMETER_TOKEN = /^(--?)([A-Za-z_][A-Za-z0-9_]*)(?::(.*)|(=.*))?$/s;
+
+/**
+ * Resolves a typed name to one parameter.
+ * @param typed the name as typed, without dashes
+ * @param parameters the cmdlet's parameters, common ones included
+ * @returns the parameter
+ * @throws TerminatingError NamedParameterNotFound or AmbiguousParameter
+ */
+export function resolveParameterName(typed: string, parameters: readonly ArgvParameter[]): ArgvParameter {
+  const folded = typed.toLowerCase();
+  const names = (p: ArgvParameter) => [p.name, ...p.aliases].map((n) => n.toLowerCase());
+  const exact = parameters.find((p) => names(p).includes(folded));
+  if (exact) return exact;
+  const hits = parameters.filter((p) => names(p).some((n) => n.startsWith(folded)));
+  if (hits.length === 1 && hits[0]) return hits[0];
+  const own = hits.filter((p) => !p.common);
+  if (own.length === 1 && own[0]) return own[0];
+  if (hits.length === 0) throw usageError('NamedParameterNotFound', messages.namedParameterNotFound(typed), typed);
+  throw usageError('AmbiguousParameter', messages.ambiguousParameter(typed, hits.map((p) => p.name)), typed);
+}
+
+function isParameterToken(token: string, parameters: readonly ArgvParameter[]): boolean {
+  // PowerShell: a following "-word" that names no parameter is a value ("-Identity -kenmyer").
+  const folded = PARAMETER_TOKEN.exec(token)?.[2]?.toLowerCase();
+  if (folded === undefined) return false;
+  return parameters.some((p) => [p.name, ...p.aliases].some((n) => n.toLowerCase().startsWith(folded)));
+}
+
+function switchValue(parameter: ArgvParameter, text: string): boolean {
+  const value = text.trim().toLowerCase().replace(/^\$/, '');
+  if (value === '') throw usageError('SwitchValueMissing', messages.emptySwitchValue(parameter.name), parameter.name);
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw usageError(
+    'ParameterArgumentTransformationError',
+    messages.cannotConvert(parameter.name, `Cannot convert value "${text}" to type "System.Management.Automation.SwitchParameter". Use true or false.`),
+    text,
+  );
+}
+
+/**
+ * Splits argv into canonical named values and positional arguments.
+ * @param argv the arguments after the command name
+ * @param parameters the cmdlet's parameters, common ones included
+ * @returns the parsed arguments
+ * @throws TerminatingError (exit status 2) for any command-line mistake
+ */
+export function parseArgv(argv: readonly string[], parameters: readonly ArgvParameter[]): ParsedArgv {
+  const normalized: string[] = [];
+  const positional: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] ?? '';
+    if (token === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    const match = PARAMETER_TOKEN.exec(token);
+    if (!match?.[2] || (match[4] !== undefined && match[1] !== '--')) {
+      positional.push(token);
+      continue;
+    }
+    const parameter = resolveParameterName(match[2], parameters);
+    if (seen.has(parameter.name)) throw usageError('ParameterAlreadyBound', messages.parameterAlreadyBound(parameter.name), parameter.name);
+    seen.add(parameter.name);
+    const attached = match[3] ?? match[4]?.slice(1);
+    if (parameter.isSwitch) {
+      normalized.push(`--${parameter.name}=${attached === undefined ? true : switchValue(parameter, attached)}`);
+      continue;
+    }
+    let value = attached;
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined || next === '--' || isParameterToken(next, parameters)) {
+        throw usageError('MissingArgument', messages.missingArgument(parameter.name, parameter.typeName), parameter.name);
+      }
+      value = next;
+      i++;
+    }
+    normalized.push(`--${parameter.name}=${value}`);
+  }
+  return { named: parseWithYargs(normalized, parameters), positional };
+}
+
+function parseWithYargs(tokens: string[], parameters: readonly ArgvParameter[]): Map<string, string | boolean> {
+  const options = Object.fromEntries(
+    parameters.map((p) => [p.name, { type: p.isSwitch ? ('boolean' as const) : ('string' as const) }]),
+  );
+  const parsed = yargs(tokens)
+    .parserConfiguration({
+      'short-option-groups': false,
+      'camel-case-expansion': false,
+      'parse-numbers': false,
+      'parse-positional-numbers': false,
+      'dot-notation': false,
+      'boolean-negation': false,
+      'duplicate-arguments-array': false,
+      'greedy-arrays': false,
+    })
+    .options(options)
+    .strict()
+    .help(false)
+    .version(false)
+    .exitProcess(false)
+    .fail((message) => {
+      throw usageError('NamedParameterNotFound', message);
+    })
+    .parseSync();
+  const named = new Map<string, string | boolean>();
+  for (const p of parameters) {
+    const value: unknown = parsed[p.name];
+    if (typeof value === 'string' || typeof value === 'boolean') named.set(p.name, value);
+  }
+  return named;
+}

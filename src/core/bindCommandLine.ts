@@ -1,0 +1,126 @@
+/**
+ * Command-line binding: named arguments first, then positional ones by ascending Position, with type
+ * conversion and validation. Every mistake is a statement-terminating usage error (exit status 2).
+ */
+import type { ArgvParameter } from './argv.js';
+import { parseArgv } from './argv.js';
+import type { AnyCmdletDecl, ParameterDecl, ParameterDecls } from './declaration.js';
+import {
+  COMMON_PARAMETERS,
+  SHOULD_PROCESS_PARAMETERS,
+  UNSUPPORTED_COMMON,
+  type ActionPreference,
+  type CommonSettings,
+} from './commonParameters.js';
+import { usageError } from './errors.js';
+import { messages } from './messages.js';
+import { NOT_CONVERTIBLE } from './types.js';
+
+/** The result of binding the command line. */
+export interface CommandLineBinding {
+  /** The cmdlet's own parameters that the command line bound, by canonical name. */
+  params: Record<string, unknown>;
+  common: CommonSettings;
+}
+
+/**
+ * Every parameter a cmdlet accepts on the command line: its own, the common ones, and -WhatIf/-Confirm
+ * when it supports ShouldProcess.
+ * @param decl the cmdlet declaration
+ * @returns the parameters as the argv parser sees them
+ */
+export function argvParameters(decl: AnyCmdletDecl): ArgvParameter[] {
+  const own = Object.entries(decl.parameters).map(([name, p]) => toArgv(name, p, false));
+  const common: ParameterDecls = { ...COMMON_PARAMETERS, ...(decl.shouldProcess ? SHOULD_PROCESS_PARAMETERS : {}) };
+  return [...own, ...Object.entries(common).map(([name, p]) => toArgv(name, p, true))];
+}
+
+function toArgv(name: string, p: ParameterDecl, common: boolean): ArgvParameter {
+  return { name, aliases: p.aliases ?? [], isSwitch: p.type.isSwitch === true, typeName: p.type.name, common };
+}
+
+/**
+ * Binds a cmdlet's command line.
+ * @param decl the cmdlet declaration
+ * @param argv the arguments after the command name
+ * @returns the bound parameters and common settings
+ * @throws TerminatingError with exit status 2 on any usage error
+ */
+export function bindCommandLine(decl: AnyCmdletDecl, argv: readonly string[]): CommandLineBinding {
+  const { named, positional } = parseArgv(argv, argvParameters(decl));
+  const commonDecls: ParameterDecls = { ...COMMON_PARAMETERS, ...SHOULD_PROCESS_PARAMETERS };
+  const params: Record<string, unknown> = {};
+  const commonValues: Record<string, unknown> = {};
+  for (const [name, text] of named) {
+    const own = decl.parameters[name];
+    const target = own ? params : commonValues;
+    target[name] = convertArgument(name, own ?? commonDecls[name], text);
+  }
+  bindPositional(decl, params, positional);
+  for (const names of decl.mutuallyExclusive ?? []) {
+    const given = names.filter((n) => n in params);
+    if (given.length > 1) throw usageError('AmbiguousParameterSet', messages.mutuallyExclusive(given), given);
+  }
+  return { params, common: commonSettings(commonValues) };
+}
+
+function convertArgument(name: string, decl: ParameterDecl | undefined, text: string | boolean): unknown {
+  if (!decl) throw usageError('NamedParameterNotFound', messages.namedParameterNotFound(name), name);
+  if (typeof text === 'boolean') return text;
+  if (text === '' && !decl.allowEmptyString && decl.mandatory) {
+    throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', messages.emptyStringNotAllowed(name), name);
+  }
+  const value = decl.type.convert(text);
+  if (value === NOT_CONVERTIBLE) {
+    const detail = decl.type.describe?.(text) ?? `Cannot convert value "${text}" to type "${decl.type.name}".`;
+    throw usageError('CannotConvertArgument', messages.cannotConvert(name, detail), text);
+  }
+  return value;
+}
+
+function bindPositional(decl: AnyCmdletDecl, params: Record<string, unknown>, positional: readonly string[]): void {
+  const slots = Object.entries(decl.parameters)
+    .filter(([name, p]) => p.position !== undefined && !(name in params))
+    .sort(([, a], [, b]) => (a.position ?? 0) - (b.position ?? 0));
+  for (const arg of positional) {
+    const slot = slots.shift();
+    if (!slot) throw usageError('PositionalParameterNotFound', messages.positionalParameterNotFound(arg), arg);
+    const [name, p] = slot;
+    params[name] = convertArgument(name, p, arg);
+  }
+}
+
+function commonSettings(values: Record<string, unknown>): CommonSettings {
+  for (const name of UNSUPPORTED_COMMON) {
+    if (name in values) throw usageError('UnsupportedCommonParameter', messages.unsupportedCommonParameter(name), name);
+  }
+  const preference = (name: string): ActionPreference => {
+    const value = (values[name] ?? 'Continue') as ActionPreference;
+    if (value === 'Suspend' || value === 'Break') {
+      throw usageError('UnsupportedActionPreference', messages.unsupportedActionPreference(name, value), value);
+    }
+    return value;
+  };
+  return {
+    errorAction: preference('ErrorAction'),
+    warningAction: preference('WarningAction'),
+    verbose: values.Verbose === true,
+    debug: values.Debug === true,
+    whatIf: values.WhatIf === true,
+    confirm: typeof values.Confirm === 'boolean' ? values.Confirm : undefined,
+  };
+}
+
+/**
+ * Mandatory parameters that are still unbound and that no pipeline record could supply.
+ * @param decl the cmdlet declaration
+ * @param params what the command line bound
+ * @param pipelineInput whether records will come from stdin
+ * @returns the names of the missing parameters
+ */
+export function missingMandatory(decl: AnyCmdletDecl, params: Record<string, unknown>, pipelineInput: boolean): string[] {
+  return Object.entries(decl.parameters)
+    .filter(([name, p]) => p.mandatory && !(name in params))
+    .filter(([, p]) => !pipelineInput || !(p.valueFromPipeline || p.valueFromPipelineByPropertyName))
+    .map(([name]) => name);
+}

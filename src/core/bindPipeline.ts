@@ -1,0 +1,133 @@
+/**
+ * PowerShell's pipeline binder, per record, in four passes: ByValue without coercion, ByPropertyName
+ * without coercion, ByValue with coercion, ByPropertyName with coercion. All passes run; a parameter
+ * bound in an earlier pass is skipped later. Parameters given on the command line take no pipeline input.
+ */
+import type { AnyCmdletDecl, ParameterDecl } from './declaration.js';
+import { errorRecord, type ErrorRecord } from './errors.js';
+import { messages } from './messages.js';
+import { findProperty, isPSObject } from './psobject.js';
+import { NOT_CONVERTIBLE } from './types.js';
+
+interface PipelineParameter {
+  name: string;
+  decl: ParameterDecl;
+  /** The parameter's name, then its aliases: the property names it binds by, in that order. */
+  propertyNames: readonly string[];
+}
+
+type BindResult = Record<string, unknown> | ErrorRecord;
+
+/** Binds pipeline records to the parameters a command line left open. */
+export class PipelineBinder {
+  readonly #byValue: PipelineParameter[];
+  readonly #byPropertyName: PipelineParameter[];
+  readonly #mandatory: string[];
+  readonly #commandLine: Record<string, unknown>;
+
+  /**
+   * @param decl the cmdlet declaration
+   * @param commandLine the parameters the command line bound
+   */
+  constructor(decl: AnyCmdletDecl, commandLine: Record<string, unknown>) {
+    const open = Object.entries(decl.parameters)
+      .filter(([name]) => !(name in commandLine))
+      .map(([name, p]) => ({ name, decl: p, propertyNames: [name, ...(p.aliases ?? [])] }));
+    this.#byValue = open.filter((p) => p.decl.valueFromPipeline);
+    this.#byPropertyName = open.filter((p) => p.decl.valueFromPipelineByPropertyName);
+    this.#mandatory = open.filter((p) => p.decl.mandatory).map((p) => p.name);
+    this.#commandLine = commandLine;
+  }
+
+  /** Whether any parameter is left that pipeline input could bind. */
+  get takesPipelineInput(): boolean {
+    return this.#byValue.length > 0 || this.#byPropertyName.length > 0;
+  }
+
+  /**
+   * Binds one record.
+   * @param value the record (a JSON value)
+   * @param record its input line, for error messages
+   * @returns all bound parameters (command line and record), or the record's binding error
+   */
+  bind(value: unknown, record?: number): BindResult {
+    const bound: Record<string, unknown> = {};
+    const fail = (error: ErrorRecord): ErrorRecord => error.withRecord(record);
+    const properties = isPSObject(value) ? value : undefined;
+    for (const coerce of [false, true]) {
+      for (const p of this.#byValue) {
+        if (p.name in bound) continue;
+        if (value === null || value === undefined) {
+          if (coerce && p.decl.mandatory && !p.decl.allowNull) return fail(nullError(p.name, value));
+          continue;
+        }
+        const invalid = validate(p, value);
+        if (invalid) return fail(invalid);
+        const converted = coerce ? p.decl.type.convert(value) : p.decl.type.accepts(value) ? value : NOT_CONVERTIBLE;
+        if (converted === NOT_CONVERTIBLE) continue;
+        bound[p.name] = converted;
+      }
+      if (!properties) continue;
+      for (const p of this.#byPropertyName) {
+        if (p.name in bound) continue;
+        const property = firstProperty(properties, p.propertyNames);
+        if (!property) continue;
+        const raw = property.value;
+        if (raw === null || raw === undefined) {
+          if (!coerce) continue;
+          if (p.decl.mandatory && !p.decl.allowNull) return fail(nullError(p.name, value));
+          continue;
+        }
+        const invalid = validate(p, raw);
+        if (invalid) return fail(invalid);
+        const converted = coerce ? p.decl.type.convert(raw) : p.decl.type.accepts(raw) ? raw : NOT_CONVERTIBLE;
+        if (converted === NOT_CONVERTIBLE) continue;
+        bound[p.name] = converted;
+      }
+    }
+    if (Object.keys(bound).length === 0) {
+      return fail(errorRecord({ errorId: 'InputObjectNotBound', category: 'InvalidArgument', message: messages.inputObjectNotBound, target: value }));
+    }
+    const missing = this.#mandatory.filter((name) => !(name in bound));
+    if (missing.length > 0) {
+      return fail(
+        errorRecord({
+          errorId: 'InputObjectMissingMandatory',
+          category: 'InvalidArgument',
+          message: messages.inputObjectMissingMandatory(missing),
+          target: value,
+        }),
+      );
+    }
+    return { ...this.#commandLine, ...bound };
+  }
+}
+
+function firstProperty(record: Record<string, unknown>, names: readonly string[]) {
+  for (const name of names) {
+    const found = findProperty(record, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function validate(p: PipelineParameter, value: unknown): ErrorRecord | undefined {
+  if (value === '' && p.decl.mandatory && !p.decl.allowEmptyString) {
+    return errorRecord({
+      errorId: 'ParameterArgumentValidationErrorEmptyStringNotAllowed',
+      category: 'InvalidData',
+      message: messages.emptyStringNotAllowed(p.name),
+      target: value,
+    });
+  }
+  return undefined;
+}
+
+function nullError(name: string, target: unknown): ErrorRecord {
+  return errorRecord({
+    errorId: 'ParameterArgumentValidationErrorNullNotAllowed',
+    category: 'InvalidData',
+    message: messages.nullNotAllowed(name),
+    target,
+  });
+}

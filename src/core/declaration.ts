@@ -1,0 +1,125 @@
+/**
+ * A cmdlet is one declaration: its parameters (PowerShell's [Parameter()] metadata as data), its
+ * documented examples and its begin/process/end functions. Parsing, binding, help and the example
+ * tests all read this one value; the types of the bound parameters follow from it.
+ */
+import type { ErrorRecord } from './errors.js';
+import type { ParamType } from './types.js';
+
+/** One parameter, mirroring the PARAMETERS block of a cmdlet's help. */
+export interface ParameterDecl<T = unknown> {
+  readonly type: ParamType<T>;
+  readonly description: string;
+  readonly mandatory?: boolean;
+  /** Position for positional binding; lower binds first. Absent means named only. */
+  readonly position?: number;
+  /** Other names on the command line and, for pipeline binding by property name, other property names. */
+  readonly aliases?: readonly string[];
+  /** Accept pipeline input ByValue. */
+  readonly valueFromPipeline?: boolean;
+  /** Accept pipeline input ByPropertyName. */
+  readonly valueFromPipelineByPropertyName?: boolean;
+  readonly allowNull?: boolean;
+  readonly allowEmptyString?: boolean;
+  /** Not in Microsoft's documentation: a cspin extension, marked as such in help. */
+  readonly extension?: boolean;
+}
+
+/** A cmdlet's parameters by name. */
+export type ParameterDecls = Readonly<Record<string, ParameterDecl>>;
+
+type ValueOf<D> = D extends ParameterDecl<infer T> ? T : never;
+
+/** The bound parameter values a cmdlet receives; mandatory ones are always present. */
+export type BoundParameters<P extends ParameterDecls> = {
+  -readonly [K in keyof P]: P[K] extends { readonly mandatory: true } ? ValueOf<P[K]> : ValueOf<P[K]> | undefined;
+};
+
+/** What an example's output must be, checked by the shared example test. */
+export interface ExampleExpectation {
+  /** Exit status; @default 0 */
+  exitCode?: number;
+  /** The `Identity` values of the output objects, in any order, compared case-insensitively. */
+  identities?: readonly string[];
+  /** Every output object has exactly these properties, in this order (PSTypeName aside). */
+  properties?: readonly string[];
+  /** A substring stderr must contain; without it, stderr must be empty. */
+  stderrIncludes?: string;
+}
+
+/** A documented example: runs literally in bash against the sample directory. */
+export interface Example {
+  title: string;
+  /** The bash command line, exactly as documented. */
+  code: string;
+  remarks: string;
+  /** Without it the example is only parsed and bound, never run. */
+  expect?: ExampleExpectation;
+}
+
+/** ShouldProcess support: -WhatIf and -Confirm, and the impact that decides automatic prompting. */
+export interface ShouldProcessDecl {
+  confirmImpact: 'None' | 'Low' | 'Medium' | 'High';
+}
+
+/** Services the engine gives a cmdlet. */
+export interface CmdletContext {
+  readonly name: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Asks -WhatIf / -Confirm whether to act on the target. */
+  shouldProcess(target: string, action?: string): boolean;
+  writeWarning(message: string): void;
+  writeVerbose(message: string): void;
+  writeDebug(message: string): void;
+}
+
+/** One record's bound parameters, with the input line it came from (absent for the command line). */
+export interface BoundRecord<P extends ParameterDecls> {
+  params: BoundParameters<P>;
+  record?: number;
+}
+
+/** What begin/process/end may emit: output objects, and ErrorRecords for non-terminating errors. */
+export type CmdletOutput = Iterable<unknown> | AsyncIterable<unknown>;
+
+/** A cmdlet declaration. */
+export interface CmdletDecl<P extends ParameterDecls = ParameterDecls, S = unknown> {
+  /** Verb-Noun, as in PowerShell. */
+  readonly name: string;
+  /** One sentence, ending with a period. */
+  readonly synopsis: string;
+  readonly description?: string;
+  readonly parameters: P;
+  /** Groups of parameters that cannot be used together (PowerShell's parameter sets, in short). */
+  readonly mutuallyExclusive?: readonly (readonly (keyof P & string)[])[];
+  readonly shouldProcess?: ShouldProcessDecl;
+  readonly inputTypes?: readonly string[];
+  readonly outputType?: string;
+  readonly examples: readonly Example[];
+  /** Notes for help: extensions and deviations from the Microsoft cmdlet. */
+  readonly notes?: readonly string[];
+  /** Once, after command-line binding: check parameters, open resources, compile predicates. */
+  begin?(params: BoundParameters<P>, context: CmdletContext): S | Promise<S>;
+  /** Once per chunk of bound records (so stores can resolve a chunk in one query). */
+  process(records: BoundRecord<P>[], state: S, context: CmdletContext): CmdletOutput;
+  /** Once, after the last record. */
+  end?(state: S, context: CmdletContext): CmdletOutput | void;
+  /** Always, once begin has run, also after an error or a closed pipe: release what begin opened. */
+  clean?(state: S): void;
+}
+
+/** A declaration with its types erased, for registries. */
+// Method parameters are bivariant, so any CmdletDecl<P, S> is assignable to this.
+export type AnyCmdletDecl = CmdletDecl<ParameterDecls, unknown>;
+
+/**
+ * Declares a cmdlet. An identity function that exists for type inference (citty's defineCommand).
+ * @param decl the declaration
+ * @returns the same declaration
+ */
+export function defineCmdlet<const P extends ParameterDecls, S>(decl: CmdletDecl<P, S>): CmdletDecl<P, S> {
+  return decl;
+}
+
+/** Re-exported for cmdlets that emit errors. */
+export type { ErrorRecord };

@@ -1,0 +1,128 @@
+/**
+ * The tokenizer of `-Filter` expressions: PowerShell's expression-mode tokens, cut down to what a
+ * Where-Object style filter needs. Like PowerShell, it accepts the typographic dashes and quotes
+ * that text copied from web pages and Word documents carries. Double-quoted strings take backtick
+ * escapes but expand no variables: `"$x"` is the text `$x`.
+ */
+import { parseComparisonOperator, type ComparisonOperator } from './compare.js';
+import { FilterError } from './filterError.js';
+
+/** Where a token starts in the filter text (0-based) and how it is written there. */
+interface TokenBase {
+  position: number;
+  text: string;
+}
+
+/** A token of a filter expression. */
+export type Token = TokenBase &
+  (
+    | { kind: 'lbrace' | 'rbrace' | 'lparen' | 'rparen' | 'bang' | 'eof' }
+    | { kind: 'logical'; operator: 'and' | 'or' | 'xor' | 'not' }
+    | { kind: 'comparison'; operator: ComparisonOperator }
+    | { kind: 'string'; value: string }
+    | { kind: 'number'; value: number }
+    /** `$name` with `.member` accesses, e.g. `$_.SipAddress` → name `_`, members `['SipAddress']`. */
+    | { kind: 'variable'; name: string; members: string[] }
+    /** A bare word: a property name, or a string in value position. */
+    | { kind: 'word'; value: string }
+  );
+
+const PUNCTUATION = { '{': 'lbrace', '}': 'rbrace', '(': 'lparen', ')': 'rparen', '!': 'bang' } as const;
+// Regular expressions rather than strings: ''.includes('') would make the end of the text a quote.
+const DASH = /^[-\u2013-\u2015]$/;
+const SINGLE_QUOTE = /^['\u2018-\u201b]$/;
+const DOUBLE_QUOTE = /^["\u201c-\u201e]$/;
+// Characters that end a bare word; PowerShell ends one at the same ones.
+const WORD_END = /[\s(){}'"\u2018\u2019\u201a\u201b\u201c\u201d\u201e,;|]/;
+const NUMBER = /^[-\u2013\u2014\u2015]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+const IDENTIFIER = /^[A-Za-z0-9_]+/;
+// What the backtick escapes of a double-quoted string stand for; any other character stands for itself.
+const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/**
+ * Splits a filter expression into tokens.
+ * @param text the filter as the user wrote it
+ * @returns the tokens, ending with an `eof` token at `text.length`
+ * @throws FilterError for an unclosed string, an unknown operator or a lone `$` or `-`
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? '';
+    const start = i;
+    if (/\s/.test(ch)) {
+      i++;
+    } else if (ch in PUNCTUATION) {
+      tokens.push({ kind: PUNCTUATION[ch as keyof typeof PUNCTUATION], position: i++, text: ch });
+    } else if (SINGLE_QUOTE.test(ch) || DOUBLE_QUOTE.test(ch)) {
+      const { value, end } = readString(text, i);
+      tokens.push({ kind: 'string', value, position: start, text: text.slice(start, end) });
+      i = end;
+    } else if (ch === '$') {
+      const name = IDENTIFIER.exec(text.slice(i + 1))?.[0];
+      if (name === undefined) throw new FilterError("expected a variable name after '$'", i);
+      const members: string[] = [];
+      i += 1 + name.length;
+      for (let m; text[i] === '.' && (m = IDENTIFIER.exec(text.slice(i + 1))) !== null; i += 1 + m[0].length) {
+        members.push(m[0]);
+      }
+      tokens.push({ kind: 'variable', name, members, position: start, text: text.slice(start, i) });
+    } else if (DASH.test(ch) && /[A-Za-z]/.test(text[i + 1] ?? '')) {
+      const name = /^[A-Za-z]+/.exec(text.slice(i + 1))?.[0] ?? '';
+      i += 1 + name.length;
+      tokens.push(operatorToken(name, start, text.slice(start, i)));
+    } else if (WORD_END.test(ch)) {
+      throw new FilterError(`unexpected '${ch}'`, i);
+    } else {
+      while (i < text.length && !WORD_END.test(text[i] ?? '')) i++;
+      const word = text.slice(start, i);
+      if (NUMBER.test(word)) {
+        tokens.push({ kind: 'number', value: Number(word.replace(/^[\u2013\u2014\u2015]/, '-')), position: start, text: word });
+      } else if (DASH.test(ch)) {
+        throw new FilterError(`unexpected '${word}': operators are a dash and letters, such as -eq`, start);
+      } else {
+        tokens.push({ kind: 'word', value: word, position: start, text: word });
+      }
+    }
+  }
+  tokens.push({ kind: 'eof', position: text.length, text: '' });
+  return tokens;
+}
+
+function operatorToken(name: string, position: number, text: string): Token {
+  const lower = name.toLowerCase();
+  if (lower === 'and' || lower === 'or' || lower === 'xor' || lower === 'not') {
+    return { kind: 'logical', operator: lower, position, text };
+  }
+  const operator = parseComparisonOperator(lower);
+  if (operator === undefined) {
+    throw new FilterError(
+      `unknown operator ${text}: use -eq -ne -gt -ge -lt -le -like -notlike -match -notmatch ` +
+        '(c- and i- variants too), -and -or -xor -not',
+      position,
+    );
+  }
+  return { kind: 'comparison', operator, position, text };
+}
+
+/** Reads a quoted string: '' escapes ' in single quotes; "" and backtick escapes in double quotes. */
+function readString(text: string, start: number): { value: string; end: number } {
+  const quotes = SINGLE_QUOTE.test(text[start] ?? '') ? SINGLE_QUOTE : DOUBLE_QUOTE;
+  let value = '';
+  for (let i = start + 1; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (quotes.test(ch)) {
+      // A doubled quote stands for one quote character.
+      if (!quotes.test(text[i + 1] ?? '')) return { value, end: i + 1 };
+      value += ch;
+      i++;
+    } else if (ch === '`' && quotes === DOUBLE_QUOTE && i + 1 < text.length) {
+      const next = text[++i] ?? '';
+      value += ESCAPES[next] ?? next;
+    } else {
+      value += ch;
+    }
+  }
+  throw new FilterError('missing the closing quote of this string', start);
+}

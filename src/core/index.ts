@@ -1,0 +1,26 @@
+/** The cmdlet engine's public API. It knows nothing of Lync. */
+export { defineCmdlet } from './declaration.js';
+export type {
+  AnyCmdletDecl,
+  BoundParameters,
+  BoundRecord,
+  CmdletContext,
+  CmdletDecl,
+  CmdletOutput,
+  Example,
+  ExampleExpectation,
+  ParameterDecl,
+  ParameterDecls,
+} from './declaration.js';
+export { ErrorRecord, TerminatingError, errorRecord, isErrorRecord, usageError } from './errors.js';
+export type { ErrorCategory, ErrorRecordInit } from './errors.js';
+export { BooleanType, Int32Type, NOT_CONVERTIBLE, StringType, SwitchType, convertBoolean, enumType, integerType, isTypedObject } from './types.js';
+export type { NotConvertible, ParamType } from './types.js';
+export { TYPE_NAME_PROPERTY, findProperty, isPSObject, typeNameOf } from './psobject.js';
+export type { PSObject } from './psobject.js';
+export { runCmdlet } from './run.js';
+export type { CmdletIO } from './run.js';
+export { helpText, syntaxLine } from './help.js';
+export { bindCommandLine, argvParameters } from './bindCommandLine.js';
+export { PipelineBinder } from './bindPipeline.js';
+export { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from './commonParameters.js';

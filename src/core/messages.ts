@@ -1,0 +1,36 @@
+/** Message texts of the engine, after PowerShell's ParameterBinderStrings and CommandBaseStrings. */
+export const messages = {
+  namedParameterNotFound: (name: string) => `A parameter cannot be found that matches parameter name '${name}'.`,
+  ambiguousParameter: (name: string, candidates: string[]) =>
+    `Parameter cannot be processed because the parameter name '${name}' is ambiguous. Possible matches include: ${candidates
+      .map((c) => `-${c}`)
+      .join(' ')}.`,
+  missingArgument: (name: string, type: string) =>
+    `Missing an argument for parameter '${name}'. Specify a parameter of type '${type}' and try again.`,
+  parameterAlreadyBound: (name: string) =>
+    `Cannot bind parameter because parameter '${name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".`,
+  positionalParameterNotFound: (arg: string) => `A positional parameter cannot be found that accepts argument '${arg}'.`,
+  emptySwitchValue: (name: string) =>
+    `Missing a value after '-${name}:'. bash expands an unquoted $false to nothing: write -${name}:false or '-${name}:$false'.`,
+  cannotConvert: (name: string, detail: string) => `Cannot bind parameter '${name}'. ${detail}`,
+  missingMandatory: (names: string[]) =>
+    `Cannot process command because of one or more missing mandatory parameters: ${names.join(' ')}.`,
+  mutuallyExclusive: (names: string[]) =>
+    `Parameter set cannot be resolved using the specified named parameters. ${names.map((n) => `-${n}`).join(' and ')} cannot be used together.`,
+  unsupportedCommonParameter: (name: string) =>
+    `The common parameter -${name} stores results in a PowerShell variable and has no meaning in bash; use redirection (2>file) or tee instead.`,
+  unsupportedActionPreference: (name: string, value: string) =>
+    `The ${value} value of -${name} is not supported: use Continue, SilentlyContinue, Ignore, Stop or Inquire.`,
+  inputObjectNotBound:
+    'The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.',
+  inputObjectMissingMandatory: (names: string[]) =>
+    `The input object cannot be bound because it did not contain the information required to bind all mandatory parameters: ${names.join(' ')}`,
+  nullNotAllowed: (name: string) => `Cannot bind argument to parameter '${name}' because it is null.`,
+  emptyStringNotAllowed: (name: string) => `Cannot bind argument to parameter '${name}' because it is an empty string.`,
+  actionPreferenceStop: (message: string) =>
+    `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ${message}`,
+  whatIf: (action: string, target: string) => `What if: Performing the operation "${action}" on target "${target}".`,
+  noTerminal: (name: string) =>
+    `-Confirm needs a terminal to ask on, and there is none (/dev/tty cannot be opened). Run ${name} from a terminal, or use -Confirm:false or -WhatIf.`,
+  halted: 'The command was halted at the user\'s request.',
+} as const;

@@ -1,0 +1,61 @@
+/** The ADUser object Get-CsUser writes, and the database row it comes from. */
+
+/** The type name of Get-CsUser's output objects. */
+export const ADUSER_TYPE = 'Microsoft.Rtc.Management.ADConnect.Schema.ADUser';
+
+/** A users row, as selected by {@link USER_COLUMNS}. */
+export interface UserRow {
+  id: number;
+  dn: string;
+  dn_key: string;
+  domain: string | null;
+  sam: string | null;
+  upn: string | null;
+  display_name: string | null;
+  sip: string | null;
+  enabled: number | null;
+  registrar_pool: string | null;
+  line_uri: string | null;
+  ev_enabled: number;
+  pin_policy: string | null;
+}
+
+/** The column list for {@link UserRow}, on the alias `u`. */
+export const USER_COLUMNS =
+  'u.id, u.dn, u.dn_key, u.domain, u.sam, u.upn, u.display_name, u.sip, u.enabled, u.registrar_pool, u.line_uri, u.ev_enabled, u.pin_policy';
+
+/** Get-CsUser's output object, properties in display order. */
+export interface ADUser {
+  PSTypeName: typeof ADUSER_TYPE;
+  Identity: string;
+  SipAddress: string | null;
+  UserPrincipalName: string | null;
+  SamAccountName: string | null;
+  DisplayName: string | null;
+  Enabled: boolean | null;
+  RegistrarPool: string | null;
+  LineUri: string | null;
+  EnterpriseVoiceEnabled: boolean;
+  PinPolicy: string | null;
+}
+
+/**
+ * Builds the ADUser object for a row.
+ * @param row the users row
+ * @returns the output object
+ */
+export function toADUser(row: UserRow): ADUser {
+  return {
+    PSTypeName: ADUSER_TYPE,
+    Identity: row.dn,
+    SipAddress: row.sip,
+    UserPrincipalName: row.upn,
+    SamAccountName: row.sam,
+    DisplayName: row.display_name,
+    Enabled: row.enabled === null ? null : row.enabled === 1,
+    RegistrarPool: row.registrar_pool,
+    LineUri: row.line_uri,
+    EnterpriseVoiceEnabled: row.ev_enabled === 1,
+    PinPolicy: row.pin_policy,
+  };
+}

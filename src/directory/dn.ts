@@ -1,0 +1,77 @@
+/**
+ * Distinguished names. AD compares DNs case-insensitively and ignores spaces around the separators,
+ * so every DN is stored and looked up by a key: its RDNs, normalised, reversed (root first) and each
+ * followed by ','. Reversal makes "this OU and every child OU" one index range (see {@link subtreeRange}).
+ */
+
+/** Splits a DN into its RDNs at unescaped commas (RFC 4514), trimming spaces around each part. */
+export function splitDn(dn: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < dn.length; i++) {
+    const ch = dn[i];
+    if (ch === '\\' && i + 1 < dn.length) {
+      current += ch + dn[++i];
+    } else if (ch === ',' || ch === ';') {
+      parts.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  parts.push(current);
+  return parts.map(normalizeRdn);
+}
+
+function normalizeRdn(rdn: string): string {
+  const eq = rdn.indexOf('=');
+  if (eq < 0) return rdn.trim().toLowerCase();
+  const type = rdn.slice(0, eq).trim().toLowerCase();
+  const value = trimUnescaped(rdn.slice(eq + 1)).toLowerCase();
+  return `${type}=${value}`;
+}
+
+/** Trims leading spaces, and trailing spaces that are not escaped ("a\ " keeps its space). */
+function trimUnescaped(value: string): string {
+  let end = value.length;
+  while (end > 0 && value[end - 1] === ' ' && value[end - 2] !== '\\') end--;
+  return value.slice(0, end).trimStart();
+}
+
+/** True when the text has the shape of a DN: `type=value` RDNs separated by commas. */
+export function looksLikeDn(text: string): boolean {
+  return /^\s*[A-Za-z][A-Za-z0-9-]*\s*=/.test(text) && splitDn(text).every((rdn) => /^[a-z][a-z0-9-]*=./.test(rdn));
+}
+
+/** The lookup key of a DN: normalised RDNs, root first, each followed by ','. */
+export function dnKey(dn: string): string {
+  return splitDn(dn).reverse().map((rdn) => `${rdn},`).join('');
+}
+
+/** The DNs of every container above this DN, nearest first ("CN=a,OU=b,DC=c" → ["OU=b,DC=c", "DC=c"]). */
+export function parentDns(dn: string): string[] {
+  const result: string[] = [];
+  let inEscape = false;
+  for (let i = 0; i < dn.length; i++) {
+    const ch = dn[i];
+    if (inEscape) inEscape = false;
+    else if (ch === '\\') inEscape = true;
+    else if (ch === ',' || ch === ';') result.push(dn.slice(i + 1).trim());
+  }
+  return result;
+}
+
+/** The value of the first RDN ("CN=Ken Myer,OU=..." → "Ken Myer"), unescaped. */
+export function firstRdnValue(dn: string): string {
+  const parts = dn.match(/^\s*[^=]+=((?:\\.|[^,;\\])*)/);
+  return (parts?.[1] ?? '').trim().replace(/\\(.)/g, '$1');
+}
+
+/**
+ * The key range holding a container and everything below it: `key >= low AND key < high`.
+ * Keys end with ',', and '-' is the character after ',', so no sibling such as "ou=finance2" falls inside.
+ */
+export function subtreeRange(containerDn: string): { low: string; high: string } {
+  const low = dnKey(containerDn);
+  return { low, high: `${low.slice(0, -1)}-` };
+}

@@ -1,0 +1,79 @@
+/**
+ * Loads users into the directory: upserts by distinguished name, a transaction per batch and a
+ * savepoint per row, so a bad row is reported with its row number and skipped while the rest go in.
+ */
+import type { DirectoryDatabase } from '../database.js';
+import { dnKey } from '../dn.js';
+import { UserConflictError, UserWriter } from '../userStore.js';
+import { normalizeUser } from './normalizeUser.js';
+import type { SourceRow } from './sourceRow.js';
+
+/** What an import did. */
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  rejected: number;
+}
+
+const BATCH = 1000;
+
+/**
+ * Imports rows.
+ * @param db the directory database
+ * @param rows the rows of one source
+ * @param onRejected called with the row number and reason of every rejected row
+ * @returns the counts
+ */
+export async function importUsers(
+  db: DirectoryDatabase,
+  rows: AsyncIterable<SourceRow>,
+  onRejected: (row: number, reason: string) => void,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { added: 0, updated: 0, rejected: 0 };
+  const writer = new UserWriter(db);
+  const addContainer = db.prepare('INSERT OR IGNORE INTO containers (dn_key, dn) VALUES (?, ?)');
+  const one = db.transaction((row: SourceRow) => {
+    if ('container' in row) addContainer.run(dnKey(row.container), row.container);
+    if (!('raw' in row)) return;
+    const user = normalizeUser(row.raw);
+    if ('error' in user) throw new RowError(user.error);
+    summary[writer.upsert(user).outcome]++;
+  });
+  const batch = db.transaction((items: SourceRow[]) => {
+    for (const row of items) {
+      if ('error' in row) {
+        reject(row.row, row.error);
+        continue;
+      }
+      try {
+        one(row);
+      } catch (error) {
+        if (!isRowProblem(error)) throw error;
+        reject(row.row, error.message);
+      }
+    }
+  });
+  const reject = (row: number, reason: string) => {
+    summary.rejected++;
+    onRejected(row, reason);
+  };
+  let pending: SourceRow[] = [];
+  for await (const row of rows) {
+    pending.push(row);
+    if (pending.length >= BATCH) {
+      batch.immediate(pending);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) batch.immediate(pending);
+  return summary;
+}
+
+class RowError extends Error {}
+
+/** Problems of one row; anything else (disk full, a locked database) stops the import. */
+function isRowProblem(error: unknown): error is Error {
+  if (error instanceof RowError || error instanceof UserConflictError) return true;
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  return code?.startsWith('SQLITE_CONSTRAINT') === true;
+}

@@ -1,0 +1,113 @@
+/**
+ * Maps a row of a real directory export (CSV, NDJSON, LDIF) onto a user: column names are
+ * case-insensitive and may be the PowerShell property name or the AD attribute name; any other
+ * column is kept as an AD attribute for -LdapFilter.
+ */
+import { dnKey, looksLikeDn } from '../dn.js';
+import type { UserInput } from '../userStore.js';
+
+/** A raw row: column name → value(s). */
+export type RawUser = Readonly<Record<string, unknown>>;
+
+type Field = 'dn' | 'sam' | 'upn' | 'displayName' | 'sip' | 'enabled' | 'registrarPool' | 'lineUri' | 'evEnabled' | 'pinPolicy' | 'domain';
+
+const FIELDS: Readonly<Record<string, Field>> = {
+  distinguishedname: 'dn',
+  dn: 'dn',
+  samaccountname: 'sam',
+  userprincipalname: 'upn',
+  upn: 'upn',
+  displayname: 'displayName',
+  sipaddress: 'sip',
+  'msrtcsip-primaryuseraddress': 'sip',
+  enabled: 'enabled',
+  'msrtcsip-userenabled': 'enabled',
+  registrarpool: 'registrarPool',
+  'msrtcsip-primaryhomeserver': 'registrarPool',
+  lineuri: 'lineUri',
+  'msrtcsip-line': 'lineUri',
+  enterprisevoiceenabled: 'evEnabled',
+  pinpolicy: 'pinPolicy',
+  domain: 'domain',
+};
+
+/** Columns that describe the record rather than the user. */
+const IGNORED = new Set(['pstypename', 'objectclass', 'objectcategory', 'changetype']);
+
+/**
+ * Normalises one row.
+ * @param raw the row
+ * @returns the user, or the reason the row is rejected
+ */
+export function normalizeUser(raw: RawUser): UserInput | { error: string } {
+  const fields: Partial<Record<Field, string>> = {};
+  const attributes: [string, string][] = [];
+  for (const [name, value] of Object.entries(raw)) {
+    const folded = name.trim().toLowerCase();
+    if (IGNORED.has(folded) || value === null || value === undefined) continue;
+    const values = (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '');
+    // An ADUser export (Get-CsUser > users.ndjson) carries the DN as Identity.
+    const field = folded === 'identity' && values.length === 1 && looksLikeDn(values[0] ?? '') ? 'dn' : FIELDS[folded];
+    if (!field) {
+      for (const v of values) attributes.push([name.trim(), v]);
+      continue;
+    }
+    if (values.length > 1) return { error: `${name} has ${values.length} values; it takes one` };
+    const text = values[0]?.trim();
+    if (text === undefined) continue;
+    // ldifde and csvde carry the DN twice (dn and distinguishedName): a repeat must agree.
+    const given = fields[field];
+    if (given !== undefined && !sameValue(field, given, text)) {
+      return { error: `${name} "${text}" disagrees with the value given under another name ("${given}")` };
+    }
+    fields[field] = text;
+  }
+  return build(fields, attributes);
+}
+
+function build(f: Partial<Record<Field, string>>, attributes: [string, string][]): UserInput | { error: string } {
+  if (!f.dn) return { error: 'no DistinguishedName (or DN) value' };
+  if (!looksLikeDn(f.dn)) return { error: `"${f.dn}" is not a distinguished name` };
+  const sip = f.sip === undefined ? null : /^sip:/i.test(f.sip) ? f.sip : `sip:${f.sip}`;
+  if (sip !== null && !/^sip:[^@\s:]+@[^@\s]+$/i.test(sip)) return { error: `"${f.sip}" is not a SIP address (sip:user@domain)` };
+  if (f.upn !== undefined && !/^[^@\s]+@[^@\s]+$/.test(f.upn)) return { error: `"${f.upn}" is not a user principal name (user@domain)` };
+  if (f.sam !== undefined && /[\\/\s"[\]:;|=,+*?<>]/.test(f.sam)) return { error: `"${f.sam}" is not a valid SamAccountName` };
+  const enabled = parseBoolean(f.enabled);
+  if (enabled === 'invalid') return { error: `Enabled value "${f.enabled}" is not True or False` };
+  const evEnabled = parseBoolean(f.evEnabled);
+  if (evEnabled === 'invalid') return { error: `EnterpriseVoiceEnabled value "${f.evEnabled}" is not True or False` };
+  const lineUri = f.lineUri === undefined ? null : /^tel:/i.test(f.lineUri) ? f.lineUri : /^\+?\d/.test(f.lineUri) ? `tel:${f.lineUri}` : undefined;
+  if (lineUri === undefined) return { error: `LineUri "${f.lineUri}" is not a tel: URI` };
+  return {
+    dn: f.dn,
+    domain: f.domain ?? firstDcLabel(f.dn),
+    sam: f.sam ?? null,
+    upn: f.upn ?? null,
+    displayName: f.displayName ?? null,
+    sip,
+    // An export without an Enabled column lists enabled users.
+    enabled: enabled ?? (sip !== null ? true : null),
+    registrarPool: f.registrarPool ?? null,
+    lineUri,
+    evEnabled: evEnabled ?? false,
+    pinPolicy: f.pinPolicy ?? null,
+    attributes,
+  };
+}
+
+function sameValue(field: Field, a: string, b: string): boolean {
+  return field === 'dn' ? dnKey(a) === dnKey(b) : a.toLowerCase() === b.toLowerCase();
+}
+
+function parseBoolean(text: string | undefined): boolean | null | 'invalid' {
+  if (text === undefined) return null;
+  const folded = text.toLowerCase().replace(/^\$/, '');
+  if (['true', '1', 'yes'].includes(folded)) return true;
+  if (['false', '0', 'no'].includes(folded)) return false;
+  return 'invalid';
+}
+
+/** The NetBIOS domain defaults to the first DC label: CN=x,DC=litwareinc,DC=com → litwareinc. */
+function firstDcLabel(dn: string): string | null {
+  return /(?:^|,)\s*dc\s*=\s*([^,]+)/i.exec(dn)?.[1]?.trim() ?? null;
+}

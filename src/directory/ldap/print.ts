@@ -1,0 +1,41 @@
+/** Prints an LDAP filter AST back to RFC 4515 text (the inverse of parseLdapFilter). */
+import { MATCHING_RULE_BIT_AND, MATCHING_RULE_BIT_OR, type LdapFilter } from './ast.js';
+
+/**
+ * Escapes an assertion value: the characters RFC 4515 reserves (`*`, `(`, `)`, `\`, NUL) become
+ * `\XX`; everything else, including non-ASCII text, is written as is.
+ */
+export function escapeLdapValue(value: string): string {
+  return value.replace(/[*()\\\0]/g, (ch) => `\\${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Prints a filter as fully parenthesised RFC 4515 text, e.g. `(&(objectClass=user)(title=Manager))`. */
+export function printLdapFilter(filter: LdapFilter): string {
+  switch (filter.type) {
+    case 'and':
+      return `(&${filter.filters.map(printLdapFilter).join('')})`;
+    case 'or':
+      return `(|${filter.filters.map(printLdapFilter).join('')})`;
+    case 'not':
+      return `(!${printLdapFilter(filter.filter)})`;
+    case 'equality':
+      return `(${filter.attribute}=${escapeLdapValue(filter.value)})`;
+    case 'approx':
+      return `(${filter.attribute}~=${escapeLdapValue(filter.value)})`;
+    case 'greaterOrEqual':
+      return `(${filter.attribute}>=${escapeLdapValue(filter.value)})`;
+    case 'lessOrEqual':
+      return `(${filter.attribute}<=${escapeLdapValue(filter.value)})`;
+    case 'present':
+      return `(${filter.attribute}=*)`;
+    case 'substrings': {
+      const middle = filter.any.map((part) => `${escapeLdapValue(part)}*`).join('');
+      const initial = escapeLdapValue(filter.initial ?? '');
+      return `(${filter.attribute}=${initial}*${middle}${escapeLdapValue(filter.final ?? '')})`;
+    }
+    case 'bitwiseAnd':
+      return `(${filter.attribute}:${MATCHING_RULE_BIT_AND}:=${filter.value})`;
+    case 'bitwiseOr':
+      return `(${filter.attribute}:${MATCHING_RULE_BIT_OR}:=${filter.value})`;
+  }
+}

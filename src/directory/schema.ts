@@ -1,0 +1,84 @@
+/**
+ * The directory's SQLite schema. Identity keys are lower-cased in JavaScript (Unicode-aware), so
+ * lookups compare keys with plain `=` and use the indexes. AD attributes that are not ADUser
+ * properties live in `user_attrs`, one row per value, for -LdapFilter.
+ */
+
+/** Schema migrations, in order; `PRAGMA user_version` counts how many have run. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id             INTEGER PRIMARY KEY,
+    dn             TEXT NOT NULL,
+    dn_key         TEXT NOT NULL UNIQUE,
+    domain         TEXT,
+    sam            TEXT,
+    upn            TEXT,
+    display_name   TEXT,
+    sip            TEXT,
+    enabled        INTEGER,
+    registrar_pool TEXT,
+    line_uri       TEXT,
+    ev_enabled     INTEGER NOT NULL DEFAULT 0,
+    pin_policy     TEXT,
+    sam_key        TEXT,
+    logon_key      TEXT,
+    upn_key        TEXT,
+    sip_key        TEXT,
+    display_key    TEXT
+  );
+  CREATE INDEX users_sip ON users(sip_key) WHERE sip_key IS NOT NULL;
+  CREATE INDEX users_upn ON users(upn_key);
+  CREATE INDEX users_logon ON users(logon_key);
+  CREATE INDEX users_sam ON users(sam_key);
+  CREATE INDEX users_display ON users(display_key);
+
+  CREATE TABLE user_attrs (
+    user_id   INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    name      TEXT NOT NULL,
+    value     TEXT NOT NULL,
+    value_key TEXT NOT NULL,
+    value_int INTEGER
+  );
+  CREATE INDEX user_attrs_by_value ON user_attrs(name, value_key, user_id);
+  CREATE INDEX user_attrs_by_user ON user_attrs(user_id);
+
+  CREATE TABLE containers (
+    dn_key TEXT PRIMARY KEY,
+    dn     TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE pins (
+    user_id         INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    hash            TEXT,
+    changed_at      INTEGER,
+    locked          INTEGER NOT NULL DEFAULT 0,
+    local_failures  INTEGER NOT NULL DEFAULT 0,
+    global_failures INTEGER NOT NULL DEFAULT 0,
+    window_start    INTEGER,
+    locked_until    INTEGER
+  );
+
+  CREATE TABLE pin_policies (
+    identity               TEXT PRIMARY KEY COLLATE NOCASE,
+    description            TEXT,
+    min_password_length    INTEGER NOT NULL DEFAULT 5,
+    pin_history_count      INTEGER NOT NULL DEFAULT 0,
+    allow_common_patterns  INTEGER NOT NULL DEFAULT 0,
+    pin_lifetime           INTEGER NOT NULL DEFAULT 0,
+    maximum_logon_attempts INTEGER
+  );
+  INSERT INTO pin_policies(identity) VALUES ('Global');
+
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE pool_sites (
+    pool_key TEXT PRIMARY KEY,
+    pool     TEXT NOT NULL,
+    site     TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,113 @@
+/**
+ * Writing users: an upsert by distinguished name that keeps the lookup keys, the container list
+ * and the LDAP attributes in step. Callers wrap it in transactions.
+ */
+import type { DirectoryDatabase } from './database.js';
+import { dnKey, firstRdnValue, parentDns } from './dn.js';
+
+/** A user to store; identity fields already validated. */
+export interface UserInput {
+  dn: string;
+  domain: string | null;
+  sam: string | null;
+  upn: string | null;
+  displayName: string | null;
+  sip: string | null;
+  enabled: boolean | null;
+  registrarPool: string | null;
+  lineUri: string | null;
+  evEnabled: boolean;
+  pinPolicy: string | null;
+  /** Other AD attributes for -LdapFilter: name and value, one pair per value. */
+  attributes: readonly (readonly [string, string])[];
+}
+
+/** A user that cannot be stored because another user holds the same SIP address or UPN. */
+export class UserConflictError extends Error {
+  override readonly name = 'UserConflictError';
+}
+
+const lower = (text: string | null) => (text === null ? null : text.toLowerCase());
+
+/** Upserts users with prepared statements. */
+export class UserWriter {
+  readonly #find;
+  readonly #owner;
+  readonly #insert;
+  readonly #update;
+  readonly #clearAttrs;
+  readonly #insertAttr;
+  readonly #insertContainer;
+
+  /** @param db the directory database */
+  constructor(db: DirectoryDatabase) {
+    this.#find = db.prepare<[string], { id: number }>('SELECT id FROM users WHERE dn_key = ?');
+    this.#owner = db.prepare<[string, string | null, string | null], { dn: string }>(
+      'SELECT dn FROM users WHERE dn_key <> ? AND (sip_key = ? OR upn_key = ?) LIMIT 1',
+    );
+    const columns =
+      'dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, pin_policy, sam_key, logon_key, upn_key, sip_key, display_key';
+    const names = columns.split(', ');
+    this.#insert = db.prepare(`INSERT INTO users (${columns}) VALUES (${names.map((n) => `@${n}`).join(', ')})`);
+    this.#update = db.prepare(`UPDATE users SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`);
+    this.#clearAttrs = db.prepare('DELETE FROM user_attrs WHERE user_id = ?');
+    this.#insertAttr = db.prepare('INSERT INTO user_attrs (user_id, name, value, value_key, value_int) VALUES (?, ?, ?, ?, ?)');
+    this.#insertContainer = db.prepare('INSERT OR IGNORE INTO containers (dn_key, dn) VALUES (?, ?)');
+  }
+
+  /**
+   * Adds or replaces a user, matched by DN.
+   * @param user the user
+   * @returns whether the user was added or updated, and its id
+   * @throws UserConflictError when another user has the same SIP address or UPN
+   */
+  upsert(user: UserInput): { outcome: 'added' | 'updated'; id: number } {
+    const key = dnKey(user.dn);
+    const row = this.#columns(user, key);
+    const clash = this.#owner.get(key, row.sip_key, row.upn_key);
+    if (clash && (row.sip_key !== null || row.upn_key !== null)) {
+      throw new UserConflictError(`the SIP address or UPN is already used by "${clash.dn}"`);
+    }
+    const existing = this.#find.get(key);
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      this.#update.run({ ...row, id });
+      this.#clearAttrs.run(id);
+    } else {
+      id = Number(this.#insert.run(row).lastInsertRowid);
+    }
+    const attributes = user.attributes.some(([name]) => name.toLowerCase() === 'cn')
+      ? user.attributes
+      : [...user.attributes, ['cn', firstRdnValue(user.dn)] as const];
+    for (const [name, value] of attributes) {
+      const number = /^-?\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : null;
+      this.#insertAttr.run(id, name.toLowerCase(), value, value.toLowerCase(), number);
+    }
+    for (const parent of parentDns(user.dn)) this.#insertContainer.run(dnKey(parent), parent);
+    return { outcome: existing ? 'updated' : 'added', id };
+  }
+
+  #columns(user: UserInput, key: string) {
+    const logon = user.domain !== null && user.sam !== null ? `${user.domain}\\${user.sam}` : null;
+    return {
+      dn: user.dn,
+      dn_key: key,
+      domain: user.domain,
+      sam: user.sam,
+      upn: user.upn,
+      display_name: user.displayName,
+      sip: user.sip,
+      enabled: user.enabled === null ? null : Number(user.enabled),
+      registrar_pool: user.registrarPool,
+      line_uri: user.lineUri,
+      ev_enabled: Number(user.evEnabled),
+      pin_policy: user.pinPolicy,
+      sam_key: lower(user.sam),
+      logon_key: lower(logon),
+      upn_key: lower(user.upn),
+      sip_key: lower(user.sip),
+      display_key: lower(user.displayName),
+    };
+  }
+}

@@ -1,0 +1,12 @@
+/** PINs: hashing with a pepper, the PIN store, policies, PinInfoDetails. */
+export { DEFAULT_SCRYPT, hashPin, verifyPin } from './hash.js';
+export type { ScryptParams } from './hash.js';
+export { createPepper, keyFilePath, loadPepper } from './pepper.js';
+export { PinStore } from './pinStore.js';
+export type { PinState } from './pinStore.js';
+export { PolicyResolver } from './policy.js';
+export type { PinPolicyRow } from './policy.js';
+export { PIN_INFO_TYPE, pinInfoDetails } from './pinInfo.js';
+export type { PinInfoDetails } from './pinInfo.js';
+export { generatePin } from './generate.js';
+export { isCommonPattern } from './patterns.js';
