@@ -3,7 +3,6 @@
  * picks what runs.
  */
 import { basename } from 'node:path';
-import { runAdmin } from './admin/cspin.js';
 import { findCmdlet } from './cmdlets/index.js';
 import { runCmdlet, type CmdletIO } from './core/index.js';
 
@@ -15,5 +14,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   const io: CmdletIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
   const invoked = basename(argv[1] ?? 'cspin').replace(/\.[cm]?js$/, '');
   const cmdlet = findCmdlet(invoked);
-  process.exitCode = cmdlet ? await runCmdlet(await cmdlet.load(), argv.slice(2), io) : await runAdmin(argv.slice(2), io);
+  if (cmdlet) {
+    process.exitCode = await runCmdlet(await cmdlet.load(), argv.slice(2), io);
+    return;
+  }
+  // Loaded only for cspin itself: the cmdlets start faster without the importers and yargs commands.
+  const { runAdmin } = await import('./admin/cspin.js');
+  process.exitCode = await runAdmin(argv.slice(2), io);
 }

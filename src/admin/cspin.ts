@@ -24,7 +24,8 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
   const say = (line: string) => io.stderr.write(`cspin: ${line}\n`);
   let status = 0;
   try {
-    await yargs([...argv])
+    // yargs drops a bare `-` from a variadic positional (it looks like an option), so it travels as a sentinel.
+    await yargs(argv[0] === 'import' ? argv.map((a) => (a === '-' ? STDIN : a)) : [...argv])
       .scriptName('cspin')
       .usage('Usage: cspin <command> [options]\n       cspin <Cmdlet> [parameters]   (the same as running the cmdlet itself)')
       .command(
@@ -60,9 +61,12 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
         async (args) => {
           const db = openDatabase(databasePath(io.env));
           try {
+            const files = args.files.map((f) => (f === STDIN ? '-' : f));
+            // Every format is known before any file is read: a usage error exits 2 with nothing imported.
+            const formats = files.map((file) => formatOf(file, args.format));
             const total = { added: 0, updated: 0, rejected: 0 };
-            for (const file of args.files) {
-              const format = formatOf(file, args.format);
+            for (const [i, file] of files.entries()) {
+              const format = formats[i] ?? formatOf(file, args.format);
               const input = file === '-' ? io.stdin : createReadStream(file);
               const summary = await importUsers(db, readUsers(input, format), (row, reason) => say(`${file} line ${row}: ${reason}`));
               for (const key of ['added', 'updated', 'rejected'] as const) total[key] += summary[key];
@@ -103,6 +107,9 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
 }
 
 class UsageMessage extends Error {}
+
+/** Stands for `-` (standard input) while yargs parses `cspin import`. */
+const STDIN = '\u0000stdin';
 
 function isFileError(error: unknown): error is Error {
   return error instanceof Error && ['ENOENT', 'EACCES', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '');

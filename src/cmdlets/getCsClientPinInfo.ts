@@ -78,6 +78,7 @@ export default defineCmdlet({
   },
 
   *process(records, state, context) {
+    context.writeDebug(`resolved ${records.length} identities in one query`);
     const found = state.resolver.resolve(records.map((r) => r.params.Identity));
     const users = [...found.values()].flat();
     const pins = state.pins.states(users.map((u: UserRow) => u.id));

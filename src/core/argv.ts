@@ -49,8 +49,10 @@ export function resolveParameterName(typed: string, parameters: readonly ArgvPar
 
 function isParameterToken(token: string, parameters: readonly ArgvParameter[]): boolean {
   // PowerShell: a following "-word" that names no parameter is a value ("-Identity -kenmyer").
-  const folded = PARAMETER_TOKEN.exec(token)?.[2]?.toLowerCase();
-  if (folded === undefined) return false;
+  const match = PARAMETER_TOKEN.exec(token);
+  const folded = match?.[2]?.toLowerCase();
+  // "-OU=x" is a value, as parseArgv reads it; only "--OU=x" names a parameter.
+  if (folded === undefined || (match?.[4] !== undefined && match[1] !== '--')) return false;
   return parameters.some((p) => [p.name, ...p.aliases].some((n) => n.toLowerCase().startsWith(folded)));
 }
 
@@ -112,7 +114,9 @@ export function parseArgv(argv: readonly string[], parameters: readonly ArgvPara
 
 function parseWithYargs(tokens: string[], parameters: readonly ArgvParameter[]): Map<string, string | boolean> {
   const options = Object.fromEntries(
-    parameters.map((p) => [p.name, { type: p.isSwitch ? ('boolean' as const) : ('string' as const) }]),
+    // nargs: 1 keeps a value verbatim: for plain `--Name=value` yargs-parser strips surrounding quotes
+    // ('"Ken Myer"' would lose them); its nargs path does not.
+    parameters.map((p) => [p.name, p.isSwitch ? { type: 'boolean' as const } : { type: 'string' as const, nargs: 1 }]),
   );
   const parsed = yargs(tokens)
     .parserConfiguration({

@@ -70,7 +70,7 @@ function convertArgument(name: string, decl: ParameterDecl | undefined, text: st
   if (text === '' && !decl.allowEmptyString && decl.mandatory) {
     throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', messages.emptyStringNotAllowed(name), name);
   }
-  const value = decl.type.convert(text);
+  const value = decl.type.parse ? decl.type.parse(text) : decl.type.convert(text);
   if (value === NOT_CONVERTIBLE) {
     const detail = decl.type.describe?.(text) ?? `Cannot convert value "${text}" to type "${decl.type.name}".`;
     throw usageError('CannotConvertArgument', messages.cannotConvert(name, detail), text);

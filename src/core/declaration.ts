@@ -109,7 +109,7 @@ export interface CmdletDecl<P extends ParameterDecls = ParameterDecls, S = unkno
 }
 
 /** A declaration with its types erased, for registries. */
-// Method parameters are bivariant, so any CmdletDecl<P, S> is assignable to this.
+// Registries hold declarations of different shapes; they cast when loading (see src/cmdlets/index.ts).
 export type AnyCmdletDecl = CmdletDecl<ParameterDecls, unknown>;
 
 /**

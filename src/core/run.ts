@@ -81,11 +81,15 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   });
   const route = (batch: unknown[]) => {
     const objects: unknown[] = [];
-    for (const item of batch) {
-      if (isErrorRecord(item)) reporter.error(item);
-      else objects.push(item);
+    try {
+      for (const item of batch) {
+        if (isErrorRecord(item)) reporter.error(item);
+        else objects.push(item);
+      }
+    } finally {
+      // Under -ErrorAction Stop the error throws: what came before it in the batch still goes out.
+      writer.write(objects);
     }
-    writer.write(objects);
   };
   const runToEnd = (output: Observable<unknown[]>) =>
     new Promise<void>((resolve, reject) => {
@@ -132,7 +136,9 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
 function encoderFor(io: CmdletIO): OutputEncoder {
   const format = (io.env.CSPIN_FORMAT || 'auto').toLowerCase();
   if (format === 'ndjson' || format === 'json' || (format === 'auto' && !io.stdout.isTTY)) return ndjsonEncoder;
-  const formatter = new TerminalFormatter({ width: io.stdout.columns ?? 120 });
+  // CSPIN_FORMAT=list or table forces that view (also when piped); anything else picks by property count.
+  const view = format === 'list' || format === 'table' ? format : undefined;
+  const formatter = new TerminalFormatter({ width: io.stdout.columns ?? 120, view });
   // Dates and other non-JSON values become what NDJSON would carry, so both views agree.
   return { encode: (items) => formatter.push(JSON.parse(JSON.stringify(items)) as unknown[]), end: () => formatter.end() };
 }

@@ -18,6 +18,8 @@ export interface ParamType<T> {
   accepts(value: unknown): boolean;
   /** Converts a pipeline value or command-line text; NOT_CONVERTIBLE when it cannot. */
   convert(value: unknown): T | NotConvertible;
+  /** Converts command-line text when that differs from {@link convert} (bash passes everything as text). */
+  parse?(text: string): T | NotConvertible;
   /** Why command-line text did not convert, for the error message. */
   describe?(text: string): string;
 }
@@ -39,14 +41,16 @@ export const SwitchType: ParamType<boolean> = {
   name: 'SwitchParameter',
   isSwitch: true,
   accepts: (value) => typeof value === 'boolean',
-  convert: (value) => convertBoolean(value, true),
+  convert: (value) => convertBoolean(value, false),
+  parse: (text) => convertBoolean(text, true),
 };
 
 /** A Boolean value parameter: needs an explicit value (`True`, `$false`, `1`...). */
 export const BooleanType: ParamType<boolean> = {
   name: 'Boolean',
   accepts: (value) => typeof value === 'boolean',
-  convert: (value) => convertBoolean(value, true),
+  convert: (value) => convertBoolean(value, false),
+  parse: (text) => convertBoolean(text, true),
 };
 
 /**

@@ -34,8 +34,15 @@ function normalizeRdn(rdn: string): string {
 /** Trims leading spaces, and trailing spaces that are not escaped ("a\ " keeps its space). */
 function trimUnescaped(value: string): string {
   let end = value.length;
-  while (end > 0 && value[end - 1] === ' ' && value[end - 2] !== '\\') end--;
+  while (end > 0 && value[end - 1] === ' ' && !isEscaped(value, end - 1)) end--;
   return value.slice(0, end).trimStart();
+}
+
+/** Whether the character at index follows an odd number of backslashes ("a\\ " ends in a plain space). */
+function isEscaped(value: string, index: number): boolean {
+  let count = 0;
+  for (let i = index - 1; i >= 0 && value[i] === '\\'; i--) count++;
+  return count % 2 === 1;
 }
 
 /** True when the text has the shape of a DN: `type=value` RDNs separated by commas. */
@@ -64,7 +71,10 @@ export function parentDns(dn: string): string[] {
 /** The value of the first RDN ("CN=Ken Myer,OU=..." → "Ken Myer"), unescaped. */
 export function firstRdnValue(dn: string): string {
   const parts = dn.match(/^\s*[^=]+=((?:\\.|[^,;\\])*)/);
-  return (parts?.[1] ?? '').trim().replace(/\\(.)/g, '$1');
+  // Trim before unescaping ("a\ " keeps its space); \XX hex pairs are UTF-8 bytes (RFC 4514).
+  return trimUnescaped(parts?.[1] ?? '').replace(/(?:\\[0-9A-Fa-f]{2})+|\\(.)/gs, (match: string, ch: string | undefined) =>
+    ch ?? Buffer.from(match.replace(/\\/g, ''), 'hex').toString('utf8'),
+  );
 }
 
 /**

@@ -1,37 +1,43 @@
 /**
- * Identity resolution for a whole chunk of identities in one query: each form uses its own index
- * (SIP, UPN, domain\logon, DN, display name), joined against a json_each list of the chunk.
- * Users without a SIP address are never found.
+ * Identity resolution for a whole chunk of identities in one query: the chunk is grouped by form,
+ * and the query has one branch per form present, joining a json_each list of that form's keys against
+ * its index (SIP, UPN, domain\logon, DN, display name). CROSS JOIN keeps each list as the outer loop,
+ * so a key is one index lookup (and the GLOB branch scans only for wildcard keys). Users without a SIP
+ * address are never found.
  */
-import { USER_COLUMNS, type UserRow } from './adUser.js';
 import type { Statement } from 'better-sqlite3';
+import { USER_COLUMNS, type UserRow } from './adUser.js';
 import type { DirectoryDatabase } from './database.js';
-import { classifyIdentity, type UserId } from './userId.js';
+import { classifyIdentity, type IdentityForm, type UserId } from './userId.js';
 
-/** Extra SQL a caller adds to every branch (e.g. an OU range), over the alias `u`. */
+/** Extra SQL a caller adds to every lookup (e.g. an OU range), over the alias `u`. */
 export interface ResolveScope {
   sql: string;
   params: readonly unknown[];
 }
 
-type ResolvedRow = UserRow & { i: number; branch: number };
+type Kind = IdentityForm['kind'] | 'sipOfUpn';
+type ResolvedRow = UserRow & { i: number; b: number };
 
-const BRANCHES = [
-  ['sip', 'u.sip_key = q.k'],
-  ['upn', 'u.upn_key = q.k'],
-  // A UPN-shaped value with no UPN match is also tried as sip:+value (see below).
-  ['upn', "u.sip_key = 'sip:' || q.k"],
-  ['logon', 'u.logon_key = q.k'],
-  ['dn', 'u.dn_key = q.k'],
-  ['display', 'u.display_key = q.k'],
-  ['displayWildcard', 'u.display_key GLOB q.k'],
-] as const;
+/** The forms, in the order their branches appear in the query. */
+const KINDS: readonly Kind[] = ['sip', 'upn', 'sipOfUpn', 'logon', 'dn', 'display', 'displayWildcard'];
 
-/** Resolves identities against one database, caching the statement per scope. */
+const CONDITIONS: Readonly<Record<Kind, string>> = {
+  sip: 'u.sip_key = q.k',
+  upn: 'u.upn_key = q.k',
+  // A UPN-shaped value with no UPN match is also tried as sip:+value.
+  sipOfUpn: "u.sip_key = 'sip:' || q.k",
+  logon: 'u.logon_key = q.k',
+  dn: 'u.dn_key = q.k',
+  display: 'u.display_key = q.k',
+  displayWildcard: 'u.display_key GLOB q.k',
+};
+
+/** Resolves identities against one database, caching a statement per form. */
 export class IdentityResolver {
   readonly #db: DirectoryDatabase;
   readonly #scope: ResolveScope | undefined;
-  #statement: Statement<unknown[], ResolvedRow> | undefined;
+  readonly #statements = new Map<string, Statement<unknown[], ResolvedRow>>();
 
   /**
    * @param db the directory database
@@ -43,43 +49,59 @@ export class IdentityResolver {
   }
 
   /**
-   * Finds the users of each identity.
+   * Finds the users of each identity, in one query for the whole chunk.
    * @param ids the identities of one chunk
-   * @returns the matching users of each identity, by its index in ids (no entry: not found)
+   * @returns the matching users of each identity, by its index in ids (no entry: not found), in DN order
    */
   resolve(ids: readonly UserId[]): Map<number, UserRow[]> {
-    const forms = ids.map((id) => {
+    const groups = new Map<Kind, [number, string][]>();
+    ids.forEach((id, index) => {
       const form = classifyIdentity(id.text);
-      return [form.kind, 'key' in form ? form.key : form.glob] as const;
+      const group = groups.get(form.kind) ?? [];
+      group.push([index, 'key' in form ? form.key : form.glob]);
+      groups.set(form.kind, group);
     });
-    this.#statement ??= this.#db.prepare<unknown[], ResolvedRow>(this.#sql());
-    const extra = this.#scope?.params ?? [];
-    const args = BRANCHES.flatMap(() => [JSON.stringify(forms), ...extra]);
-    const rows = this.#statement.all(...args);
+    const upn = groups.get('upn');
+    if (upn) groups.set('sipOfUpn', upn);
+    const kinds = KINDS.filter((kind) => groups.has(kind));
     const found = new Map<number, UserRow[]>();
-    const byUpn = new Set(rows.filter((r) => r.branch === 1).map((r) => r.i));
-    const seen = new Set<string>();
-    for (const { i, branch, ...row } of rows) {
-      if (branch === 2 && byUpn.has(i)) continue;
-      const key = `${i}:${row.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const list = found.get(i) ?? [];
-      list.push(row);
-      found.set(i, list);
+    if (kinds.length === 0) return found;
+    const lists = kinds.map((kind) => JSON.stringify(groups.get(kind)));
+    const rows = this.#statement(kinds).all(...lists.flatMap((list) => [list, ...(this.#scope?.params ?? [])]));
+    const byUpn = new Set(rows.filter((row) => kinds[row.b] === 'upn').map((row) => row.i));
+    for (const { i, b, ...row } of rows) {
+      if (kinds[b] === 'sipOfUpn' && byUpn.has(i)) continue;
+      const list = found.get(i);
+      if (!list) found.set(i, [row]);
+      else if (!list.some((user) => user.id === row.id)) list.push(row);
     }
     return found;
   }
 
-  #sql(): string {
+  #statement(kinds: readonly Kind[]): Statement<unknown[], ResolvedRow> {
+    const key = kinds.join(',');
+    let statement = this.#statements.get(key);
+    if (!statement) {
+      statement = this.#db.prepare<unknown[], ResolvedRow>(this.sql(...kinds));
+      this.#statements.set(key, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * The statement for a chunk holding these forms: per form, a json_each(?) list of [index, key]
+   * pairs followed by the scope's parameters.
+   * @param kinds the identity forms present
+   * @returns the SQL
+   */
+  sql(...kinds: Kind[]): string {
     const scope = this.#scope ? ` AND (${this.#scope.sql})` : '';
-    const branches = BRANCHES.map(
-      ([kind, condition], branch) =>
-        `SELECT q.i AS i, ${branch} AS branch, ${USER_COLUMNS}
-         FROM (SELECT key AS i, value ->> 0 AS kind, value ->> 1 AS k FROM json_each(?)) q
-         JOIN users u ON ${condition}
-         WHERE q.kind = '${kind}' AND u.sip_key IS NOT NULL${scope}`,
+    const branches = kinds.map(
+      (kind, b) => `SELECT q.i AS i, ${b} AS b, ${USER_COLUMNS}
+      FROM (SELECT value ->> 0 AS i, value ->> 1 AS k FROM json_each(?)) q
+      CROSS JOIN users u ON ${CONDITIONS[kind]}
+      WHERE u.sip_key IS NOT NULL${scope}`,
     );
-    return `${branches.join("\nUNION ALL\n")}\nORDER BY i, dn_key`;
+    return `${branches.join('\nUNION ALL\n')}\nORDER BY i, b, dn_key`;
   }
 }

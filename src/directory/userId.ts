@@ -31,8 +31,9 @@ export function classifyIdentity(text: string): IdentityForm {
   const folded = value.toLowerCase();
   if (folded.startsWith('sip:')) return { kind: 'sip', key: folded };
   if (value.includes('*')) return { kind: 'displayWildcard', glob: toGlob(folded) };
-  if (/^[^\\\s]+\\[^\\\s]+$/.test(value)) return { kind: 'logon', key: folded };
+  // DN before domain\logon: "CN=Smith\,John,OU=IT,DC=x" has the logon shape too; '=' is never in a logon.
   if (looksLikeDn(value)) return { kind: 'dn', key: dnKey(value) };
+  if (/^[^\\\s]+\\[^\\\s]+$/.test(value)) return { kind: 'logon', key: folded };
   if (/^[^@\s]+@[^@\s]+$/.test(value)) return { kind: 'upn', key: folded };
   return { kind: 'display', key: folded };
 }

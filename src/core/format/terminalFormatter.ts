@@ -10,6 +10,8 @@ import { formatTableHeader, formatTableRow, planTable, type TableColumn } from '
 export interface TerminalFormatterOptions {
   /** Terminal width in characters (pass `process.stdout.columns`); defaults to 120. */
   width?: number;
+  /** Forces a view (Format-List / Format-Table); by default the first record's property count decides. */
+  view?: 'list' | 'table';
 }
 
 /** PowerShell switches from table to list at this many displayed properties (`PropertyCountForTable` + 1). */
@@ -26,15 +28,17 @@ type Shape = { kind: 'list' } | { kind: 'table'; columns: TableColumn[] };
  */
 export class TerminalFormatter {
   private readonly width: number;
+  private readonly view: 'list' | 'table' | undefined;
   private shape: Shape | undefined;
   private rowsWritten = false;
 
   /**
    * Creates a formatter.
-   * @param options - the terminal width.
+   * @param options - the terminal width and an optional forced view.
    */
   constructor(options: TerminalFormatterOptions = {}) {
-    const { width } = options;
+    const { width, view } = options;
+    this.view = view;
     this.width = width !== undefined && Number.isFinite(width) && width > 0 ? Math.floor(width) : DEFAULT_WIDTH;
   }
 
@@ -74,7 +78,7 @@ export class TerminalFormatter {
   // Picks the shape from the first record; a table plans its widths from that record's batch.
   private start(first: FormatRecord, batch: unknown[]): string {
     const names = displayedProperties(first);
-    if (names.length >= LIST_VIEW_MIN_PROPERTIES) {
+    if (this.view === 'list' || (this.view === undefined && names.length >= LIST_VIEW_MIN_PROPERTIES)) {
       this.shape = { kind: 'list' };
       return '\n';
     }

@@ -1,4 +1,4 @@
-import { Observable, concatMap, type OperatorFunction } from 'rxjs';
+import { Observable, concat, concatMap, type OperatorFunction } from 'rxjs';
 import type { CmdletOutput } from '../declaration.js';
 import { isErrorRecord, type ErrorRecord } from '../errors.js';
 import type { BoundItem } from './bindRecords.js';
@@ -15,7 +15,7 @@ export interface Pacer {
 
 /**
  * Runs a cmdlet's process function once per chunk of bound records and emits its output in batches.
- * Binding errors of the chunk go first. Synchronous output is drained synchronously until the output
+ * Binding errors keep their place in input order. Synchronous output is drained synchronously until the output
  * congests; then the valve is held (pausing stdin) until the output drains, so memory stays flat.
  * @param process the cmdlet's process function, already given its state and context
  * @param valve the input valve
@@ -28,9 +28,23 @@ export function runProcess(
   pacer: Pacer,
 ): OperatorFunction<(BoundItem | ErrorRecord)[], unknown[]> {
   return concatMap((items) => {
-    const errors = items.filter(isErrorRecord);
-    const records = items.filter((item): item is BoundItem => !isErrorRecord(item));
-    return drainOutput(() => (records.length > 0 ? process(records) : []), errors, valve, pacer);
+    // Keep input order: a binding error is reported between the records around it (so -ErrorAction
+    // Stop stops at the first error of the input, not the first binding error of the chunk). Runs of
+    // bound records between errors are still processed in one call each.
+    const runs: { errors: ErrorRecord[]; records: BoundItem[] }[] = [];
+    let run: { errors: ErrorRecord[]; records: BoundItem[] } | undefined;
+    for (const item of items) {
+      if (isErrorRecord(item)) {
+        if (!run || run.records.length > 0) runs.push((run = { errors: [], records: [] }));
+        run.errors.push(item);
+      } else {
+        if (!run) runs.push((run = { errors: [], records: [] }));
+        run.records.push(item);
+      }
+    }
+    return concat(
+      ...runs.map(({ errors, records }) => drainOutput(() => (records.length > 0 ? process(records) : []), errors, valve, pacer)),
+    );
   });
 }
 
@@ -45,48 +59,59 @@ export function runProcess(
 export function drainOutput(produce: () => CmdletOutput, first: unknown[], valve: Valve, pacer: Pacer): Observable<unknown[]> {
   return new Observable<unknown[]>((subscriber) => {
     let release: (() => void) | undefined;
-    const wait = (promise: Promise<void>, resume: () => void) => {
-      release ??= valve.hold();
-      promise.then(resume, (error: unknown) => subscriber.error(error));
+    let iterator: Iterator<unknown> | undefined;
+    let done = false;
+    const fail = (error: unknown) => {
+      done = true;
+      release?.();
+      subscriber.error(error);
     };
     const finish = () => {
+      done = true;
       release?.();
       subscriber.complete();
     };
-    try {
-      if (first.length > 0) subscriber.next(first);
-      const output = produce();
-      if (Symbol.asyncIterator in output) {
-        release = valve.hold();
-        void pumpAsync(output[Symbol.asyncIterator](), subscriber, pacer).then(finish, (error: unknown) => {
-          release?.();
-          subscriber.error(error);
-        });
-        return () => release?.();
-      }
-      const iterator = output[Symbol.iterator]();
-      const step = (): void => {
+    // Drains synchronously until the output congests, then resumes on drain (holding the valve meanwhile).
+    const step = (): void => {
+      try {
         const batch: unknown[] = [];
         for (;;) {
-          if (subscriber.closed) return;
+          if (subscriber.closed || !iterator) return;
           const next = iterator.next();
           if (next.done) break;
           batch.push(next.value);
           if (batch.length < BATCH) continue;
           subscriber.next(batch.splice(0));
           const congested = pacer.ready();
-          if (congested) return wait(congested, step);
+          if (congested) {
+            release ??= valve.hold();
+            congested.then(step, fail);
+            return;
+          }
         }
         if (batch.length > 0) subscriber.next(batch);
         finish();
-      };
-      step();
+      } catch (error) {
+        fail(error);
+      }
+    };
+    try {
+      if (first.length > 0) subscriber.next(first);
+      const output = produce();
+      if (Symbol.asyncIterator in output) {
+        release = valve.hold();
+        pumpAsync(output[Symbol.asyncIterator](), subscriber, pacer).then(finish, fail);
+      } else {
+        iterator = output[Symbol.iterator]();
+        step();
+      }
     } catch (error) {
-      release?.();
-      subscriber.error(error);
+      fail(error);
     }
     return () => {
       release?.();
+      // A reader that went away (| head) leaves the producer mid-way: let it release what it holds.
+      if (!done) iterator?.return?.();
     };
   });
 }

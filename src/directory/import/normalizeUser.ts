@@ -9,7 +9,7 @@ import type { UserInput } from '../userStore.js';
 /** A raw row: column name → value(s). */
 export type RawUser = Readonly<Record<string, unknown>>;
 
-type Field = 'dn' | 'sam' | 'upn' | 'displayName' | 'sip' | 'enabled' | 'registrarPool' | 'lineUri' | 'evEnabled' | 'pinPolicy' | 'domain';
+type Field = 'dn' | 'sam' | 'upn' | 'displayName' | 'sip' | 'enabled' | 'lyncEnabled' | 'registrarPool' | 'lineUri' | 'evEnabled' | 'pinPolicy' | 'domain';
 
 const FIELDS: Readonly<Record<string, Field>> = {
   distinguishedname: 'dn',
@@ -21,7 +21,8 @@ const FIELDS: Readonly<Record<string, Field>> = {
   sipaddress: 'sip',
   'msrtcsip-primaryuseraddress': 'sip',
   enabled: 'enabled',
-  'msrtcsip-userenabled': 'enabled',
+  // Get-ADUser exports carry both: Enabled is the AD account, msRTCSIP-UserEnabled is Lync's, and wins.
+  'msrtcsip-userenabled': 'lyncEnabled',
   registrarpool: 'registrarPool',
   'msrtcsip-primaryhomeserver': 'registrarPool',
   lineuri: 'lineUri',
@@ -72,8 +73,9 @@ function build(f: Partial<Record<Field, string>>, attributes: [string, string][]
   if (sip !== null && !/^sip:[^@\s:]+@[^@\s]+$/i.test(sip)) return { error: `"${f.sip}" is not a SIP address (sip:user@domain)` };
   if (f.upn !== undefined && !/^[^@\s]+@[^@\s]+$/.test(f.upn)) return { error: `"${f.upn}" is not a user principal name (user@domain)` };
   if (f.sam !== undefined && /[\\/\s"[\]:;|=,+*?<>]/.test(f.sam)) return { error: `"${f.sam}" is not a valid SamAccountName` };
-  const enabled = parseBoolean(f.enabled);
-  if (enabled === 'invalid') return { error: `Enabled value "${f.enabled}" is not True or False` };
+  const enabledText = f.lyncEnabled ?? f.enabled;
+  const enabled = parseBoolean(enabledText);
+  if (enabled === 'invalid') return { error: `Enabled value "${enabledText}" is not True or False` };
   const evEnabled = parseBoolean(f.evEnabled);
   if (evEnabled === 'invalid') return { error: `EnterpriseVoiceEnabled value "${f.evEnabled}" is not True or False` };
   const lineUri = f.lineUri === undefined ? null : /^tel:/i.test(f.lineUri) ? f.lineUri : /^\+?\d/.test(f.lineUri) ? `tel:${f.lineUri}` : undefined;

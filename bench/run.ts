@@ -1,0 +1,133 @@
+/**
+ * `npm run bench [-- --users N --runs R]`: generates an N-user directory (default 1,000,000), then
+ * times the documented pipelines and reads each process's peak RSS (GNU time), next to the sqlite3
+ * CLI running the equivalent join over the same file. Checks the targets and exits 1 if one fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateDirectory } from './generate.js';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const { values } = parseArgs({
+  options: {
+    users: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '3' },
+    dir: { type: 'string', default: join(ROOT, '.bench') },
+    regenerate: { type: 'boolean', default: false },
+  },
+});
+const users = Number(values.users);
+const runs = Number(values.runs);
+const db = join(values.dir, `users-${users}.db`);
+
+const PIN_INFO_JSON = `json_object('PSTypeName', 'Microsoft.Rtc.Management.UserPinService.PinInfoDetails', 'Identity', u.sip,
+  'IsPinSet', json(CASE WHEN p.hash IS NOT NULL THEN 'true' ELSE 'false' END),
+  'IsLockedOut', json(CASE WHEN p.locked = 1 THEN 'true' ELSE 'false' END),
+  'LastPinChangeTime', strftime('%Y-%m-%dT%H:%M:%fZ', p.changed_at / 1000.0, 'unixepoch'), 'PinExpirationTime', NULL)`;
+const JOIN = `SELECT ${PIN_INFO_JSON} FROM users u LEFT JOIN pins p ON p.user_id = u.id WHERE u.sip_key IS NOT NULL`;
+const MANAGERS = `${JOIN} AND u.id IN (SELECT user_id FROM user_attrs WHERE name = 'title' AND value_key = 'manager')`;
+
+interface Scenario {
+  name: string;
+  /** Processes of the pipeline, each measured for peak RSS. */
+  stages: string[];
+  /** The sqlite3 query to compare with, if any. */
+  sqlite?: string;
+  /** The wall-time target in seconds, or a ratio to the sqlite3 join. */
+  target: { seconds?: number; ratio?: number };
+}
+
+const scenarios: Scenario[] = [
+  { name: 'Get-CsUser | Get-CsClientPinInfo', stages: ['get-csuser', 'get-csclientpininfo'], sqlite: JOIN, target: { ratio: 3 } },
+  { name: 'Get-CsUser | head -n 1', stages: ['get-csuser', 'head -n 1'], target: { seconds: 0.5 } },
+  {
+    name: 'Get-CsUser -LdapFilter "Title=Manager" | Get-CsClientPinInfo',
+    stages: ['get-csuser -LdapFilter "Title=Manager"', 'get-csclientpininfo'],
+    sqlite: MANAGERS,
+    target: { ratio: 3 },
+  },
+];
+
+function bins(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cspin-bench-bin-'));
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  for (const [name, target] of Object.entries(pkg.bin)) symlinkSync(join(ROOT, target), join(dir, name));
+  return dir;
+}
+
+interface Measure {
+  seconds: number;
+  rssMiB: number[];
+  lines: number;
+}
+
+function measure(stages: string[], env: NodeJS.ProcessEnv): Measure {
+  const work = mkdtempSync(join(tmpdir(), 'cspin-bench-'));
+  const timed = stages.map((stage, i) => `/usr/bin/time -o ${work}/rss${i} -f %M ${stage}`);
+  const command = `set -o pipefail; ${timed.join(' | ')} | wc -l > ${work}/lines`;
+  const start = process.hrtime.bigint();
+  const result = spawnSync('bash', ['-c', command], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0 && !stages.some((s) => s.startsWith('head'))) throw new Error(`${stages.join(' | ')} failed (${result.status})`);
+  const rssMiB = stages.map((_, i) => Number(readFileSync(`${work}/rss${i}`, 'utf8').trim().split('\n').pop()) / 1024);
+  const lines = Number(readFileSync(`${work}/lines`, 'utf8').trim());
+  rmSync(work, { recursive: true, force: true });
+  return { seconds, rssMiB, lines };
+}
+
+function median<T>(items: T[], key: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor(sorted.length / 2)] as T;
+}
+
+function main(): number {
+  mkdirSync(values.dir, { recursive: true });
+  if (values.regenerate || !existsSync(db)) {
+    console.log(`generating ${users.toLocaleString('en-US')} users in ${db}`);
+    const start = Date.now();
+    generateDirectory(db, users, (line) => console.log(line));
+    console.log(`  done in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  }
+  const env = { ...process.env, CSPIN_DB: db, CSPIN_FORMAT: 'ndjson', PATH: `${bins()}:${process.env.PATH ?? ''}` };
+  console.log(`\n${users.toLocaleString('en-US')} users, median of ${runs} runs, node ${process.version}\n`);
+  let failures = 0;
+  for (const scenario of scenarios) {
+    const ours = median(
+      Array.from({ length: runs }, () => measure(scenario.stages, env)),
+      (m) => m.seconds,
+    );
+    const sql = scenario.sqlite?.replace(/\s+/g, ' ');
+    const reference = sql
+      ? median(
+          Array.from({ length: runs }, () => measure([`sqlite3 -readonly ${db} "${sql}"`], env)),
+          (m) => m.seconds,
+        )
+      : undefined;
+    const rate = Math.round(ours.lines / ours.seconds);
+    const rss = scenario.stages.map((stage, i) => `${stage.split(' ')[0]} ${ours.rssMiB[i]?.toFixed(0)} MiB`).join(', ');
+    console.log(`${scenario.name}`);
+    console.log(`  cspin:   ${ours.seconds.toFixed(2)} s, ${ours.lines.toLocaleString('en-US')} records, ${rate.toLocaleString('en-US')} records/s; peak RSS ${rss}`);
+    const checks: [string, boolean][] = [];
+    if (reference) {
+      const ratio = ours.seconds / reference.seconds;
+      console.log(`  sqlite3: ${reference.seconds.toFixed(2)} s, ${reference.lines.toLocaleString('en-US')} records (cspin/sqlite3 = ${ratio.toFixed(2)}x)`);
+      checks.push([`≤ ${scenario.target.ratio}x the sqlite3 join`, ratio <= (scenario.target.ratio ?? Infinity)]);
+      checks.push(['same record count as sqlite3', reference.lines === ours.lines]);
+    }
+    if (scenario.target.seconds !== undefined) checks.push([`≤ ${scenario.target.seconds} s`, ours.seconds <= scenario.target.seconds]);
+    const cspinStages = scenario.stages.map((s, i) => [s, ours.rssMiB[i] ?? 0] as const).filter(([s]) => s.startsWith('get-'));
+    checks.push(['peak RSS ≤ 100 MiB per process', cspinStages.every(([, mib]) => mib <= 100)]);
+    for (const [label, ok] of checks) {
+      console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
+      if (!ok) failures++;
+    }
+    console.log('');
+  }
+  console.log(failures === 0 ? 'all targets met' : `${failures} target(s) missed`);
+  return failures === 0 ? 0 : 1;
+}
+
+process.exitCode = main();

@@ -1,0 +1,188 @@
+/**
+ * Get-CsClientPinInfo end to end: the real bins through real pipes against a fresh sample directory.
+ * Identity forms, binding by value and by property name, not-found errors, output objects and the
+ * one-query-per-chunk lookups. Each table runs its input lines in one process (record n = line n) to
+ * keep the suite fast, then checks every line's share of the output.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { identities, sampleDirectory, sh, type ShellResult } from '../support/shell.js';
+
+interface ErrorLine {
+  command: string;
+  errorId: string;
+  category: string;
+  message: string;
+  record?: number;
+  target?: string;
+}
+
+/** The JSON error lines of stderr (CSPIN_ERROR_FORMAT=json). */
+function errorsOf(result: ShellResult): ErrorLine[] {
+  return result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as ErrorLine);
+}
+
+const sip = (logon: string) => `sip:${logon}@litwareinc.com`;
+
+let env: NodeJS.ProcessEnv;
+let dir: string;
+beforeAll(async () => {
+  const base = await sampleDirectory();
+  env = { ...base, CSPIN_ERROR_FORMAT: 'json', TZ: 'UTC' };
+  dir = join(String(base.CSPIN_DB), '..');
+  // A user whose SIP address is not sip:+UPN, so the UPN-to-SIP fallback has something to find.
+  const csv = join(dir, 'extra.csv');
+  writeFileSync(
+    csv,
+    'DistinguishedName,SamAccountName,UserPrincipalName,DisplayName,SipAddress,Enabled\n' +
+      '"CN=Ann Other,OU=IT,DC=litwareinc,DC=com",anno,ann.other@litwareinc.com,Ann Other,sip:ann@fabrikam.com,True\n',
+  );
+  const imported = await sh(`cspin import ${csv}`, { env });
+  if (imported.code !== 0) throw new Error(imported.stderr);
+});
+
+/** [input line, identities it yields (any order)] — line n of the input is table row n. */
+const FOUND: [string, string, string[]][] = [
+  ['domain\\logon', 'litwareinc\\kenmyer', [sip('kenmyer')]],
+  ['UPN', 'pilar@litwareinc.com', [sip('pilar')]],
+  ['SIP address', 'sip:aidan@litwareinc.com', [sip('aidan')]],
+  ['distinguished name', 'CN=Ellen Smith,OU=IT,DC=litwareinc,DC=com', [sip('ellens')]],
+  ['display name', 'David Longmuir', [sip('davidl')]],
+  ['JSON string line', '"sip:jsmith@litwareinc.com"', [sip('jsmith')]],
+  ['object with Identity', '{"Identity":"litwareinc\\\\bobk"}', [sip('bobk')]],
+  ['object with lower-case sipaddress', '{"sipaddress":"sip:kima@litwareinc.com"}', [sip('kima')]],
+  ['object with UserPrincipalName', '{"UserPrincipalName":"lolaj@litwareinc.com"}', [sip('lolaj')]],
+  ['object with upper-case DISTINGUISHEDNAME', '{"DISTINGUISHEDNAME":"CN=Mark Hassall,OU=HR,DC=litwareinc,DC=com"}', [sip('markh')]],
+  ['object with Identity and SipAddress (the name beats the alias)', '{"SipAddress":"sip:rayc@litwareinc.com","Identity":"litwareinc\\\\gregw"}', [sip('gregw')]],
+  ['display-name wildcard', '* Smith', [sip('ellens'), sip('jsmith')]],
+  ['display name shared by two users', 'Chris Preston', [sip('chrisp'), sip('cpreston')]],
+  ['UPN-shaped value tried as sip:', 'ann@fabrikam.com', ['sip:ann@fabrikam.com']],
+  ['UPN of that user', 'ann.other@litwareinc.com', ['sip:ann@fabrikam.com']],
+  ['upper-case UPN', 'KENMYER@LITWAREINC.COM', [sip('kenmyer')]],
+  ['mixed-case domain\\logon', 'LITWAREINC\\KenMyer', [sip('kenmyer')]],
+  ['lower-case display name', 'yan li', [sip('yanli')]],
+];
+
+describe('Get-CsClientPinInfo identity forms', () => {
+  let result: ShellResult;
+  beforeAll(async () => {
+    result = await sh('Get-CsClientPinInfo', { env, input: FOUND.map(([, line]) => line).join('\n') + '\n' });
+  });
+
+  it('Get-CsClientPinInfo resolves every identity form without an error', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.objects).toHaveLength(FOUND.reduce((n, [, , ids]) => n + ids.length, 0));
+  });
+
+  it.each(FOUND.map((row, i) => [...row, i] as const))('Get-CsClientPinInfo finds the user of a %s line', (_form, _line, want, i) => {
+    const start = FOUND.slice(0, i).reduce((n, [, , ids]) => n + ids.length, 0);
+    expect(identities(result.objects.slice(start, start + want.length))).toEqual([...want].sort());
+  });
+});
+
+/** [case, input line, the identity the error names] */
+const NOT_FOUND: [string, string, string][] = [
+  ['an unknown domain\\logon', 'litwareinc\\nobody', 'litwareinc\\nobody'],
+  ['an unknown UPN-shaped value (no sip: match either)', 'nobody@litwareinc.com', 'nobody@litwareinc.com'],
+  ['the UPN of a user without SIP (janec)', 'janec@litwareinc.com', 'janec@litwareinc.com'],
+  ['the logon of a user without SIP', 'litwareinc\\janec', 'litwareinc\\janec'],
+  ['the display name of a user without SIP', 'Jane Clayton', 'Jane Clayton'],
+  ['the DN of a user without SIP', 'CN=Jane Clayton,OU=Finance,DC=litwareinc,DC=com', 'CN=Jane Clayton,OU=Finance,DC=litwareinc,DC=com'],
+  ['a wildcard outside the display-name form', 'sip:ken*@litwareinc.com', 'sip:ken*@litwareinc.com'],
+  ['a JSON number (bound as the string "42")', '42', '42'],
+];
+
+describe('Get-CsClientPinInfo not found', () => {
+  let result: ShellResult;
+  // Found users between the misses: not found is per record, the others still come out.
+  const lines = NOT_FOUND.flatMap(([, line]) => ['litwareinc\\kenmyer', line]).concat('sip:pilar@litwareinc.com');
+  beforeAll(async () => {
+    result = await sh('Get-CsClientPinInfo', { env, input: lines.join('\n') + '\n' });
+  });
+
+  it.each(NOT_FOUND.map((row, i) => [...row, 2 * i + 2] as const))(
+    'Get-CsClientPinInfo reports %s as ManagementObjectNotFound with its record number',
+    (_case, _line, identity, record) => {
+      const error = errorsOf(result).find((e) => e.record === record);
+      expect(error).toMatchObject({ command: 'Get-CsClientPinInfo', errorId: 'ManagementObjectNotFound', category: 'ObjectNotFound', target: identity });
+      expect(error?.message).toBe(`Management object not found for identity "${identity}".`);
+    },
+  );
+
+  it('Get-CsClientPinInfo still outputs the records around the misses and exits 1', () => {
+    expect(result.code).toBe(1);
+    expect(errorsOf(result)).toHaveLength(NOT_FOUND.length);
+    expect(result.objects.map((o) => o.Identity)).toEqual([...NOT_FOUND.map(() => sip('kenmyer')), sip('pilar')]);
+  });
+
+  it('Get-CsClientPinInfo prints not found as one PowerShell-like line with the record number', async () => {
+    const text = await sh('Get-CsClientPinInfo', { env: { ...env, CSPIN_ERROR_FORMAT: '' }, input: 'litwareinc\\kenmyer\nsip:pilar@litwareinc.com\nlitwareinc\\nobody\n' });
+    expect(text.stderr).toBe('Get-CsClientPinInfo : Management object not found for identity "litwareinc\\nobody". (record 3)\n');
+    expect(text.objects).toHaveLength(2);
+    expect(text.code).toBe(1);
+  });
+
+  it('Get-CsClientPinInfo -Identity with an unknown user exits 1 with no output', async () => {
+    const one = await sh('Get-CsClientPinInfo -Identity "litwareinc\\nobody"', { env });
+    expect(one.stdout).toBe('');
+    expect(errorsOf(one).map((e) => e.errorId)).toEqual(['ManagementObjectNotFound']);
+    expect(one.code).toBe(1);
+  });
+});
+
+describe.concurrent('Get-CsClientPinInfo with ADUser objects from Get-CsUser', () => {
+  it.each([
+    ['Get-CsUser -OU "OU=HR,DC=litwareinc,DC=com" | Get-CsClientPinInfo', [sip('lolaj'), sip('markh'), sip('nuriag')]],
+    ['Get-CsUser "litwareinc\\rayc" | Get-CsClientPinInfo', [sip('rayc')]],
+    ['Get-CsUser -LdapFilter "Title=Director" | get-csclientpininfo', [sip('gregw'), sip('jsmith'), sip('markh')]],
+    ['Get-CsUser | Get-CsClientPinInfo', null],
+  ] as const)('%s gives one PinInfoDetails per user', async (command, want) => {
+    const result = await sh(command, { env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    if (want) expect(identities(result.objects)).toEqual([...want]);
+    else expect(result.objects).toHaveLength(25); // the 24 sample users with SIP, plus the imported one
+    for (const object of result.objects) expect(object.PSTypeName).toBe('Microsoft.Rtc.Management.UserPinService.PinInfoDetails');
+  });
+});
+
+describe('Get-CsClientPinInfo output objects', () => {
+  let result: ShellResult;
+  beforeAll(async () => {
+    result = await sh('Get-CsClientPinInfo', { env, input: 'litwareinc\\kenmyer\nlitwareinc\\pilar\nlitwareinc\\aidan\n' });
+  });
+
+  it('Get-CsClientPinInfo writes the PinInfoDetails properties in the documented order', () => {
+    for (const object of result.objects) {
+      expect(Object.keys(object)).toEqual(['PSTypeName', 'Identity', 'IsPinSet', 'IsLockedOut', 'LastPinChangeTime', 'PinExpirationTime']);
+    }
+  });
+
+  it.each([
+    ['a set PIN', 0, { Identity: sip('kenmyer'), IsPinSet: true, IsLockedOut: false, LastPinChangeTime: '2012-09-25T13:35:03.000Z', PinExpirationTime: null }],
+    ['a locked-out PIN', 1, { Identity: sip('pilar'), IsPinSet: true, IsLockedOut: true, LastPinChangeTime: '2012-08-14T09:12:40.000Z' }],
+    ['no PIN', 2, { Identity: sip('aidan'), IsPinSet: false, IsLockedOut: false, LastPinChangeTime: null, PinExpirationTime: null }],
+  ] as const)('Get-CsClientPinInfo reports %s with ISO 8601 UTC dates', (_case, index, want) => {
+    expect(result.objects[index]).toMatchObject(want);
+  });
+});
+
+describe('Get-CsClientPinInfo chunked lookups', () => {
+  it('Get-CsClientPinInfo -Debug resolves 5,000 records in far fewer queries than records', async () => {
+    const logons = ['kenmyer', 'pilar', 'aidan', 'davidl', 'ellens'];
+    const input = Array.from({ length: 5000 }, (_, i) => `sip:${logons[i % logons.length]}@litwareinc.com`).join('\n') + '\n';
+    const result = await sh('Get-CsClientPinInfo -Debug', { env, input });
+    expect(result.code).toBe(0);
+    expect(result.objects).toHaveLength(5000);
+    const debug = result.stderr.split('\n').filter((line) => line.startsWith('DEBUG: '));
+    const resolved = debug.map((line) => Number(/resolved (\d+) identities/.exec(line)?.[1]));
+    expect(resolved.length).toBeGreaterThan(0);
+    expect(resolved.length).toBeLessThan(100);
+    expect(resolved.reduce((a, b) => a + b, 0)).toBe(5000);
+  });
+});
