@@ -1,16 +1,14 @@
-import { defineCmdlet } from '../core/index.js';
-import { IdentityResolver, type UserRow } from '../directory/index.js';
+import { JsonText, defineCmdlet } from '../core/index.js';
+import { IdentityResolver } from '../directory/index.js';
 import { identityNotFound } from '../directory/messages.js';
-import { PIN_INFO_TYPE, PinStore, PolicyResolver, pinInfoDetails } from '../pins/index.js';
+import { PIN_INFO_SHAPE, PIN_INFO_TYPE, type PinInfoRow } from '../pins/index.js';
 import { mandatoryIdentityParameter } from './parameters.js';
 import { closeSession, openSession, type Session } from './session.js';
 
 const PIN_INFO_PROPERTIES = ['Identity', 'IsPinSet', 'IsLockedOut', 'LastPinChangeTime', 'PinExpirationTime'];
 
 interface State extends Session {
-  resolver: IdentityResolver;
-  pins: PinStore;
-  policies: PolicyResolver;
+  resolver: IdentityResolver<PinInfoRow>;
 }
 
 export default defineCmdlet({
@@ -74,14 +72,12 @@ export default defineCmdlet({
 
   begin(_params, context): State {
     const session = openSession(context.env);
-    return { ...session, resolver: new IdentityResolver(session.db), pins: new PinStore(session.db), policies: new PolicyResolver(session.db) };
+    return { ...session, resolver: new IdentityResolver<PinInfoRow>(session.db, undefined, PIN_INFO_SHAPE) };
   },
 
   *process(records, state, context) {
     context.writeDebug(`resolved ${records.length} identities in one query`);
     const found = state.resolver.resolve(records.map((r) => r.params.Identity));
-    const users = [...found.values()].flat();
-    const pins = state.pins.states(users.map((u: UserRow) => u.id));
     for (const [index, { params, record }] of records.entries()) {
       const matches = found.get(index);
       if (!matches) {
@@ -89,8 +85,8 @@ export default defineCmdlet({
         continue;
       }
       for (const user of matches) {
-        if (!context.shouldProcess(user.sip ?? user.dn)) continue;
-        yield pinInfoDetails(user, pins.get(user.id), state.policies.effective(user));
+        if (!context.shouldProcess(user.sip)) continue;
+        yield new JsonText(user.json);
       }
     }
   },

@@ -1,6 +1,7 @@
-import { NOT_CONVERTIBLE, StringType, defineCmdlet, usageError, type ParamType } from '../core/index.js';
+import { JsonText, NOT_CONVERTIBLE, StringType, defineCmdlet, usageError, type ParamType } from '../core/index.js';
 import { compileFilter, FilterError } from '../core/filterScript.js';
 import {
+  ADUSER_JSON_SQL,
   ADUSER_TYPE,
   IdentityResolver,
   UserId,
@@ -11,10 +12,8 @@ import {
   parseLdapFilter,
   searchUsers,
   subtreeCondition,
-  toADUser,
   type ADUser,
   type SqlCondition,
-  type UserRow,
 } from '../directory/index.js';
 import { identityNotFound, organizationalUnitNotFound } from '../directory/messages.js';
 import { identityParameter } from './parameters.js';
@@ -37,8 +36,10 @@ interface State extends Session {
   ou: string | undefined;
   filter: ((user: ADUser) => boolean) | undefined;
   remaining: number;
-  resolver: IdentityResolver;
+  resolver: IdentityResolver<{ id: number; json: string }>;
 }
+
+const JSON_SELECT = { select: `u.id AS id, ${ADUSER_JSON_SQL} AS json` };
 
 const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
 
@@ -133,7 +134,7 @@ export default defineCmdlet({
       ou: params.OU,
       filter,
       remaining: params.ResultSize === undefined || params.ResultSize === 'Unlimited' ? Infinity : params.ResultSize,
-      resolver: new IdentityResolver(session.db, scope(where, params.OU)),
+      resolver: new IdentityResolver(session.db, scope(where, params.OU), JSON_SELECT),
     };
     if (params.OU !== undefined && !containerExists(session.db, params.OU)) {
       closeSession(state);
@@ -145,7 +146,8 @@ export default defineCmdlet({
   *process(records, state) {
     if (state.remaining <= 0) return;
     if (records.length === 1 && records[0]?.params.Identity === undefined) {
-      const rows = searchUsers(state.db, { ou: state.ou, where: combine(state.where), limit: state.filter || state.remaining === Infinity ? undefined : state.remaining });
+      const limit = state.filter || state.remaining === Infinity ? undefined : state.remaining;
+      const rows = searchUsers<{ json: string }>(state.db, { ou: state.ou, where: combine(state.where), limit }, JSON_SELECT.select);
       try {
         yield* limited(rows, state);
       } finally {
@@ -166,13 +168,13 @@ export default defineCmdlet({
   },
 });
 
-function* limited(rows: Iterable<UserRow>, state: State): Generator<ADUser> {
+/** Users as SQLite serialized them: written as they are, parsed only for -Filter. */
+function* limited(rows: Iterable<{ json: string }>, state: State): Generator<JsonText> {
   for (const row of rows) {
     if (state.remaining <= 0) return;
-    const user = toADUser(row);
-    if (state.filter && !state.filter(user)) continue;
+    if (state.filter && !state.filter(JSON.parse(row.json) as ADUser)) continue;
     state.remaining--;
-    yield user;
+    yield new JsonText(row.json);
   }
 }
 

@@ -18,6 +18,7 @@ export { BooleanType, Int32Type, NOT_CONVERTIBLE, StringType, SwitchType, conver
 export type { NotConvertible, ParamType } from './types.js';
 export { TYPE_NAME_PROPERTY, findProperty, isPSObject, typeNameOf } from './psobject.js';
 export type { PSObject } from './psobject.js';
+export { JsonText } from './jsonText.js';
 export { runCmdlet } from './run.js';
 export type { CmdletIO } from './run.js';
 export { helpText, syntaxLine } from './help.js';

@@ -59,3 +59,15 @@ export function toADUser(row: UserRow): ADUser {
     PinPolicy: row.pin_policy,
   };
 }
+
+const bool = (column: string) => `json(CASE ${column} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)`;
+
+/**
+ * The same ADUser object as {@link toADUser}, built by SQLite as one line of JSON (alias `u`): the
+ * streaming path of Get-CsUser, which then never parses or serializes a row in JavaScript. A test
+ * keeps the two in step.
+ */
+export const ADUSER_JSON_SQL = `json_object('PSTypeName', '${ADUSER_TYPE}', 'Identity', u.dn, 'SipAddress', u.sip,
+  'UserPrincipalName', u.upn, 'SamAccountName', u.sam, 'DisplayName', u.display_name, 'Enabled', ${bool('u.enabled')},
+  'RegistrarPool', u.registrar_pool, 'LineUri', u.line_uri, 'EnterpriseVoiceEnabled', ${bool('u.ev_enabled')},
+  'PinPolicy', u.pin_policy)`;

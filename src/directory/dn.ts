@@ -50,8 +50,12 @@ export function looksLikeDn(text: string): boolean {
   return /^\s*[A-Za-z][A-Za-z0-9-]*\s*=/.test(text) && splitDn(text).every((rdn) => /^[a-z][a-z0-9-]*=./.test(rdn));
 }
 
+// Escapes, ';' separators or spaces next to a separator need the full parser; most DNs have none.
+const NEEDS_PARSING = /[\\;]|\s[,=]|[,=]\s|^\s|\s$/;
+
 /** The lookup key of a DN: normalised RDNs, root first, each followed by ','. */
 export function dnKey(dn: string): string {
+  if (!NEEDS_PARSING.test(dn)) return `${dn.toLowerCase().split(',').reverse().join(',')},`;
   return splitDn(dn).reverse().map((rdn) => `${rdn},`).join('');
 }
 

@@ -80,5 +80,13 @@ export const MIGRATIONS: readonly string[] = [
     pool     TEXT NOT NULL,
     site     TEXT NOT NULL
   ) WITHOUT ROWID;
+
+  -- The PIN policy in effect for each user: per-user tag, else the site of the registrar pool, else Global.
+  CREATE VIEW user_pin_policy AS
+    SELECT u.id AS user_id, coalesce(tp.identity, sp.identity, 'Global') AS policy
+    FROM users u
+    LEFT JOIN pin_policies tp ON u.pin_policy IS NOT NULL AND tp.identity = 'tag:' || u.pin_policy
+    LEFT JOIN pool_sites ps ON ps.pool_key = lower(u.registrar_pool)
+    LEFT JOIN pin_policies sp ON sp.identity = 'site:' || ps.site;
   `,
 ];

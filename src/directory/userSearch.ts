@@ -46,15 +46,16 @@ export function containerExists(db: DirectoryDatabase, dn: string): boolean {
  * Streams the users a search selects, in DN order inside an OU, else in directory order.
  * @param db the directory database
  * @param search the search
+ * @param select the select list over the alias `u` @default the UserRow columns
  * @returns an iterator of rows (return() releases the statement)
  */
-export function searchUsers(db: DirectoryDatabase, search: UserSearch): IterableIterator<UserRow> {
+export function searchUsers<Row = UserRow>(db: DirectoryDatabase, search: UserSearch, select = USER_COLUMNS): IterableIterator<Row> {
   const conditions: SqlCondition[] = [{ sql: 'u.sip_key IS NOT NULL', params: [] }];
   if (search.ou !== undefined) conditions.push(subtreeCondition(search.ou));
   if (search.where) conditions.push(search.where);
   const order = search.ou !== undefined ? ' ORDER BY u.dn_key' : '';
   const limit = search.limit !== undefined ? ' LIMIT ?' : '';
-  const sql = `SELECT ${USER_COLUMNS} FROM users u WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}${order}${limit}`;
+  const sql = `SELECT ${select} FROM users u WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}${order}${limit}`;
   const params = [...conditions.flatMap((c) => c.params), ...(search.limit !== undefined ? [search.limit] : [])];
-  return db.prepare(sql).iterate(...params) as IterableIterator<UserRow>;
+  return db.prepare<unknown[], Row>(sql).iterate(...params);
 }

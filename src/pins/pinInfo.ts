@@ -1,12 +1,12 @@
-/** PinInfoDetails: what Get-CsClientPinInfo reports about a user's PIN (never the PIN itself). */
-import type { UserRow } from '../directory/index.js';
-import type { PinPolicyRow } from './policy.js';
-import type { PinState } from './pinStore.js';
+/**
+ * PinInfoDetails: what Get-CsClientPinInfo reports about a user's PIN (never the PIN itself). SQLite
+ * builds each object as one line of JSON, joined with the user's PIN state and effective policy
+ * (the user_pin_policy view), so a million users never pass through JavaScript objects.
+ */
+import type { ResolveShape } from '../directory/index.js';
 
 /** The type name of Get-CsClientPinInfo's output objects. */
 export const PIN_INFO_TYPE = 'Microsoft.Rtc.Management.UserPinService.PinInfoDetails';
-
-const DAY_MS = 86_400_000;
 
 /** Get-CsClientPinInfo's output object, properties in the documented order. */
 export interface PinInfoDetails {
@@ -14,26 +14,31 @@ export interface PinInfoDetails {
   Identity: string;
   IsPinSet: boolean;
   IsLockedOut: boolean;
+  /** ISO 8601 UTC; null when no PIN was ever set. */
   LastPinChangeTime: string | null;
+  /** Last change + the effective policy's PINLifetime (days); null when the PIN never expires. */
   PinExpirationTime: string | null;
 }
 
-/**
- * Builds a user's PinInfoDetails.
- * @param user the user (has a SIP address)
- * @param state the PIN state, if any
- * @param policy the user's effective PIN policy
- * @returns the output object; dates are ISO 8601 UTC, PinExpirationTime null when the PIN never expires
- */
-export function pinInfoDetails(user: UserRow, state: PinState | undefined, policy: PinPolicyRow): PinInfoDetails {
-  const changed = state?.changed_at ?? null;
-  const isSet = state?.hash !== null && state?.hash !== undefined;
-  return {
-    PSTypeName: PIN_INFO_TYPE,
-    Identity: user.sip ?? '',
-    IsPinSet: isSet,
-    IsLockedOut: state?.locked === 1,
-    LastPinChangeTime: changed === null ? null : new Date(changed).toISOString(),
-    PinExpirationTime: isSet && changed !== null && policy.pin_lifetime > 0 ? new Date(changed + policy.pin_lifetime * DAY_MS).toISOString() : null,
-  };
+/** A lookup row: the user's id and SIP address, and the PinInfoDetails as JSON. */
+export interface PinInfoRow {
+  id: number;
+  sip: string;
+  json: string;
 }
+
+const iso = (ms: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', (${ms}) / 1000.0, 'unixepoch')`;
+const bool = (condition: string) => `json(CASE WHEN ${condition} THEN 'true' ELSE 'false' END)`;
+
+const PIN_INFO_JSON_SQL = `json_object('PSTypeName', '${PIN_INFO_TYPE}', 'Identity', u.sip,
+  'IsPinSet', ${bool('p.hash IS NOT NULL')}, 'IsLockedOut', ${bool('p.locked = 1')},
+  'LastPinChangeTime', ${iso('p.changed_at')},
+  'PinExpirationTime', CASE WHEN p.hash IS NOT NULL AND policy.pin_lifetime > 0 THEN ${iso('p.changed_at + policy.pin_lifetime * 86400000')} END)`;
+
+/** The columns and joins an identity lookup needs for PinInfoDetails. */
+export const PIN_INFO_SHAPE: ResolveShape = {
+  select: `u.id AS id, u.sip AS sip, ${PIN_INFO_JSON_SQL} AS json`,
+  join: `LEFT JOIN pins p ON p.user_id = u.id
+    JOIN user_pin_policy upp ON upp.user_id = u.id
+    JOIN pin_policies policy ON policy.identity = upp.policy`,
+};

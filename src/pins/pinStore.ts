@@ -1,38 +1,13 @@
 /** The PIN state of each user: hash, last change, lock and failure counters. */
-import type { Statement } from 'better-sqlite3';
 import type { DirectoryDatabase } from '../directory/index.js';
 
-/** A pins row. */
-export interface PinState {
-  user_id: number;
-  hash: string | null;
-  changed_at: number | null;
-  locked: number;
-  local_failures: number;
-  global_failures: number;
-  window_start: number | null;
-  locked_until: number | null;
-}
-
-/** Reads and writes PIN states. Each change for one user is one statement (one transaction). */
+/** Writes PIN states. Each change for one user is one statement (one transaction). */
 export class PinStore {
   readonly #db: DirectoryDatabase;
-  #states: Statement<[string], PinState> | undefined;
 
   /** @param db the database */
   constructor(db: DirectoryDatabase) {
     this.#db = db;
-  }
-
-  /**
-   * The PIN states of a chunk of users, in one query.
-   * @param userIds user ids
-   * @returns the states of those that have one
-   */
-  states(userIds: readonly number[]): Map<number, PinState> {
-    this.#states ??= this.#db.prepare<[string], PinState>('SELECT p.* FROM json_each(?) j JOIN pins p ON p.user_id = j.value');
-    const rows = this.#states.all(JSON.stringify(userIds));
-    return new Map(rows.map((row) => [row.user_id, row]));
   }
 
   /**

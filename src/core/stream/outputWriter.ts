@@ -1,3 +1,4 @@
+import { JsonText } from '../jsonText.js';
 import type { Pacer } from './runProcess.js';
 import type { Valve } from './valve.js';
 
@@ -11,7 +12,7 @@ export interface OutputEncoder {
 export const ndjsonEncoder: OutputEncoder = {
   encode: (items) => {
     let text = '';
-    for (const item of items) text += `${JSON.stringify(item) ?? 'null'}\n`;
+    for (const item of items) text += `${item instanceof JsonText ? item.json : (JSON.stringify(item) ?? 'null')}\n`;
     return text;
   },
   end: () => '',
