@@ -3,7 +3,8 @@
  * `cspin import`, and PIN states from samples/litwareinc-pins.csv, set through the PIN store API
  * with random PINs that nobody ever sees.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvRecords } from '../core/csv/csvRecords.js';
 import { isErrorRecord } from '../core/index.js';
@@ -12,7 +13,13 @@ import { importUsers } from '../directory/import/importUsers.js';
 import { readUsers } from '../directory/import/sources.js';
 import { PinStore, generatePin, hashPin } from '../pins/index.js';
 
-const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
+/** samples/ of the package: found upward from this module, which runs from dist/ or from the bundle. */
+function samplesDir(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'samples', 'litwareinc.csv'))) return join(dir, 'samples');
+  }
+  throw new Error('The samples folder of the cspin package is missing.');
+}
 
 /**
  * Loads the sample directory into a new database.
@@ -22,14 +29,14 @@ const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
  */
 export async function loadSample(db: DirectoryDatabase, pepper: Buffer): Promise<{ users: number; pins: number }> {
   const problems: string[] = [];
-  const summary = await importUsers(db, readUsers(createReadStream(`${SAMPLES}litwareinc.csv`), 'csv'), (row, reason) =>
+  const summary = await importUsers(db, readUsers(createReadStream(join(samplesDir(), 'litwareinc.csv')), 'csv'), (row, reason) =>
     problems.push(`line ${row}: ${reason}`),
   );
   if (problems.length > 0) throw new Error(`The sample directory is broken: ${problems.join('; ')}`);
   const resolver = new IdentityResolver(db);
   const pins = new PinStore(db);
   let count = 0;
-  for await (const item of csvRecords(createReadStream(`${SAMPLES}litwareinc-pins.csv`))) {
+  for await (const item of csvRecords(createReadStream(join(samplesDir(), 'litwareinc-pins.csv')))) {
     if (isErrorRecord(item)) throw new Error(`The sample PIN states are broken: ${item.message}`);
     const { Identity, PinState, LastPinChangeTime } = item.record;
     const user = resolver.resolve([new UserId(Identity ?? '')]).get(0)?.[0];

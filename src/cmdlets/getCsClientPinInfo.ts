@@ -1,7 +1,7 @@
 import { JsonText, defineCmdlet } from '../core/index.js';
 import { IdentityResolver } from '../directory/index.js';
 import { identityNotFound } from '../directory/messages.js';
-import { PIN_INFO_SHAPE, PIN_INFO_TYPE, type PinInfoRow } from '../pins/index.js';
+import { PIN_INFO_SHAPE, PIN_INFO_TYPE, PolicyResolver, pinInfoJson, type PinInfoRow } from '../pins/index.js';
 import { mandatoryIdentityParameter } from './parameters.js';
 import { closeSession, openSession, type Session } from './session.js';
 
@@ -9,6 +9,7 @@ const PIN_INFO_PROPERTIES = ['Identity', 'IsPinSet', 'IsLockedOut', 'LastPinChan
 
 interface State extends Session {
   resolver: IdentityResolver<PinInfoRow>;
+  policies: PolicyResolver;
 }
 
 export default defineCmdlet({
@@ -72,7 +73,11 @@ export default defineCmdlet({
 
   begin(_params, context): State {
     const session = openSession(context.env);
-    return { ...session, resolver: new IdentityResolver<PinInfoRow>(session.db, undefined, PIN_INFO_SHAPE) };
+    return {
+      ...session,
+      resolver: new IdentityResolver<PinInfoRow>(session.db, undefined, PIN_INFO_SHAPE),
+      policies: new PolicyResolver(session.db),
+    };
   },
 
   *process(records, state, context) {
@@ -86,7 +91,7 @@ export default defineCmdlet({
       }
       for (const user of matches) {
         if (!context.shouldProcess(user.sip)) continue;
-        yield new JsonText(user.json);
+        yield new JsonText(pinInfoJson(user, state.policies.effective(user).pin_lifetime));
       }
     }
   },

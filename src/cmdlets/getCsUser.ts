@@ -13,6 +13,7 @@ import {
   searchUsers,
   subtreeCondition,
   type ADUser,
+  type ResolveShape,
   type SqlCondition,
 } from '../directory/index.js';
 import { identityNotFound, organizationalUnitNotFound } from '../directory/messages.js';
@@ -36,10 +37,13 @@ interface State extends Session {
   ou: string | undefined;
   filter: ((user: ADUser) => boolean) | undefined;
   remaining: number;
-  resolver: IdentityResolver<{ id: number; json: string }>;
+  resolver: IdentityResolver<{ json: string }>;
 }
 
-const JSON_SELECT = { select: `u.id AS id, ${ADUSER_JSON_SQL} AS json` };
+const JSON_SHAPE: ResolveShape<{ json: string }> = {
+  select: `u.id, ${ADUSER_JSON_SQL}`,
+  row: (values) => ({ json: values[1] as string }),
+};
 
 const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
 
@@ -134,7 +138,7 @@ export default defineCmdlet({
       ou: params.OU,
       filter,
       remaining: params.ResultSize === undefined || params.ResultSize === 'Unlimited' ? Infinity : params.ResultSize,
-      resolver: new IdentityResolver(session.db, scope(where, params.OU), JSON_SELECT),
+      resolver: new IdentityResolver(session.db, scope(where, params.OU), JSON_SHAPE),
     };
     if (params.OU !== undefined && !containerExists(session.db, params.OU)) {
       closeSession(state);
@@ -147,7 +151,7 @@ export default defineCmdlet({
     if (state.remaining <= 0) return;
     if (records.length === 1 && records[0]?.params.Identity === undefined) {
       const limit = state.filter || state.remaining === Infinity ? undefined : state.remaining;
-      const rows = searchUsers<{ json: string }>(state.db, { ou: state.ou, where: combine(state.where), limit }, JSON_SELECT.select);
+      const rows = searchUsers<{ json: string }>(state.db, { ou: state.ou, where: combine(state.where), limit }, `${ADUSER_JSON_SQL} AS json`);
       try {
         yield* limited(rows, state);
       } finally {

@@ -24,6 +24,7 @@ export class PipelineBinder {
   readonly #byPropertyName: PipelineParameter[];
   readonly #mandatory: string[];
   readonly #commandLine: Record<string, unknown>;
+  readonly #commandLineEmpty: boolean;
 
   /**
    * @param decl the cmdlet declaration
@@ -37,6 +38,7 @@ export class PipelineBinder {
     this.#byPropertyName = open.filter((p) => p.decl.valueFromPipelineByPropertyName);
     this.#mandatory = open.filter((p) => p.decl.mandatory).map((p) => p.name);
     this.#commandLine = commandLine;
+    this.#commandLineEmpty = Object.keys(commandLine).length === 0;
   }
 
   /** Whether any parameter is left that pipeline input could bind. */
@@ -99,7 +101,8 @@ export class PipelineBinder {
         }),
       );
     }
-    return { ...this.#commandLine, ...bound };
+    // Most pipelines bind nothing on the command line: skip the copy.
+    return this.#commandLineEmpty ? bound : { ...this.#commandLine, ...bound };
   }
 }
 

@@ -19,6 +19,7 @@ export type { NotConvertible, ParamType } from './types.js';
 export { TYPE_NAME_PROPERTY, findProperty, isPSObject, typeNameOf } from './psobject.js';
 export type { PSObject } from './psobject.js';
 export { JsonText } from './jsonText.js';
+export { isoUtc } from './isoDate.js';
 export { runCmdlet } from './run.js';
 export type { CmdletIO } from './run.js';
 export { helpText, syntaxLine } from './help.js';

@@ -47,8 +47,12 @@ function isEscaped(value: string, index: number): boolean {
 
 /** True when the text has the shape of a DN: `type=value` RDNs separated by commas. */
 export function looksLikeDn(text: string): boolean {
+  if (SIMPLE_DN.test(text)) return true;
   return /^\s*[A-Za-z][A-Za-z0-9-]*\s*=/.test(text) && splitDn(text).every((rdn) => /^[a-z][a-z0-9-]*=./.test(rdn));
 }
+
+// The common case, decided without splitting: type=value RDNs, no escapes, no spaces at the separators.
+const SIMPLE_DN = /^[A-Za-z][A-Za-z0-9-]*=[^,=\\;\s](?:[^,=\\;]*[^,=\\;\s])?(?:,[A-Za-z][A-Za-z0-9-]*=[^,=\\;\s](?:[^,=\\;]*[^,=\\;\s])?)*$/;
 
 // Escapes, ';' separators or spaces next to a separator need the full parser; most DNs have none.
 const NEEDS_PARSING = /[\\;]|\s[,=]|[,=]\s|^\s|\s$/;

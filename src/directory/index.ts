@@ -1,10 +1,10 @@
 /** The embedded directory: ADUser model, identities, LDAP filter, OU scope, the SQLite store. */
-export { ADUSER_JSON_SQL, ADUSER_TYPE, USER_COLUMNS, toADUser } from './adUser.js';
+export { ADUSER_JSON_SQL, ADUSER_TYPE, USER_COLUMNS, toADUser, userRowOf } from './adUser.js';
 export type { ADUser, UserRow } from './adUser.js';
 export { createDatabase, databasePath, openDatabase } from './database.js';
 export type { DirectoryDatabase } from './database.js';
 export { dnKey, looksLikeDn, parentDns, splitDn, subtreeRange } from './dn.js';
-export { IdentityResolver } from './resolve.js';
+export { IdentityResolver, USER_SHAPE } from './resolve.js';
 export type { ResolveScope, ResolveShape } from './resolve.js';
 export { UserId, UserIdParameterType, classifyIdentity } from './userId.js';
 export type { IdentityForm } from './userId.js';

@@ -6,7 +6,7 @@
  * address are never found.
  */
 import type { Statement } from 'better-sqlite3';
-import { USER_COLUMNS, type UserRow } from './adUser.js';
+import { USER_COLUMNS, userRowOf, type UserRow } from './adUser.js';
 import type { DirectoryDatabase } from './database.js';
 import { classifyIdentity, type IdentityForm, type UserId } from './userId.js';
 
@@ -16,14 +16,21 @@ export interface ResolveScope {
   params: readonly unknown[];
 }
 
-type Kind = IdentityForm['kind'] | 'sipOfUpn';
-/** What a lookup returns: the select list (over `u`, with `u.id`) and any joins it needs. */
-export interface ResolveShape {
+/**
+ * What a lookup returns: a select list over `u` whose first column is `u.id`, the joins it needs,
+ * and how one row's values (in select order) become the caller's row. Rows come back as arrays
+ * (better-sqlite3's raw mode): building small objects in JavaScript costs less than its row objects.
+ */
+export interface ResolveShape<Row> {
   select: string;
   join?: string;
+  row(values: readonly unknown[]): Row;
 }
 
-type Resolved<Row> = Row & { i: number; b: number; dn_order: string };
+/** The default shape: whole users rows. */
+export const USER_SHAPE: ResolveShape<UserRow> = { select: USER_COLUMNS, row: userRowOf };
+
+type Kind = IdentityForm['kind'] | 'sipOfUpn';
 
 /** The forms, in the order their branches appear in the query. */
 const KINDS: readonly Kind[] = ['sip', 'upn', 'sipOfUpn', 'logon', 'dn', 'display', 'displayWildcard'];
@@ -39,28 +46,36 @@ const CONDITIONS: Readonly<Record<Kind, string>> = {
   displayWildcard: 'u.display_key GLOB q.value',
 };
 
+/** A match: the caller's row, the user id and, for display names, the DN key to order matches by. */
+interface Match<Row> {
+  row: Row;
+  id: number;
+  order: string | null;
+}
+
 /** Resolves identities against one database, caching a statement per set of forms. */
-export class IdentityResolver<Row extends { id: number } = UserRow> {
+export class IdentityResolver<Row = UserRow> {
   readonly #db: DirectoryDatabase;
   readonly #scope: ResolveScope | undefined;
-  readonly #shape: ResolveShape;
-  readonly #statements = new Map<string, Statement<unknown[], Resolved<Row>>>();
+  readonly #shape: ResolveShape<Row>;
+  readonly #statements = new Map<string, Statement<unknown[], unknown[]>>();
 
   /**
    * @param db the directory database
    * @param scope optional extra condition every match must meet
-   * @param shape the columns to return (only what the caller needs: each column costs per row) @default the UserRow columns
+   * @param shape the columns to return: only what the caller needs, since each column costs per row
    */
-  constructor(db: DirectoryDatabase, scope?: ResolveScope, shape: ResolveShape = { select: USER_COLUMNS }) {
+  constructor(db: DirectoryDatabase, scope?: ResolveScope, shape?: ResolveShape<Row>) {
     this.#db = db;
     this.#scope = scope;
-    this.#shape = shape;
+    // Without a shape, Row is UserRow (the class default).
+    this.#shape = shape ?? (USER_SHAPE as unknown as ResolveShape<Row>);
   }
 
   /**
    * Finds the users of each identity, in one query for the whole chunk.
    * @param ids the identities of one chunk
-   * @returns the matching users of each identity, by its index in ids (no entry: not found), in DN order
+   * @returns the matching users of each identity, by its index in ids (no entry: not found)
    */
   resolve(ids: readonly UserId[]): Map<number, Row[]> {
     const groups = new Map<Kind, { indexes: number[]; keys: string[] }>();
@@ -74,30 +89,48 @@ export class IdentityResolver<Row extends { id: number } = UserRow> {
     const upn = groups.get('upn');
     if (upn) groups.set('sipOfUpn', upn);
     const kinds = KINDS.filter((kind) => groups.has(kind));
-    const found = new Map<number, Row[]>();
-    if (kinds.length === 0) return found;
+    if (kinds.length === 0) return new Map();
     const scope = this.#scope?.params ?? [];
     const rows = this.#statement(kinds).all(...kinds.flatMap((kind) => [JSON.stringify(groups.get(kind)?.keys), ...scope]));
-    const indexOf = (row: Resolved<Row>) => groups.get(kinds[row.b] ?? 'sip')?.indexes[row.i] ?? -1;
-    const byUpn = new Set(rows.filter((row) => kinds[row.b] === 'upn').map(indexOf));
-    // Rows keep their i, b and dn_order columns: copying each row without them costs more than they do.
-    for (const row of rows) {
-      const index = indexOf(row);
-      if (kinds[row.b] === 'sipOfUpn' && byUpn.has(index)) continue;
-      const list = found.get(index);
-      if (!list) found.set(index, [row]);
-      else if (!list.some((user) => user.id === row.id)) list.push(row);
+    const indexes = kinds.map((kind) => groups.get(kind)?.indexes ?? []);
+    return this.#collect(rows, indexes, kinds.indexOf('upn'), kinds.indexOf('sipOfUpn'));
+  }
+
+  // Each raw row is [...select columns, i (key position), b (branch), dn_order]. Most identities
+  // match one user, so rows go straight into the result; only a second match pays for ordering.
+  #collect(rows: unknown[][], indexes: number[][], upnBranch: number, sipOfUpnBranch: number): Map<number, Row[]> {
+    const width = rows[0]?.length ?? 0;
+    const indexOf = (values: unknown[]) => indexes[values[width - 2] as number]?.[values[width - 3] as number] ?? -1;
+    const byUpn = sipOfUpnBranch < 0 ? undefined : new Set(rows.filter((values) => values[width - 2] === upnBranch).map(indexOf));
+    const found = new Map<number, Row[]>();
+    const first = new Map<number, unknown[]>();
+    const several = new Map<number, Match<Row>[]>();
+    const matchOf = (values: unknown[], row: Row): Match<Row> => ({ row, id: values[0] as number, order: values[width - 1] as string | null });
+    for (const values of rows) {
+      const index = indexOf(values);
+      if (values[width - 2] === sipOfUpnBranch && byUpn?.has(index)) continue;
+      const row = this.#shape.row(values);
+      const rowsOfIndex = found.get(index);
+      if (!rowsOfIndex) {
+        found.set(index, [row]);
+        first.set(index, values);
+        continue;
+      }
+      const matches = several.get(index) ?? [matchOf(first.get(index) ?? [], rowsOfIndex[0] as Row)];
+      if (matches.some((m) => m.id === values[0])) continue;
+      matches.push(matchOf(values, row));
+      several.set(index, matches);
+      // Several users match only a display name (or a logon imported twice): DN order, then id.
+      found.set(index, matches.sort(byDnThenId).map((m) => m.row));
     }
-    // Only display names match several users; those come back in DN order.
-    for (const list of found.values()) if (list.length > 1) list.sort((a, b) => compare(dnOrder(a), dnOrder(b)));
     return found;
   }
 
-  #statement(kinds: readonly Kind[]): Statement<unknown[], Resolved<Row>> {
+  #statement(kinds: readonly Kind[]): Statement<unknown[], unknown[]> {
     const key = kinds.join(',');
     let statement = this.#statements.get(key);
     if (!statement) {
-      statement = this.#db.prepare<unknown[], Resolved<Row>>(this.sql(...kinds));
+      statement = this.#db.prepare<unknown[], unknown[]>(this.sql(...kinds)).raw() as unknown as Statement<unknown[], unknown[]>;
       this.#statements.set(key, statement);
     }
     return statement;
@@ -105,26 +138,26 @@ export class IdentityResolver<Row extends { id: number } = UserRow> {
 
   /**
    * The statement for a chunk holding these forms: per form, a json_each(?) list of its keys
-   * followed by the scope's parameters. Rows carry the key's position (i) and the form's branch (b).
+   * followed by the scope's parameters. After the caller's columns come the key's position (i), the
+   * form's branch (b) and, for display names, the DN key to order several matches by.
    * @param kinds the identity forms present
    * @returns the SQL
    */
   sql(...kinds: Kind[]): string {
     const scope = this.#scope ? ` AND (${this.#scope.sql})` : '';
-    const branches = kinds.map(
-      (kind, b) => `SELECT q.key AS i, ${b} AS b, u.dn_key AS dn_order, ${this.#shape.select}
+    const branches = kinds.map((kind, b) => {
+      const order = kind === 'display' || kind === 'displayWildcard' ? 'u.dn_key' : 'NULL';
+      return `SELECT ${this.#shape.select}, q.key AS i, ${b} AS b, ${order} AS dn_order
       FROM json_each(?) q
       CROSS JOIN users u ON ${CONDITIONS[kind]}${this.#shape.join ? ` ${this.#shape.join}` : ''}
-      WHERE u.sip_key IS NOT NULL${scope}`,
-    );
+      WHERE u.sip_key IS NOT NULL${scope}`;
+    });
     return branches.join('\nUNION ALL\n');
   }
 }
 
-function dnOrder(row: object): string {
-  return (row as { dn_order: string }).dn_order;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function byDnThenId(a: { id: number; order: string | null }, b: { id: number; order: string | null }): number {
+  const x = a.order ?? '';
+  const y = b.order ?? '';
+  return x < y ? -1 : x > y ? 1 : a.id - b.id;
 }

@@ -27,7 +27,8 @@ export const MIGRATIONS: readonly string[] = [
     sip_key        TEXT,
     display_key    TEXT
   );
-  CREATE INDEX users_sip ON users(sip_key) WHERE sip_key IS NOT NULL;
+  -- Covers Get-CsClientPinInfo's lookup (with the rowid): no table access per record.
+  CREATE INDEX users_sip ON users(sip_key, sip, pin_policy, registrar_pool) WHERE sip_key IS NOT NULL;
   CREATE INDEX users_upn ON users(upn_key);
   CREATE INDEX users_logon ON users(logon_key);
   CREATE INDEX users_sam ON users(sam_key);
@@ -81,12 +82,5 @@ export const MIGRATIONS: readonly string[] = [
     site     TEXT NOT NULL
   ) WITHOUT ROWID;
 
-  -- The PIN policy in effect for each user: per-user tag, else the site of the registrar pool, else Global.
-  CREATE VIEW user_pin_policy AS
-    SELECT u.id AS user_id, coalesce(tp.identity, sp.identity, 'Global') AS policy
-    FROM users u
-    LEFT JOIN pin_policies tp ON u.pin_policy IS NOT NULL AND tp.identity = 'tag:' || u.pin_policy
-    LEFT JOIN pool_sites ps ON ps.pool_key = lower(u.registrar_pool)
-    LEFT JOIN pin_policies sp ON sp.identity = 'site:' || ps.site;
   `,
 ];

@@ -51,9 +51,16 @@ export const UserIdParameterType: ParamType<UserId> = {
     if (value instanceof UserId) return value;
     if (typeof value === 'string') return new UserId(value);
     if (typeof value === 'number') return new UserId(String(value));
-    if (isPSObject(value) && value.PSTypeName === ADUSER_TYPE && typeof value.Identity === 'string' && value.Identity !== '') {
-      return new UserId(value.Identity);
+    if (isPSObject(value) && value.PSTypeName === ADUSER_TYPE) {
+      // The SIP address names the same user as the DN, and its index is smaller; Get-CsUser also
+      // streams users in SIP order, so a pipeline's lookups walk that index in order.
+      const identity = nonEmpty(value.SipAddress) ?? nonEmpty(value.Identity);
+      if (identity !== undefined) return new UserId(identity);
     }
     return NOT_CONVERTIBLE;
   },
 };
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

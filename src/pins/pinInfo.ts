@@ -1,8 +1,8 @@
 /**
- * PinInfoDetails: what Get-CsClientPinInfo reports about a user's PIN (never the PIN itself). SQLite
- * builds each object as one line of JSON, joined with the user's PIN state and effective policy
- * (the user_pin_policy view), so a million users never pass through JavaScript objects.
+ * PinInfoDetails: what Get-CsClientPinInfo reports about a user's PIN (never the PIN itself), from
+ * the user's PIN state and effective policy.
  */
+import { isoUtc } from '../core/index.js';
 import type { ResolveShape } from '../directory/index.js';
 
 /** The type name of Get-CsClientPinInfo's output objects. */
@@ -20,25 +20,37 @@ export interface PinInfoDetails {
   PinExpirationTime: string | null;
 }
 
-/** A lookup row: the user's id and SIP address, and the PinInfoDetails as JSON. */
+/** A lookup row: the user's SIP address, PIN state and the lifetime of the effective policy. */
 export interface PinInfoRow {
   id: number;
   sip: string;
-  json: string;
+  pin_set: number;
+  locked: number | null;
+  changed_at: number | null;
+  pin_policy: string | null;
+  registrar_pool: string | null;
 }
 
-const iso = (ms: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', (${ms}) / 1000.0, 'unixepoch')`;
-const bool = (condition: string) => `json(CASE WHEN ${condition} THEN 'true' ELSE 'false' END)`;
-
-const PIN_INFO_JSON_SQL = `json_object('PSTypeName', '${PIN_INFO_TYPE}', 'Identity', u.sip,
-  'IsPinSet', ${bool('p.hash IS NOT NULL')}, 'IsLockedOut', ${bool('p.locked = 1')},
-  'LastPinChangeTime', ${iso('p.changed_at')},
-  'PinExpirationTime', CASE WHEN p.hash IS NOT NULL AND policy.pin_lifetime > 0 THEN ${iso('p.changed_at + policy.pin_lifetime * 86400000')} END)`;
-
-/** The columns and joins an identity lookup needs for PinInfoDetails. */
-export const PIN_INFO_SHAPE: ResolveShape = {
-  select: `u.id AS id, u.sip AS sip, ${PIN_INFO_JSON_SQL} AS json`,
-  join: `LEFT JOIN pins p ON p.user_id = u.id
-    JOIN user_pin_policy upp ON upp.user_id = u.id
-    JOIN pin_policies policy ON policy.identity = upp.policy`,
+/** The columns and joins an identity lookup needs for PinInfoDetails (each column costs per row). */
+export const PIN_INFO_SHAPE: ResolveShape<PinInfoRow> = {
+  select: 'u.id, u.sip, u.pin_policy, u.registrar_pool, p.hash IS NOT NULL, p.locked, p.changed_at',
+  join: 'LEFT JOIN pins p ON p.user_id = u.id',
+  row: ([id, sip, pin_policy, registrar_pool, pin_set, locked, changed_at]) =>
+    ({ id, sip, pin_policy, registrar_pool, pin_set, locked, changed_at }) as PinInfoRow,
 };
+
+const DAY_MS = 86_400_000;
+const iso = (ms: number | null) => (ms === null ? 'null' : `"${isoUtc(ms)}"`);
+
+/**
+ * A user's PinInfoDetails as one line of JSON, written directly (a million users never become
+ * objects only to be serialized again).
+ * @param row the lookup row
+ * @param lifetimeDays PINLifetime of the user's effective policy (0: the PIN never expires)
+ * @returns the JSON text of the PinInfoDetails object
+ */
+export function pinInfoJson(row: PinInfoRow, lifetimeDays: number): string {
+  const isSet = row.pin_set === 1;
+  const expires = isSet && row.changed_at !== null && lifetimeDays > 0 ? row.changed_at + lifetimeDays * DAY_MS : null;
+  return `{"PSTypeName":"${PIN_INFO_TYPE}","Identity":${JSON.stringify(row.sip)},"IsPinSet":${isSet},"IsLockedOut":${row.locked === 1},"LastPinChangeTime":${iso(row.changed_at)},"PinExpirationTime":${iso(expires)}}`;
+}

@@ -294,7 +294,7 @@ describe('PipelineBinder with UserIdParameterType', () => {
   });
 
   it.each([
-    ['a typed ADUser object binds by value to its Identity (the DN)', adUser, dn],
+    ['a typed ADUser object binds by value to its SIP address', adUser, String(adUser.SipAddress)],
     ['a typed ADUser object without SipAddress still binds by its DN', { PSTypeName: ADUSER_TYPE, Identity: dn }, dn],
     ['a plain string binds by value with coercion', 'litwareinc\\kenmyer', 'litwareinc\\kenmyer'],
     ['a number binds by value with coercion', 42, '42'],

@@ -1,0 +1,45 @@
+/** PIN policies and which one applies to a user: per-user tag, then site (from the registrar pool), then Global. */
+import type { DirectoryDatabase } from '../directory/index.js';
+
+/** A pin_policies row. */
+export interface PinPolicyRow {
+  identity: string;
+  description: string | null;
+  min_password_length: number;
+  pin_history_count: number;
+  allow_common_patterns: number;
+  pin_lifetime: number;
+  maximum_logon_attempts: number | null;
+}
+
+/**
+ * The policies and the pool → site table, loaded once per command (both are small), so the policy of
+ * each user is two map lookups instead of three joins per row.
+ */
+export class PolicyResolver {
+  readonly #policies: Map<string, PinPolicyRow>;
+  readonly #sites: Map<string, string>;
+
+  /** @param db the database */
+  constructor(db: DirectoryDatabase) {
+    const policies = db.prepare('SELECT * FROM pin_policies').all() as PinPolicyRow[];
+    this.#policies = new Map(policies.map((p) => [p.identity.toLowerCase(), p]));
+    const sites = db.prepare('SELECT pool_key, site FROM pool_sites').all() as { pool_key: string; site: string }[];
+    this.#sites = new Map(sites.map((s) => [s.pool_key, s.site]));
+  }
+
+  /**
+   * The policy in effect for a user.
+   * @param user the user's row
+   * @returns the tag policy, else the site policy, else Global
+   */
+  effective(user: { pin_policy: string | null; registrar_pool: string | null }): PinPolicyRow {
+    const tag = user.pin_policy ? this.#policies.get(`tag:${user.pin_policy.replace(/^tag:/i, '')}`.toLowerCase()) : undefined;
+    if (tag) return tag;
+    const site = user.registrar_pool ? this.#sites.get(user.registrar_pool.toLowerCase()) : undefined;
+    const sitePolicy = site ? this.#policies.get(`site:${site}`.toLowerCase()) : undefined;
+    const global = this.#policies.get('global');
+    if (!global) throw new Error('The Global PIN policy is missing from the database.');
+    return sitePolicy ?? global;
+  }
+}
