@@ -124,3 +124,15 @@ export function missingMandatory(decl: AnyCmdletDecl, params: Record<string, unk
     .filter(([, p]) => !pipelineInput || !(p.valueFromPipeline || p.valueFromPipelineByPropertyName))
     .map(([name]) => name);
 }
+
+/**
+ * Whether a mandatory parameter is still open that only pipeline input can supply.
+ * @param decl the cmdlet declaration
+ * @param params what the command line bound
+ * @returns true when the command needs records from stdin
+ */
+export function needsPipelineInput(decl: AnyCmdletDecl, params: Record<string, unknown>): boolean {
+  return Object.entries(decl.parameters).some(
+    ([name, p]) => p.mandatory && !(name in params) && (p.valueFromPipeline || p.valueFromPipelineByPropertyName),
+  );
+}

@@ -4,7 +4,7 @@
  * 0 clean, 1 when any error record was written, 2 for usage errors.
  */
 import { of, tap, type Observable } from 'rxjs';
-import { bindCommandLine, missingMandatory } from './bindCommandLine.js';
+import { bindCommandLine, missingMandatory, needsPipelineInput } from './bindCommandLine.js';
 import { PipelineBinder } from './bindPipeline.js';
 import type { AnyCmdletDecl, CmdletContext } from './declaration.js';
 import { ErrorReporter } from './errorReporter.js';
@@ -104,8 +104,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   let state: unknown;
   try {
     const binder = new PipelineBinder(decl, params);
-    const needsInput = missingMandatory(decl, params, false).length > missingMandatory(decl, params, true).length;
-    const reads = readsPipelineInput(io.stdinKind ?? classifyStdin(), needsInput, binder.takesPipelineInput);
+    const reads = readsPipelineInput(io.stdinKind ?? classifyStdin(), needsPipelineInput(decl, params), binder.takesPipelineInput);
     const missing = missingMandatory(decl, params, reads);
     if (missing.length > 0) throw usageError('MissingMandatoryParameter', messages.missingMandatory(missing), missing);
     if (shouldProcess.willPrompt && !hasTerminal()) {
