@@ -58,33 +58,14 @@ export class PipelineBinder {
     const properties = isPSObject(value) ? value : undefined;
     for (const coerce of [false, true]) {
       for (const p of this.#byValue) {
-        if (p.name in bound) continue;
-        if (value === null || value === undefined) {
-          if (coerce && p.decl.mandatory && !p.decl.allowNull) return fail(nullError(p.name, value));
-          continue;
-        }
-        const invalid = validate(p, value);
-        if (invalid) return fail(invalid);
-        const converted = coerce ? p.decl.type.convert(value) : p.decl.type.accepts(value) ? value : NOT_CONVERTIBLE;
-        if (converted === NOT_CONVERTIBLE) continue;
-        bound[p.name] = converted;
+        const error = p.name in bound ? undefined : tryBind(p, value, coerce, bound, value);
+        if (error) return fail(error);
       }
       if (!properties) continue;
       for (const p of this.#byPropertyName) {
-        if (p.name in bound) continue;
-        const property = firstProperty(properties, p.propertyNames);
-        if (!property) continue;
-        const raw = property.value;
-        if (raw === null || raw === undefined) {
-          if (!coerce) continue;
-          if (p.decl.mandatory && !p.decl.allowNull) return fail(nullError(p.name, value));
-          continue;
-        }
-        const invalid = validate(p, raw);
-        if (invalid) return fail(invalid);
-        const converted = coerce ? p.decl.type.convert(raw) : p.decl.type.accepts(raw) ? raw : NOT_CONVERTIBLE;
-        if (converted === NOT_CONVERTIBLE) continue;
-        bound[p.name] = converted;
+        const property = p.name in bound ? undefined : firstProperty(properties, p.propertyNames);
+        const error = property && tryBind(p, property.value, coerce, bound, value);
+        if (error) return fail(error);
       }
     }
     if (Object.keys(bound).length === 0) {
@@ -104,6 +85,22 @@ export class PipelineBinder {
     // Most pipelines bind nothing on the command line: skip the copy.
     return this.#commandLineEmpty ? bound : { ...this.#commandLine, ...bound };
   }
+}
+
+/**
+ * One pass's attempt to bind a candidate value to a parameter: null binds only in the coercing
+ * passes (and fails a mandatory parameter), an empty string fails a mandatory one, and a value that
+ * does not convert leaves the parameter for a later pass.
+ */
+function tryBind(p: PipelineParameter, candidate: unknown, coerce: boolean, bound: Record<string, unknown>, target: unknown): ErrorRecord | undefined {
+  if (candidate === null || candidate === undefined) {
+    return coerce && p.decl.mandatory && !p.decl.allowNull ? nullError(p.name, target) : undefined;
+  }
+  const invalid = validate(p, candidate);
+  if (invalid) return invalid;
+  const converted = coerce ? p.decl.type.convert(candidate) : p.decl.type.accepts(candidate) ? candidate : NOT_CONVERTIBLE;
+  if (converted !== NOT_CONVERTIBLE) bound[p.name] = converted;
+  return undefined;
 }
 
 function firstProperty(record: Record<string, unknown>, names: readonly string[]) {

@@ -7,24 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { identities, sampleDirectory, sh, type ShellResult } from '../support/shell.js';
+import { identities, sampleDirectory, sh, type ShellResult, errorsOf } from '../support/shell.js';
 
-interface ErrorLine {
-  command: string;
-  errorId: string;
-  category: string;
-  message: string;
-  record?: number;
-  target?: string;
-}
 
-/** The JSON error lines of stderr (CSPIN_ERROR_FORMAT=json). */
-function errorsOf(result: ShellResult): ErrorLine[] {
-  return result.stderr
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as ErrorLine);
-}
 
 const sip = (logon: string) => `sip:${logon}@litwareinc.com`;
 

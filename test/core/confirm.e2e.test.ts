@@ -122,3 +122,33 @@ describe.concurrent('Get-CsClientPinInfo -Confirm on a terminal', () => {
     expect(session.output).toEqual([]);
   });
 });
+
+describe.concurrent('Get-CsClientPinInfo -ErrorAction Inquire on a terminal', () => {
+  const inquire = (answers: string) =>
+    sh(`script -qfec ${quote('printf "nobody\\nKen Myer\\nnoone\\nPilar Ackerman\\n" | Get-CsClientPinInfo -ErrorAction Inquire')} /dev/null`, {
+      env,
+      input: answers,
+    }).then((result) => ({ text: result.stdout.replace(/\r/g, ''), code: result.code }));
+  const INQUIRE = '[Y] Yes  [A] Yes to All  [H] Halt Command  [?] Help (default is "Y"): ';
+
+  it('Get-CsClientPinInfo -ErrorAction Inquire asks after each error and goes on with Y', async () => {
+    const { text, code } = await inquire('y\ny\n');
+    expect(text.split(INQUIRE).length - 1).toBe(2);
+    expect([...text.matchAll(/^Identity {10}: (\S+)$/gm)].map((m) => m[1])).toEqual(['sip:kenmyer@litwareinc.com', 'sip:pilar@litwareinc.com']);
+    expect(code).toBe(1);
+  });
+
+  it('Get-CsClientPinInfo -ErrorAction Inquire stops the command on H', async () => {
+    const { text, code } = await inquire('h\n');
+    expect(text.split(INQUIRE).length - 1).toBe(1);
+    expect(text).toContain('halted');
+    expect(text).not.toContain('sip:pilar@litwareinc.com');
+    expect(code).toBe(1);
+  });
+
+  it('Get-CsClientPinInfo -ErrorAction Inquire asks no more after A', async () => {
+    const { text } = await inquire('a\n');
+    expect(text.split(INQUIRE).length - 1).toBe(1);
+    expect(text).toContain('sip:pilar@litwareinc.com');
+  });
+});

@@ -6,21 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sampleDirectory, sh, type ShellResult } from '../support/shell.js';
+import { sampleDirectory, sh, type ShellResult, errorsOf } from '../support/shell.js';
 
-interface ErrorLine {
-  command: string;
-  errorId: string;
-  message: string;
-  record?: number;
-}
 
-function errorsOf(result: ShellResult): ErrorLine[] {
-  return result.stderr
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as ErrorLine);
-}
 
 const sip = (logon: string) => `sip:${logon}@litwareinc.com`;
 const ids = (result: ShellResult) => result.objects.map((o) => o.Identity);

@@ -9,19 +9,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bins, identities, sampleDirectory, sh, type ShellResult } from '../support/shell.js';
+import { bins, identities, sampleDirectory, sh, type ShellResult, errorsOf } from '../support/shell.js';
 
-interface ErrorLine {
-  errorId: string;
-  message: string;
-}
 
-function errorsOf(result: ShellResult): ErrorLine[] {
-  return result.stderr
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as ErrorLine);
-}
 
 /** Runs a command line and measures how long it took. */
 async function timed(command: string, options: Parameters<typeof sh>[1]): Promise<ShellResult & { ms: number }> {

@@ -89,3 +89,21 @@ export async function sampleDirectory(): Promise<NodeJS.ProcessEnv> {
 export function identities(objects: readonly Record<string, unknown>[]): string[] {
   return objects.map((o) => String(o.Identity ?? '').toLowerCase()).sort();
 }
+
+/** One error record as `CSPIN_ERROR_FORMAT=json` writes it on stderr. */
+export interface ErrorLine {
+  command: string;
+  errorId: string;
+  category: string;
+  message: string;
+  record?: number;
+  target?: string;
+}
+
+/** The JSON error lines of a result's stderr. */
+export function errorsOf(result: ShellResult): ErrorLine[] {
+  return result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as ErrorLine);
+}
