@@ -15,6 +15,7 @@ import { messages } from './messages.js';
 import { classifyStdin, readsPipelineInput, type StdinKind } from './pipelineInput.js';
 import { ShouldProcess } from './shouldProcess.js';
 import { bindRecords, type BoundItem } from './stream/bindRecords.js';
+import { compactHeap } from './stream/compactHeap.js';
 import { frameLines } from './stream/frameLines.js';
 import { OutputWriter, ndjsonEncoder, type OutputEncoder } from './stream/outputWriter.js';
 import { parseRecords } from './stream/parseRecords.js';
@@ -113,7 +114,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     state = await decl.begin?.(params, context);
     begun = true;
     const chunks: Observable<(BoundItem | ErrorRecord)[]> = reads
-      ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), bindRecords(binder))
+      ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactHeap(), bindRecords(binder))
       : of([{ params }]);
     const process = (records: BoundItem[]) => decl.process(records, state, context);
     await runToEnd(chunks.pipe(runProcess(process, valve, writer)));
