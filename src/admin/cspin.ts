@@ -108,7 +108,7 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
 
 class UsageMessage extends Error {}
 
-/** Stands for `-` (standard input) while yargs parses `cspin import`. */
+/** Stands for `-` (standard input) while yargs parses `cspin import`: yargs drops a bare `-` from a variadic argument. */
 const STDIN = '\u0000stdin';
 
 function isFileError(error: unknown): error is Error {
