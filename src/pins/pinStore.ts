@@ -1,13 +1,24 @@
 /** The PIN state of each user: hash, last change, lock and failure counters. */
+import type { Statement } from 'better-sqlite3';
 import type { DirectoryDatabase } from '../directory/index.js';
 
-/** Writes PIN states. Each change for one user is one statement (one transaction). */
+/** Writes PIN states. Each change for one user is one statement (one transaction), prepared once. */
 export class PinStore {
-  readonly #db: DirectoryDatabase;
+  readonly #setHash: Statement<[number, string, number]>;
+  readonly #setLocked: Statement<[number, number]>;
 
   /** @param db the database */
   constructor(db: DirectoryDatabase) {
-    this.#db = db;
+    this.#setHash = db.prepare(
+      `INSERT INTO pins (user_id, hash, changed_at) VALUES (?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at,
+         local_failures = 0, window_start = NULL, locked_until = NULL`,
+    );
+    this.#setLocked = db.prepare(
+      `INSERT INTO pins (user_id, locked) VALUES (?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET locked = excluded.locked,
+         global_failures = CASE WHEN excluded.locked = 0 THEN 0 ELSE global_failures END`,
+    );
   }
 
   /**
@@ -17,13 +28,7 @@ export class PinStore {
    * @param changedAt when, in ms since the epoch
    */
   setHash(userId: number, hash: string, changedAt: number): void {
-    this.#db
-      .prepare(
-        `INSERT INTO pins (user_id, hash, changed_at) VALUES (?, ?, ?)
-         ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at,
-           local_failures = 0, window_start = NULL, locked_until = NULL`,
-      )
-      .run(userId, hash, changedAt);
+    this.#setHash.run(userId, hash, changedAt);
   }
 
   /**
@@ -32,12 +37,6 @@ export class PinStore {
    * @param locked true to lock
    */
   setLocked(userId: number, locked: boolean): void {
-    this.#db
-      .prepare(
-        `INSERT INTO pins (user_id, locked) VALUES (?, ?)
-         ON CONFLICT (user_id) DO UPDATE SET locked = excluded.locked,
-           global_failures = CASE WHEN excluded.locked = 0 THEN 0 ELSE global_failures END`,
-      )
-      .run(userId, Number(locked));
+    this.#setLocked.run(userId, Number(locked));
   }
 }
