@@ -13,6 +13,16 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'Get-CsUser': () => load(import('./getCsUser.js')),
   'Get-CsClientPinInfo': () => load(import('./getCsClientPinInfo.js')),
   'Import-Csv': () => load(import('./importCsv.js')),
+  'Set-CsClientPin': () => load(import('./setCsClientPin.js')),
+  'Lock-CsClientPin': () => load(import('./lockCsClientPin.js')),
+  'Unlock-CsClientPin': () => load(import('./unlockCsClientPin.js')),
+  'Test-CsClientPin': () => load(import('./testCsClientPin.js')),
+  'Get-CsPinPolicy': () => load(import('./getCsPinPolicy.js')),
+  'New-CsPinPolicy': () => load(import('./newCsPinPolicy.js')),
+  'Set-CsPinPolicy': () => load(import('./setCsPinPolicy.js')),
+  'Remove-CsPinPolicy': () => load(import('./removeCsPinPolicy.js')),
+  'Grant-CsPinPolicy': () => load(import('./grantCsPinPolicy.js')),
+  'Where-Object': () => load(import('./whereObject.js')),
 };
 
 /**

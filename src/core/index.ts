@@ -20,6 +20,7 @@ export { TYPE_NAME_PROPERTY, findProperty, isPSObject, typeNameOf } from './psob
 export type { PSObject } from './psobject.js';
 export { JsonText } from './jsonText.js';
 export { isoUtc } from './isoDate.js';
+export { clockOf } from './clock.js';
 export { runCmdlet } from './run.js';
 export type { CmdletIO } from './run.js';
 export { helpText, syntaxLine } from './help.js';

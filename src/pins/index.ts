@@ -3,6 +3,8 @@ export { DEFAULT_SCRYPT, hashPin, verifyPin } from './hash.js';
 export type { ScryptParams } from './hash.js';
 export { createPepper, keyFilePath, loadPepper } from './pepper.js';
 export { PinStore } from './pinStore.js';
+export { PIN_TARGET_SHAPE } from './pinTarget.js';
+export type { PinTargetRow } from './pinTarget.js';
 export { PIN_INFO_SHAPE, PIN_INFO_TYPE, pinInfoJson } from './pinInfo.js';
 export { PolicyResolver } from './policy.js';
 export type { PinPolicyRow } from './policy.js';

@@ -1,0 +1,28 @@
+/** The row the PIN-changing cmdlets work on: who the user is, what rules apply, and the PIN state. */
+import type { ResolveShape } from '../directory/index.js';
+
+/** A user with their PIN state (pins columns are null/0 when the user never had a PIN). */
+export interface PinTargetRow {
+  id: number;
+  sip: string;
+  dn: string;
+  line_uri: string | null;
+  pin_policy: string | null;
+  registrar_pool: string | null;
+  hash: string | null;
+  changed_at: number | null;
+  locked: number;
+  local_failures: number;
+  global_failures: number;
+  window_start: number | null;
+  locked_until: number | null;
+}
+
+/** The identity-lookup shape for {@link PinTargetRow}. */
+export const PIN_TARGET_SHAPE: ResolveShape<PinTargetRow> = {
+  select: `u.id, u.sip, u.dn, u.line_uri, u.pin_policy, u.registrar_pool, p.hash, p.changed_at, coalesce(p.locked, 0),
+    coalesce(p.local_failures, 0), coalesce(p.global_failures, 0), p.window_start, p.locked_until`,
+  join: 'LEFT JOIN pins p ON p.user_id = u.id',
+  row: ([id, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until]) =>
+    ({ id, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until }) as PinTargetRow,
+};
