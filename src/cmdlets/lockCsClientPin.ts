@@ -1,10 +1,46 @@
 import { defineCmdlet } from '../core/index.js';
+import { PIN_LOCK_INPUT, PIN_LOCK_OUTPUT, PIN_LOCK_PARAMETERS, beginPinLock, changePinLocks } from './pinLock.js';
+import { closeSession } from './session.js';
 
-// Placeholder: being written.
 export default defineCmdlet({
   name: 'Lock-CsClientPin',
-  synopsis: 'Not written yet.',
-  parameters: {},
-  examples: [],
-  *process() {},
+  synopsis: 'Locks a user\'s dial-in conferencing personal identification number (PIN), so that it can no longer be used to sign in.',
+  description:
+    'A locked PIN cannot be used for PIN authentication: dial-in conferences and phone sign-in refuse it, even when it is typed correctly. The user can still sign in with a user name and password. A PIN stays locked until an administrator runs Unlock-CsClientPin; setting a new PIN does not unlock it.',
+  parameters: PIN_LOCK_PARAMETERS,
+  shouldProcess: { confirmImpact: 'Medium' },
+  inputTypes: PIN_LOCK_INPUT,
+  outputType: PIN_LOCK_OUTPUT,
+  notes: [
+    'No output, as documented; -PassThru (cspin extension) writes each user\'s PinInfoDetails after the change.',
+    'A user without a PIN can be locked too: a PIN set later stays locked until Unlock-CsClientPin.',
+    'Locking keeps the failure counters; each user\'s change is one transaction.',
+    'A display name that matches several users is refused (AmbiguousIdentity, nothing changed) unless it has a * wildcard, which locks every match.',
+  ],
+  examples: [
+    {
+      title: 'Lock the PIN of one user',
+      code: 'Lock-CsClientPin -Identity "kenmyer@litwareinc.com"',
+      remarks: 'Locks the PIN of the user with the user principal name kenmyer@litwareinc.com. Nothing is written to the output.',
+      expect: { identities: [] },
+    },
+    {
+      title: 'Lock a PIN and show the result (cspin extension)',
+      code: 'Lock-CsClientPin -Identity "kenmyer@litwareinc.com" -PassThru',
+      remarks: 'The same, and -PassThru writes the user\'s PIN information, which now has IsLockedOut True.',
+      expect: { identities: ['sip:kenmyer@litwareinc.com'], properties: ['Identity', 'IsPinSet', 'IsLockedOut', 'LastPinChangeTime', 'PinExpirationTime'] },
+    },
+  ],
+
+  begin(params, context) {
+    return beginPinLock(params.PassThru, context.env);
+  },
+
+  process(records, state, context) {
+    return changePinLocks(true, records, state, context);
+  },
+
+  clean(state) {
+    closeSession(state);
+  },
 });

@@ -1,10 +1,169 @@
-import { defineCmdlet } from '../core/index.js';
+import { StringType, SwitchType, clockOf, defineCmdlet, errorRecord, isErrorRecord, mapOrdered, threadPoolParallelism, usageError } from '../core/index.js';
+import type { CmdletContext, ErrorRecord } from '../core/index.js';
+import { IdentityResolver } from '../directory/index.js';
+import {
+  MAX_PIN_LENGTH,
+  PIN_TARGET_SHAPE,
+  PinStore,
+  PolicyResolver,
+  hashPin,
+  isPinFormat,
+  loadPepper,
+  newPinFor,
+  pinPolicyViolation,
+  type PinTargetRow,
+} from '../pins/index.js';
+import { mandatoryIdentityParameter } from './parameters.js';
+import { closeSession, openSession, type Session } from './session.js';
+import { resolveTargets, type Targets } from './targets.js';
 
-// Placeholder: being written.
+/** The type name of Set-CsClientPin's output objects (Lync prints the PIN but documents no object). */
+export const PIN_RESET_TYPE = 'cspin.ClientPinReset';
+
+interface State extends Session {
+  resolver: IdentityResolver<PinTargetRow>;
+  policies: PolicyResolver;
+  store: PinStore;
+  pepper: Buffer;
+  pin: string | undefined;
+  force: boolean;
+  now: () => number;
+  parallelism: number;
+}
+
+/** One user's new PIN. */
+interface Change {
+  user: PinTargetRow;
+  pin: string;
+}
+
 export default defineCmdlet({
   name: 'Set-CsClientPin',
-  synopsis: 'Not written yet.',
-  parameters: {},
-  examples: [],
-  *process() {},
+  synopsis: 'Assigns a new dial-in conferencing personal identification number (PIN) to a user.',
+  description:
+    'Users who have a PIN can join dial-in conferences from a telephone, or sign in on a phone, by typing the PIN instead of a user name and password. Set-CsClientPin gives a user a new PIN: the one given with -Pin, which must meet the user\'s effective PIN policy, or, without -Pin, a random PIN that meets it. Administrators can never read a PIN back, so the new PIN is written once, to the output, together with the user\'s SIP address; nothing else ever records it.',
+  parameters: {
+    Identity: mandatoryIdentityParameter,
+    Pin: {
+      type: StringType,
+      description: `The new PIN: digits only (at most ${MAX_PIN_LENGTH}), at least as many as the MinPasswordLength of the user's PIN policy and, unless the policy allows common patterns, not repeated digits, 4 or more consecutive digits, or the user's phone number or extension. Without it, a PIN that meets the policy is generated.`,
+      position: 2,
+    },
+    Force: { type: SwitchType, description: 'Suppresses the display of non-fatal messages: the warning that a locked PIN stays locked.' },
+  },
+  shouldProcess: { confirmImpact: 'Medium' },
+  inputTypes: ['String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object; also PinInfoDetails objects and any object with an Identity, SipAddress, UserPrincipalName or DistinguishedName property.'],
+  outputType: PIN_RESET_TYPE,
+  notes: [
+    'cspin extension: one object per user whose PIN was set, {Identity (the SIP address), PIN, PinReset}, so bulk resets can be handed out; it is the only place the PIN appears. A PIN is written out only after it is stored.',
+    'A generated PIN has max(MinPasswordLength, 6) digits from a CSPRNG and is never a common pattern, even when the policy allows them.',
+    'PINHistoryCount is not enforced: an administrator may issue a PIN again, as documented.',
+    'A locked PIN: the new PIN is stored, but the PIN stays locked (IsLockedOut) until Unlock-CsClientPin, the only way to end a lock; a warning says so unless -Force. A temporary lockout and the local failure count end with the new PIN.',
+    'A -Pin value that is not digits is a usage error (exit 2) and nothing is changed; a PIN that breaks a user\'s policy is a PinPolicyViolation error for that user (exit 1). Neither message shows the PIN.',
+    'A display name that matches several users is refused (AmbiguousIdentity, nothing changed) unless it has a * wildcard, which sets a PIN for every match.',
+    'A PIN given with -Pin is visible to other local users in the process list while the command runs; leave -Pin out to have one generated.',
+  ],
+  examples: [
+    {
+      title: 'Set a PIN for one user',
+      code: 'Set-CsClientPin -Identity "litwareinc\\kenmyer" -Pin 18723834',
+      remarks: 'Gives the user litwareinc\\kenmyer the PIN 18723834, and writes the user\'s SIP address with the PIN.',
+      expect: { identities: ['sip:kenmyer@litwareinc.com'], properties: ['Identity', 'PIN', 'PinReset'] },
+    },
+    {
+      title: 'Generate PINs for the users of an OU',
+      code: 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com" | Set-CsClientPin',
+      remarks:
+        'Get-CsUser returns the users of the Finance OU and of the OUs below it; Set-CsClientPin generates a new PIN for each and writes each user\'s SIP address and PIN. Pilar Ackerman\'s PIN is locked in the sample, so a warning says her new PIN works only after Unlock-CsClientPin.',
+      expect: { identities: ['sip:aidan@litwareinc.com', 'sip:kenmyer@litwareinc.com', 'sip:pilar@litwareinc.com'], stderrIncludes: 'WARNING: ' },
+    },
+    {
+      title: 'Generate PINs for the users who have none',
+      code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsPinSet -eq False | Set-CsClientPin',
+      remarks: 'Get-CsClientPinInfo reports the PIN state of every user, Where-Object keeps those without a PIN, and Set-CsClientPin generates one for each of them.',
+    },
+  ],
+
+  begin(params, context): State {
+    if (params.Pin !== undefined && !isPinFormat(params.Pin)) {
+      throw usageError('InvalidPinFormat', `Cannot bind parameter 'Pin'. A PIN consists of the digits 0-9 only, at most ${MAX_PIN_LENGTH} of them.`);
+    }
+    const session = openSession(context.env);
+    try {
+      return {
+        ...session,
+        resolver: new IdentityResolver<PinTargetRow>(session.db, undefined, PIN_TARGET_SHAPE),
+        policies: new PolicyResolver(session.db),
+        store: new PinStore(session.db),
+        pepper: loadPepper(session.db, session.path, context.env),
+        pin: params.Pin,
+        force: params.Force === true,
+        now: clockOf(context.env),
+        parallelism: threadPoolParallelism(context.env),
+      };
+    } catch (error) {
+      closeSession(session);
+      throw error;
+    }
+  },
+
+  async *process(records, state, context) {
+    const targets = resolveTargets(state.resolver, records.map(({ params, record }) => ({ identity: params.Identity, record })));
+    context.writeDebug(`resolved ${records.length} identities in one query; hashing ${state.parallelism} at a time`);
+    const changes = plan(targets, records.map((r) => r.record), state, context);
+    const hashed = mapOrdered(changes, state.parallelism, async (item) =>
+      isErrorRecord(item) ? item : { ...item, hash: await hashPin(item.pin, state.pepper) },
+    );
+    for await (const item of hashed) {
+      if (isErrorRecord(item)) {
+        yield item;
+        continue;
+      }
+      // The reader went away and the command is closing: store nothing that would not be shown.
+      if (!state.db.open) return;
+      const after = state.store.replacePin(item.user.id, item.hash, state.now());
+      if (after.locked && !state.force) {
+        context.writeWarning(`The PIN of ${item.user.sip} is locked: the new PIN can be used only after Unlock-CsClientPin.`);
+      }
+      yield { PSTypeName: PIN_RESET_TYPE, Identity: item.user.sip, PIN: item.pin, PinReset: true };
+    }
+  },
+
+  clean(state) {
+    closeSession(state);
+  },
 });
+
+/**
+ * The users to change, in input order, lazily (so a PIN exists only while it is being hashed):
+ * each user's new PIN, or the error for a record or user.
+ */
+function* plan(
+  targets: Targets<PinTargetRow>[],
+  recordNumbers: (number | undefined)[],
+  state: State,
+  context: CmdletContext,
+): Generator<Change | ErrorRecord> {
+  for (const [index, target] of targets.entries()) {
+    if ('error' in target) {
+      yield target.error;
+      continue;
+    }
+    for (const user of target.users) {
+      const policy = state.policies.effective(user);
+      const broken = state.pin === undefined ? undefined : pinPolicyViolation(state.pin, policy, user);
+      if (broken) {
+        yield errorRecord({
+          errorId: 'PinPolicyViolation',
+          category: 'InvalidArgument',
+          message: `The PIN for ${user.sip} does not meet PIN policy "${policy.identity}": ${broken}. Nothing was changed.`,
+          target: user.sip,
+          record: recordNumbers[index],
+        });
+        continue;
+      }
+      if (!context.shouldProcess(user.sip)) continue;
+      yield { user, pin: state.pin ?? newPinFor(policy, user) };
+    }
+  }
+}

@@ -2,27 +2,44 @@
 import type { Statement } from 'better-sqlite3';
 import type { DirectoryDatabase } from '../directory/index.js';
 
-/** Writes PIN states. Each change for one user is one statement (one transaction), prepared once. */
+/** A user's PIN state after a change, as PinInfoDetails needs it. */
+export interface PinState {
+  pin_set: number;
+  locked: number;
+  changed_at: number | null;
+}
+
+/**
+ * Writes PIN states. Each change for one user is one immediate transaction (the write lock is taken
+ * before anything is read, so concurrent writers wait on the busy timeout and never lose an update).
+ * Statements are prepared once.
+ */
 export class PinStore {
+  readonly #db: DirectoryDatabase;
   readonly #setHash: Statement<[number, string, number]>;
-  readonly #setLocked: Statement<[number, number]>;
+  readonly #lock: Statement<[number]>;
+  readonly #unlock: Statement<[number]>;
+  readonly #state: Statement<[number], PinState>;
 
   /** @param db the database */
   constructor(db: DirectoryDatabase) {
+    this.#db = db;
     this.#setHash = db.prepare(
       `INSERT INTO pins (user_id, hash, changed_at) VALUES (?, ?, ?)
        ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at,
          local_failures = 0, window_start = NULL, locked_until = NULL`,
     );
-    this.#setLocked = db.prepare(
-      `INSERT INTO pins (user_id, locked) VALUES (?, ?)
-       ON CONFLICT (user_id) DO UPDATE SET locked = excluded.locked,
-         global_failures = CASE WHEN excluded.locked = 0 THEN 0 ELSE global_failures END`,
+    this.#lock = db.prepare('INSERT INTO pins (user_id, locked) VALUES (?, 1) ON CONFLICT (user_id) DO UPDATE SET locked = 1');
+    this.#unlock = db.prepare(
+      `UPDATE pins SET locked = 0, global_failures = 0, local_failures = 0, window_start = NULL, locked_until = NULL
+       WHERE user_id = ?`,
     );
+    this.#state = db.prepare('SELECT hash IS NOT NULL AS pin_set, locked, changed_at FROM pins WHERE user_id = ?');
   }
 
   /**
-   * Stores a new PIN hash; a new PIN starts with clean failure counters.
+   * Stores a new PIN hash; a new PIN starts with clean local failure counters and no temporary
+   * lockout. The lock (IsLockedOut) stays: only an unlock ends it.
    * @param userId the user
    * @param hash the PIN hash (see hashPin)
    * @param changedAt when, in ms since the epoch
@@ -32,11 +49,35 @@ export class PinStore {
   }
 
   /**
-   * Locks or unlocks a user's PIN. Unlocking also resets the global failure counter.
+   * Replaces a user's PIN in one transaction and reports the state it left.
+   * @param userId the user
+   * @param hash the new PIN hash
+   * @param changedAt when, in ms since the epoch
+   * @returns the new state (locked tells whether the PIN is still locked)
+   */
+  replacePin(userId: number, hash: string, changedAt: number): PinState {
+    return this.#db.transaction(() => {
+      this.#setHash.run(userId, hash, changedAt);
+      return this.#read(userId);
+    }).immediate();
+  }
+
+  /**
+   * Locks or unlocks a user's PIN in one transaction. Locking applies also to a user without a PIN
+   * (a PIN set later stays locked). Unlocking also resets the global and local failure counters and
+   * ends a temporary lockout.
    * @param userId the user
    * @param locked true to lock
+   * @returns the new state
    */
-  setLocked(userId: number, locked: boolean): void {
-    this.#setLocked.run(userId, Number(locked));
+  setLocked(userId: number, locked: boolean): PinState {
+    return this.#db.transaction(() => {
+      (locked ? this.#lock : this.#unlock).run(userId);
+      return this.#read(userId);
+    }).immediate();
+  }
+
+  #read(userId: number): PinState {
+    return this.#state.get(userId) ?? { pin_set: 0, locked: 0, changed_at: null };
   }
 }
