@@ -56,8 +56,12 @@ function rotate(db: DirectoryDatabase, path: string, args: RotateKeyArgs, io: Cm
   });
   if (keyFile) say(`new PIN key written to ${keyFile}`);
   else say('new PIN key printed on stdout: set CSPIN_PIN_KEY to it and keep it secret; the old key no longer opens this database');
+  if (cleared === 0) {
+    say('no PIN was set, so none had to be cleared');
+    return;
+  }
   say(`${cleared} PINs were made with the old key and were cleared (IsPinSet is now False): ${cleared} users must get a new PIN.`);
-  if (cleared > 0) say(`Give them one with (this also gives a PIN to users who had none):\n  ${RESET_COMMAND}`);
+  say(`Give them one with (this also gives a PIN to users who had none):\n  ${RESET_COMMAND}`);
 }
 
 /** The current key; a missing or wrong one says how to replace it. */

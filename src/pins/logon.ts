@@ -10,6 +10,7 @@ import type { DirectoryDatabase } from '../directory/index.js';
 import { verifyPin } from './hash.js';
 import { applyLogon, gateResult, lockoutLimits, type LockoutLimits, type LockoutState, type LogonResult } from './lockout.js';
 import { assertPepperCurrent } from './pepper.js';
+import type { PinTargetRow } from './pinTarget.js';
 import type { PolicyResolver } from './policy.js';
 
 /** The user a logon is for: their id and what decides their policy. */
@@ -27,16 +28,10 @@ export interface LogonAttempt {
   limits: LockoutLimits;
 }
 
-interface PinRow {
-  hash: string | null;
-  changed_at: number | null;
-  locked: number;
-  local_failures: number;
-  global_failures: number;
-  window_start: number | null;
-  locked_until: number | null;
+/** A user's pins row as a logon reads it. */
+export type PinRow = Pick<PinTargetRow, 'hash' | 'changed_at' | 'locked' | 'local_failures' | 'global_failures' | 'window_start' | 'locked_until'> & {
   pin_length: number | null;
-}
+};
 
 const DAY_MS = 86_400_000;
 /** A PIN changed this many times during one attempt is being reset in a loop: give up on it. */

@@ -113,7 +113,7 @@ export function loadPepper(db: DirectoryDatabase, dbPath: string, env: NodeJS.Pr
     return pendingKey;
   }
   if (!existsSync(file)) throw missingKey(file);
-  throw keyError('PinKeyMismatch', `The PIN key (${file}) is not the key of this database.`);
+  throw keyError('PinKeyMismatch', `The PIN key (${file}) is not the key of this database. If cspin rotate-key ran with CSPIN_PIN_KEY set, set CSPIN_PIN_KEY to the key it printed.`);
 }
 
 function missingKey(file: string): TerminatingError {
@@ -175,20 +175,19 @@ export function rotatePepper(
   const key = randomBytes(KEY_BYTES);
   const fingerprint = keyFingerprint(key);
   const pending = pendingKeyPath(dbPath, fingerprint);
-  const rotate = db
-    .transaction(() => {
-      if (options.oldKey) assertPepperCurrent(db, options.oldKey);
-      if (options.publish) {
-        options.publish(key.toString('hex'));
-      } else {
-        removeStalePendingKeys(dbPath, storedFingerprint(db));
-        writeKeyFile(pending, key);
-      }
-      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('pin_key_fingerprint', ?)").run(fingerprint);
-      return db
-        .prepare('UPDATE pins SET hash = NULL, pin_length = NULL, local_failures = 0, window_start = NULL, locked_until = NULL WHERE hash IS NOT NULL')
-        .run().changes;
-    });
+  const rotate = db.transaction(() => {
+    if (options.oldKey) assertPepperCurrent(db, options.oldKey);
+    if (options.publish) {
+      options.publish(key.toString('hex'));
+    } else {
+      removeStalePendingKeys(dbPath, storedFingerprint(db));
+      writeKeyFile(pending, key);
+    }
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('pin_key_fingerprint', ?)").run(fingerprint);
+    return db
+      .prepare('UPDATE pins SET hash = NULL, pin_length = NULL, local_failures = 0, window_start = NULL, locked_until = NULL WHERE hash IS NOT NULL')
+      .run().changes;
+  });
   let cleared: number;
   try {
     cleared = rotate.immediate();

@@ -8,18 +8,9 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPin } from '../../src/pins/hash.js';
+import type { PinRow } from '../../src/pins/logon.js';
 
-/** A pins row. */
-export interface PinRow {
-  hash: string | null;
-  changed_at: number | null;
-  locked: number;
-  local_failures: number;
-  global_failures: number;
-  window_start: number | null;
-  locked_until: number | null;
-  pin_length: number | null;
-}
+export type { PinRow };
 
 /**
  * A private copy of a database and its key file.
