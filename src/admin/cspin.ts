@@ -10,6 +10,7 @@ import { createDatabase, databasePath, openDatabase } from '../directory/index.j
 import { importUsers } from '../directory/import/importUsers.js';
 import { formatOf, readUsers } from '../directory/import/sources.js';
 import { createPepper, loadPepper } from '../pins/index.js';
+import { rotateKeyCommand } from './rotateKey.js';
 import { loadSample } from './sample.js';
 
 /**
@@ -78,6 +79,7 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
           }
         },
       )
+      .command(rotateKeyCommand(io, say))
       .command('commands', 'List the cmdlets', {}, () => {
         io.stdout.write(`${Object.keys(CMDLETS).join('\n')}\n`);
       })

@@ -37,12 +37,12 @@ interface State extends Session {
   ou: string | undefined;
   filter: ((user: ADUser) => boolean) | undefined;
   remaining: number;
-  resolver: IdentityResolver<{ json: string }>;
+  resolver: IdentityResolver<string>;
 }
 
-const JSON_SHAPE: ResolveShape<{ json: string }> = {
+const JSON_SHAPE: ResolveShape<string> = {
   select: `u.id, ${ADUSER_JSON_SQL}`,
-  row: (values) => ({ json: values[1] as string }),
+  row: (values) => values[1] as string,
 };
 
 const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
@@ -151,7 +151,7 @@ export default defineCmdlet({
     if (state.remaining <= 0) return;
     if (records.length === 1 && records[0]?.params.Identity === undefined) {
       const limit = state.filter || state.remaining === Infinity ? undefined : state.remaining;
-      const rows = searchUsers<{ json: string }>(state.db, { ou: state.ou, where: combine(state.where), limit }, `${ADUSER_JSON_SQL} AS json`);
+      const rows = searchUsers<string>(state.db, { ou: state.ou, where: combine(state.where), limit }, ADUSER_JSON_SQL, true);
       try {
         yield* limited(rows, state);
       } finally {
@@ -173,12 +173,12 @@ export default defineCmdlet({
 });
 
 /** Users as SQLite serialized them: written as they are, parsed only for -Filter. */
-function* limited(rows: Iterable<{ json: string }>, state: State): Generator<JsonText> {
-  for (const row of rows) {
+function* limited(rows: Iterable<string>, state: State): Generator<JsonText> {
+  for (const json of rows) {
     if (state.remaining <= 0) return;
-    if (state.filter && !state.filter(JSON.parse(row.json) as ADUser)) continue;
+    if (state.filter && !state.filter(JSON.parse(json) as ADUser)) continue;
     state.remaining--;
-    yield new JsonText(row.json);
+    yield new JsonText(json);
   }
 }
 

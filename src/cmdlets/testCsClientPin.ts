@@ -1,10 +1,157 @@
-import { defineCmdlet } from '../core/index.js';
+import { StringType, clockOf, defineCmdlet, errorRecord, isoUtc, type ErrorRecord, type ParameterDecl } from '../core/index.js';
+import { IdentityResolver } from '../directory/index.js';
+import { PIN_TARGET_SHAPE, PolicyResolver, loadPepper, type PinTargetRow } from '../pins/index.js';
+import { PinLogon, type LogonAttempt } from '../pins/logon.js';
+import { mandatoryIdentityParameter } from './parameters.js';
+import { closeSession, openSession, type Session } from './session.js';
+import { resolveTargets } from './targets.js';
 
-// Placeholder: being written.
+/** The type name of Test-CsClientPin's output objects. */
+export const PIN_LOGON_TYPE = 'Cspin.PinLogonResult';
+
+/** PINs checked at once: libuv's thread pool has 4 threads, and each check is one scrypt. */
+const IN_FLIGHT = 4;
+
+const pinParameter = {
+  type: StringType,
+  description:
+    'The digits to check, as a caller would type them on the telephone keypad. Also bound from the PIN (or Pin) property of pipeline input, which keeps the PIN off the command line, where other users of the machine could read it in the process list.',
+  mandatory: true,
+  position: 2,
+  valueFromPipelineByPropertyName: true,
+} as const satisfies ParameterDecl<string>;
+
+interface State extends Session {
+  resolver: IdentityResolver<PinTargetRow>;
+  logon: PinLogon;
+}
+
 export default defineCmdlet({
   name: 'Test-CsClientPin',
-  synopsis: 'Not written yet.',
-  parameters: {},
-  examples: [],
-  *process() {},
+  synopsis: 'Runs the dial-in conferencing PIN check for a user and applies the lockout rules (a cspin extension).',
+  description:
+    'Test-CsClientPin is not a Microsoft cmdlet: it is what the PINs of Set-CsClientPin exist for, the check a dial-in conferencing server runs when a caller types a PIN. It returns one result per user and applies the documented two-tier lockout: the first failure opens a 30-minute window; each failure adds 1 to a local and a global counter; reaching the local limit inside the window locks the PIN for 1 hour, during which even the right PIN gives TemporarilyLockedOut; the local counter then starts again from 0 and a success resets it. Reaching the global limit locks the PIN (IsLockedOut in Get-CsClientPinInfo) until Unlock-CsClientPin. Limits by PIN length: 4 digits 10 local / 100 global, 5 digits 25 / 1000, 6 or more 25 / 5000; MaximumLogonAttempts of the user\'s effective PIN policy replaces the local limit only.',
+  parameters: { Identity: mandatoryIdentityParameter, Pin: pinParameter },
+  inputTypes: [
+    'String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object for -Identity (also any object with an Identity, SipAddress, UserPrincipalName or DistinguishedName property); objects with a PIN property for -Pin.',
+  ],
+  outputType: PIN_LOGON_TYPE,
+  notes: [
+    'cspin extension: Lync and Skype for Business Server have no such cmdlet; the check and its lockout follow the MaximumLogonAttempts text of New-CsPinPolicy.',
+    'Result is one of Success, WrongPin, TemporarilyLockedOut, LockedOut (locked by an admin or by the global limit), Expired (PINLifetime of the effective policy has passed since the last change) and NotSet (no PIN). They are checked in that order: LockedOut, NotSet, Expired, TemporarilyLockedOut, then the PIN.',
+    'A result is not an error: the exit status is 0 whatever the results. Errors (exit status 1) are identities that are not found or are ambiguous, and PINs that are not digits only (never counted as a failure).',
+    'Only Success and WrongPin change anything. A locked, unset, expired or temporarily locked PIN is not checked and the attempt is not counted: the answer is the same for any PIN, so it tells a caller nothing.',
+    'The PIN given never appears in output, errors, -Verbose or -Debug messages, or the database; -Verbose shows the failure counters and limits.',
+    'A display name that matches several users is refused (nothing is checked or counted); a deliberate * wildcard checks the PIN of every match.',
+    'CSPIN_NOW (ISO 8601 or milliseconds since the epoch) fixes the time the rules see, for tests.',
+  ],
+  examples: [
+    {
+      title: 'A wrong PIN (cspin extension)',
+      code: 'Test-CsClientPin -Identity "litwareinc\\kenmyer" -Pin 1234',
+      remarks:
+        'Checks the PIN 1234 for Ken Myer. His PIN in the sample directory has 6 digits, so the Result is WrongPin: one failure is counted toward both limits and a 30-minute window opens.',
+      expect: { identities: ['sip:kenmyer@litwareinc.com'], properties: ['Identity', 'Result'] },
+    },
+    {
+      title: 'A locked PIN (cspin extension)',
+      code: 'Test-CsClientPin -Identity "pilar@litwareinc.com" -Pin 1234',
+      remarks: 'Pilar\'s PIN is locked in the sample directory: the Result is LockedOut whatever PIN is given, and nothing is counted.',
+      expect: { identities: ['sip:pilar@litwareinc.com'], properties: ['Identity', 'Result'] },
+    },
+    {
+      title: 'A user without a PIN (cspin extension)',
+      code: 'Test-CsClientPin "sip:aidan@litwareinc.com" -Pin 1234',
+      remarks: 'Aidan has no PIN: the Result is NotSet. The Identity is given by position.',
+      expect: { identities: ['sip:aidan@litwareinc.com'], properties: ['Identity', 'Result'] },
+    },
+    {
+      title: 'One PIN for the users of an OU (cspin extension)',
+      code: 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com" | Test-CsClientPin -Pin 1234',
+      remarks: 'Checks the PIN 1234 for every user of the Finance OU: WrongPin for kenmyer, LockedOut for pilar, NotSet for aidan.',
+      expect: { identities: ['sip:kenmyer@litwareinc.com', 'sip:pilar@litwareinc.com', 'sip:aidan@litwareinc.com'] },
+    },
+  ],
+
+  begin(_params, context): State {
+    const now = clockOf(context.env);
+    const session = openSession(context.env);
+    try {
+      const pepper = loadPepper(session.db, session.path, context.env);
+      return {
+        ...session,
+        resolver: new IdentityResolver<PinTargetRow>(session.db, undefined, PIN_TARGET_SHAPE),
+        logon: new PinLogon(session.db, pepper, new PolicyResolver(session.db), now),
+      };
+    } catch (error) {
+      closeSession(session);
+      throw error;
+    }
+  },
+
+  async *process(records, state, context) {
+    const targets = resolveTargets(state.resolver, records.map(({ params, record }) => ({ identity: params.Identity, record })));
+    const jobs: (() => Promise<unknown>)[] = [];
+    for (const [index, { params, record }] of records.entries()) {
+      const target = targets[index];
+      if (!target || 'error' in target) {
+        if (target) jobs.push(() => Promise.resolve(target.error));
+        continue;
+      }
+      if (!/^\d+$/.test(params.Pin)) {
+        jobs.push(() => Promise.resolve(invalidPin(params.Identity.text, record)));
+        continue;
+      }
+      for (const user of target.users) {
+        jobs.push(async () => {
+          const attempt = await state.logon.attempt(user, params.Pin);
+          context.writeVerbose(describe(user.sip, attempt));
+          return { PSTypeName: PIN_LOGON_TYPE, Identity: user.sip, Result: attempt.result };
+        });
+      }
+    }
+    context.writeDebug(`resolved ${records.length} identities in one query; ${jobs.length} results to give`);
+    yield* inOrder(jobs, IN_FLIGHT);
+  },
+
+  clean(state) {
+    closeSession(state);
+  },
 });
+
+function invalidPin(identity: string, record: number | undefined): ErrorRecord {
+  return errorRecord({
+    errorId: 'InvalidPinFormat',
+    category: 'InvalidArgument',
+    message: `The PIN given for "${identity}" is not a PIN: a PIN is digits only (0-9). Nothing was checked or counted.`,
+    target: identity,
+    record,
+  });
+}
+
+/** The -Verbose line of an attempt: counters and limits, never the PIN. */
+function describe(sip: string, { result, state, limits }: LogonAttempt): string {
+  if (result !== 'Success' && result !== 'WrongPin' && result !== 'TemporarilyLockedOut') return `${sip}: ${result} (the PIN was not checked; nothing was counted)`;
+  const counters = `local failures ${state.localFailures} of ${limits.local}, global failures ${state.globalFailures} of ${limits.global}`;
+  const until = state.lockedUntil === null ? '' : `; temporarily locked until ${isoUtc(state.lockedUntil)}`;
+  return `${sip}: ${result} (${counters}${until}${state.locked ? '; PIN locked until an admin unlocks it' : ''})`;
+}
+
+/**
+ * Runs jobs with at most `limit` at once and yields their results in order.
+ * @param jobs the jobs, started in order
+ * @param limit how many run at once
+ */
+async function* inOrder<T>(jobs: readonly (() => Promise<T>)[], limit: number): AsyncGenerator<T> {
+  const running: Promise<T>[] = [];
+  let next = 0;
+  while (next < jobs.length || running.length > 0) {
+    while (next < jobs.length && running.length < limit) {
+      const job = (jobs[next++] as () => Promise<T>)();
+      // Handled when its turn comes; until then a rejection must not count as unhandled.
+      job.catch(() => undefined);
+      running.push(job);
+    }
+    yield await (running.shift() as Promise<T>);
+  }
+}

@@ -1,10 +1,184 @@
-import { defineCmdlet } from '../core/index.js';
+import { FilterError, compileFilter } from '../core/filterScript.js';
+import { StringType, defineCmdlet, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
+import { messages } from '../core/messages.js';
+import { ObjectType, PSObjectType } from '../core/objectType.js';
+import { WHERE_OPERATORS, operatorParameters, operatorTest, propertyReader, takesList, type WhereOperator } from '../core/whereOperators.js';
 
-// Placeholder: being written.
+/** Whether an input object passes; an ErrorRecord when that cannot be told for this object. */
+type Select = (value: unknown, record: number | undefined) => boolean | ErrorRecord;
+
+interface State {
+  select: Select;
+}
+
+const sip = (logon: string) => `sip:${logon}@litwareinc.com`;
+const NO_PIN = ['aidan', 'confroom1', 'cpreston', 'jsmith', 'kima', 'nuriag', 'sanjays', 'tonip', 'tyc', 'zrinkam'].map(sip);
+
 export default defineCmdlet({
   name: 'Where-Object',
-  synopsis: 'Not written yet.',
-  parameters: {},
-  examples: [],
-  *process() {},
+  synopsis: 'Selects objects from a collection based on their property values.',
+  description:
+    'Passes on, unchanged, the input objects whose property satisfies a condition: `Where-Object Prop -op Value` (the comparison statement, with one operator switch: -EQ, -NE, -GT, -LT, -GE, -LE, -Like, -NotLike, -Match, -NotMatch, -Contains, -NotContains, -In, -NotIn, their case-sensitive C-forms, or -Not), `Where-Object Prop` (the property is true), or a script block `Where-Object \'{$_.Prop -eq $False}\'`. The value is converted to the type of the property value, as PowerShell does, so dates, numbers and Booleans compare as such. Objects without the property see it as $null. cspin has no parameter sets: the command line must hold a property or a script block, and at most one operator.',
+  parameters: {
+    Property: {
+      type: StringType,
+      position: 0,
+      description:
+        'The name of the property to test, case-insensitive; wildcards (Is*Set) pick the one property they match. A first positional argument that starts with { is the -FilterScript instead (cspin deviation: bash has no script blocks).',
+    },
+    Value: {
+      type: ObjectType,
+      position: 1,
+      description:
+        "The value to compare the property with, converted to the type of the property value. '$True', '$False' and '$Null' in single quotes are those values (bash expands them to nothing unquoted); for a Boolean property True and False also do.",
+    },
+    FilterScript: {
+      type: StringType,
+      description:
+        "A Where-Object script block, single-quoted in bash: '{$_.IsPinSet -eq $False}', with the operators of Get-CsUser -Filter (-and, -or, -not, comparisons) over $_.Name, $PSItem.Name or bare property names; the braces are optional.",
+    },
+    InputObject: {
+      type: PSObjectType,
+      mandatory: true,
+      valueFromPipeline: true,
+      allowNull: true,
+      allowEmptyString: true,
+      description: 'The objects to filter: each pipeline record (an object, a plain string or null).',
+    },
+    ...operatorParameters(),
+  },
+  mutuallyExclusive: [WHERE_OPERATORS],
+  inputTypes: ['Any object, string or null, one per NDJSON line.'],
+  outputType: 'The input objects that pass, unchanged.',
+  notes: [
+    'Objects pass through as they came: the same properties in the same order, PSTypeName included, as compact JSON, so the next command binds them exactly as if Where-Object were not there. A plain text line comes out as a JSON string.',
+    'As in PowerShell, $null is less than any value: an object whose property is null or missing passes -LT and -LE (a PIN that never expires has PinExpirationTime $null). Add `Where-Object Prop -ne \'$null\'` before it to drop those.',
+    'cspin deviations: for a Boolean property the strings False and $false are false (PowerShell reads every non-empty string as true); -Match is a JavaScript regular expression and sets no $Matches; the -Is and -IsNot switches are not supported. -InputObject is mandatory so that Where-Object always reads standard input when it is not a terminal.',
+  ],
+  examples: [
+    {
+      title: 'Users without a PIN',
+      code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsPinSet -eq False',
+      remarks: 'PIN information for every user, then only the users for whom no PIN has been set (IsPinSet is False).',
+      expect: { identities: NO_PIN },
+    },
+    {
+      title: 'Users without a PIN, with a script block',
+      code: "Get-CsUser | Get-CsClientPinInfo | Where-Object '{$_.IsPinSet -eq $False}'",
+      remarks: 'The same selection in the script-block form the Lync documentation prints; single quotes keep bash from expanding $_ and $False.',
+      expect: { identities: NO_PIN },
+    },
+    {
+      title: 'Users whose PIN is locked',
+      code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsLockedOut',
+      remarks: 'A property alone selects the objects where it is true: here the users whose PIN has been locked out.',
+      expect: { identities: [sip('pilar'), sip('wendyr'), sip('yanli')] },
+    },
+    {
+      title: 'PINs changed since a date',
+      code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object LastPinChangeTime -gt "2016-01-01T00:00:00Z"',
+      remarks: 'Dates compare as instants: the users who set or changed their PIN after the start of 2016.',
+      expect: { identities: [sip('amys'), sip('gregw'), sip('rayc')] },
+    },
+    {
+      title: 'Users by a display name pattern',
+      code: 'Get-CsUser | Where-Object DisplayName -like "* Smith"',
+      remarks: 'A wildcard match on the display name: every user whose display name ends with " Smith".',
+      expect: {
+        identities: ['CN=Ellen Smith,OU=IT,DC=litwareinc,DC=com', 'CN=Jonathan Smith,OU=Sales,DC=litwareinc,DC=com'],
+      },
+    },
+  ],
+
+  begin(params): State {
+    const script = params.FilterScript ?? (params.Property?.trimStart().startsWith('{') ? params.Property : undefined);
+    const operators = WHERE_OPERATORS.filter((name) => params[name] === true);
+    const hasValue = 'Value' in params;
+    if (script !== undefined) {
+      const others = [params.FilterScript !== undefined && params.Property !== undefined && 'Property', hasValue && 'Value', ...operators];
+      const extra = others.filter((name): name is string => typeof name === 'string');
+      if (extra.length > 0) {
+        throw usageError(
+          'AmbiguousParameterSet',
+          `A script block cannot be used with ${extra.map((n) => `-${n}`).join(' ')}. In bash, put the whole script block in single quotes: Where-Object '{$_.IsPinSet -eq $False}'.`,
+          script,
+        );
+      }
+      return { select: scriptSelector(script) };
+    }
+    if (params.Property === undefined) throw usageError('MissingMandatoryParameter', messages.missingMandatory(['Property']), 'Property');
+    if (params.Property === '') throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', messages.emptyStringNotAllowed('Property'), '');
+    return { select: comparisonSelector(params.Property, operators[0], hasValue, params.Value) };
+  },
+
+  *process(records, state) {
+    for (const { params, record } of records) {
+      const verdict = state.select(params.InputObject, record);
+      if (verdict === true) yield params.InputObject;
+      else if (verdict !== false) yield verdict;
+    }
+  },
 });
+
+/** `Where-Object Prop [-op Value]`: checks that operator and value go together, then compiles the test. */
+function comparisonSelector(property: string, operator: WhereOperator | undefined, hasValue: boolean, value: unknown): Select {
+  const usage = `Where-Object ${property} -${operator ?? 'EQ'} <Value>`;
+  if (operator === undefined && hasValue) {
+    throw usageError('OperatorNotSpecified', `The operator is not specified: write one between the property and the value, as in ${usage}.`, value);
+  }
+  if (operator !== undefined && operator !== 'Not' && !hasValue) {
+    throw usageError('ValueNotSpecifiedForWhereObject', `The -${operator} operator needs a value: ${usage}. bash expands an unquoted $True, $False or $Null to nothing: write '$False' in single quotes (or False for a Boolean property).`, operator);
+  }
+  if (operator === 'Not' && hasValue) {
+    throw usageError('AmbiguousParameterSet', `-Not takes no value: Where-Object -Not ${property} selects the objects whose ${property} is false, empty or missing.`, value);
+  }
+  let test: (left: unknown) => boolean;
+  try {
+    test = operatorTest(operator, operator !== undefined && takesList(operator) ? listValue(value) : value);
+  } catch (error) {
+    throw error instanceof FilterError ? usageError('BadOperatorArgument', `Cannot bind parameter 'Value'. ${error.reason}.`, value) : error;
+  }
+  const read = propertyReader(property);
+  return (input, record) => {
+    const found = read(input);
+    if ('ambiguous' in found) {
+      return errorRecord({
+        errorId: 'AmbiguousPropertyName',
+        category: 'InvalidArgument',
+        message: `The property name "${property}" matches more than one property: ${found.ambiguous.join(', ')}.`,
+        target: input,
+        record,
+      });
+    }
+    return test(found.value);
+  };
+}
+
+/** -In's value: a JSON array is the list of items; anything else is a list of one. */
+function listValue(value: unknown): unknown {
+  if (typeof value !== 'string' || !value.trimStart().startsWith('[')) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+/** `Where-Object '{...}'`: the -Filter language of Get-CsUser, where $_ is the input object. */
+function scriptSelector(text: string): Select {
+  let predicate: (record: Record<string, unknown>) => boolean;
+  try {
+    predicate = compileFilter(text);
+  } catch (error) {
+    throw error instanceof FilterError ? usageError('InvalidFilter', `Cannot bind parameter 'FilterScript'. ${error.message}`, text) : error;
+  }
+  return (input, record) => {
+    try {
+      // The compiled filter reads properties only of objects (isPSObject), so a string or null is safe: $_ is the value itself.
+      return predicate(input as Record<string, unknown>);
+    } catch (error) {
+      if (!(error instanceof FilterError)) throw error;
+      return errorRecord({ errorId: 'BadOperatorArgument', category: 'InvalidArgument', message: error.message, target: input, record });
+    }
+  };
+}

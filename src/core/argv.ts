@@ -4,7 +4,7 @@
  * rules: exact beats prefix, a cmdlet's own parameter beats a common one) and yargs gets canonical
  * `--Name=value` tokens, with every positional argument after `--` so none is mistaken for an option.
  */
-import yargs from 'yargs';
+import Parser from 'yargs-parser';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
 
@@ -113,13 +113,15 @@ export function parseArgv(argv: readonly string[], parameters: readonly ArgvPara
 }
 
 function parseWithYargs(tokens: string[], parameters: readonly ArgvParameter[]): Map<string, string | boolean> {
-  const options = Object.fromEntries(
-    // nargs: 1 keeps a value verbatim: for plain `--Name=value` yargs-parser strips surrounding quotes
-    // ('"Ken Myer"' would lose them); its nargs path does not.
-    parameters.map((p) => [p.name, p.isSwitch ? { type: 'boolean' as const } : { type: 'string' as const, nargs: 1 }]),
-  );
-  const parsed = yargs(tokens)
-    .parserConfiguration({
+  const values = parameters.filter((p) => !p.isSwitch).map((p) => p.name);
+  // yargs' own parser (yargs-parser), without yargs' help/i18n layer whose start-up cost every command
+  // would pay. narg 1 keeps a value verbatim: for plain `--Name=value` yargs-parser strips surrounding
+  // quotes ('"Ken Myer"' would lose them); its narg path does not.
+  const parsed = Parser(tokens, {
+    boolean: parameters.filter((p) => p.isSwitch).map((p) => p.name),
+    string: values,
+    narg: Object.fromEntries(values.map((name) => [name, 1])),
+    configuration: {
       'short-option-groups': false,
       'camel-case-expansion': false,
       'parse-numbers': false,
@@ -128,16 +130,8 @@ function parseWithYargs(tokens: string[], parameters: readonly ArgvParameter[]):
       'boolean-negation': false,
       'duplicate-arguments-array': false,
       'greedy-arrays': false,
-    })
-    .options(options)
-    .strict()
-    .help(false)
-    .version(false)
-    .exitProcess(false)
-    .fail((message) => {
-      throw usageError('NamedParameterNotFound', message);
-    })
-    .parseSync();
+    },
+  });
   const named = new Map<string, string | boolean>();
   for (const p of parameters) {
     const value: unknown = parsed[p.name];

@@ -94,6 +94,8 @@ export class PipelineBinder {
  */
 function tryBind(p: PipelineParameter, candidate: unknown, coerce: boolean, bound: Record<string, unknown>, target: unknown): ErrorRecord | undefined {
   if (candidate === null || candidate === undefined) {
+    // A parameter that allows null (Where-Object's -InputObject) takes it in the coercing passes, as in PowerShell.
+    if (coerce && p.decl.allowNull) bound[p.name] = null;
     return coerce && p.decl.mandatory && !p.decl.allowNull ? nullError(p.name, target) : undefined;
   }
   const invalid = validate(p, candidate);

@@ -83,4 +83,6 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
 
   `,
+  // The lockout limits depend on the PIN's length, which the hash hides; null: unknown (set before).
+  `ALTER TABLE pins ADD COLUMN pin_length INTEGER;`,
 ];

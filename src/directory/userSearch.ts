@@ -47,9 +47,10 @@ export function containerExists(db: DirectoryDatabase, dn: string): boolean {
  * @param db the directory database
  * @param search the search
  * @param select the select list over the alias `u` @default the UserRow columns
+ * @param pluck rows are the value of the one selected column, not objects (no object per row)
  * @returns an iterator of rows (return() releases the statement)
  */
-export function searchUsers<Row = UserRow>(db: DirectoryDatabase, search: UserSearch, select = USER_COLUMNS): IterableIterator<Row> {
+export function searchUsers<Row = UserRow>(db: DirectoryDatabase, search: UserSearch, select = USER_COLUMNS, pluck = false): IterableIterator<Row> {
   const conditions: SqlCondition[] = [{ sql: 'u.sip_key IS NOT NULL', params: [] }];
   if (search.ou !== undefined) conditions.push(subtreeCondition(search.ou));
   if (search.where) conditions.push(search.where);
@@ -57,5 +58,5 @@ export function searchUsers<Row = UserRow>(db: DirectoryDatabase, search: UserSe
   const limit = search.limit !== undefined ? ' LIMIT ?' : '';
   const sql = `SELECT ${select} FROM users u WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}${order}${limit}`;
   const params = [...conditions.flatMap((c) => c.params), ...(search.limit !== undefined ? [search.limit] : [])];
-  return db.prepare<unknown[], Row>(sql).iterate(...params);
+  return db.prepare<unknown[], Row>(sql).pluck(pluck).iterate(...params);
 }

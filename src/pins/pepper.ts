@@ -4,9 +4,15 @@
  * `CSPIN_PIN_KEY` (64 hex digits) or from the key file beside the database (`<db>.key`, 0600).
  * The database keeps a fingerprint, so a missing or wrong key is a clear error, never a silent
  * "wrong PIN" for everyone.
+ *
+ * Rotation writes the new key to a pending file named after its fingerprint
+ * (`<db>.key.new-<16 hex>`), commits the new fingerprint, then renames the pending file over the key
+ * file. A crash after the commit leaves a pending file that matches the database: loading the key
+ * finishes the rename. A crash before the commit leaves one that matches nothing: it is ignored.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { TerminatingError } from '../core/index.js';
 import type { DirectoryDatabase } from '../directory/index.js';
 
@@ -17,12 +23,30 @@ export function keyFilePath(dbPath: string): string {
   return `${dbPath}.key`;
 }
 
-function fingerprint(key: Buffer): string {
+/** The pending key file of a rotation to the key with this fingerprint. */
+export function pendingKeyPath(dbPath: string, fingerprintHex: string): string {
+  return `${keyFilePath(dbPath)}.new-${fingerprintHex.slice(0, 16)}`;
+}
+
+/** The fingerprint the database keeps of its key. */
+export function keyFingerprint(key: Buffer): string {
   return createHmac('sha256', key).update('cspin pin key fingerprint v1').digest('hex');
 }
 
 function keyError(errorId: string, message: string): TerminatingError {
   return new TerminatingError({ errorId, category: 'SecurityError', message });
+}
+
+/** Writes a key file: 0600 from the start, flushed to disk before anyone can rely on it. */
+function writeKeyFile(path: string, key: Buffer): void {
+  rmSync(path, { force: true });
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, `${key.toString('hex')}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -38,14 +62,33 @@ export function createPepper(db: DirectoryDatabase, dbPath: string, env: NodeJS.
     key = parseKey(env.CSPIN_PIN_KEY);
   } else {
     key = randomBytes(KEY_BYTES);
-    rmSync(keyFilePath(dbPath), { force: true });
-    writeFileSync(keyFilePath(dbPath), `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    writeKeyFile(keyFilePath(dbPath), key);
   }
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('pin_key_fingerprint', ?)").run(fingerprint(key));
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('pin_key_fingerprint', ?)").run(keyFingerprint(key));
+}
+
+function storedFingerprint(db: DirectoryDatabase): string | undefined {
+  return (db.prepare("SELECT value FROM meta WHERE key = 'pin_key_fingerprint'").get() as { value: string } | undefined)?.value;
+}
+
+function matches(key: Buffer, fingerprintHex: string): boolean {
+  const expected = Buffer.from(fingerprintHex, 'hex');
+  const actual = Buffer.from(keyFingerprint(key), 'hex');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/** The key in a file, or undefined when the file is missing or holds no key. */
+function readKeyFile(path: string): Buffer | undefined {
+  try {
+    return parseKey(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Loads the key and checks it against the database's fingerprint.
+ * Loads the key and checks it against the database's fingerprint; finishes a rotation that was
+ * interrupted between its commit and its rename.
  * @param db the database
  * @param dbPath its path
  * @param env the environment
@@ -54,18 +97,117 @@ export function createPepper(db: DirectoryDatabase, dbPath: string, env: NodeJS.
  */
 export function loadPepper(db: DirectoryDatabase, dbPath: string, env: NodeJS.ProcessEnv): Buffer {
   const file = keyFilePath(dbPath);
-  let key: Buffer;
-  if (env.CSPIN_PIN_KEY) key = parseKey(env.CSPIN_PIN_KEY);
-  else if (existsSync(file)) key = parseKey(readFileSync(file, 'utf8'));
-  else throw keyError('PinKeyMissing', `The PIN key is missing: neither CSPIN_PIN_KEY nor ${file} is there. PINs cannot be checked or set without it.`);
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'pin_key_fingerprint'").get() as { value: string } | undefined;
-  if (!row) throw keyError('PinKeyMissing', 'This database has no PIN key fingerprint; recreate it with cspin init.');
-  const expected = Buffer.from(row.value, 'hex');
-  const actual = Buffer.from(fingerprint(key), 'hex');
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-    throw keyError('PinKeyMismatch', `The PIN key (${env.CSPIN_PIN_KEY ? 'CSPIN_PIN_KEY' : file}) is not the key of this database.`);
+  const envKey = env.CSPIN_PIN_KEY ? parseKey(env.CSPIN_PIN_KEY) : undefined;
+  const fingerprint = storedFingerprint(db);
+  if (!fingerprint) throw keyError('PinKeyMissing', 'This database has no PIN key fingerprint; recreate it with cspin init.');
+  if (envKey) {
+    if (matches(envKey, fingerprint)) return envKey;
+    throw keyError('PinKeyMismatch', 'The PIN key (CSPIN_PIN_KEY) is not the key of this database. If it was rotated (cspin rotate-key), set CSPIN_PIN_KEY to the new key.');
   }
-  return key;
+  const key = readKeyFile(file);
+  if (key && matches(key, fingerprint)) return key;
+  const pending = pendingKeyPath(dbPath, fingerprint);
+  const pendingKey = readKeyFile(pending);
+  if (pendingKey && matches(pendingKey, fingerprint)) {
+    finishPendingKey(pending, file);
+    return pendingKey;
+  }
+  if (!existsSync(file)) throw missingKey(file);
+  throw keyError('PinKeyMismatch', `The PIN key (${file}) is not the key of this database. If cspin rotate-key ran with CSPIN_PIN_KEY set, set CSPIN_PIN_KEY to the key it printed.`);
+}
+
+function missingKey(file: string): TerminatingError {
+  return keyError('PinKeyMissing', `The PIN key is missing: neither CSPIN_PIN_KEY nor ${file} is there. PINs cannot be checked or set without it.`);
+}
+
+/** Renames a committed pending key over the key file; another process may have done it already, and a reader without write access just uses it. */
+function finishPendingKey(pending: string, file: string): void {
+  try {
+    renameSync(pending, file);
+    const dir = openSync(dirname(file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch (error) {
+    if (!['ENOENT', 'EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
+}
+
+/**
+ * Checks, inside a write transaction, that the key a command loaded is still the database's key:
+ * a hash made with a key that was rotated away meanwhile could never be verified.
+ * @param db the database
+ * @param key the key the command loaded
+ * @throws TerminatingError (PinKeyMismatch) when the key was rotated since
+ */
+export function assertPepperCurrent(db: DirectoryDatabase, key: Buffer): void {
+  const fingerprint = storedFingerprint(db);
+  if (!fingerprint || !matches(key, fingerprint)) {
+    throw keyError('PinKeyMismatch', 'The PIN key was replaced (cspin rotate-key) while this command ran; nothing more was changed. Run the command again.');
+  }
+}
+
+/** What a rotation did. */
+export interface PepperRotation {
+  /** How many PIN hashes were cleared (they were made with the old key). */
+  cleared: number;
+  /** The new key file, or undefined when the key lives in CSPIN_PIN_KEY. */
+  keyFile: string | undefined;
+}
+
+/**
+ * Replaces the key. The PIN hashes made with the old key can never be verified again, so the same
+ * transaction clears them (IsPinSet False; failure counters of the old PINs reset; locks and the
+ * global counter stay).
+ * @param db the database
+ * @param dbPath its path
+ * @param options `oldKey`: the current key (checked again inside the transaction), or undefined to
+ *   replace a lost key; `publish`: with CSPIN_PIN_KEY, hands over the new key (hex) before the commit
+ * @returns how many PINs were cleared and where the new key is
+ */
+export function rotatePepper(
+  db: DirectoryDatabase,
+  dbPath: string,
+  options: { oldKey: Buffer | undefined; publish?: (keyHex: string) => void },
+): PepperRotation {
+  const key = randomBytes(KEY_BYTES);
+  const fingerprint = keyFingerprint(key);
+  const pending = pendingKeyPath(dbPath, fingerprint);
+  const rotate = db.transaction(() => {
+    if (options.oldKey) assertPepperCurrent(db, options.oldKey);
+    if (options.publish) {
+      options.publish(key.toString('hex'));
+    } else {
+      removeStalePendingKeys(dbPath, storedFingerprint(db));
+      writeKeyFile(pending, key);
+    }
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('pin_key_fingerprint', ?)").run(fingerprint);
+    return db
+      .prepare('UPDATE pins SET hash = NULL, pin_length = NULL, local_failures = 0, window_start = NULL, locked_until = NULL WHERE hash IS NOT NULL')
+      .run().changes;
+  });
+  let cleared: number;
+  try {
+    cleared = rotate.immediate();
+  } catch (error) {
+    // Rolled back: the pending key matches nothing; do not leave a secret lying around.
+    rmSync(pending, { force: true });
+    throw error;
+  }
+  if (options.publish) return { cleared, keyFile: undefined };
+  finishPendingKey(pending, keyFilePath(dbPath));
+  return { cleared, keyFile: keyFilePath(dbPath) };
+}
+
+/** Pending keys of rotations that crashed before their commit; the one the database names is kept. */
+function removeStalePendingKeys(dbPath: string, current: string | undefined): void {
+  const keep = current === undefined ? undefined : basename(pendingKeyPath(dbPath, current));
+  const prefix = `${basename(keyFilePath(dbPath))}.new-`;
+  for (const name of readdirSync(dirname(dbPath))) {
+    if (name.startsWith(prefix) && name !== keep) rmSync(join(dirname(dbPath), name), { force: true });
+  }
 }
 
 function parseKey(text: string): Buffer {
