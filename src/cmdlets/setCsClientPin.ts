@@ -81,6 +81,9 @@ export default defineCmdlet({
       title: 'Generate PINs for the users who have none',
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsPinSet -eq False | Set-CsClientPin',
       remarks: 'Get-CsClientPinInfo reports the PIN state of every user, Where-Object keeps those without a PIN, and Set-CsClientPin generates one for each of them.',
+      expect: {
+        identities: ['aidan', 'confroom1', 'cpreston', 'jsmith', 'kima', 'nuriag', 'sanjays', 'tonip', 'tyc', 'zrinkam'].map((logon) => `sip:${logon}@litwareinc.com`),
+      },
     },
   ],
 
@@ -121,7 +124,7 @@ export default defineCmdlet({
       }
       // The reader went away and the command is closing: store nothing that would not be shown.
       if (!state.db.open) return;
-      const after = state.store.replacePin(item.user.id, item.hash, state.now());
+      const after = state.store.replacePin({ userId: item.user.id, hash: item.hash, pinLength: item.pin.length, changedAt: state.now(), pepper: state.pepper });
       if (after.locked && !state.force) {
         context.writeWarning(`The PIN of ${item.user.sip} is locked: the new PIN can be used only after Unlock-CsClientPin.`);
       }

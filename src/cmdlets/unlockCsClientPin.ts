@@ -27,6 +27,7 @@ export default defineCmdlet({
       title: 'Unlock every locked PIN',
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsLockedOut -eq True | Unlock-CsClientPin',
       remarks: 'Get-CsClientPinInfo reports the PIN state of every user, Where-Object keeps those whose PIN is locked, and Unlock-CsClientPin unlocks each of them.',
+      expect: { identities: [] },
     },
     {
       title: 'Unlock a PIN and show the result (cspin extension)',

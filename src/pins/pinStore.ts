@@ -1,6 +1,7 @@
 /** The PIN state of each user: hash, last change, lock and failure counters. */
 import type { Statement } from 'better-sqlite3';
 import type { DirectoryDatabase } from '../directory/index.js';
+import { assertPepperCurrent } from './pepper.js';
 
 /** A user's PIN state after a change, as PinInfoDetails needs it. */
 export interface PinState {
@@ -16,7 +17,7 @@ export interface PinState {
  */
 export class PinStore {
   readonly #db: DirectoryDatabase;
-  readonly #setHash: Statement<[number, string, number]>;
+  readonly #setHash: Statement<[number, string, number, number | null]>;
   readonly #lock: Statement<[number]>;
   readonly #unlock: Statement<[number]>;
   readonly #state: Statement<[number], PinState>;
@@ -25,8 +26,8 @@ export class PinStore {
   constructor(db: DirectoryDatabase) {
     this.#db = db;
     this.#setHash = db.prepare(
-      `INSERT INTO pins (user_id, hash, changed_at) VALUES (?, ?, ?)
-       ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at,
+      `INSERT INTO pins (user_id, hash, changed_at, pin_length) VALUES (?, ?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at, pin_length = excluded.pin_length,
          local_failures = 0, window_start = NULL, locked_until = NULL`,
     );
     this.#lock = db.prepare('INSERT INTO pins (user_id, locked) VALUES (?, 1) ON CONFLICT (user_id) DO UPDATE SET locked = 1');
@@ -43,22 +44,24 @@ export class PinStore {
    * @param userId the user
    * @param hash the PIN hash (see hashPin)
    * @param changedAt when, in ms since the epoch
+   * @param pinLength the PIN's number of digits (the lockout limits depend on it); null: unknown
    */
-  setHash(userId: number, hash: string, changedAt: number): void {
-    this.#setHash.run(userId, hash, changedAt);
+  setHash(userId: number, hash: string, changedAt: number, pinLength: number | null = null): void {
+    this.#setHash.run(userId, hash, changedAt, pinLength);
   }
 
   /**
    * Replaces a user's PIN in one transaction and reports the state it left.
-   * @param userId the user
-   * @param hash the new PIN hash
-   * @param changedAt when, in ms since the epoch
+   * @param change the user, the new PIN's hash and length, when, and the key the hash was made with
    * @returns the new state (locked tells whether the PIN is still locked)
+   * @throws TerminatingError (PinKeyMismatch) when the key was rotated since it was loaded
    */
-  replacePin(userId: number, hash: string, changedAt: number): PinState {
+  replacePin(change: { userId: number; hash: string; pinLength: number; changedAt: number; pepper: Buffer }): PinState {
     return this.#db.transaction(() => {
-      this.#setHash.run(userId, hash, changedAt);
-      return this.#read(userId);
+      // A hash made with a key that was rotated away meanwhile could never be verified.
+      assertPepperCurrent(this.#db, change.pepper);
+      this.#setHash.run(change.userId, change.hash, change.changedAt, change.pinLength);
+      return this.#read(change.userId);
     }).immediate();
   }
 

@@ -39,6 +39,13 @@ describe('Set-CsClientPin with -Pin', () => {
     expect(info.objects).toMatchObject([{ Identity: KEN, IsPinSet: true, IsLockedOut: false, LastPinChangeTime: NOW }]);
   });
 
+  it('Set-CsClientPin records the PIN length for the lockout limits, and Test-CsClientPin accepts the new PIN and no other', async () => {
+    await run(`Set-CsClientPin ${KEN} 18723834`);
+    expect(withDb(env, (db) => db.prepare("SELECT pin_length FROM pins WHERE user_id = (SELECT id FROM users WHERE sam = 'kenmyer')").pluck().get())).toBe(8);
+    const logon = await run(`Test-CsClientPin ${KEN} -Pin 18723834; Test-CsClientPin ${KEN} -Pin 18723835`);
+    expect(logon.objects.map((o) => o.Result)).toEqual(['Success', 'WrongPin']);
+  });
+
   it('Set-CsClientPin keeps the leading zeros of a PIN, in the output and in the hash', async () => {
     const result = await run('Set-CsClientPin "Ken Myer" 00872383');
     expect(result.objects.map((o) => o.PIN)).toEqual(['00872383']);

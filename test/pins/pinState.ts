@@ -1,9 +1,11 @@
-/** Test helpers: read and change the PIN state of a cspin database file directly, and check PINs against it. */
-import Database from 'better-sqlite3';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/**
+ * Test helpers for the PIN-changing cmdlets, on top of test/support/pinFixtures.ts: every user's PIN
+ * state read straight from the file, stored hashes checked against PINs that were written out.
+ */
 import { verifyPin } from '../../src/pins/index.js';
+import { databaseCopy, keyOf, withDb } from '../support/pinFixtures.js';
+
+export { withDb };
 
 /** A user's row in the pins table (all null when the user has none). */
 export interface PinRow {
@@ -17,15 +19,14 @@ export interface PinRow {
   locked_until: number | null;
 }
 
-/** Opens the database of an environment, runs fn and closes it. */
-export function withDb<T>(env: NodeJS.ProcessEnv, fn: (db: Database.Database) => T): T {
-  const db = new Database(String(env.CSPIN_DB));
-  try {
-    db.pragma('busy_timeout = 10000');
-    return fn(db);
-  } finally {
-    db.close();
-  }
+/**
+ * A private copy of a database, so each test starts from the same state without paying for
+ * `cspin init --sample` again.
+ * @param template the environment of the database to copy (its other variables are kept)
+ * @returns the environment of the copy
+ */
+export function copyOf(template: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...template, ...databaseCopy(template) };
 }
 
 /** Every user with a SIP address and their PIN state, by SIP address. */
@@ -41,30 +42,12 @@ export function pinRows(env: NodeJS.ProcessEnv): Map<string, PinRow> {
   return new Map(rows.map((row) => [row.sip, row]));
 }
 
-/** The PIN key of an environment's database (its key file). */
-export function pepperOf(env: NodeJS.ProcessEnv): Buffer {
-  return Buffer.from(readFileSync(`${String(env.CSPIN_DB)}.key`, 'utf8').trim(), 'hex');
-}
-
-/** Whether a stored hash is the hash of a PIN. */
+/** Whether a stored hash is the hash of a PIN (with the database's key). */
 export async function isHashOf(env: NodeJS.ProcessEnv, hash: string | null | undefined, pin: string): Promise<boolean> {
-  return typeof hash === 'string' && verifyPin(pin, hash, pepperOf(env));
+  return typeof hash === 'string' && verifyPin(pin, hash, keyOf(env));
 }
 
-/** Objects of a type from a result's NDJSON output. */
+/** Set-CsClientPin's output objects among a result's NDJSON objects. */
 export function resets(objects: readonly Record<string, unknown>[]): { Identity: string; PIN: string; PinReset: unknown }[] {
   return objects.filter((o) => o.PSTypeName === 'cspin.ClientPinReset') as unknown as { Identity: string; PIN: string; PinReset: unknown }[];
-}
-
-/**
- * A private copy of a database (and its key file), so each test starts from the same state without
- * paying for `cspin init --sample` again.
- * @param template the environment of the database to copy
- * @returns the environment of the copy
- */
-export function copyOf(template: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const db = join(mkdtempSync(join(tmpdir(), 'cspin-copy-')), 'cspin.db');
-  copyFileSync(String(template.CSPIN_DB), db);
-  copyFileSync(`${String(template.CSPIN_DB)}.key`, `${db}.key`);
-  return { ...template, CSPIN_DB: db };
 }

@@ -1,0 +1,64 @@
+/** PinStore: one transaction per change, the PIN key checked inside it, locks and counters. */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TerminatingError } from '../../src/core/index.js';
+import { UserWriter, createDatabase } from '../../src/directory/index.js';
+import { PinStore, createPepper, loadPepper } from '../../src/pins/index.js';
+
+function store() {
+  const path = join(mkdtempSync(join(tmpdir(), 'cspin-pinstore-')), 'cspin.db');
+  const db = createDatabase(path, false);
+  createPepper(db, path, {});
+  const user = new UserWriter(db).upsert({
+    dn: 'CN=Ken Myer,OU=Test,DC=litwareinc,DC=com',
+    domain: 'litwareinc',
+    sam: 'kenmyer',
+    upn: 'kenmyer@litwareinc.com',
+    displayName: 'Ken Myer',
+    sip: 'sip:kenmyer@litwareinc.com',
+    enabled: true,
+    registrarPool: null,
+    lineUri: null,
+    evEnabled: false,
+    pinPolicy: null,
+    attributes: [],
+  }).id;
+  const row = () => db.prepare('SELECT hash, changed_at, pin_length, locked, local_failures, global_failures, window_start, locked_until FROM pins').get();
+  return { db, pins: new PinStore(db), pepper: loadPepper(db, path, {}), user, row };
+}
+
+describe('PinStore', () => {
+  it('PinStore.replacePin stores hash, time and length, clears the local counters, keeps the lock, and reports it', () => {
+    const { db, pins, pepper, user, row } = store();
+    pins.setLocked(user, true);
+    db.exec('UPDATE pins SET local_failures = 4, global_failures = 9, window_start = 1, locked_until = 2');
+    const state = pins.replacePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
+    expect(state).toEqual({ pin_set: 1, locked: 1, changed_at: 1000 });
+    expect(row()).toEqual({ hash: 'scrypt$x', changed_at: 1000, pin_length: 8, locked: 1, local_failures: 0, global_failures: 9, window_start: null, locked_until: null });
+  });
+
+  it('PinStore.replacePin with a key that is no longer the database\'s refuses with PinKeyMismatch and changes nothing', () => {
+    const { pins, user, row } = store();
+    const stale = randomBytes(32);
+    let error: unknown;
+    try {
+      pins.replacePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper: stale });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(TerminatingError);
+    expect((error as TerminatingError).record.errorId).toBe('PinKeyMismatch');
+    expect(row()).toBeUndefined();
+  });
+
+  it('PinStore.setLocked locks a user without a PIN, and unlocking resets every failure counter', () => {
+    const { db, pins, user, row } = store();
+    expect(pins.setLocked(user, true)).toEqual({ pin_set: 0, locked: 1, changed_at: null });
+    db.exec('UPDATE pins SET local_failures = 4, global_failures = 9, window_start = 1, locked_until = 2');
+    expect(pins.setLocked(user, false)).toEqual({ pin_set: 0, locked: 0, changed_at: null });
+    expect(row()).toMatchObject({ locked: 0, local_failures: 0, global_failures: 0, window_start: null, locked_until: null });
+  });
+});
