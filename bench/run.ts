@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --users N --runs R]`: generates an N-user directory (default 1,000,000), then
- * times the documented pipelines and reads each process's peak RSS (GNU time), next to the sqlite3
- * CLI running the equivalent join over the same file. Checks the targets and exits 1 if one fails.
+ * `npm run bench [-- --users N --runs R --set-users M --set-runs S]`: generates an N-user directory
+ * (default 1,000,000), then times the documented pipelines and reads each process's peak RSS (GNU
+ * time), next to the sqlite3 CLI running the equivalent join over the same file; then times the bulk
+ * PIN reset `Get-CsUser | Set-CsClientPin` over an M-user directory (default 10,000) against the raw
+ * hash rate (setPins.ts). Checks the targets and exits 1 if one fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDirectory } from './generate.js';
+import { benchSetPins } from './setPins.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const { values } = parseArgs({
@@ -17,6 +20,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     dir: { type: 'string', default: join(ROOT, '.bench') },
     regenerate: { type: 'boolean', default: false },
+    'set-users': { type: 'string', default: '10000' },
+    'set-runs': { type: 'string', default: '1' },
   },
 });
 const users = Number(values.users);
@@ -83,7 +88,7 @@ function best<T>(items: T[], key: (item: T) => number): T {
   return items.reduce((a, b) => (key(b) < key(a) ? b : a));
 }
 
-function main(): number {
+async function main(): Promise<number> {
   mkdirSync(values.dir, { recursive: true });
   if (values.regenerate || !existsSync(db)) {
     console.log(`generating ${users.toLocaleString('en-US')} users in ${db}`);
@@ -126,8 +131,16 @@ function main(): number {
     }
     console.log('');
   }
+  console.log('Get-CsUser | Set-CsClientPin');
+  const setPins = await benchSetPins({ dir: values.dir, users: Number(values['set-users']), runs: Number(values['set-runs']), env, measure });
+  for (const line of setPins.lines) console.log(line);
+  for (const [label, ok] of setPins.checks) {
+    console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
+    if (!ok) failures++;
+  }
+  console.log('');
   console.log(failures === 0 ? 'all targets met' : `${failures} target(s) missed`);
   return failures === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+process.exitCode = await main();
