@@ -1,16 +1,12 @@
 import { defineCmdlet } from '../core/index.js';
-import { PIN_LOCK_INPUT, PIN_LOCK_OUTPUT, PIN_LOCK_PARAMETERS, beginPinLock, changePinLocks } from './pinLock.js';
-import { closeSession } from './session.js';
+import { pinLockCmdlet } from './pinLock.js';
 
 export default defineCmdlet({
   name: 'Lock-CsClientPin',
   synopsis: 'Locks a user\'s dial-in conferencing personal identification number (PIN), so that it can no longer be used to sign in.',
   description:
     'A locked PIN cannot be used for PIN authentication: dial-in conferences and phone sign-in refuse it, even when it is typed correctly. The user can still sign in with a user name and password. A PIN stays locked until an administrator runs Unlock-CsClientPin; setting a new PIN does not unlock it.',
-  parameters: PIN_LOCK_PARAMETERS,
-  shouldProcess: { confirmImpact: 'Medium' },
-  inputTypes: PIN_LOCK_INPUT,
-  outputType: PIN_LOCK_OUTPUT,
+  ...pinLockCmdlet(true),
   notes: [
     'No output, as documented; -PassThru (cspin extension) writes each user\'s PinInfoDetails after the change.',
     'A user without a PIN can be locked too: a PIN set later stays locked until Unlock-CsClientPin.',
@@ -31,16 +27,4 @@ export default defineCmdlet({
       expect: { identities: ['sip:kenmyer@litwareinc.com'], properties: ['Identity', 'IsPinSet', 'IsLockedOut', 'LastPinChangeTime', 'PinExpirationTime'] },
     },
   ],
-
-  begin(params, context) {
-    return beginPinLock(params.PassThru, context.env);
-  },
-
-  process(records, state, context) {
-    return changePinLocks(true, records, state, context);
-  },
-
-  clean(state) {
-    closeSession(state);
-  },
 });

@@ -6,7 +6,7 @@ import { JsonText, SwitchType, type BoundRecord, type CmdletContext } from '../c
 import { IdentityResolver } from '../directory/index.js';
 import { PIN_INFO_TYPE, PIN_TARGET_SHAPE, PinStore, PolicyResolver, pinInfoJson, type PinTargetRow } from '../pins/index.js';
 import { mandatoryIdentityParameter } from './parameters.js';
-import { openSession, type Session } from './session.js';
+import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets } from './targets.js';
 
 /** The parameters of both cmdlets (-Identity, -Force and the -PassThru extension). */
@@ -23,13 +23,6 @@ export const PIN_LOCK_PARAMETERS = {
   },
 } as const;
 
-/** The input types of both cmdlets, for help. */
-export const PIN_LOCK_INPUT = [
-  'String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object; also PinInfoDetails objects and any object with an Identity, SipAddress, UserPrincipalName or DistinguishedName property.',
-];
-
-/** The output type of both cmdlets: none, or PinInfoDetails with -PassThru. */
-export const PIN_LOCK_OUTPUT = `None; ${PIN_INFO_TYPE} with -PassThru`;
 
 /** The open database and what the lock change needs. */
 export interface PinLockState extends Session {
@@ -40,12 +33,33 @@ export interface PinLockState extends Session {
 }
 
 /**
+ * The declaration parts both cmdlets share: parameters, ShouldProcess, input and output types, and
+ * begin/process/clean.
+ * @param locked true for Lock-CsClientPin, false for Unlock-CsClientPin
+ * @returns the parts, to spread into the declaration
+ */
+export function pinLockCmdlet(locked: boolean) {
+  return {
+    parameters: PIN_LOCK_PARAMETERS,
+    shouldProcess: { confirmImpact: 'Medium' },
+    inputTypes: [
+      'String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object; also PinInfoDetails objects and any object with an Identity, SipAddress, UserPrincipalName or DistinguishedName property.',
+    ],
+    outputType: `None; ${PIN_INFO_TYPE} with -PassThru`,
+    begin: (params: { PassThru: boolean | undefined }, context: CmdletContext) => beginPinLock(params.PassThru, context.env),
+    process: (records: BoundRecord<typeof PIN_LOCK_PARAMETERS>[], state: PinLockState, context: CmdletContext) =>
+      changePinLocks(locked, records, state, context),
+    clean: (state: PinLockState) => closeSession(state),
+  } as const;
+}
+
+/**
  * Opens the database for a lock change.
  * @param passThru whether to write PinInfoDetails
  * @param env the environment
  * @returns the state
  */
-export function beginPinLock(passThru: boolean | undefined, env: NodeJS.ProcessEnv): PinLockState {
+function beginPinLock(passThru: boolean | undefined, env: NodeJS.ProcessEnv): PinLockState {
   const session = openSession(env);
   return {
     ...session,
@@ -64,7 +78,7 @@ export function beginPinLock(passThru: boolean | undefined, env: NodeJS.ProcessE
  * @param context the engine's services
  * @yields errors for records that name nobody or several users, and PinInfoDetails under -PassThru
  */
-export function* changePinLocks(
+function* changePinLocks(
   locked: boolean,
   records: readonly BoundRecord<typeof PIN_LOCK_PARAMETERS>[],
   state: PinLockState,

@@ -55,7 +55,7 @@ export default defineCmdlet({
   inputTypes: ['String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object; also PinInfoDetails objects and any object with an Identity, SipAddress, UserPrincipalName or DistinguishedName property.'],
   outputType: PIN_RESET_TYPE,
   notes: [
-    'cspin extension: one object per user whose PIN was set, {Identity (the SIP address), PIN, PinReset}, so bulk resets can be handed out; it is the only place the PIN appears. A PIN is written out only after it is stored.',
+    'cspin extension: one object per user whose PIN was set, {Identity (the SIP address), PIN, PinReset}, so bulk resets can be handed out; it is the only place the PIN appears. A PIN is written out only after it is stored, so a command cut short (killed, or its reader gone as with | head) may have stored a PIN or two it never showed: LastPinChangeTime tells which.',
     'A generated PIN has max(MinPasswordLength, 6) digits from a CSPRNG and is never a common pattern, even when the policy allows them.',
     'PINHistoryCount is not enforced: an administrator may issue a PIN again, as documented.',
     'A locked PIN: the new PIN is stored, but the PIN stays locked (IsLockedOut) until Unlock-CsClientPin, the only way to end a lock; a warning says so unless -Force. A temporary lockout and the local failure count end with the new PIN.',

@@ -1,16 +1,12 @@
 import { defineCmdlet } from '../core/index.js';
-import { PIN_LOCK_INPUT, PIN_LOCK_OUTPUT, PIN_LOCK_PARAMETERS, beginPinLock, changePinLocks } from './pinLock.js';
-import { closeSession } from './session.js';
+import { pinLockCmdlet } from './pinLock.js';
 
 export default defineCmdlet({
   name: 'Unlock-CsClientPin',
   synopsis: 'Unlocks a user\'s dial-in conferencing personal identification number (PIN), so that it can be used to sign in again.',
   description:
     'A PIN is locked by Lock-CsClientPin, or by the system when the user has failed to sign in with it too many times (the global limit of the PIN policy). Either way, only Unlock-CsClientPin unlocks it. Unlocking also resets the user\'s failure counters, global and local, and ends a temporary lockout.',
-  parameters: PIN_LOCK_PARAMETERS,
-  shouldProcess: { confirmImpact: 'Medium' },
-  inputTypes: PIN_LOCK_INPUT,
-  outputType: PIN_LOCK_OUTPUT,
+  ...pinLockCmdlet(false),
   notes: [
     'No output, as documented; -PassThru (cspin extension) writes each user\'s PinInfoDetails after the change.',
     'Unlocking a PIN that is not locked only resets its failure counters; each user\'s change is one transaction.',
@@ -36,16 +32,4 @@ export default defineCmdlet({
       expect: { identities: ['sip:pilar@litwareinc.com'] },
     },
   ],
-
-  begin(params, context) {
-    return beginPinLock(params.PassThru, context.env);
-  },
-
-  process(records, state, context) {
-    return changePinLocks(false, records, state, context);
-  },
-
-  clean(state) {
-    closeSession(state);
-  },
 });

@@ -2,24 +2,12 @@
  * Lock-CsClientPin and Unlock-CsClientPin end to end (and -Confirm for all three PIN-changing
  * cmdlets): the real bins on copies of the sample directory, the PIN state read back from the file.
  */
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorsOf, identities, sampleDirectory, sh } from '../support/shell.js';
-import { copyOf, pinRows, withDb } from '../pins/pinState.js';
+import { describe, expect, it } from 'vitest';
+import { errorsOf, identities, sh } from '../support/shell.js';
+import { AIDAN, FINANCE, KEN, PILAR, pinRows, sampleCopyPerTest, withDb } from '../pins/pinState.js';
 
-const NOW = '2026-02-01T10:00:00.000Z';
-const KEN = 'sip:kenmyer@litwareinc.com';
-const PILAR = 'sip:pilar@litwareinc.com';
-const AIDAN = 'sip:aidan@litwareinc.com';
-const FINANCE = 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com"';
-
-let sample: NodeJS.ProcessEnv;
 let env: NodeJS.ProcessEnv;
-beforeAll(async () => {
-  sample = { ...(await sampleDirectory()), CSPIN_ERROR_FORMAT: 'json', CSPIN_NOW: NOW };
-});
-beforeEach(() => {
-  env = copyOf(sample);
-});
+sampleCopyPerTest((copy) => (env = copy));
 
 const run = (command: string, input?: string) => sh(command, { env, input });
 const info = async (identity: string) => (await run(`Get-CsClientPinInfo -Identity "${identity}"`)).objects[0];

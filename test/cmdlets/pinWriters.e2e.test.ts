@@ -8,9 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bins, sampleDirectory, sh } from '../support/shell.js';
-import { copyOf, isHashOf, pinRows, withDb, type PinRow } from '../pins/pinState.js';
+import { NOW, copyOf, isHashOf, pinRows, withDb, type PinRow } from '../pins/pinState.js';
 
-const NOW = '2026-02-01T10:00:00.000Z';
 const BULK = 'Get-CsUser -OU "OU=Bulk,DC=litwareinc,DC=com"';
 
 let sample: NodeJS.ProcessEnv;

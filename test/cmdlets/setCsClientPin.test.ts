@@ -4,24 +4,13 @@
  */
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isCommonPattern, phoneNumbersOf } from '../../src/pins/index.js';
-import { errorsOf, identities, sampleDirectory, sh } from '../support/shell.js';
-import { copyOf, isHashOf, pinRows, resets, withDb } from '../pins/pinState.js';
+import { errorsOf, identities, sh } from '../support/shell.js';
+import { FINANCE, KEN, NOW, PILAR, isHashOf, pinRows, resets, sampleCopyPerTest, withDb } from '../pins/pinState.js';
 
-const NOW = '2026-02-01T10:00:00.000Z';
-const KEN = 'sip:kenmyer@litwareinc.com';
-const PILAR = 'sip:pilar@litwareinc.com';
-const FINANCE = 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com"';
-
-let sample: NodeJS.ProcessEnv;
 let env: NodeJS.ProcessEnv;
-beforeAll(async () => {
-  sample = { ...(await sampleDirectory()), CSPIN_ERROR_FORMAT: 'json', CSPIN_NOW: NOW };
-});
-beforeEach(() => {
-  env = copyOf(sample);
-});
+sampleCopyPerTest((copy) => (env = copy));
 
 const run = (command: string, input?: string) => sh(command, { env, input });
 const errorIds = (result: Awaited<ReturnType<typeof sh>>) => errorsOf(result).map((e) => e.errorId);

@@ -2,10 +2,32 @@
  * Test helpers for the PIN-changing cmdlets, on top of test/support/pinFixtures.ts: every user's PIN
  * state read straight from the file, stored hashes checked against PINs that were written out.
  */
+import { beforeAll, beforeEach } from 'vitest';
 import { verifyPin } from '../../src/pins/index.js';
 import { databaseCopy, keyOf, withDb } from '../support/pinFixtures.js';
+import { sampleDirectory } from '../support/shell.js';
 
 export { withDb };
+
+/** The fixed clock of these tests (CSPIN_NOW). */
+export const NOW = '2026-02-01T10:00:00.000Z';
+export const KEN = 'sip:kenmyer@litwareinc.com';
+export const PILAR = 'sip:pilar@litwareinc.com';
+export const AIDAN = 'sip:aidan@litwareinc.com';
+/** The three users of the Finance OU (and Payroll below it), in Get-CsUser's order: Ken, Pilar, Aidan. */
+export const FINANCE = 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com"';
+
+/**
+ * Gives each test of the file its own copy of one sample directory (JSON errors, the fixed clock).
+ * @param use receives each test's environment
+ */
+export function sampleCopyPerTest(use: (env: NodeJS.ProcessEnv) => void): void {
+  let sample: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    sample = { ...(await sampleDirectory()), CSPIN_ERROR_FORMAT: 'json', CSPIN_NOW: NOW };
+  });
+  beforeEach(() => use(copyOf(sample)));
+}
 
 /** A user's row in the pins table (all null when the user has none). */
 export interface PinRow {
