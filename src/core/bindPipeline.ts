@@ -69,7 +69,8 @@ export class PipelineBinder {
       }
     }
     if (Object.keys(bound).length === 0) {
-      return fail(errorRecord({ errorId: 'InputObjectNotBound', category: 'InvalidArgument', message: messages.inputObjectNotBound, target: value }));
+      // No target: the record number names the input, and an input line may be a secret (a PIN).
+      return fail(errorRecord({ errorId: 'InputObjectNotBound', category: 'InvalidArgument', message: messages.inputObjectNotBound }));
     }
     const missing = this.#mandatory.filter((name) => !(name in bound));
     if (missing.length > 0) {
@@ -78,7 +79,6 @@ export class PipelineBinder {
           errorId: 'InputObjectMissingMandatory',
           category: 'InvalidArgument',
           message: messages.inputObjectMissingMandatory(missing),
-          target: value,
         }),
       );
     }
