@@ -2,11 +2,11 @@ import { StringType, defineCmdlet, usageError } from '../core/index.js';
 import { FilterError } from '../core/filterError.js';
 import { wildcardRegExp } from '../core/compare.js';
 import { identityNotFound } from '../directory/messages.js';
-import { PIN_POLICY_PROPERTIES, PIN_POLICY_TYPE, PinPolicyStore, PolicyIdentityType, pinPolicyObject } from '../pins/index.js';
-import { closeSession, openSession, type Session } from './session.js';
+import { PIN_POLICY_PROPERTIES, PIN_POLICY_TYPE, PolicyIdentityType, pinPolicyObject } from '../pins/index.js';
+import { openPolicySession, type PolicySession } from './pinPolicyParameters.js';
+import { closeSession } from './session.js';
 
-interface State extends Session {
-  store: PinPolicyStore;
+interface State extends PolicySession {
   filter: RegExp | undefined;
 }
 
@@ -63,8 +63,7 @@ export default defineCmdlet({
       if (error instanceof FilterError) throw usageError('InvalidFilter', `Cannot process the Filter "${params.Filter}": ${error.reason}.`, params.Filter);
       throw error;
     }
-    const session = openSession(context.env);
-    return { ...session, store: new PinPolicyStore(session.db), filter };
+    return { ...openPolicySession(context.env), filter };
   },
 
   *process(records, state) {

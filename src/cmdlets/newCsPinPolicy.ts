@@ -3,17 +3,12 @@ import {
   GLOBAL,
   PIN_POLICY_TYPE,
   POLICY_DEFAULTS,
-  PinPolicyStore,
   PolicyIdentityType,
   lifetimeRuleViolation,
   pinPolicyObject,
 } from '../pins/index.js';
-import { changesOf, forceParameter, policyError, policyPropertyParameters, warnIfSiteHasNoPools } from './pinPolicyParameters.js';
-import { closeSession, openSession, type Session } from './session.js';
-
-interface State extends Session {
-  store: PinPolicyStore;
-}
+import { changesOf, forceParameter, openPolicySession, policyError, policyPropertyParameters, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { closeSession } from './session.js';
 
 export default defineCmdlet({
   name: 'New-CsPinPolicy',
@@ -69,9 +64,8 @@ export default defineCmdlet({
     },
   ],
 
-  begin(_params, context): State {
-    const session = openSession(context.env);
-    return { ...session, store: new PinPolicyStore(session.db) };
+  begin(_params, context): PolicySession {
+    return openPolicySession(context.env);
   },
 
   *process(records, state, context) {

@@ -1,8 +1,23 @@
-/** What New-CsPinPolicy and Set-CsPinPolicy share: the property parameters, the errors of a change, the site warning. */
+/** What the PIN policy cmdlets share: their session, the property parameters, the errors of a change, the site warning. */
 import { BooleanType, StringType, SwitchType, errorRecord, nullableType, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
 import { identityNotFound } from '../directory/messages.js';
-import { POLICY_SETTINGS, PoolSites, UInt32Type, UInt64Type, type PolicyChanges, type PolicyOutcome, type PolicySetting } from '../pins/index.js';
-import type { Session } from './session.js';
+import { POLICY_SETTINGS, PinPolicyStore, PoolSites, UInt32Type, UInt64Type, type PolicyChanges, type PolicyOutcome, type PolicySetting } from '../pins/index.js';
+import { openSession, type Session } from './session.js';
+
+/** A policy cmdlet's state: the open database and its policy store. */
+export interface PolicySession extends Session {
+  store: PinPolicyStore;
+}
+
+/**
+ * Opens the database for a policy cmdlet (close it with closeSession).
+ * @param env the environment (CSPIN_DB)
+ * @returns the session
+ */
+export function openPolicySession(env: NodeJS.ProcessEnv): PolicySession {
+  const session = openSession(env);
+  return { ...session, store: new PinPolicyStore(session.db) };
+}
 
 /** The policy's property parameters, as in the documented PARAMETERS blocks (ranges as ValidateRange). */
 export const policyPropertyParameters = {

@@ -1,12 +1,8 @@
 import { defineCmdlet } from '../core/index.js';
 import { identityNotFound } from '../directory/messages.js';
-import { PIN_POLICY_TYPE, PinPolicyStore, PolicyIdentityType } from '../pins/index.js';
-import { forceParameter } from './pinPolicyParameters.js';
-import { closeSession, openSession, type Session } from './session.js';
-
-interface State extends Session {
-  store: PinPolicyStore;
-}
+import { PIN_POLICY_TYPE, PolicyIdentityType } from '../pins/index.js';
+import { forceParameter, openPolicySession, type PolicySession } from './pinPolicyParameters.js';
+import { closeSession } from './session.js';
 
 export default defineCmdlet({
   name: 'Remove-CsPinPolicy',
@@ -51,9 +47,8 @@ export default defineCmdlet({
     },
   ],
 
-  begin(_params, context): State {
-    const session = openSession(context.env);
-    return { ...session, store: new PinPolicyStore(session.db) };
+  begin(_params, context): PolicySession {
+    return openPolicySession(context.env);
   },
 
   *process(records, state, context) {

@@ -1,7 +1,7 @@
 import { NOT_CONVERTIBLE, defineCmdlet, errorRecord, isPSObject, type PSObject, type ParamType } from '../core/index.js';
-import { GLOBAL, PIN_POLICY_TYPE, PinPolicyStore, PolicyIdentityType, readPolicyInstance } from '../pins/index.js';
-import { changesOf, forceParameter, policyError, policyPropertyParameters, warnIfSiteHasNoPools } from './pinPolicyParameters.js';
-import { closeSession, openSession, type Session } from './session.js';
+import { GLOBAL, PIN_POLICY_TYPE, PolicyIdentityType, readPolicyInstance } from '../pins/index.js';
+import { changesOf, forceParameter, openPolicySession, policyError, policyPropertyParameters, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { closeSession } from './session.js';
 
 /** A policy object: from the pipeline, or as JSON text on the command line. */
 const PSObjectType: ParamType<PSObject> = {
@@ -18,10 +18,6 @@ const PSObjectType: ParamType<PSObject> = {
   },
   describe: (text) => `Cannot convert value "${text}" to type "PSObject": give a policy object as JSON, or pipe the objects Get-CsPinPolicy writes.`,
 };
-
-interface State extends Session {
-  store: PinPolicyStore;
-}
 
 export default defineCmdlet({
   name: 'Set-CsPinPolicy',
@@ -82,9 +78,8 @@ export default defineCmdlet({
     },
   ],
 
-  begin(_params, context): State {
-    const session = openSession(context.env);
-    return { ...session, store: new PinPolicyStore(session.db) };
+  begin(_params, context): PolicySession {
+    return openPolicySession(context.env);
   },
 
   *process(records, state, context) {

@@ -1,8 +1,6 @@
 /** `cspin site`: editing the registrar pool → site table end to end. */
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { copyOf } from '../support/sampleCopy.js';
 import { sampleDirectory, sh } from '../support/shell.js';
 
 let template: string;
@@ -10,12 +8,7 @@ beforeAll(async () => {
   template = (await sampleDirectory()).CSPIN_DB ?? '';
 });
 
-function fresh(): NodeJS.ProcessEnv {
-  const db = join(mkdtempSync(join(tmpdir(), 'cspin-site-')), 'cspin.db');
-  copyFileSync(template, db);
-  copyFileSync(`${template}.key`, `${db}.key`);
-  return { CSPIN_DB: db };
-}
+const fresh = () => copyOf(template);
 
 describe.concurrent('cspin site', () => {
   it('cspin site list is empty on the sample directory', async () => {
@@ -69,7 +62,7 @@ describe.concurrent('cspin site', () => {
   });
 
   it('cspin site without a database says how to create one (exit 2)', async () => {
-    const result = await sh('cspin site list', { env: { CSPIN_DB: join(mkdtempSync(join(tmpdir(), 'cspin-site-')), 'none.db') } });
+    const result = await sh('cspin site list', { env: { CSPIN_DB: '/nonexistent/cspin/none.db' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('cspin init');
   });

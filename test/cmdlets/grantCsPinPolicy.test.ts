@@ -3,10 +3,8 @@
  * Get-CsUser's PinPolicy), -PassThru, pipeline input (ADUser and PinInfoDetails objects), ambiguous
  * and unknown identities, an unknown policy, -WhatIf, and Remove-CsPinPolicy unassigning its users.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { copyOf } from '../support/sampleCopy.js';
 import { errorsOf, identities, sampleDirectory, sh } from '../support/shell.js';
 
 let template: string;
@@ -18,12 +16,7 @@ beforeAll(async () => {
   template = base.CSPIN_DB ?? '';
 });
 
-function fresh(): NodeJS.ProcessEnv {
-  const db = join(mkdtempSync(join(tmpdir(), 'cspin-grant-')), 'cspin.db');
-  copyFileSync(template, db);
-  copyFileSync(`${template}.key`, `${db}.key`);
-  return { CSPIN_DB: db, CSPIN_ERROR_FORMAT: 'json', TZ: 'UTC' };
-}
+const fresh = () => copyOf(template, { CSPIN_ERROR_FORMAT: 'json', TZ: 'UTC' });
 
 /** Every user's PinPolicy, by SamAccountName, as Get-CsUser shows it (only the assigned ones). */
 async function assignments(env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {

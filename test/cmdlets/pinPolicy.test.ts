@@ -3,10 +3,8 @@
  * every range boundary in and out, the lifetime/history rule on the resulting policy, Global (never
  * created, reset instead of removed), -Filter wildcards, -Instance pipelines, -WhatIf and -Confirm.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { copyOf, policiesOf } from '../support/sampleCopy.js';
 import { errorsOf, sampleDirectory, sh } from '../support/shell.js';
 
 let template: string;
@@ -14,20 +12,7 @@ beforeAll(async () => {
   template = (await sampleDirectory()).CSPIN_DB ?? '';
 });
 
-/** A private copy of the sample directory (JSON errors, UTC). */
-function fresh(): NodeJS.ProcessEnv {
-  const db = join(mkdtempSync(join(tmpdir(), 'cspin-policy-')), 'cspin.db');
-  copyFileSync(template, db);
-  copyFileSync(`${template}.key`, `${db}.key`);
-  return { CSPIN_DB: db, CSPIN_ERROR_FORMAT: 'json', TZ: 'UTC' };
-}
-
-/** The policies as Get-CsPinPolicy writes them, by Identity. */
-async function policies(env: NodeJS.ProcessEnv): Promise<Record<string, Record<string, unknown>>> {
-  const result = await sh('Get-CsPinPolicy', { env });
-  expect(result.code, result.stderr).toBe(0);
-  return Object.fromEntries(result.objects.map((o) => [String(o.Identity), o]));
-}
+const fresh = () => copyOf(template, { CSPIN_ERROR_FORMAT: 'json', TZ: 'UTC' });
 
 const DEFAULT_GLOBAL = {
   PSTypeName: 'Microsoft.Rtc.Management.WritableConfig.Policy.UserPin.UserPinPolicy',
@@ -120,7 +105,7 @@ describe('New-CsPinPolicy and Set-CsPinPolicy ranges', () => {
     const env = fresh();
     const result = await sh(`New-CsPinPolicy tag:Edge ${values} && Set-CsPinPolicy ${values}`, { env });
     expect(result.code, result.stderr).toBe(0);
-    const stored = await policies(env);
+    const stored = await policiesOf(env);
     expect(stored['tag:Edge']).toMatchObject(want);
     expect(stored.Global).toMatchObject(want);
   });
@@ -139,7 +124,7 @@ describe('New-CsPinPolicy and Set-CsPinPolicy ranges', () => {
       expect(result.code, command).toBe(2);
       expect(errorsOf(result).map((e) => e.errorId)).toEqual(['ParameterArgumentValidationError']);
     }
-    expect(await policies(env)).toEqual({ Global: DEFAULT_GLOBAL });
+    expect(await policiesOf(env)).toEqual({ Global: DEFAULT_GLOBAL });
   });
 
   it.each([
@@ -167,7 +152,7 @@ describe('the lifetime/history rule', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(errorsOf(result).map((e) => e.errorId)).toEqual(['PinLifetimeRequiresHistory']);
-    const stored = await policies(env);
+    const stored = await policiesOf(env);
     expect(Object.keys(stored)).toEqual(['Global']);
     expect(stored.Global).toMatchObject(global);
   });
@@ -176,6 +161,6 @@ describe('the lifetime/history rule', () => {
     const env = fresh();
     const result = await sh('Set-CsPinPolicy -PINHistoryCount 3 && Set-CsPinPolicy -PINLifetime 90', { env });
     expect(result.code, result.stderr).toBe(0);
-    expect((await policies(env)).Global).toMatchObject({ PINHistoryCount: 3, PINLifetime: 90 });
+    expect((await policiesOf(env)).Global).toMatchObject({ PINHistoryCount: 3, PINLifetime: 90 });
   });
 });

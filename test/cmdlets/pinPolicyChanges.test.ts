@@ -3,10 +3,8 @@
  * Get-CsPinPolicy), the Global rules, null values in bash, -Instance pipelines, the site warning,
  * -WhatIf (nothing changes) and -Confirm on a terminal.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { copyOf, policiesOf } from '../support/sampleCopy.js';
 import { errorsOf, sampleDirectory, sh } from '../support/shell.js';
 
 let template: string;
@@ -14,12 +12,7 @@ beforeAll(async () => {
   template = (await sampleDirectory()).CSPIN_DB ?? '';
 });
 
-function fresh(): NodeJS.ProcessEnv {
-  const db = join(mkdtempSync(join(tmpdir(), 'cspin-policy-')), 'cspin.db');
-  copyFileSync(template, db);
-  copyFileSync(`${template}.key`, `${db}.key`);
-  return { CSPIN_DB: db, CSPIN_ERROR_FORMAT: 'json', TZ: 'UTC' };
-}
+const fresh = () => copyOf(template, { CSPIN_ERROR_FORMAT: 'json', TZ: 'UTC' });
 
 /** Runs a command that must succeed silently. */
 async function ok(command: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -28,18 +21,13 @@ async function ok(command: string, env: NodeJS.ProcessEnv): Promise<void> {
   expect(result.stderr, command).toBe('');
 }
 
-async function policies(env: NodeJS.ProcessEnv): Promise<Record<string, Record<string, unknown>>> {
-  const result = await sh('Get-CsPinPolicy', { env });
-  return Object.fromEntries(result.objects.map((o) => [String(o.Identity), o]));
-}
-
 describe.concurrent('what New-CsPinPolicy and Set-CsPinPolicy store', () => {
   it('New-CsPinPolicy stores the given values and the defaults for the rest, and writes nothing', async () => {
     const env = fresh();
     const result = await sh("New-CsPinPolicy RedmondUsers -MinPasswordLength 7 -AllowCommonPatterns '$True' -Description 'Redmond staff'", { env });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect((await policies(env))['tag:RedmondUsers']).toEqual({
+    expect((await policiesOf(env))['tag:RedmondUsers']).toEqual({
       PSTypeName: 'Microsoft.Rtc.Management.WritableConfig.Policy.UserPin.UserPinPolicy',
       Identity: 'tag:RedmondUsers',
       Description: 'Redmond staff',
@@ -56,7 +44,7 @@ describe.concurrent('what New-CsPinPolicy and Set-CsPinPolicy store', () => {
     async (text, want) => {
       const env = fresh();
       await ok(`Set-CsPinPolicy -AllowCommonPatterns true && Set-CsPinPolicy -AllowCommonPatterns ${text}`, env);
-      expect((await policies(env)).Global?.AllowCommonPatterns).toBe(want);
+      expect((await policiesOf(env)).Global?.AllowCommonPatterns).toBe(want);
     },
   );
 
@@ -68,9 +56,9 @@ describe.concurrent('what New-CsPinPolicy and Set-CsPinPolicy store', () => {
   ])('Set-CsPinPolicy clears MaximumLogonAttempts with %s', async (_case, argument) => {
     const env = fresh();
     await ok('Set-CsPinPolicy -MaximumLogonAttempts 25', env);
-    expect((await policies(env)).Global?.MaximumLogonAttempts).toBe(25);
+    expect((await policiesOf(env)).Global?.MaximumLogonAttempts).toBe(25);
     await ok(`Set-CsPinPolicy ${argument}`, env);
-    expect((await policies(env)).Global?.MaximumLogonAttempts).toBeNull();
+    expect((await policiesOf(env)).Global?.MaximumLogonAttempts).toBeNull();
   });
 
   it('Set-CsPinPolicy -MaximumLogonAttempts with nothing after it (bash ate $null at the end of the line) is MissingArgument', async () => {
@@ -82,13 +70,13 @@ describe.concurrent('what New-CsPinPolicy and Set-CsPinPolicy store', () => {
   it('Set-CsPinPolicy -Description with an empty value clears the description', async () => {
     const env = fresh();
     await ok("Set-CsPinPolicy -Description 'All users' && Set-CsPinPolicy -Description ''", env);
-    expect((await policies(env)).Global?.Description).toBeNull();
+    expect((await policiesOf(env)).Global?.Description).toBeNull();
   });
 
   it('Set-CsPinPolicy changes only the properties it is given, on the policy it names', async () => {
     const env = fresh();
     await ok('New-CsPinPolicy tag:A -MinPasswordLength 8 -PINHistoryCount 2 && New-CsPinPolicy tag:B && Set-CsPinPolicy -Identity A -PINLifetime 10', env);
-    const stored = await policies(env);
+    const stored = await policiesOf(env);
     expect(stored['tag:A']).toMatchObject({ MinPasswordLength: 8, PINHistoryCount: 2, PINLifetime: 10 });
     expect(stored['tag:B']).toMatchObject({ MinPasswordLength: 5, PINHistoryCount: 0, PINLifetime: 0 });
     expect(stored.Global).toMatchObject({ MinPasswordLength: 5, PINLifetime: 0 });
@@ -99,7 +87,7 @@ describe.concurrent('what New-CsPinPolicy and Set-CsPinPolicy store', () => {
     const result = await sh('Set-CsPinPolicy -Identity site:Nowhere -MinPasswordLength 8', { env });
     expect(result.code).toBe(1);
     expect(errorsOf(result)).toMatchObject([{ errorId: 'ManagementObjectNotFound', target: 'site:Nowhere' }]);
-    expect(Object.keys(await policies(env))).toEqual(['Global']);
+    expect(Object.keys(await policiesOf(env))).toEqual(['Global']);
   });
 });
 
@@ -109,7 +97,7 @@ describe.concurrent('the global policy', () => {
     const result = await sh(`New-CsPinPolicy -Identity ${name} -MinPasswordLength 9`, { env });
     expect(result.code).toBe(1);
     expect(errorsOf(result).map((e) => e.errorId)).toEqual(['GlobalPolicyExists']);
-    expect((await policies(env)).Global?.MinPasswordLength).toBe(5);
+    expect((await policiesOf(env)).Global?.MinPasswordLength).toBe(5);
   });
 
   it('New-CsPinPolicy of an existing site or per-user policy fails with PolicyAlreadyExists and keeps the old values', async () => {
@@ -118,20 +106,20 @@ describe.concurrent('the global policy', () => {
     const result = await sh('New-CsPinPolicy -Force SITE:paris -MinPasswordLength 9', { env });
     expect(result.code).toBe(1);
     expect(errorsOf(result).map((e) => e.errorId)).toEqual(['PolicyAlreadyExists']);
-    expect((await policies(env))['site:Paris']?.MinPasswordLength).toBe(6);
+    expect((await policiesOf(env))['site:Paris']?.MinPasswordLength).toBe(6);
   });
 
   it('Remove-CsPinPolicy -Identity Global resets every property to its default and keeps the policy', async () => {
     const env = fresh();
     await ok("Set-CsPinPolicy -MinPasswordLength 11 -PINHistoryCount 4 -PINLifetime 60 -MaximumLogonAttempts 7 -AllowCommonPatterns True -Description x", env);
     await ok('Remove-CsPinPolicy -Identity Global', env);
-    expect((await policies(env)).Global).toMatchObject({ Description: null, MinPasswordLength: 5, PINHistoryCount: 0, AllowCommonPatterns: false, PINLifetime: 0, MaximumLogonAttempts: null });
+    expect((await policiesOf(env)).Global).toMatchObject({ Description: null, MinPasswordLength: 5, PINHistoryCount: 0, AllowCommonPatterns: false, PINLifetime: 0, MaximumLogonAttempts: null });
   });
 
   it('Remove-CsPinPolicy deletes a site policy and reports a missing one as not found', async () => {
     const env = fresh();
     await ok('New-CsPinPolicy -Force site:Paris && Remove-CsPinPolicy site:paris', env);
-    expect(Object.keys(await policies(env))).toEqual(['Global']);
+    expect(Object.keys(await policiesOf(env))).toEqual(['Global']);
     const again = await sh('Remove-CsPinPolicy site:Paris', { env });
     expect(again.code).toBe(1);
     expect(errorsOf(again).map((e) => e.errorId)).toEqual(['ManagementObjectNotFound']);
@@ -143,7 +131,7 @@ describe.concurrent('policy objects through the pipeline', () => {
     const env = fresh();
     await ok('New-CsPinPolicy -Force site:Paris -PINHistoryCount 3 && New-CsPinPolicy tag:T -MaximumLogonAttempts 9', env);
     await ok('Get-CsPinPolicy | Set-CsPinPolicy -MinPasswordLength 10', env);
-    const stored = await policies(env);
+    const stored = await policiesOf(env);
     expect(Object.values(stored).map((p) => p.MinPasswordLength)).toEqual([10, 10, 10]);
     expect(stored['site:Paris']?.PINHistoryCount).toBe(3);
     expect(stored['tag:T']?.MaximumLogonAttempts).toBe(9);
@@ -153,17 +141,17 @@ describe.concurrent('policy objects through the pipeline', () => {
     const env = fresh();
     const memory = await sh('New-CsPinPolicy -Identity tag:Later -MinPasswordLength 6 -InMemory', { env });
     expect(memory.objects).toMatchObject([{ Identity: 'tag:Later', MinPasswordLength: 6, PINLifetime: 0 }]);
-    expect(Object.keys(await policies(env))).toEqual(['Global']);
+    expect(Object.keys(await policiesOf(env))).toEqual(['Global']);
     await ok('New-CsPinPolicy -Identity tag:Later -MinPasswordLength 6 -InMemory | Set-CsPinPolicy -PINHistoryCount 1 -PINLifetime 30', env);
-    expect((await policies(env))['tag:Later']).toMatchObject({ MinPasswordLength: 6, PINHistoryCount: 1, PINLifetime: 30 });
+    expect((await policiesOf(env))['tag:Later']).toMatchObject({ MinPasswordLength: 6, PINHistoryCount: 1, PINLifetime: 30 });
   });
 
   it('Set-CsPinPolicy restores saved policies from a file, re-creating removed ones', async () => {
     const env = fresh();
-    const dir = join(String(env.CSPIN_DB), '..');
-    await ok(`New-CsPinPolicy tag:Saved -MinPasswordLength 12 && Get-CsPinPolicy > ${dir}/saved.ndjson && Remove-CsPinPolicy tag:Saved`, env);
-    await ok(`Set-CsPinPolicy < ${dir}/saved.ndjson`, env);
-    expect((await policies(env))['tag:Saved']?.MinPasswordLength).toBe(12);
+    const saved = `${String(env.CSPIN_DB)}.saved.ndjson`;
+    await ok(`New-CsPinPolicy tag:Saved -MinPasswordLength 12 && Get-CsPinPolicy > ${saved} && Remove-CsPinPolicy tag:Saved`, env);
+    await ok(`Set-CsPinPolicy < ${saved}`, env);
+    expect((await policiesOf(env))['tag:Saved']?.MinPasswordLength).toBe(12);
   });
 
   it('Set-CsPinPolicy reports each bad pipeline object and goes on with the next', async () => {
@@ -177,7 +165,7 @@ describe.concurrent('policy objects through the pipeline', () => {
       [3, 'ParameterArgumentValidationError'],
       [4, 'PinLifetimeRequiresHistory'],
     ]);
-    expect((await policies(env)).Global).toMatchObject({ MinPasswordLength: 9, PINLifetime: 0 });
+    expect((await policiesOf(env)).Global).toMatchObject({ MinPasswordLength: 9, PINLifetime: 0 });
   });
 
   it('Set-CsPinPolicy refuses -Identity together with -Instance', async () => {
@@ -210,12 +198,12 @@ describe.concurrent('-WhatIf and -Confirm', () => {
   ])('%s -WhatIf prints the What if line and changes nothing', async (_case, command, action, target) => {
     const env = fresh();
     await ok('Set-CsPinPolicy -MinPasswordLength 7 && New-CsPinPolicy tag:Keep -MinPasswordLength 8', env);
-    const before = await policies(env);
+    const before = await policiesOf(env);
     const result = await sh(command, { env });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`What if: Performing the operation "${action}" on target "${target}".\n`);
-    expect(await policies(env)).toEqual(before);
+    expect(await policiesOf(env)).toEqual(before);
   });
 
   const quote = (command: string) => `'${command.replace(/'/g, `'\\''`)}'`;
@@ -226,13 +214,13 @@ describe.concurrent('-WhatIf and -Confirm', () => {
     const env = fresh();
     const session = await sh(`script -qfec ${quote('Set-CsPinPolicy -MinPasswordLength 9 -Confirm')} /dev/null`, { env, input: `${answer}\n` });
     expect(session.stdout).toContain('Performing the operation "Set-CsPinPolicy" on target "Global".');
-    expect((await policies(env)).Global?.MinPasswordLength).toBe(want);
+    expect((await policiesOf(env)).Global?.MinPasswordLength).toBe(want);
   });
 
   it('Remove-CsPinPolicy without -Confirm does not prompt (ConfirmImpact Medium), so it runs without a terminal', async () => {
     const env = fresh();
     const result = await sh(`setsid -w bash -c ${quote('New-CsPinPolicy tag:Gone && Remove-CsPinPolicy tag:Gone')}`, { env });
     expect(result.code, result.stderr).toBe(0);
-    expect(Object.keys(await policies(env))).toEqual(['Global']);
+    expect(Object.keys(await policiesOf(env))).toEqual(['Global']);
   });
 });
