@@ -11,3 +11,22 @@ export type { PinPolicyRow } from './policy.js';
 export type { PinInfoDetails, PinInfoRow } from './pinInfo.js';
 export { generatePin } from './generate.js';
 export { isCommonPattern } from './patterns.js';
+export {
+  GLOBAL,
+  PIN_POLICY_PROPERTIES,
+  PIN_POLICY_TYPE,
+  POLICY_DEFAULTS,
+  POLICY_SETTINGS,
+  PolicyIdentityType,
+  UInt32Type,
+  UInt64Type,
+  lifetimeRuleViolation,
+  parsePolicyIdentity,
+  pinPolicyObject,
+  readPolicyInstance,
+} from './policyRules.js';
+export type { PolicyChanges, PolicySetting } from './policyRules.js';
+export { PinPolicyStore } from './policyStore.js';
+export type { PolicyOutcome, RemoveOutcome } from './policyStore.js';
+export { PoolSites, parseSiteName } from './poolSites.js';
+export type { PoolSite } from './poolSites.js';
