@@ -3,7 +3,7 @@
  * texts, parameters, examples and bins follow one set of rules, and the layers import only
  * downwards.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -163,6 +163,14 @@ describe('package.json bins', () => {
     const elsewhere = Object.entries(bin).filter(([, path]) => path.replace(/^\.\//, '') !== 'bin/cspin.js');
     expect(elsewhere).toEqual([]);
     expect(existsSync(join(ROOT, 'bin', 'cspin.js'))).toBe(true);
+  });
+
+  it('bin/ holds a link to cspin.js for every bin, so the README\'s PATH line gives every command', () => {
+    const missing = Object.keys(bin).filter((name) => {
+      const link = join(ROOT, 'bin', name);
+      return !existsSync(link) || !lstatSync(link).isSymbolicLink() || readlinkSync(link) !== 'cspin.js';
+    });
+    expect(missing).toEqual([]);
   });
 });
 

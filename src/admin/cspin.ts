@@ -12,6 +12,7 @@ import { formatOf, readUsers } from '../directory/import/sources.js';
 import { createPepper, loadPepper } from '../pins/index.js';
 import { rotateKeyCommand } from './rotateKey.js';
 import { loadSample } from './sample.js';
+import { siteCommand } from './sites.js';
 
 /**
  * Runs `cspin` with its arguments.
@@ -83,6 +84,7 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
       .command('commands', 'List the cmdlets', {}, () => {
         io.stdout.write(`${Object.keys(CMDLETS).join('\n')}\n`);
       })
+      .command(siteCommand(io, say))
       .demandCommand(1, 'Name a command, or a cmdlet such as Get-CsUser.')
       .strict()
       .exitProcess(false)

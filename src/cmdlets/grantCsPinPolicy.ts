@@ -1,10 +1,117 @@
-import { defineCmdlet } from '../core/index.js';
+import { StringType, SwitchType, TerminatingError, defineCmdlet, errorRecord, nullableType, type ErrorRecord } from '../core/index.js';
+import { ADUSER_TYPE, IdentityResolver, toADUser, type UserRow } from '../directory/index.js';
+import { PinPolicyStore } from '../pins/index.js';
+import { mandatoryIdentityParameter } from './parameters.js';
+import { closeSession, openSession, type Session } from './session.js';
+import { resolveTargets } from './targets.js';
 
-// Placeholder: being written.
+interface State extends Session {
+  resolver: IdentityResolver<UserRow>;
+  store: PinPolicyStore;
+  /** The policy name without `tag:`, or null to unassign. */
+  policyName: string | null;
+}
+
+const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
+
+function policyNotFound(name: string, record?: number): ErrorRecord {
+  return errorRecord({
+    errorId: 'PolicyNotFound',
+    category: 'ObjectNotFound',
+    message: `There is no per-user PIN policy "tag:${name}". Create it with New-CsPinPolicy -Identity ${name}, or list them with Get-CsPinPolicy -Filter "tag:*".`,
+    target: name,
+    record,
+  });
+}
+
 export default defineCmdlet({
   name: 'Grant-CsPinPolicy',
-  synopsis: 'Not written yet.',
-  parameters: {},
-  examples: [],
-  *process() {},
+  synopsis: 'Assigns a client personal identification number (PIN) policy to a user or group of users.',
+  description:
+    'PIN policies can be configured at the global or the site scope; in addition, PIN policies can be configured at the per-user scope and then assigned to a user or a specified set of users. In order to assign a per-user policy you must use Grant-CsPinPolicy. A per-user policy takes precedence over the site policy of the user\'s registrar pool, which takes precedence over the global policy.',
+  parameters: {
+    Identity: mandatoryIdentityParameter,
+    PolicyName: {
+      type: nullableType(StringType),
+      position: 2,
+      description:
+        '"Name" of the policy to be assigned: the policy Identity minus the "tag:" prefix (a policy with the Identity tag:Redmond has the PolicyName Redmond). It must name an existing per-user policy. To unassign a per-user policy previously assigned to a user, omit PolicyName or set it to null: in bash, -PolicyName \'$Null\' (quoted), an empty value or -PolicyName: (what an unquoted $Null becomes).',
+    },
+    PassThru: {
+      type: SwitchType,
+      description: 'Enables you to pass a user object through the pipeline that represents the user being assigned the policy (the ADUser object Get-CsUser writes). By default, Grant-CsPinPolicy does not pass objects through the pipeline.',
+    },
+  },
+  shouldProcess: { confirmImpact: 'Medium' },
+  inputTypes: ['String value, Microsoft.Rtc.Management.ADConnect.Schema.ADUser or Microsoft.Rtc.Management.UserPinService.PinInfoDetails object (any object with an Identity, SipAddress, UserPrincipalName or DistinguishedName property).'],
+  outputType: `None; with -PassThru, ${ADUSER_TYPE}.`,
+  notes: [
+    'A display name without a wildcard that matches several users is refused (AmbiguousIdentity) and changes nothing; a * wildcard assigns the policy to every match.',
+    'Get-CsUser shows the assignment as PinPolicy: the policy name without "tag:", spelled as the policy is. -DomainController is not supported.',
+  ],
+  examples: [
+    {
+      title: 'A per-user policy for one user',
+      code: 'New-CsPinPolicy -Identity RedmondUsersPinPolicy && Grant-CsPinPolicy -Identity "kenmyer@litwareinc.com" -PolicyName RedmondUsersPinPolicy',
+      remarks: 'Assigns the policy RedmondUsersPinPolicy (created first on the sample directory) to the user kenmyer@litwareinc.com.',
+    },
+    {
+      title: 'Unassigning a per-user policy',
+      code: "New-CsPinPolicy -Identity RedmondUsersPinPolicy && Grant-CsPinPolicy kenmyer@litwareinc.com RedmondUsersPinPolicy && Grant-CsPinPolicy -Identity kenmyer@litwareinc.com -PolicyName '$Null'",
+      remarks: "Unassigns any per-user PIN policy previously assigned to the user kenmyer@litwareinc.com: setting the policy name to a null value removes it. In bash quote '$Null' (an unquoted $Null expands to nothing).",
+    },
+    {
+      title: 'A policy for everyone in a city',
+      code: 'New-CsPinPolicy -Identity RedmondUsersPinPolicy && Get-CsUser -LdapFilter "l=Redmond" | Grant-CsPinPolicy -PolicyName RedmondUsersPinPolicy',
+      remarks: 'Assigns the policy RedmondUsersPinPolicy to all the users who work in the city of Redmond: Get-CsUser -LdapFilter "l=Redmond" (l, a lowercase L, is the locality) returns them, and Grant-CsPinPolicy assigns each of them the policy.',
+    },
+    {
+      title: 'A policy for everyone without one',
+      code: "New-CsPinPolicy -Identity RedmondUsersPinPolicy && Get-CsUser -Filter '{PinPolicy -eq $Null}' | Grant-CsPinPolicy -PolicyName RedmondUsersPinPolicy",
+      remarks: 'Assigns the policy RedmondUsersPinPolicy to all the users who have not been assigned a per-user PIN policy (their PinPolicy property is null). Single-quote the filter in bash.',
+    },
+    {
+      title: 'The user object back (PassThru)',
+      code: 'New-CsPinPolicy -Identity RedmondUsersPinPolicy && Grant-CsPinPolicy -Identity "litwareinc\\kenmyer" -PolicyName RedmondUsersPinPolicy -PassThru',
+      remarks: 'Assigns the policy and writes the user object, whose PinPolicy is now RedmondUsersPinPolicy.',
+      expect: { identities: ['CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com'], properties: ADUSER_PROPERTIES },
+    },
+  ],
+
+  begin(params, context): State {
+    const given = params.PolicyName?.trim().replace(/^tag:/i, '');
+    const policyName = given === undefined || given === '' ? null : given;
+    const session = openSession(context.env);
+    const store = new PinPolicyStore(session.db);
+    if (policyName !== null && !store.get(`tag:${policyName}`)) {
+      closeSession(session);
+      throw new TerminatingError(policyNotFound(policyName));
+    }
+    return { ...session, resolver: new IdentityResolver(session.db), store, policyName };
+  },
+
+  *process(records, state, context) {
+    const targets = resolveTargets(state.resolver, records.map((r) => ({ identity: r.params.Identity, record: r.record })));
+    for (const [index, target] of targets.entries()) {
+      const { params, record } = records[index] ?? {};
+      if ('error' in target) {
+        yield target.error;
+        continue;
+      }
+      for (const user of target.users) {
+        if (!context.shouldProcess(user.sip ?? user.dn)) continue;
+        const assigned = state.store.assign(user.id, state.policyName);
+        if (!assigned) {
+          yield policyNotFound(state.policyName ?? '', record);
+          continue;
+        }
+        context.writeVerbose(assigned.name === null ? `Unassigned the per-user PIN policy of ${user.sip}.` : `Granted tag:${assigned.name} to ${user.sip}.`);
+        if (params?.PassThru) yield toADUser({ ...user, pin_policy: assigned.name });
+      }
+    }
+  },
+
+  clean(state) {
+    closeSession(state);
+  },
 });

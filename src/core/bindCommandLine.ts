@@ -14,7 +14,7 @@ import {
 } from './commonParameters.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
-import { NOT_CONVERTIBLE } from './types.js';
+import { NOT_CONVERTIBLE, rangeViolation } from './types.js';
 
 /** The result of binding the command line. */
 export interface CommandLineBinding {
@@ -75,6 +75,8 @@ function convertArgument(name: string, decl: ParameterDecl | undefined, text: st
     const detail = decl.type.describe?.(text) ?? `Cannot convert value "${text}" to type "${decl.type.name}".`;
     throw usageError('CannotConvertArgument', messages.cannotConvert(name, detail), text);
   }
+  const outOfRange = rangeViolation(name, value, decl.validateRange);
+  if (outOfRange) throw usageError('ParameterArgumentValidationError', outOfRange, text);
   return value;
 }
 

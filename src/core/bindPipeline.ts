@@ -7,7 +7,7 @@ import type { AnyCmdletDecl, ParameterDecl } from './declaration.js';
 import { errorRecord, type ErrorRecord } from './errors.js';
 import { messages } from './messages.js';
 import { findProperty, isPSObject } from './psobject.js';
-import { NOT_CONVERTIBLE } from './types.js';
+import { NOT_CONVERTIBLE, rangeViolation } from './types.js';
 
 interface PipelineParameter {
   name: string;
@@ -69,7 +69,8 @@ export class PipelineBinder {
       }
     }
     if (Object.keys(bound).length === 0) {
-      return fail(errorRecord({ errorId: 'InputObjectNotBound', category: 'InvalidArgument', message: messages.inputObjectNotBound, target: value }));
+      // No target: the record number names the input, and an input line may be a secret (a PIN).
+      return fail(errorRecord({ errorId: 'InputObjectNotBound', category: 'InvalidArgument', message: messages.inputObjectNotBound }));
     }
     const missing = this.#mandatory.filter((name) => !(name in bound));
     if (missing.length > 0) {
@@ -78,7 +79,6 @@ export class PipelineBinder {
           errorId: 'InputObjectMissingMandatory',
           category: 'InvalidArgument',
           message: messages.inputObjectMissingMandatory(missing),
-          target: value,
         }),
       );
     }
@@ -101,7 +101,10 @@ function tryBind(p: PipelineParameter, candidate: unknown, coerce: boolean, boun
   const invalid = validate(p, candidate);
   if (invalid) return invalid;
   const converted = coerce ? p.decl.type.convert(candidate) : p.decl.type.accepts(candidate) ? candidate : NOT_CONVERTIBLE;
-  if (converted !== NOT_CONVERTIBLE) bound[p.name] = converted;
+  if (converted === NOT_CONVERTIBLE) return undefined;
+  const outOfRange = rangeViolation(p.name, converted, p.decl.validateRange);
+  if (outOfRange) return errorRecord({ errorId: 'ParameterArgumentValidationError', category: 'InvalidData', message: outOfRange, target });
+  bound[p.name] = converted;
   return undefined;
 }
 

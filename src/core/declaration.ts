@@ -21,6 +21,8 @@ export interface ParameterDecl<T = unknown> {
   readonly valueFromPipelineByPropertyName?: boolean;
   readonly allowNull?: boolean;
   readonly allowEmptyString?: boolean;
+  /** PowerShell's [ValidateRange(min, max)]: a converted number outside it is ParameterArgumentValidationError. */
+  readonly validateRange?: readonly [number, number];
   /** Not in Microsoft's documentation: a cspin extension, marked as such in help. */
   readonly extension?: boolean;
 }

@@ -26,6 +26,10 @@ export const messages = {
   inputObjectMissingMandatory: (names: string[]) =>
     `The input object cannot be bound because it did not contain the information required to bind all mandatory parameters: ${names.join(' ')}`,
   nullNotAllowed: (name: string) => `Cannot bind argument to parameter '${name}' because it is null.`,
+  belowRange: (name: string, value: number, min: number) =>
+    `Cannot validate argument on parameter '${name}'. The ${value} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`,
+  aboveRange: (name: string, value: number, max: number) =>
+    `Cannot validate argument on parameter '${name}'. The ${value} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`,
   emptyStringNotAllowed: (name: string) => `Cannot bind argument to parameter '${name}' because it is an empty string.`,
   actionPreferenceStop: (message: string) =>
     `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ${message}`,

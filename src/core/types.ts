@@ -2,6 +2,7 @@
  * Parameter types. Each type says whether a value already is of the type (the binder's passes without
  * coercion) and how to convert one (the passes with coercion, and command-line text).
  */
+import { messages } from './messages.js';
 import { isPSObject } from './psobject.js';
 
 /** Returned by {@link ParamType.convert} when a value cannot become the type. */
@@ -86,6 +87,37 @@ export function integerType(name: string, min: number, max: number): ParamType<n
         : NOT_CONVERTIBLE;
     },
     describe: (text) => `Cannot convert value "${text}" to type "${name}": expected a whole number from ${min} to ${max}.`,
+  };
+}
+
+/**
+ * Checks a bound value against a parameter's [ValidateRange] (null and non-numbers pass: other rules own them).
+ * @param name the parameter name, for the message
+ * @param value the converted value
+ * @param range the inclusive range, if the parameter declares one
+ * @returns PowerShell's validation message, or undefined when the value is in range
+ */
+export function rangeViolation(name: string, value: unknown, range: readonly [number, number] | undefined): string | undefined {
+  if (!range || typeof value !== 'number') return undefined;
+  if (value < range[0]) return messages.belowRange(name, value, range[0]);
+  if (value > range[1]) return messages.aboveRange(name, value, range[1]);
+  return undefined;
+}
+
+/**
+ * A type that also takes null: `$null` from the pipeline, and on the command line an empty value or
+ * the text `$null` (bash expands an unquoted $null to nothing, so `-Name:$null` arrives as `-Name:`).
+ * @param inner the type of the non-null values
+ * @returns the nullable type, named like the inner one
+ */
+export function nullableType<T>(inner: ParamType<T>): ParamType<T | null> {
+  const isNullText = (text: string) => text.trim() === '' || text.trim().toLowerCase() === '$null';
+  return {
+    name: inner.name,
+    accepts: (value) => value === null || inner.accepts(value),
+    convert: (value) => (value === null ? null : inner.convert(value)),
+    parse: (text) => (isNullText(text) ? null : inner.parse ? inner.parse(text) : inner.convert(text)),
+    describe: (text) => `${inner.describe?.(text) ?? `Cannot convert value "${text}" to type "${inner.name}".`} An empty value or '$null' means null.`,
   };
 }
 

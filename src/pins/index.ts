@@ -14,3 +14,22 @@ export { generatePin } from './generate.js';
 export { commonPatternOf, isCommonPattern, phoneNumbersOf } from './patterns.js';
 export type { CommonPattern } from './patterns.js';
 export { GENERATED_PIN_LENGTH, MAX_PIN_LENGTH, isPinFormat, newPinFor, pinPolicyViolation } from './pinRules.js';
+export {
+  GLOBAL,
+  PIN_POLICY_PROPERTIES,
+  PIN_POLICY_TYPE,
+  POLICY_DEFAULTS,
+  POLICY_SETTINGS,
+  PolicyIdentityType,
+  UInt32Type,
+  UInt64Type,
+  lifetimeRuleViolation,
+  parsePolicyIdentity,
+  pinPolicyObject,
+  readPolicyInstance,
+} from './policyRules.js';
+export type { PolicyChanges, PolicySetting } from './policyRules.js';
+export { PinPolicyStore } from './policyStore.js';
+export type { PolicyOutcome, RemoveOutcome } from './policyStore.js';
+export { PoolSites, parseSiteName } from './poolSites.js';
+export type { PoolSite } from './poolSites.js';

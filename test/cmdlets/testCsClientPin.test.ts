@@ -203,6 +203,12 @@ describe('Test-CsClientPin: errors and exit status', () => {
       }
     }
   });
+
+  it('an input line that binds to nothing (a PIN piped by mistake) is not echoed in the error, even as JSON', async () => {
+    const result = await sh(`echo 90817263 | Test-CsClientPin -Identity ${sip('nuriag')}`, { env });
+    expect(errorsOf(result).map((e) => e.errorId)).toEqual(['InputObjectNotBound']);
+    expect(result.stdout + result.stderr).not.toContain('90817263');
+  });
 });
 
 describe('Test-CsClientPin: concurrent processes on one database', () => {

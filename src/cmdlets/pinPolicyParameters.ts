@@ -1,0 +1,125 @@
+/** What the PIN policy cmdlets share: their session, the property parameters, the errors of a change, the site warning. */
+import { BooleanType, StringType, SwitchType, errorRecord, nullableType, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
+import { identityNotFound } from '../directory/messages.js';
+import { POLICY_SETTINGS, PinPolicyStore, PoolSites, UInt32Type, UInt64Type, type PolicyChanges, type PolicyOutcome, type PolicySetting } from '../pins/index.js';
+import { openSession, type Session } from './session.js';
+
+/** A policy cmdlet's state: the open database and its policy store. */
+export interface PolicySession extends Session {
+  store: PinPolicyStore;
+}
+
+/**
+ * Opens the database for a policy cmdlet (close it with closeSession).
+ * @param env the environment (CSPIN_DB)
+ * @returns the session
+ */
+export function openPolicySession(env: NodeJS.ProcessEnv): PolicySession {
+  const session = openSession(env);
+  return { ...session, store: new PinPolicyStore(session.db) };
+}
+
+/** The policy's property parameters, as in the documented PARAMETERS blocks (ranges as ValidateRange). */
+export const policyPropertyParameters = {
+  Description: {
+    type: nullableType(StringType),
+    description:
+      'Enables administrators to provide explanatory text to accompany a PIN policy. For example, the Description might include information about the users the policy should be assigned to. An empty value clears it.',
+  },
+  MaximumLogonAttempts: {
+    type: nullableType(UInt32Type),
+    validateRange: POLICY_SETTINGS.MaximumLogonAttempts.range,
+    description:
+      'Indicates the number of sequential logon failures that are allowed (inside a 30-minute window) before the user is locked out for an hour; the global failure limit, which locks the PIN until an administrator unlocks it, does not change. Any whole number from 1 to 999. It is recommended to leave it null (the default): the limit is then computed from the PIN length. In bash, clear it with -MaximumLogonAttempts \'$null\', an empty value (-MaximumLogonAttempts \'\') or -MaximumLogonAttempts: (what an unquoted $null becomes).',
+  },
+  MinPasswordLength: {
+    type: UInt32Type,
+    validateRange: POLICY_SETTINGS.MinPasswordLength.range,
+    description:
+      'The minimum allowed length (that is, the minimum number of digits) in a PIN. PIN lengths must have at least 4 digits but no more than 24 digits; the default value is 5.',
+  },
+  PINHistoryCount: {
+    type: UInt64Type,
+    validateRange: POLICY_SETTINGS.PINHistoryCount.range,
+    description:
+      'Indicates how often users are allowed to reuse the same PIN: any whole number from 0 to 20, where 0 (the default) means that users can use the same PIN over and over again. If PINLifetime is greater than 0, PINHistoryCount must be greater than 0 too.',
+  },
+  PINLifetime: {
+    type: UInt64Type,
+    validateRange: POLICY_SETTINGS.PINLifetime.range,
+    description:
+      'Indicates the length of time (in days) that a PIN remains valid: any whole number from 0 to 999, where 0 (the default) means that PINs never expire. A PINLifetime greater than 0 needs a PINHistoryCount greater than 0.',
+  },
+  AllowCommonPatterns: {
+    type: BooleanType,
+    description:
+      'Indicates whether or not "common patterns" are allowed in PINs: repeating digits (222222), four or more consecutive digits (123456) and PINs that match the user\'s phone number or extension. The default value is False. In bash write True or False (or quote \'$True\': bash expands an unquoted $True to nothing).',
+  },
+} as const satisfies Record<PolicySetting, ParameterDecl>;
+
+/**
+ * Warns when a new site policy names a site that no registrar pool is in: it applies to nobody yet
+ * (a typo, or a pool still to map with `cspin site set`).
+ * @param session the open session
+ * @param identity the new policy's identity
+ * @param context where the warning goes
+ */
+export function warnIfSiteHasNoPools(session: Session, identity: string, context: CmdletContext): void {
+  const site = /^site:(.*)$/is.exec(identity)?.[1];
+  if (site !== undefined && !new PoolSites(session.db).hasPools(site)) {
+    context.writeWarning(`No registrar pool is in the site "${site}", so the policy ${identity} applies to no user yet. Map a pool with: cspin site set <pool> ${site}`);
+  }
+}
+
+/** -Force, accepted as documented. */
+export const forceParameter = {
+  type: SwitchType,
+  description: 'Suppresses the display of any non-fatal error message that might occur when running the command (in cspin: its warnings).',
+} as const satisfies ParameterDecl<boolean>;
+
+/**
+ * The changes the bound property parameters ask for.
+ * @param params the bound parameters (absent ones are left unchanged)
+ * @returns the changes, by column
+ */
+export function changesOf(params: Partial<Record<PolicySetting, string | number | boolean | null | undefined>>): PolicyChanges {
+  const changes: Record<string, unknown> = {};
+  for (const [name, { column }] of Object.entries(POLICY_SETTINGS)) {
+    const value = params[name as PolicySetting];
+    if (value === undefined) continue;
+    changes[column] = typeof value === 'boolean' ? (value ? 1 : 0) : value === '' ? null : value;
+  }
+  return changes as PolicyChanges;
+}
+
+/**
+ * The error record for a change that did not happen.
+ * @param outcome the store's refusal
+ * @param identity the policy identity
+ * @param record the input line, if any
+ * @returns the error
+ */
+export function policyError(outcome: Extract<PolicyOutcome, { ok: false }>, identity: string, record?: number): ErrorRecord {
+  switch (outcome.reason) {
+    case 'NotFound':
+      return identityNotFound(identity, record);
+    case 'AlreadyExists':
+      return errorRecord({
+        errorId: 'PolicyAlreadyExists',
+        category: 'InvalidOperation',
+        message: `Cannot create "${identity}" because a PIN policy with that Identity already exists. Use Set-CsPinPolicy to change it.`,
+        target: identity,
+        record,
+      });
+    case 'GlobalExists':
+      return errorRecord({
+        errorId: 'GlobalPolicyExists',
+        category: 'InvalidOperation',
+        message: 'You cannot create a second global PIN policy: the global policy always exists. Change it with Set-CsPinPolicy, or reset it with Remove-CsPinPolicy -Identity Global.',
+        target: identity,
+        record,
+      });
+    case 'LifetimeNeedsHistory':
+      return errorRecord({ errorId: 'PinLifetimeRequiresHistory', category: 'InvalidArgument', message: outcome.message ?? '', target: identity, record });
+  }
+}

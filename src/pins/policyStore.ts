@@ -1,0 +1,128 @@
+/**
+ * The pin_policies table and users' per-user assignments. Every change is one IMMEDIATE transaction
+ * that reads and writes (so concurrent writers never lose an update) and checks the resulting policy.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { DirectoryDatabase } from '../directory/index.js';
+import type { PinPolicyRow } from './policy.js';
+import { GLOBAL, POLICY_DEFAULTS, lifetimeRuleViolation, type PolicyChanges } from './policyRules.js';
+
+/** What a change did, or why it did not happen. */
+export type PolicyOutcome =
+  | { ok: true; policy: PinPolicyRow; created: boolean }
+  | { ok: false; reason: 'NotFound' | 'AlreadyExists' | 'GlobalExists' | 'LifetimeNeedsHistory'; message?: string };
+
+/** What Remove-CsPinPolicy did. */
+export type RemoveOutcome = { ok: true; reset: boolean; unassigned: number } | { ok: false; reason: 'NotFound' };
+
+const COLUMNS = ['description', 'min_password_length', 'pin_history_count', 'allow_common_patterns', 'pin_lifetime', 'maximum_logon_attempts'] as const;
+
+/** Reads and changes PIN policies. */
+export class PinPolicyStore {
+  readonly #db: DirectoryDatabase;
+  readonly #get: Statement<[string], PinPolicyRow>;
+  readonly #insert: Statement<PinPolicyRow>;
+  readonly #update: Statement<PinPolicyRow>;
+  readonly #assign: Statement<[string | null, number]>;
+
+  /** @param db the database */
+  constructor(db: DirectoryDatabase) {
+    this.#db = db;
+    this.#get = db.prepare('SELECT * FROM pin_policies WHERE identity = ?');
+    this.#insert = db.prepare(`INSERT INTO pin_policies (identity, ${COLUMNS.join(', ')}) VALUES (@identity, ${COLUMNS.map((c) => `@${c}`).join(', ')})`);
+    this.#update = db.prepare(`UPDATE pin_policies SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE identity = @identity`);
+    this.#assign = db.prepare('UPDATE users SET pin_policy = ? WHERE id = ?');
+  }
+
+  /** Every policy: Global first, then site policies, then per-user ones, each by name. */
+  list(): PinPolicyRow[] {
+    return this.#db
+      .prepare(
+        `SELECT * FROM pin_policies ORDER BY CASE WHEN identity = 'Global' THEN 0 WHEN identity LIKE 'site:%' THEN 1 ELSE 2 END, identity COLLATE NOCASE`,
+      )
+      .all() as PinPolicyRow[];
+  }
+
+  /**
+   * One policy.
+   * @param identity a canonical identity (case-insensitive)
+   * @returns the row, or undefined
+   */
+  get(identity: string): PinPolicyRow | undefined {
+    return this.#get.get(identity);
+  }
+
+  /**
+   * Creates a site or per-user policy.
+   * @param identity its canonical identity
+   * @param changes the values that differ from the defaults
+   * @returns the new policy, or why it was not created
+   */
+  create(identity: string, changes: PolicyChanges): PolicyOutcome {
+    if (identity === GLOBAL) return { ok: false, reason: 'GlobalExists' };
+    return this.#db.transaction((): PolicyOutcome => {
+      if (this.#get.get(identity)) return { ok: false, reason: 'AlreadyExists' };
+      return this.#write(this.#insert, { identity, ...POLICY_DEFAULTS, ...changes }, true);
+    }).immediate();
+  }
+
+  /**
+   * Changes an existing policy.
+   * @param identity its canonical identity
+   * @param changes the new values
+   * @param createMissing create the policy (from the defaults) when it does not exist
+   * @returns the changed policy, or why it was not changed
+   */
+  update(identity: string, changes: PolicyChanges, createMissing = false): PolicyOutcome {
+    return this.#db.transaction((): PolicyOutcome => {
+      const current = this.#get.get(identity);
+      if (current) return this.#write(this.#update, { ...current, ...changes }, false);
+      if (!createMissing || identity === GLOBAL) return { ok: false, reason: 'NotFound' };
+      return this.#write(this.#insert, { identity, ...POLICY_DEFAULTS, ...changes }, true);
+    }).immediate();
+  }
+
+  /**
+   * Deletes a site or per-user policy (a per-user one is also unassigned from its users), or resets Global.
+   * @param identity its canonical identity
+   * @returns what happened
+   */
+  remove(identity: string): RemoveOutcome {
+    return this.#db.transaction((): RemoveOutcome => {
+      const current = this.#get.get(identity);
+      if (!current) return { ok: false, reason: 'NotFound' };
+      if (current.identity === GLOBAL) {
+        this.#update.run({ ...POLICY_DEFAULTS, identity: GLOBAL });
+        return { ok: true, reset: true, unassigned: 0 };
+      }
+      this.#db.prepare('DELETE FROM pin_policies WHERE identity = ?').run(current.identity);
+      const tag = /^tag:(.*)$/is.exec(current.identity)?.[1];
+      const unassigned = tag === undefined ? 0 : this.#db.prepare('UPDATE users SET pin_policy = NULL WHERE pin_policy = ? COLLATE NOCASE').run(tag).changes;
+      return { ok: true, reset: false, unassigned };
+    }).immediate();
+  }
+
+  /**
+   * Assigns a per-user policy to a user, or unassigns it, after checking in the same transaction that
+   * the policy still exists.
+   * @param userId the user's row id
+   * @param tagName the policy name without `tag:`, or null to unassign
+   * @returns the policy name as stored (the policy's own spelling), or undefined when no such per-user policy exists
+   */
+  assign(userId: number, tagName: string | null): { name: string | null } | undefined {
+    return this.#db.transaction(() => {
+      const policy = tagName === null ? undefined : this.#get.get(`tag:${tagName}`);
+      if (tagName !== null && !policy) return undefined;
+      const name = policy ? policy.identity.slice('tag:'.length) : null;
+      this.#assign.run(name, userId);
+      return { name };
+    }).immediate();
+  }
+
+  #write(statement: Statement<PinPolicyRow>, policy: PinPolicyRow, created: boolean): PolicyOutcome {
+    const problem = lifetimeRuleViolation(policy);
+    if (problem) return { ok: false, reason: 'LifetimeNeedsHistory', message: problem };
+    statement.run(policy);
+    return { ok: true, policy, created };
+  }
+}
