@@ -9,19 +9,11 @@ import {
   newPinFor,
   phoneNumbersOf,
   pinPolicyViolation,
+  POLICY_DEFAULTS,
   type PinPolicyRow,
 } from '../../src/pins/index.js';
 
-const policy = (changes: Partial<PinPolicyRow> = {}): PinPolicyRow => ({
-  identity: 'Global',
-  description: null,
-  min_password_length: 5,
-  pin_history_count: 0,
-  allow_common_patterns: 0,
-  pin_lifetime: 0,
-  maximum_logon_attempts: null,
-  ...changes,
-});
+const policy = (changes: Partial<PinPolicyRow> = {}): PinPolicyRow => ({ identity: 'Global', ...POLICY_DEFAULTS, ...changes });
 const KEN = { line_uri: 'tel:+14255550101;ext=50101' };
 const NO_PHONE = { line_uri: null };
 
