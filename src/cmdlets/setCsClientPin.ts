@@ -17,6 +17,8 @@ import { mandatoryIdentityParameter } from './parameters.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets, type Targets } from './targets.js';
 
+const PIN_FORMAT = `A PIN consists of the digits 0-9 only, at most ${MAX_PIN_LENGTH} of them`;
+
 /** The type name of Set-CsClientPin's output objects (Lync prints the PIN but documents no object). */
 export const PIN_RESET_TYPE = 'cspin.ClientPinReset';
 
@@ -25,7 +27,6 @@ interface State extends Session {
   policies: PolicyResolver;
   store: PinStore;
   pepper: Buffer;
-  pin: string | undefined;
   force: boolean;
   now: () => number;
   parallelism: number;
@@ -46,8 +47,9 @@ export default defineCmdlet({
     Identity: mandatoryIdentityParameter,
     Pin: {
       type: StringType,
-      description: `The new PIN: digits only (at most ${MAX_PIN_LENGTH}), at least as many as the MinPasswordLength of the user's PIN policy and, unless the policy allows common patterns, not repeated digits, 4 or more consecutive digits, or the user's phone number or extension. Without it, a PIN that meets the policy is generated.`,
+      description: `The new PIN: digits only (at most ${MAX_PIN_LENGTH}), at least as many as the MinPasswordLength of the user's PIN policy and, unless the policy allows common patterns, not repeated digits, 4 or more consecutive digits, or the user's phone number or extension. Without it, a PIN that meets the policy is generated. cspin extension: it also binds from a Pin property of pipeline input, so rows of a CSV (SipAddress,Pin) set chosen PINs.`,
       position: 2,
+      valueFromPipelineByPropertyName: true,
     },
     Force: { type: SwitchType, description: 'Suppresses the display of non-fatal messages: the warning that a locked PIN stays locked.' },
   },
@@ -61,7 +63,7 @@ export default defineCmdlet({
     'A locked PIN: the new PIN is stored, but the PIN stays locked (IsLockedOut) until Unlock-CsClientPin, the only way to end a lock; a warning says so unless -Force. A temporary lockout and the local failure count end with the new PIN.',
     'A -Pin value that is not digits is a usage error (exit 2) and nothing is changed; a PIN that breaks a user\'s policy is a PinPolicyViolation error for that user (exit 1). Neither message shows the PIN.',
     'A display name that matches several users is refused (AmbiguousIdentity, nothing changed) unless it has a * wildcard, which sets a PIN for every match.',
-    'A PIN given with -Pin is visible to other local users in the process list while the command runs; leave -Pin out to have one generated.',
+    'A PIN given with -Pin is visible to other local users in the process list while the command runs; leave -Pin out to have one generated, or pipe it in as a Pin property (cspin extension: Import-Csv pins.csv | Set-CsClientPin, with SipAddress and Pin columns). A piped PIN that is not digits is an InvalidPinFormat error for that record only; a blank one asks for a generated PIN.',
   ],
   examples: [
     {
@@ -85,11 +87,17 @@ export default defineCmdlet({
         identities: ['aidan', 'confroom1', 'cpreston', 'jsmith', 'kima', 'nuriag', 'sanjays', 'tonip', 'tyc', 'zrinkam'].map((logon) => `sip:${logon}@litwareinc.com`),
       },
     },
+    {
+      title: 'Chosen PINs from a CSV file (cspin extension)',
+      code: 'printf "SipAddress,Pin\\nsip:ellens@litwareinc.com,740193\\nsip:davidl@litwareinc.com,\\n" > pins.csv && Import-Csv pins.csv | Set-CsClientPin',
+      remarks: 'The Pin column binds to -Pin by property name: Ellen Smith gets 740193; the blank cell asks for a generated PIN for David Longmuir.',
+      expect: { identities: ['sip:ellens@litwareinc.com', 'sip:davidl@litwareinc.com'], properties: ['Identity', 'PIN', 'PinReset'] },
+    },
   ],
 
   begin(params, context): State {
     if (params.Pin !== undefined && !isPinFormat(params.Pin)) {
-      throw usageError('InvalidPinFormat', `Cannot bind parameter 'Pin'. A PIN consists of the digits 0-9 only, at most ${MAX_PIN_LENGTH} of them.`);
+      throw usageError('InvalidPinFormat', `Cannot bind parameter 'Pin'. ${PIN_FORMAT}.`);
     }
     const session = openSession(context.env);
     try {
@@ -99,7 +107,6 @@ export default defineCmdlet({
         policies: new PolicyResolver(session.db),
         store: new PinStore(session.db),
         pepper: loadPepper(session.db, session.path, context.env),
-        pin: params.Pin,
         force: params.Force === true,
         now: clockOf(context.env),
         parallelism: threadPoolParallelism(context.env),
@@ -113,7 +120,7 @@ export default defineCmdlet({
   async *process(records, state, context) {
     const targets = resolveTargets(state.resolver, records.map(({ params, record }) => ({ identity: params.Identity, record })));
     context.writeDebug(`resolved ${records.length} identities in one query; hashing ${state.parallelism} at a time`);
-    const changes = plan(targets, records.map((r) => r.record), state, context);
+    const changes = plan(targets, records, state, context);
     const hashed = mapOrdered(changes, state.parallelism, async (item) =>
       isErrorRecord(item) ? item : { ...item, hash: await hashPin(item.pin, state.pepper) },
     );
@@ -143,30 +150,38 @@ export default defineCmdlet({
  */
 function* plan(
   targets: Targets<PinTargetRow>[],
-  recordNumbers: (number | undefined)[],
+  records: readonly { params: { Pin?: string | undefined }; record?: number }[],
   state: State,
   context: CmdletContext,
 ): Generator<Change | ErrorRecord> {
   for (const [index, target] of targets.entries()) {
+    const record = records[index]?.record;
+    // A blank Pin cell of a CSV row asks for a generated PIN, as leaving out -Pin does.
+    const pin = records[index]?.params.Pin || undefined;
     if ('error' in target) {
       yield target.error;
       continue;
     }
+    // A command-line -Pin was checked in begin; a piped one is checked here, for its record only.
+    if (pin !== undefined && !isPinFormat(pin)) {
+      yield errorRecord({ errorId: 'InvalidPinFormat', category: 'InvalidArgument', message: `The Pin of this record is not a PIN (${PIN_FORMAT}). Nothing was changed.`, record });
+      continue;
+    }
     for (const user of target.users) {
       const policy = state.policies.effective(user);
-      const broken = state.pin === undefined ? undefined : pinPolicyViolation(state.pin, policy, user);
+      const broken = pin === undefined ? undefined : pinPolicyViolation(pin, policy, user);
       if (broken) {
         yield errorRecord({
           errorId: 'PinPolicyViolation',
           category: 'InvalidArgument',
           message: `The PIN for ${user.sip} does not meet PIN policy "${policy.identity}": ${broken}. Nothing was changed.`,
           target: user.sip,
-          record: recordNumbers[index],
+          record,
         });
         continue;
       }
       if (!context.shouldProcess(user.sip)) continue;
-      yield { user, pin: state.pin ?? newPinFor(policy, user) };
+      yield { user, pin: pin ?? newPinFor(policy, user) };
     }
   }
 }

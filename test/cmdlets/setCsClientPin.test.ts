@@ -202,6 +202,24 @@ describe('Set-CsClientPin identities and pipelines', () => {
     expect(result.objects).toMatchObject([{ Identity: KEN, IsPinSet: true, LastPinChangeTime: NOW }]);
   });
 
+  it('Set-CsClientPin takes chosen PINs from a CSV (a Pin column binds by property name); a bad row fails alone, unechoed; a blank one generates', async () => {
+    const before = pinRows(env);
+    const csv = 'SipAddress,Pin\nsip:ellens@litwareinc.com,740193\nsip:davidl@litwareinc.com,74x193\nkenmyer@litwareinc.com,0950274\nsip:aidan@litwareinc.com,\n';
+    const result = await run('Import-Csv - | Set-CsClientPin', csv);
+    expect(result.code).toBe(1);
+    expect(errorsOf(result).map((e) => [e.errorId, e.record])).toEqual([['InvalidPinFormat', 2]]);
+    expect(result.stderr).not.toContain('74x193');
+    const set = resets(result.objects).map((o) => [o.Identity, o.PIN]);
+    expect(set.slice(0, 2)).toEqual([['sip:ellens@litwareinc.com', '740193'], [KEN, '0950274']]);
+    // A blank Pin cell: a generated PIN.
+    expect(set[2]?.[0]).toBe('sip:aidan@litwareinc.com');
+    expect(set[2]?.[1]).toMatch(/^\d{6}$/);
+    const rows = pinRows(env);
+    expect(await isHashOf(env, rows.get('sip:ellens@litwareinc.com')?.hash, '740193')).toBe(true);
+    expect(await isHashOf(env, rows.get(KEN)?.hash, '0950274')).toBe(true);
+    expect(rows.get('sip:davidl@litwareinc.com')).toEqual(before.get('sip:davidl@litwareinc.com'));
+  });
+
   it('Set-CsClientPin -WhatIf names each user and changes nothing', async () => {
     const before = pinRows(env);
     const result = await run(`${FINANCE} | Set-CsClientPin -WhatIf`);
