@@ -35,6 +35,7 @@ export interface PinInfoRow {
 export const PIN_INFO_SHAPE: ResolveShape<PinInfoRow> = {
   select: 'u.id, u.sip, u.pin_policy, u.registrar_pool, p.hash IS NOT NULL, p.locked, p.changed_at',
   join: 'LEFT JOIN pins p ON p.user_id = u.id',
+  packed: true,
   row: ([id, sip, pin_policy, registrar_pool, pin_set, locked, changed_at]) =>
     ({ id, sip, pin_policy, registrar_pool, pin_set, locked, changed_at }) as PinInfoRow,
 };

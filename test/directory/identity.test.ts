@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type DirectoryDatabase } from '../../src/directory/database.js';
 import { dnKey } from '../../src/directory/dn.js';
-import { IdentityResolver } from '../../src/directory/resolve.js';
+import { IdentityResolver, USER_SHAPE } from '../../src/directory/resolve.js';
 import { UserId, classifyIdentity, type IdentityForm } from '../../src/directory/userId.js';
 import { subtreeCondition } from '../../src/directory/userSearch.js';
 import { UserWriter, type UserInput } from '../../src/directory/userStore.js';
@@ -267,6 +267,17 @@ describe('IdentityResolver', () => {
     expect(found.get(1)?.map((r) => r.dn)).toEqual([KEN]);
   });
 
+  it('IdentityResolver gives the same rows packed into one JSON text per chunk as row by row', () => {
+    const ids = [
+      'Ken Myer', 'nobody@litwareinc.com', 'sip:pilar@litwareinc.com', 'litwareinc\\kenmyer', 'Alex Wu', 'litwareinc\\janec',
+      'ellens@litwareinc.com', AIDAN.toLowerCase(), 'Ken Myer', 'sip:nobody@litwareinc.com', '[Admin] Bob', 'Lee,Ann',
+    ].map((text) => new UserId(text));
+    const packed = new IdentityResolver(db, undefined, { ...USER_SHAPE, packed: true }).resolve(ids);
+    expect([...packed.keys()].length).toBeGreaterThan(6);
+    expect(packed).toEqual(new IdentityResolver(db).resolve(ids));
+    expect(new IdentityResolver(db, undefined, { ...USER_SHAPE, packed: true }).resolve([new UserId('sip:nobody@litwareinc.com')]).size).toBe(0);
+  });
+
   it('IdentityResolver returns an empty map for an empty chunk', () => {
     expect(new IdentityResolver(db).resolve([]).size).toBe(0);
   });
@@ -306,11 +317,11 @@ describe('IdentityResolver with a scope', () => {
 });
 
 describe('IdentityResolver query plan', () => {
-  type Kind = Parameters<IdentityResolver['sql']>[0];
+  type Kind = Parameters<IdentityResolver['sql']>[1];
 
-  /** EXPLAIN QUERY PLAN lines of one form's statement. */
-  function plan(resolver: IdentityResolver, kind: Kind): string[] {
-    const sql = resolver.sql(kind);
+  /** EXPLAIN QUERY PLAN lines of one form's statement (rows one by one, or packed into one JSON text). */
+  function plan(resolver: IdentityResolver, kind: Kind, packed = false): string[] {
+    const sql = packed ? `SELECT group_concat(r) FROM (${resolver.sql(true, kind)})` : resolver.sql(false, kind);
     const placeholders = (sql.match(/\?/g) ?? []).length;
     const steps = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array<null>(placeholders).fill(null)) as { detail: string }[];
     return steps.map((step) => step.detail);
@@ -335,9 +346,11 @@ describe('IdentityResolver query plan', () => {
       ).map(([kind, index, column]) => [kind, scope, make, index, column] as const),
     ),
   )('IdentityResolver looks up the %s form by index (%s)', (kind, _scope, make, index, column) => {
-    const steps = plan(make(), kind);
-    expect(steps).toContainEqual(expect.stringMatching(new RegExp(`^SEARCH u USING (COVERING )?INDEX ${index} \\(${column}=\\?\\)`)));
-    expect(steps.filter((step) => /^SCAN (u|users)\b/.test(step))).toEqual([]);
+    for (const packed of [false, true]) {
+      const steps = plan(make(), kind, packed);
+      expect(steps).toContainEqual(expect.stringMatching(new RegExp(`^SEARCH u USING (COVERING )?INDEX ${index} \\(${column}=\\?\\)`)));
+      expect(steps.filter((step) => /^SCAN (u|users)\b/.test(step))).toEqual([]);
+    }
   });
 
   it.each(scopes)('IdentityResolver drives the wildcard form from the identity list (%s; it may scan users)', (_scope, make) => {
