@@ -19,6 +19,7 @@ export interface PinPolicyRow {
 export class PolicyResolver {
   readonly #policies: Map<string, PinPolicyRow>;
   readonly #sites: Map<string, string>;
+  readonly #effective = new Map<string | null, Map<string | null, PinPolicyRow>>();
 
   /** @param db the database */
   constructor(db: DirectoryDatabase) {
@@ -34,6 +35,21 @@ export class PolicyResolver {
    * @returns the tag policy, else the site policy, else Global
    */
   effective(user: { pin_policy: string | null; registrar_pool: string | null }): PinPolicyRow {
+    // Few distinct (tag, pool) pairs exist: remember the answers (bounded, should a directory differ).
+    let byPool = this.#effective.get(user.pin_policy);
+    if (!byPool) {
+      if (this.#effective.size >= 1024) this.#effective.clear();
+      this.#effective.set(user.pin_policy, (byPool = new Map()));
+    }
+    let policy = byPool.get(user.registrar_pool);
+    if (!policy) {
+      if (byPool.size >= 1024) byPool.clear();
+      byPool.set(user.registrar_pool, (policy = this.#lookUp(user)));
+    }
+    return policy;
+  }
+
+  #lookUp(user: { pin_policy: string | null; registrar_pool: string | null }): PinPolicyRow {
     const tag = user.pin_policy ? this.#policies.get(`tag:${user.pin_policy.replace(/^tag:/i, '')}`.toLowerCase()) : undefined;
     if (tag) return tag;
     const site = user.registrar_pool ? this.#sites.get(user.registrar_pool.toLowerCase()) : undefined;
