@@ -8,6 +8,7 @@
 import type { Statement } from 'better-sqlite3';
 import { USER_COLUMNS, userRowOf, type UserRow } from './adUser.js';
 import type { DirectoryDatabase } from './database.js';
+import type { QueryWorker } from './queryWorker.js';
 import { classifyIdentity, type IdentityForm, type UserId } from './userId.js';
 
 /** Extra SQL a caller adds to every lookup (e.g. an OU range), over the alias `u`. */
@@ -53,8 +54,17 @@ const CONDITIONS: Readonly<Record<Kind, string>> = {
 
 /** A prepared lookup: rows one by one, or all rows of a chunk as one JSON text (null: none). */
 type Lookup =
-  | { packed: true; statement: Statement<unknown[], string | null> }
+  | { packed: true; sql: string; statement: Statement<unknown[], string | null> }
   | { packed: false; statement: Statement<unknown[], unknown[]> };
+
+/** A chunk's lookup between {@link IdentityResolver.start} and {@link IdentityResolver.collect}. */
+export interface PendingLookup {
+  kinds: readonly Kind[];
+  params: readonly unknown[];
+  indexes: number[][];
+  /** Set when the query runs there. */
+  worker?: QueryWorker;
+}
 
 /** A match: the caller's row, the user id and, for display names, the DN key to order matches by. */
 interface Match<Row> {
@@ -88,6 +98,17 @@ export class IdentityResolver<Row = UserRow> {
    * @returns the matching users of each identity, by its index in ids (no entry: not found)
    */
   resolve(ids: readonly UserId[]): Map<number, Row[]> {
+    return this.collect(this.start(ids));
+  }
+
+  /**
+   * Starts resolving a chunk: on the worker, when one is given and the lookup packs its rows (the
+   * answer then waits there until {@link collect}), else on this thread when collected.
+   * @param ids the identities of one chunk
+   * @param worker a worker with its own connection to the same database
+   * @returns the lookup, for collect
+   */
+  start(ids: readonly UserId[], worker?: QueryWorker): PendingLookup {
     const groups = new Map<Kind, { indexes: number[]; keys: string[] }>();
     ids.forEach((id, index) => {
       const form = classifyIdentity(id.text);
@@ -99,12 +120,31 @@ export class IdentityResolver<Row = UserRow> {
     const upn = groups.get('upn');
     if (upn) groups.set('sipOfUpn', upn);
     const kinds = KINDS.filter((kind) => groups.has(kind));
-    if (kinds.length === 0) return new Map();
     const scope = this.#scope?.params ?? [];
     const params = kinds.flatMap((kind) => [JSON.stringify(groups.get(kind)?.keys), ...scope]);
-    const lookup = this.#lookup(kinds);
-    const rows = lookup.packed ? (JSON.parse(lookup.statement.get(...params) ?? '[]') as unknown[][]) : lookup.statement.all(...params);
     const indexes = kinds.map((kind) => groups.get(kind)?.indexes ?? []);
+    const pending: PendingLookup = { kinds, params, indexes };
+    const lookup = kinds.length > 0 ? this.#lookup(kinds) : undefined;
+    if (worker && lookup?.packed) {
+      worker.send(lookup.sql, params);
+      pending.worker = worker;
+    }
+    return pending;
+  }
+
+  /**
+   * Finishes a lookup begun with {@link start} (lookups on a worker finish in the order started).
+   * @param pending what start returned
+   * @returns the matching users of each identity, by its index (no entry: not found)
+   */
+  collect(pending: PendingLookup): Map<number, Row[]> {
+    const { kinds, params, indexes } = pending;
+    if (kinds.length === 0) return new Map();
+    const lookup = this.#lookup(kinds);
+    let rows: unknown[][];
+    if (pending.worker) rows = JSON.parse(pending.worker.take() ?? '[]') as unknown[][];
+    else if (lookup.packed) rows = JSON.parse(lookup.statement.get(...params) ?? '[]') as unknown[][];
+    else rows = lookup.statement.all(...params);
     return this.#collect(rows, indexes, kinds.indexOf('upn'), kinds.indexOf('sipOfUpn'));
   }
 
@@ -143,10 +183,12 @@ export class IdentityResolver<Row = UserRow> {
     let lookup = this.#lookups.get(key);
     if (!lookup) {
       // A wildcard may match the whole directory: its rows are not worth one giant JSON text.
-      lookup =
-        this.#shape.packed === true && !kinds.includes('displayWildcard')
-          ? { packed: true, statement: this.#db.prepare<unknown[], string | null>(`SELECT '[' || group_concat(r) || ']' FROM (${this.sql(true, ...kinds)})`).pluck() }
-          : { packed: false, statement: this.#db.prepare<unknown[], unknown[]>(this.sql(false, ...kinds)).raw() };
+      if (this.#shape.packed === true && !kinds.includes('displayWildcard')) {
+        const sql = `SELECT '[' || group_concat(r) || ']' FROM (${this.sql(true, ...kinds)})`;
+        lookup = { packed: true, sql, statement: this.#db.prepare<unknown[], string | null>(sql).pluck() };
+      } else {
+        lookup = { packed: false, statement: this.#db.prepare<unknown[], unknown[]>(this.sql(false, ...kinds)).raw() };
+      }
       this.#lookups.set(key, lookup);
     }
     return lookup;

@@ -171,3 +171,55 @@ describe('Get-CsClientPinInfo chunked lookups', () => {
     expect(resolved.reduce((a, b) => a + b, 0)).toBe(5000);
   });
 });
+
+describe('Get-CsClientPinInfo on a long stream (lookups on a worker thread from the third chunk)', () => {
+  const MISS_EVERY = 97;
+  let byUser: Map<string, string>;
+  let lines: string[];
+  beforeAll(async () => {
+    const users = await sh('Get-CsUser', { env: { ...env, CSPIN_FORMAT: 'ndjson' } });
+    const pins = await sh('Get-CsUser | Get-CsClientPinInfo', { env: { ...env, CSPIN_FORMAT: 'ndjson' } });
+    byUser = new Map(pins.stdout.trim().split('\n').map((line) => [String((JSON.parse(line) as { Identity: string }).Identity), line]));
+    const adUsers = users.stdout.trim().split('\n');
+    // ~470 KB: several 64 KiB reads, so most chunks go through the worker.
+    lines = Array.from({ length: 1200 }, (_, i) => (i % MISS_EVERY === 50 ? `litwareinc\\nobody${i}` : (adUsers[i % adUsers.length] as string)));
+    lines[700] = '{"Identity": "broken'; // one malformed line, too
+  });
+
+  const expected = () => {
+    const out: string[] = [];
+    const errors: number[] = [];
+    lines.forEach((line, i) => {
+      if (line.startsWith('{"PSTypeName"')) out.push(byUser.get((JSON.parse(line) as { SipAddress: string }).SipAddress) ?? 'missing');
+      else errors.push(i + 1);
+    });
+    return { out, errors };
+  };
+
+  it('Get-CsClientPinInfo gives every record its output in input order, and every miss its record number', async () => {
+    const result = await sh('Get-CsClientPinInfo -Debug', { env: { ...env, CSPIN_FORMAT: 'ndjson' }, input: lines.join('\n') + '\n' });
+    const { out, errors } = expected();
+    expect(result.stdout.trim().split('\n')).toEqual(out);
+    expect(errorsOf(result).map((e) => e.record)).toEqual(errors);
+    expect(result.code).toBe(1);
+    const chunks = result.stderr.split('\n').filter((line) => /^DEBUG: resolved \d+ identities/.test(line));
+    expect(chunks.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('Get-CsClientPinInfo -ErrorAction Stop stops at the first miss, after the output of every record before it', async () => {
+    const input = lines.map((line, i) => (i < 900 && !line.startsWith('{"PSTypeName"') ? (lines[0] as string) : line));
+    const result = await sh('Get-CsClientPinInfo -ErrorAction Stop', { env: { ...env, CSPIN_FORMAT: 'ndjson' }, input: input.join('\n') + '\n' });
+    const firstMiss = input.findIndex((line) => !line.startsWith('{"PSTypeName"'));
+    expect(firstMiss).toBeGreaterThan(900);
+    expect(result.stdout.trim().split('\n')).toHaveLength(firstMiss);
+    expect(errorsOf(result).map((e) => e.record)).toEqual([firstMiss + 1]);
+    expect(result.code).toBe(1);
+  });
+
+  it('Get-CsClientPinInfo | head -n 1 ends quietly with exit 0, the worker stopped with it', async () => {
+    const result = await sh('set -o pipefail; Get-CsClientPinInfo | head -n 1', { env: { ...env, CSPIN_FORMAT: 'ndjson' }, input: lines.filter((l) => l.startsWith('{"PSTypeName"')).join('\n') + '\n' });
+    expect(result.stdout.trim().split('\n')).toEqual([expected().out[0]]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});

@@ -10,10 +10,10 @@ describe('compactHeap', () => {
     holder.gc = original;
   });
 
-  it('compactHeap runs a full collection after every 262,144 records and passes chunks through', async () => {
+  it('compactHeap runs a full collection after every 65,536 records and passes chunks through', async () => {
     let collections = 0;
     holder.gc = () => collections++;
-    const chunks = Array.from({ length: 20 }, () => new Array<number>(65_536).fill(1));
+    const chunks = Array.from({ length: 20 }, () => new Array<number>(16_384).fill(1));
     const out = await lastValueFrom(from(chunks).pipe(compactHeap<number>(), toArray()));
     expect(out).toEqual(chunks);
     expect(collections).toBe(5);

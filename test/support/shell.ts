@@ -55,6 +55,8 @@ export function sh(command: string, options: ShellOptions = {}): Promise<ShellRe
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // A command may stop reading before the end (| head, -ErrorAction Stop): not a test failure.
+    child.stdin?.on('error', () => undefined);
     if (options.input !== undefined) child.stdin?.end(options.input);
     child.on('error', reject);
     child.on('close', (code) => {

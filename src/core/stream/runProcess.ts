@@ -4,8 +4,11 @@ import { isErrorRecord, type ErrorRecord } from '../errors.js';
 import type { BoundItem } from './bindRecords.js';
 import type { Valve } from './valve.js';
 
-/** Items per emitted batch when a cmdlet yields one object at a time. */
-const BATCH = 512;
+/**
+ * Items per emitted batch when a cmdlet yields one object at a time. Small enough that a batch's text
+ * stays under glibc's mmap threshold (512 ADUser lines were 200 KB: a fresh mapping, faulted in, per batch).
+ */
+const BATCH = 128;
 
 /** Lets the producer wait while the output is congested. */
 export interface Pacer {
