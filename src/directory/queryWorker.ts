@@ -10,19 +10,23 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from '
 /** Longest wait for one answer before the worker is taken for dead. */
 const ANSWER_TIMEOUT_MS = 120_000;
 
-// CommonJS, evaluated by the worker: one read-only connection, one cached statement per SQL text,
-// answers in order. Every answer is followed by a bump of the shared counter the caller waits on.
+// CommonJS, evaluated by the worker: one read-only connection, each statement prepared once (its SQL
+// comes with its first query only), answers in order. Every answer is followed by a bump of the shared counter the caller waits on.
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { port, signal, file, driver } = workerData;
 const answer = (reply) => { port.postMessage(reply); Atomics.add(signal, 0, 1); Atomics.notify(signal, 0); };
 let db;
-const statements = new Map();
-port.on('message', ({ sql, params }) => {
+const statements = [];
+port.on('message', ({ id, sql, params }) => {
   try {
     if (!db) { db = new (require(driver))(file, { readonly: true, fileMustExist: true }); db.pragma('cache_size = -4096'); }
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(sql).pluck()));
+    if (sql !== undefined) {
+      try { statements[id] = db.prepare(sql).pluck(); } catch (error) { statements[id] = error; }
+    }
+    const statement = statements[id];
+    if (statement === undefined) throw new Error('statement ' + id + ' was never prepared');
+    if (statement instanceof Error) throw statement;
     answer({ value: statement.get(...params) ?? null });
   } catch (error) {
     answer({ error: error instanceof Error ? error.message : String(error) });
@@ -40,6 +44,7 @@ export class QueryWorker {
   readonly #worker: Worker;
   readonly #port: MessagePort;
   readonly #signal = new Int32Array(new SharedArrayBuffer(4));
+  readonly #statementIds = new Map<string, number>();
   #outstanding = 0;
 
   /** @param file the database file */
@@ -67,7 +72,13 @@ export class QueryWorker {
    * @param params its parameters
    */
   send(sql: string, params: readonly unknown[]): void {
-    this.#port.postMessage({ sql, params });
+    let id = this.#statementIds.get(sql);
+    if (id === undefined) {
+      this.#statementIds.set(sql, (id = this.#statementIds.size));
+      this.#port.postMessage({ id, sql, params });
+    } else {
+      this.#port.postMessage({ id, params });
+    }
     this.#outstanding++;
   }
 

@@ -32,8 +32,10 @@ describe('QueryWorker', () => {
     try {
       worker.send('SELECT nope FROM nowhere', []);
       worker.send("SELECT '42'", []);
+      worker.send('SELECT nope FROM nowhere', []);
       expect(() => worker.take()).toThrow(/no such table: nowhere/);
       expect(worker.take()).toBe('42');
+      expect(() => worker.take()).toThrow(/no such table: nowhere/);
     } finally {
       worker.close();
     }
