@@ -9,6 +9,8 @@ const PIN_INFO_PROPERTIES = ['Identity', 'IsPinSet', 'IsLockedOut', 'LastPinChan
 
 /** The chunk whose lookup moves to the worker: short inputs never pay for starting one. */
 const WORKER_FROM_CHUNK = 3;
+/** Chunks sent to the worker before the oldest is collected. */
+const LOOKUPS_AHEAD = 2;
 
 const PARAMETERS = { Identity: mandatoryIdentityParameter };
 type Parameters = typeof PARAMETERS;
@@ -18,8 +20,8 @@ interface State extends Session {
   policies: PolicyResolver;
   chunks: number;
   worker?: QueryWorker;
-  /** The chunk whose lookup is on the worker, output with the next chunk (or at the end). */
-  previous?: { records: readonly BoundRecord<Parameters>[]; lookup: PendingLookup };
+  /** Chunks whose lookups are on the worker, oldest first. */
+  pending: { records: readonly BoundRecord<Parameters>[]; lookup: PendingLookup }[];
 }
 
 export default defineCmdlet({
@@ -88,32 +90,41 @@ export default defineCmdlet({
       resolver: new IdentityResolver<PinInfoRow>(session.db, undefined, PIN_INFO_SHAPE),
       policies: new PolicyResolver(session.db),
       chunks: 0,
+      pending: [],
     };
   },
 
   // From the third chunk of a long stream on, each chunk's lookup runs on a worker thread and is
-  // collected with the next chunk: the lookup overlaps parsing and binding, on the other core.
+  // collected two chunks later: the lookup overlaps parsing and binding, on the other core, with a
+  // chunk of slack for when that core is busy with the other end of the pipe.
   process(records, state, context) {
     context.writeDebug(`resolved ${records.length} identities in one query`);
     const ids = records.map((r) => r.params.Identity);
     if (++state.chunks < WORKER_FROM_CHUNK) return pinInfoOutput(records, state.resolver.resolve(ids), state, context);
     state.worker ??= new QueryWorker(state.path);
-    const previous = state.previous;
-    state.previous = { records, lookup: state.resolver.start(ids, state.worker) };
-    return previous ? pinInfoOutput(previous.records, state.resolver.collect(previous.lookup), state, context) : [];
+    state.pending.push({ records, lookup: state.resolver.start(ids, state.worker) });
+    return state.pending.length > LOOKUPS_AHEAD ? collectOldest(state, context) : [];
   },
 
-  end(state, context) {
-    const previous = state.previous;
-    state.previous = undefined;
-    return previous ? pinInfoOutput(previous.records, state.resolver.collect(previous.lookup), state, context) : [];
-  },
+  flush: collectAll,
+  end: collectAll,
 
   clean(state) {
     state.worker?.close();
     closeSession(state);
   },
 });
+
+function collectAll(state: State, context: CmdletContext): unknown[] {
+  const output: unknown[] = [];
+  while (state.pending.length > 0) output.push(...collectOldest(state, context));
+  return output;
+}
+
+function collectOldest(state: State, context: CmdletContext): unknown[] {
+  const oldest = state.pending.shift();
+  return oldest ? pinInfoOutput(oldest.records, state.resolver.collect(oldest.lookup), state, context) : [];
+}
 
 /** An array per chunk, not a generator: nothing here waits, and a yield per user costs more. */
 function pinInfoOutput(records: readonly BoundRecord<Parameters>[], found: Map<number, PinInfoRow[]>, state: State, context: CmdletContext): unknown[] {

@@ -104,6 +104,11 @@ export interface CmdletDecl<P extends ParameterDecls = ParameterDecls, S = unkno
   begin?(params: BoundParameters<P>, context: CmdletContext): S | Promise<S>;
   /** Once per chunk of bound records (so stores can resolve a chunk in one query). */
   process(records: BoundRecord<P>[], state: S, context: CmdletContext): CmdletOutput;
+  /**
+   * For a cmdlet whose process holds output back to overlap work across chunks: gives up all of it.
+   * The engine calls it before it reports a binding error, so that output and errors keep input order.
+   */
+  flush?(state: S, context: CmdletContext): CmdletOutput;
   /** Once, after the last record. */
   end?(state: S, context: CmdletContext): CmdletOutput | void;
   /** Always, once begin has run, also after an error or a closed pipe: release what begin opened. */

@@ -117,7 +117,8 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
       ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactHeap(), bindRecords(binder))
       : of([{ params }]);
     const process = (records: BoundItem[]) => decl.process(records, state, context);
-    await runToEnd(chunks.pipe(runProcess(process, valve, writer)));
+    const flush = decl.flush && (() => decl.flush?.(state, context) ?? []);
+    await runToEnd(chunks.pipe(runProcess(process, valve, writer, flush)));
     const end = decl.end;
     if (!brokenPipe && end) await runToEnd(drainOutput(() => end.call(decl, state, context) ?? [], [], valve, writer));
     await writer.end();

@@ -216,6 +216,15 @@ describe('Get-CsClientPinInfo on a long stream (lookups on a worker thread from 
     expect(result.code).toBe(1);
   });
 
+  it('Get-CsClientPinInfo -ErrorAction Stop on a malformed line stops after the output of every record before it', async () => {
+    const input = lines.map((line, i) => (line.startsWith('{"PSTypeName"') || i === 700 ? line : (lines[0] as string)));
+    const result = await sh('Get-CsClientPinInfo -ErrorAction Stop', { env: { ...env, CSPIN_FORMAT: 'ndjson' }, input: input.join('\n') + '\n' });
+    const before = input.slice(0, 700).map((line) => byUser.get((JSON.parse(line) as { SipAddress: string }).SipAddress));
+    expect(result.stdout.trim().split('\n')).toEqual(before);
+    expect(errorsOf(result).map((e) => [e.record, e.errorId])).toEqual([[701, 'MalformedJson']]);
+    expect(result.code).toBe(1);
+  });
+
   it('Get-CsClientPinInfo | head -n 1 ends quietly with exit 0, the worker stopped with it', async () => {
     const result = await sh('set -o pipefail; Get-CsClientPinInfo | head -n 1', { env: { ...env, CSPIN_FORMAT: 'ndjson' }, input: lines.filter((l) => l.startsWith('{"PSTypeName"')).join('\n') + '\n' });
     expect(result.stdout.trim().split('\n')).toEqual([expected().out[0]]);

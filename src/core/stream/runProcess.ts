@@ -23,12 +23,14 @@ export interface Pacer {
  * @param process the cmdlet's process function, already given its state and context
  * @param valve the input valve
  * @param pacer the output's congestion signal
+ * @param flush gives up output the cmdlet holds back; called before binding errors are emitted
  * @returns an operator from chunks of bound records to batches of output (objects and ErrorRecords)
  */
 export function runProcess(
   process: (records: BoundItem[]) => CmdletOutput,
   valve: Valve,
   pacer: Pacer,
+  flush?: () => CmdletOutput,
 ): OperatorFunction<(BoundItem | ErrorRecord)[], unknown[]> {
   return concatMap((items) => {
     // Keep input order: a binding error is reported between the records around it (so -ErrorAction
@@ -46,7 +48,10 @@ export function runProcess(
       }
     }
     return concat(
-      ...runs.map(({ errors, records }) => drainOutput(() => (records.length > 0 ? process(records) : []), errors, valve, pacer)),
+      ...runs.flatMap(({ errors, records }) => [
+        ...(flush && errors.length > 0 ? [drainOutput(flush, [], valve, pacer)] : []),
+        drainOutput(() => (records.length > 0 ? process(records) : []), errors, valve, pacer),
+      ]),
     );
   });
 }
