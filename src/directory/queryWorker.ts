@@ -1,8 +1,8 @@
 /**
  * Read-only SQLite queries on a worker thread, answered synchronously. A streaming cmdlet sends a
- * chunk's lookup and collects it one chunk later: the lookup then runs on the other core while this
- * thread parses and binds the next chunk, and the cmdlet stays an ordinary synchronous process function.
- * The answer is waited for with Atomics.wait, so no event loop turn (and no reordering) is involved.
+ * chunk's lookup and collects it a chunk or two later: the lookup then runs on the other core while
+ * this thread parses and binds the next chunks, and the cmdlet keeps an ordinary synchronous process
+ * function. The answer is awaited with Atomics.wait, so no event loop turn (and no reordering) is involved.
  */
 import { createRequire } from 'node:module';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
@@ -11,7 +11,8 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from '
 const ANSWER_TIMEOUT_MS = 120_000;
 
 // CommonJS, evaluated by the worker: one read-only connection, each statement prepared once (its SQL
-// comes with its first query only), answers in order. Every answer is followed by a bump of the shared counter the caller waits on.
+// comes with its first query only), answers in order, each followed by a bump of the shared counter
+// the caller waits on.
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { port, signal, file, driver } = workerData;
