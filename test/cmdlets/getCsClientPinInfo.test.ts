@@ -184,6 +184,8 @@ describe('Get-CsClientPinInfo on a long stream (lookups on a worker thread from 
     // ~470 KB: several 64 KiB reads, so most chunks go through the worker.
     lines = Array.from({ length: 1200 }, (_, i) => (i % MISS_EVERY === 50 ? `litwareinc\\nobody${i}` : (adUsers[i % adUsers.length] as string)));
     lines[700] = '{"Identity": "broken'; // one malformed line, too
+    // Wildcards are looked up on this thread, between chunks whose lookups are on the worker.
+    for (let i = 610; i < 1200; i += 150) lines[i] = '* Smith';
   });
 
   const expected = () => {
@@ -191,6 +193,7 @@ describe('Get-CsClientPinInfo on a long stream (lookups on a worker thread from 
     const errors: number[] = [];
     lines.forEach((line, i) => {
       if (line.startsWith('{"PSTypeName"')) out.push(byUser.get((JSON.parse(line) as { SipAddress: string }).SipAddress) ?? 'missing');
+      else if (line === '* Smith') out.push(...[sip('ellens'), sip('jsmith')].map((id) => byUser.get(id) ?? 'missing'));
       else errors.push(i + 1);
     });
     return { out, errors };
@@ -207,11 +210,14 @@ describe('Get-CsClientPinInfo on a long stream (lookups on a worker thread from 
   });
 
   it('Get-CsClientPinInfo -ErrorAction Stop stops at the first miss, after the output of every record before it', async () => {
-    const input = lines.map((line, i) => (i < 900 && !line.startsWith('{"PSTypeName"') ? (lines[0] as string) : line));
+    const isMiss = (line: string) => line.startsWith('litwareinc\\nobody') || line.startsWith('{"Identity": "broken');
+    const input = lines.map((line, i) => (i < 900 && isMiss(line) ? (lines[0] as string) : line));
     const result = await sh('Get-CsClientPinInfo -ErrorAction Stop', { env: { ...env, CSPIN_FORMAT: 'ndjson' }, input: input.join('\n') + '\n' });
-    const firstMiss = input.findIndex((line) => !line.startsWith('{"PSTypeName"'));
+    const firstMiss = input.findIndex(isMiss);
     expect(firstMiss).toBeGreaterThan(900);
-    expect(result.stdout.trim().split('\n')).toHaveLength(firstMiss);
+    const wildcards = input.slice(0, firstMiss).filter((line) => line === '* Smith').length;
+    expect(wildcards).toBeGreaterThan(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(firstMiss + wildcards);
     expect(errorsOf(result).map((e) => e.record)).toEqual([firstMiss + 1]);
     expect(result.code).toBe(1);
   });
