@@ -52,8 +52,7 @@ export const UserIdParameterType: ParamType<UserId> = {
     if (typeof value === 'string') return new UserId(value);
     if (typeof value === 'number') return new UserId(String(value));
     if (isPSObject(value) && value.PSTypeName === ADUSER_TYPE) {
-      // The SIP address names the same user as the DN, and its index is smaller; Get-CsUser also
-      // streams users in SIP order, so a pipeline's lookups walk that index in order.
+      // The SIP address names the same user as the DN, and its index is smaller.
       const identity = nonEmpty(value.SipAddress) ?? nonEmpty(value.Identity);
       if (identity !== undefined) return new UserId(identity);
     }

