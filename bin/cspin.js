@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=131072 node --max-semi-space-size=4 --max-old-space-size=64 --expose-gc --single-threaded-gc
+#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=131072 node --max-semi-space-size=4 --max-old-space-size=64 --expose-gc --single-threaded
 // One multi-call entry: the name this file was invoked by picks the cmdlet (see src/cli.ts).
 // Memory: records are short-lived and the live heap stays under 10 MiB, so a small young generation
 // and a capped old one cost little time; a fixed mmap threshold keeps glibc from moving large blocks

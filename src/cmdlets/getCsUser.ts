@@ -1,4 +1,4 @@
-import { JsonText, NOT_CONVERTIBLE, StringType, defineCmdlet, usageError, type ParamType } from '../core/index.js';
+import { JsonLines, JsonText, NOT_CONVERTIBLE, StringType, defineCmdlet, usageError, type ParamType } from '../core/index.js';
 import { compileFilter, FilterError } from '../core/filterScript.js';
 import {
   ADUSER_JSON_SQL,
@@ -10,6 +10,7 @@ import {
   containerExists,
   looksLikeDn,
   parseLdapFilter,
+  searchUserPages,
   searchUsers,
   subtreeCondition,
   type ADUser,
@@ -31,6 +32,9 @@ const ResultSizeType: ParamType<number | 'Unlimited'> = {
   },
   describe: (text) => `Cannot convert value "${text}" to type "Unlimited[UInt32]": use a whole number from 0 to 2147483647, or Unlimited.`,
 };
+
+/** Users per page of a scan: a page's text (~50 KB) stays under glibc's mmap threshold. */
+const PAGE_SIZE = 128;
 
 interface State extends Session {
   where: SqlCondition[];
@@ -151,6 +155,15 @@ export default defineCmdlet({
     if (state.remaining <= 0) return;
     if (records.length === 1 && records[0]?.params.Identity === undefined) {
       const limit = state.filter || state.remaining === Infinity ? undefined : state.remaining;
+      // A scan that needs no row parsed (no -Filter) and no LDAP filter (whose plan a keyset would
+      // upset) goes by pages.
+      if (!state.filter && state.where.length === 0) {
+        for (const page of searchUserPages(state.db, { ou: state.ou, limit }, ADUSER_JSON_SQL, PAGE_SIZE)) {
+          state.remaining -= page.count;
+          yield new JsonLines(page.text, page.count);
+        }
+        return;
+      }
       const rows = searchUsers<string>(state.db, { ou: state.ou, where: combine(state.where), limit }, ADUSER_JSON_SQL, true);
       try {
         yield* limited(rows, state);

@@ -11,3 +11,33 @@ export class JsonText {
     return JSON.parse(this.json);
   }
 }
+
+/**
+ * Several output objects already serialized as NDJSON lines, written in one piece: a page of a
+ * directory scan costs one string instead of an object and a string per user. It counts as `count`
+ * objects wherever output is batched; the terminal views see the objects one by one.
+ */
+export class JsonLines {
+  /**
+   * @param text the objects' JSON, one per line, joined by `\n` (no final newline)
+   * @param count how many lines (objects) the text holds
+   */
+  constructor(
+    readonly text: string,
+    readonly count: number,
+  ) {}
+
+  /** The objects, in order. */
+  objects(): unknown[] {
+    return this.text.split('\n').map((line) => JSON.parse(line) as unknown);
+  }
+}
+
+/**
+ * Output items as single objects: each JsonLines becomes its objects.
+ * @param items output items
+ * @returns the objects, in order
+ */
+export function expandJsonLines(items: readonly unknown[]): unknown[] {
+  return items.some((item) => item instanceof JsonLines) ? items.flatMap((item) => (item instanceof JsonLines ? item.objects() : [item])) : [...items];
+}

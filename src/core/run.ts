@@ -11,11 +11,12 @@ import { ErrorReporter } from './errorReporter.js';
 import { TerminatingError, isErrorRecord, usageError, type ErrorRecord } from './errors.js';
 import { TerminalFormatter } from './format/index.js';
 import { helpText, wantsHelp } from './help.js';
+import { expandJsonLines } from './jsonText.js';
 import { messages } from './messages.js';
 import { classifyStdin, readsPipelineInput, type StdinKind } from './pipelineInput.js';
 import { ShouldProcess } from './shouldProcess.js';
 import { bindRecords, type BoundItem } from './stream/bindRecords.js';
-import { compactHeap } from './stream/compactHeap.js';
+import { HeapCompactor } from './stream/compactHeap.js';
 import { frameLines } from './stream/frameLines.js';
 import { OutputWriter, ndjsonEncoder, type OutputEncoder } from './stream/outputWriter.js';
 import { parseRecords } from './stream/parseRecords.js';
@@ -80,6 +81,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     brokenPipe = true;
     onBrokenPipe();
   });
+  const compactor = new HeapCompactor();
   const route = (batch: unknown[]) => {
     const objects: unknown[] = [];
     try {
@@ -90,6 +92,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     } finally {
       // Under -ErrorAction Stop the error throws: what came before it in the batch still goes out.
       writer.write(objects);
+      compactor.afterOutput();
     }
   };
   const runToEnd = (output: Observable<unknown[]>) =>
@@ -114,7 +117,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     state = await decl.begin?.(params, context);
     begun = true;
     const chunks: Observable<(BoundItem | ErrorRecord)[]> = reads
-      ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactHeap(), bindRecords(binder))
+      ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactor.counter(), bindRecords(binder))
       : of([{ params }]);
     const process = (records: BoundItem[]) => decl.process(records, state, context);
     const flush = decl.flush && (() => decl.flush?.(state, context) ?? []);
@@ -141,7 +144,7 @@ function encoderFor(io: CmdletIO): OutputEncoder {
   const view = format === 'list' || format === 'table' ? format : undefined;
   const formatter = new TerminalFormatter({ width: io.stdout.columns ?? 120, view });
   // Dates and other non-JSON values become what NDJSON would carry, so both views agree.
-  return { encode: (items) => formatter.push(JSON.parse(JSON.stringify(items)) as unknown[]), end: () => formatter.end() };
+  return { encode: (items) => formatter.push(JSON.parse(JSON.stringify(expandJsonLines(items))) as unknown[]), end: () => formatter.end() };
 }
 
 function hasTerminal(): boolean {

@@ -66,6 +66,19 @@ describe.concurrent('output format', () => {
     expect(text).not.toContain('PSTypeName');
   });
 
+  it('Get-CsUser on a terminal shows one list entry per user of its scan (the scan writes pages of NDJSON)', async () => {
+    const { text, code } = await onTerminal('Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com"');
+    // DN order: the Finance users, then those of its child OU Payroll.
+    expect(text.match(/^SamAccountName {9}: \S+$/gm)).toEqual([
+      'SamAccountName         : kenmyer',
+      'SamAccountName         : pilar',
+      'SamAccountName         : aidan',
+    ]);
+    expect(text).toContain('Enabled                : True');
+    expect(text).not.toContain('{');
+    expect(code).toBe(0);
+  });
+
   it.each([
     ['list', 'into a pipe', false, (text: string) => expect(text).toBe(KEN_LIST)],
     ['LIST', 'into a pipe', false, (text: string) => expect(text).toBe(KEN_LIST)],

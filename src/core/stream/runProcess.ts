@@ -1,11 +1,12 @@
 import { Observable, concat, concatMap, type OperatorFunction } from 'rxjs';
 import type { CmdletOutput } from '../declaration.js';
 import { isErrorRecord, type ErrorRecord } from '../errors.js';
+import { JsonLines } from '../jsonText.js';
 import type { BoundItem } from './bindRecords.js';
 import type { Valve } from './valve.js';
 
 /**
- * Items per emitted batch when a cmdlet yields one object at a time. Small enough that a batch's text
+ * Objects per emitted batch (a JsonLines counts as its lines). Small enough that a batch's text
  * stays under glibc's mmap threshold (512 ADUser lines were 200 KB: a fresh mapping, faulted in, per batch).
  */
 const BATCH = 128;
@@ -83,12 +84,15 @@ export function drainOutput(produce: () => CmdletOutput, first: unknown[], valve
     const step = (): void => {
       try {
         const batch: unknown[] = [];
+        let objects = 0;
         for (;;) {
           if (subscriber.closed || !iterator) return;
           const next = iterator.next();
           if (next.done) break;
           batch.push(next.value);
-          if (batch.length < BATCH) continue;
+          objects += next.value instanceof JsonLines ? next.value.count : 1;
+          if (objects < BATCH) continue;
+          objects = 0;
           subscriber.next(batch.splice(0));
           const congested = pacer.ready();
           if (congested) {
