@@ -1,7 +1,7 @@
-import { JsonText, defineCmdlet, type BoundRecord, type CmdletContext } from '../core/index.js';
-import { IdentityResolver, QueryWorker, type PendingLookup } from '../directory/index.js';
+import { JsonLines, JsonText, defineCmdlet, type BoundRecord, type CmdletContext } from '../core/index.js';
+import { IdentityResolver, LineLookup, QueryWorker, type LineAnswer, type PendingLines, type PendingLookup } from '../directory/index.js';
 import { identityNotFound } from '../directory/messages.js';
-import { PIN_INFO_SHAPE, PIN_INFO_TYPE, PolicyResolver, pinInfoJson, type PinInfoRow } from '../pins/index.js';
+import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PIN_INFO_TYPE, PolicyResolver, pinInfoJson, type PinInfoRow } from '../pins/index.js';
 import { mandatoryIdentityParameter } from './parameters.js';
 import { closeSession, openSession, type Session } from './session.js';
 
@@ -20,8 +20,10 @@ interface State extends Session {
   policies: PolicyResolver;
   chunks: number;
   worker?: QueryWorker;
+  /** Lookups that answer with the output lines: when no PIN expires and nothing is asked per user. */
+  lines?: LineLookup;
   /** Chunks whose lookups are on the worker, oldest first. */
-  pending: { records: readonly BoundRecord<Parameters>[]; lookup: PendingLookup }[];
+  pending: { records: readonly BoundRecord<Parameters>[]; lookup: PendingLookup | PendingLines }[];
 }
 
 export default defineCmdlet({
@@ -85,10 +87,12 @@ export default defineCmdlet({
 
   begin(_params, context): State {
     const session = openSession(context.env);
+    const policies = new PolicyResolver(session.db);
     return {
       ...session,
       resolver: new IdentityResolver<PinInfoRow>(session.db, undefined, PIN_INFO_SHAPE),
-      policies: new PolicyResolver(session.db),
+      policies,
+      lines: policies.neverExpires && context.processesAllQuietly ? new LineLookup(PIN_INFO_LINE_SQL, PIN_INFO_SHAPE.join) : undefined,
       chunks: 0,
       pending: [],
     };
@@ -101,8 +105,8 @@ export default defineCmdlet({
     context.writeDebug(`resolved ${records.length} identities in one query`);
     const ids = records.map((r) => r.params.Identity);
     if (++state.chunks < WORKER_FROM_CHUNK) return pinInfoOutput(records, state.resolver.resolve(ids), state, context);
-    state.worker ??= new QueryWorker(state.path);
-    state.pending.push({ records, lookup: state.resolver.start(ids, state.worker) });
+    const worker = (state.worker ??= new QueryWorker(state.path));
+    state.pending.push({ records, lookup: state.lines?.start(ids, worker) ?? state.resolver.start(ids, worker) });
     return state.pending.length > LOOKUPS_AHEAD ? collectOldest(state, context) : [];
   },
 
@@ -123,7 +127,25 @@ function collectAll(state: State, context: CmdletContext): unknown[] {
 
 function collectOldest(state: State, context: CmdletContext): unknown[] {
   const oldest = state.pending.shift();
-  return oldest ? pinInfoOutput(oldest.records, state.resolver.collect(oldest.lookup), state, context) : [];
+  if (!oldest) return [];
+  const { records, lookup } = oldest;
+  if (!('size' in lookup)) return pinInfoOutput(records, state.resolver.collect(lookup), state, context);
+  const answer = state.lines?.collect(lookup);
+  if (answer) return linesOutput(records, answer);
+  return pinInfoOutput(records, state.resolver.resolve(records.map((r) => r.params.Identity)), state, context);
+}
+
+/** A chunk's output from a line lookup: the lines as they are, with not-found errors in their places. */
+function linesOutput(records: readonly BoundRecord<Parameters>[], answer: LineAnswer): unknown[] {
+  if (answer.all) return [new JsonLines(answer.text, records.length)];
+  const lines = answer.text === '' ? [] : answer.text.split('\n');
+  const output: unknown[] = [];
+  let next = 0;
+  records.forEach(({ params, record }, index) => {
+    if (answer.found[next] === index) output.push(new JsonText(lines[next++] ?? ''));
+    else output.push(identityNotFound(params.Identity.text, record));
+  });
+  return output;
 }
 
 /** An array per chunk, not a generator: nothing here waits, and a yield per user costs more. */

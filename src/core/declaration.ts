@@ -70,6 +70,11 @@ export interface CmdletContext {
   readonly env: NodeJS.ProcessEnv;
   /** Asks -WhatIf / -Confirm whether to act on the target. */
   shouldProcess(target: string, action?: string): boolean;
+  /**
+   * True when shouldProcess says yes to every target without a word (no -WhatIf, no prompt, no
+   * -Verbose): a cmdlet may then skip asking per target.
+   */
+  readonly processesAllQuietly: boolean;
   writeWarning(message: string): void;
   writeVerbose(message: string): void;
   writeDebug(message: string): void;

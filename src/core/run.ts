@@ -70,6 +70,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     name: decl.name,
     env: io.env,
     shouldProcess: (target, action) => shouldProcess.ask(target, action),
+    processesAllQuietly: !common.whatIf && !shouldProcess.willPrompt && !common.verbose,
     writeWarning: (m) => reporter.warning(m),
     writeVerbose: (m) => reporter.verbose(m),
     writeDebug: (m) => reporter.debug(m),

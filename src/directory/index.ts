@@ -7,6 +7,8 @@ export { dnKey, looksLikeDn, parentDns, splitDn, subtreeRange } from './dn.js';
 export { IdentityResolver, USER_SHAPE } from './resolve.js';
 export type { PendingLookup, ResolveScope, ResolveShape } from './resolve.js';
 export { QueryWorker } from './queryWorker.js';
+export { LineLookup } from './lineLookup.js';
+export type { LineAnswer, PendingLines } from './lineLookup.js';
 export { UserId, UserIdParameterType, classifyIdentity } from './userId.js';
 export type { IdentityForm } from './userId.js';
 export { containerExists, searchUsers, subtreeCondition } from './userSearch.js';

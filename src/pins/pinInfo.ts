@@ -40,6 +40,17 @@ export const PIN_INFO_SHAPE: ResolveShape<PinInfoRow> = {
     ({ id, sip, pin_policy, registrar_pool, pin_set, locked, changed_at }) as PinInfoRow,
 };
 
+/**
+ * {@link pinInfoJson}'s line for a PIN that never expires, built by SQLite over PIN_INFO_SHAPE's
+ * aliases and join: Get-CsClientPinInfo's lookups answer with the output itself when no policy sets
+ * a PINLifetime. A test keeps the two in step.
+ */
+export const PIN_INFO_LINE_SQL = `json_object('PSTypeName', '${PIN_INFO_TYPE}', 'Identity', u.sip,
+  'IsPinSet', CASE WHEN p.hash IS NOT NULL THEN json('true') ELSE json('false') END,
+  'IsLockedOut', CASE WHEN p.locked = 1 THEN json('true') ELSE json('false') END,
+  'LastPinChangeTime', strftime('%Y-%m-%dT%H:%M:%fZ', p.changed_at / 1000.0, 'unixepoch'),
+  'PinExpirationTime', NULL)`;
+
 const DAY_MS = 86_400_000;
 const iso = (ms: number | null) => (ms === null ? 'null' : `"${isoUtc(ms)}"`);
 

@@ -29,6 +29,11 @@ export class PolicyResolver {
     this.#sites = new Map(sites.map((s) => [s.pool_key, s.site]));
   }
 
+  /** Whether no policy sets a PINLifetime: then no PIN expires, whoever its user. */
+  get neverExpires(): boolean {
+    return [...this.#policies.values()].every((policy) => policy.pin_lifetime === 0);
+  }
+
   /**
    * The policy in effect for a user.
    * @param user the user's row

@@ -231,6 +231,49 @@ describe('Get-CsClientPinInfo on a long stream (lookups on a worker thread from 
     expect(result.code).toBe(1);
   });
 
+  it('Get-CsClientPinInfo answers chunks of SIP addresses with lines SQLite builds: misses in place, as the per-user lookups give', async () => {
+    // Misses of the same form (ADUser objects for users that do not exist) keep chunks on the line lookup.
+    const adUsers = lines.filter((line) => line.startsWith('{"PSTypeName"'));
+    const input = Array.from({ length: 1200 }, (_, i) => {
+      const line = adUsers[i % adUsers.length] as string;
+      return i % MISS_EVERY === 50 ? line.replace(/"SipAddress":"sip:[^"]*"/, `"SipAddress":"sip:nobody${i}@litwareinc.com"`) : line;
+    });
+    const missing = input.flatMap((line, i) => (line.includes('sip:nobody') ? [i + 1] : []));
+    expect(missing.length).toBeGreaterThan(10);
+    const out = input.filter((line) => !line.includes('sip:nobody')).map((line) => byUser.get((JSON.parse(line) as { SipAddress: string }).SipAddress));
+    // -Verbose reports each user it processes, so it takes the per-user path: both must agree.
+    for (const command of ['Get-CsClientPinInfo', 'Get-CsClientPinInfo -Verbose']) {
+      const result = await sh(command, { env: { ...env, CSPIN_FORMAT: 'ndjson' }, input: input.join('\n') + '\n' });
+      expect(result.stdout.trim().split('\n')).toEqual(out);
+      expect(errorsOf(result).map((e) => e.record)).toEqual(missing);
+      expect(result.code).toBe(1);
+    }
+  });
+
+  it('Get-CsClientPinInfo on a long stream computes PinExpirationTime when a policy sets a PINLifetime', async () => {
+    const own = { ...(await sampleDirectory()), CSPIN_FORMAT: 'ndjson', TZ: 'UTC' };
+    for (const command of [`cspin import ${join(dir, 'extra.csv')}`, 'Set-CsPinPolicy -Identity Global -PINLifetime 30 -PINHistoryCount 1']) {
+      expect((await sh(command, { env: own })).code).toBe(0);
+    }
+    const input = lines.filter((line) => line.startsWith('{"PSTypeName"'));
+    const result = await sh('Get-CsClientPinInfo', { env: own, input: input.join('\n') + '\n' });
+    const infos = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { IsPinSet: boolean; LastPinChangeTime: string | null; PinExpirationTime: string | null });
+    expect(infos).toHaveLength(input.length);
+    const withPin = infos.filter((info) => info.IsPinSet && info.LastPinChangeTime !== null);
+    expect(withPin.length).toBeGreaterThan(input.length / 3);
+    for (const info of withPin) expect(info.PinExpirationTime).toBe(new Date(Date.parse(info.LastPinChangeTime ?? '') + 30 * 86_400_000).toISOString());
+    expect(result.code).toBe(0);
+  });
+
+  it('Get-CsClientPinInfo -WhatIf on a long stream asks about every user, in input order, and outputs nothing', async () => {
+    const input = lines.filter((line) => line.startsWith('{"PSTypeName"'));
+    const result = await sh('Get-CsClientPinInfo -WhatIf', { env: { ...env, CSPIN_FORMAT: 'ndjson' }, input: input.join('\n') + '\n' });
+    const targets = [...result.stderr.matchAll(/^What if: Performing the operation "Get-CsClientPinInfo" on target "(.*)"\.$/gm)].map((m) => m[1]);
+    expect(targets).toEqual(input.map((line) => (JSON.parse(line) as { SipAddress: string }).SipAddress));
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(0);
+  });
+
   it('Get-CsClientPinInfo | head -n 1 ends quietly with exit 0, the worker stopped with it', async () => {
     const result = await sh('set -o pipefail; Get-CsClientPinInfo | head -n 1', { env: { ...env, CSPIN_FORMAT: 'ndjson' }, input: lines.filter((l) => l.startsWith('{"PSTypeName"')).join('\n') + '\n' });
     expect(result.stdout.trim().split('\n')).toEqual([expected().out[0]]);
