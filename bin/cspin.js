@@ -5,6 +5,6 @@
 // into a heap that fragments (128 KiB: the 64 KiB I/O buffers stay in the heap, no mmap per read);
 // --expose-gc lets the engine clear V8's string table now and then (src/core/stream/compactHeap.ts);
 // no V8 background threads (--single-threaded: GC and compiler on this thread), since the other core
-// runs the other end of the pipe and the lookup thread (less CPU in all, measured). < 100 MiB at 10M.
+// runs the other end of the pipe and the lookup thread (README, Design). < 100 MiB at 10M.
 import { main } from '../dist/cspin.mjs';
 main(process.argv);

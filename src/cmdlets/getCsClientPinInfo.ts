@@ -1,7 +1,7 @@
 import { JsonLines, JsonText, defineCmdlet, type BoundRecord, type CmdletContext } from '../core/index.js';
 import { IdentityResolver, LineLookup, QueryWorker, type LineAnswer, type PendingLines, type PendingLookup } from '../directory/index.js';
 import { identityNotFound } from '../directory/messages.js';
-import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PIN_INFO_TYPE, PolicyResolver, pinInfoJson, type PinInfoRow } from '../pins/index.js';
+import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PIN_INFO_TYPE, PolicyResolver, finishPinInfoLines, pinInfoJson, type PinInfoRow } from '../pins/index.js';
 import { mandatoryIdentityParameter } from './parameters.js';
 import { closeSession, openSession, type Session } from './session.js';
 
@@ -137,8 +137,9 @@ function collectOldest(state: State, context: CmdletContext): unknown[] {
 
 /** A chunk's output from a line lookup: the lines as they are, with not-found errors in their places. */
 function linesOutput(records: readonly BoundRecord<Parameters>[], answer: LineAnswer): unknown[] {
-  if (answer.all) return [new JsonLines(answer.text, records.length)];
-  const lines = answer.text === '' ? [] : answer.text.split('\n');
+  const text = finishPinInfoLines(answer.text);
+  if (answer.all) return [new JsonLines(text, records.length)];
+  const lines = text === '' ? [] : text.split('\n');
   const output: unknown[] = [];
   let next = 0;
   records.forEach(({ params, record }, index) => {

@@ -6,7 +6,7 @@ export { PinStore } from './pinStore.js';
 export type { PinState } from './pinStore.js';
 export { PIN_TARGET_SHAPE } from './pinTarget.js';
 export type { PinTargetRow } from './pinTarget.js';
-export { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PIN_INFO_TYPE, pinInfoJson } from './pinInfo.js';
+export { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PIN_INFO_TYPE, finishPinInfoLines, pinInfoJson } from './pinInfo.js';
 export { PolicyResolver } from './policy.js';
 export type { PinPolicyRow } from './policy.js';
 export type { PinInfoDetails, PinInfoRow } from './pinInfo.js';

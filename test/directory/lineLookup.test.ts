@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityResolver, LineLookup, QueryWorker, UserId, UserWriter, createDatabase, type DirectoryDatabase } from '../../src/directory/index.js';
-import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PinStore, PolicyResolver, pinInfoJson } from '../../src/pins/index.js';
+import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PinStore, PolicyResolver, finishPinInfoLines, pinInfoJson } from '../../src/pins/index.js';
 
 /** PIN change times whose milliseconds and dates are awkward for a text conversion. */
 const CHANGED = [0, 1, 999, 1_000, 86_399_999, Date.UTC(2012, 8, 25, 13, 35, 3, 7), Date.UTC(2000, 1, 29, 23, 59, 59, 999), Date.UTC(2099, 11, 31, 0, 0, 0, 500), 1_348_580_103_123, -1, -86_400_001];
@@ -44,7 +44,7 @@ afterAll(() => {
 const sip = (sam: string) => new UserId(`sip:${sam}@litwareinc.com`);
 
 describe('LineLookup', () => {
-  it('PIN_INFO_LINE_SQL gives exactly the line pinInfoJson writes when no PIN expires, for every PIN state', () => {
+  it('PIN_INFO_LINE_SQL, finished by finishPinInfoLines, gives exactly the line pinInfoJson writes when no PIN expires, for every PIN state', () => {
     const resolver = new IdentityResolver(db, undefined, PIN_INFO_SHAPE);
     const found = resolver.resolve(sams.map(sip));
     const expected = sams.map((_, i) => {
@@ -53,7 +53,8 @@ describe('LineLookup', () => {
       return pinInfoJson(row, 0);
     });
     const built = db.prepare<unknown[], string>(`SELECT ${PIN_INFO_LINE_SQL} FROM users u ${PIN_INFO_SHAPE.join ?? ''} WHERE u.sip_key = ?`).pluck();
-    expect(sams.map((sam) => built.get(`sip:${sam}@litwareinc.com`.toLowerCase()))).toEqual(expected);
+    expect(sams.map((sam) => finishPinInfoLines(built.get(`sip:${sam}@litwareinc.com`.toLowerCase()) ?? ''))).toEqual(expected);
+    expect(finishPinInfoLines(expected.join('\n'))).toBe(expected.join('\n'));
     expect(expected.some((line) => line.includes('"IsLockedOut":true'))).toBe(true);
   });
 
