@@ -5,10 +5,11 @@
  * thread. Anything else goes through the {@link IdentityResolver}.
  */
 import type { QueryWorker } from './queryWorker.js';
+import { lookupSource, type Kind } from './resolve.js';
 import { classifyIdentity, type UserId } from './userId.js';
 
-/** The unique-key forms, and how each matches a key. */
-const UNIQUE_FORMS: Readonly<Record<string, string>> = { sip: 'u.sip_key = q.value', dn: 'u.dn_key = q.value' };
+/** The forms whose key names at most one user. */
+const UNIQUE_FORMS: ReadonlySet<Kind> = new Set(['sip', 'dn']);
 
 /** A chunk's line lookup between {@link LineLookup.start} and {@link LineLookup.collect}. */
 export interface PendingLines {
@@ -28,7 +29,7 @@ export interface LineAnswer {
 
 /** Builds, sends and reads line lookups for one output line expression. */
 export class LineLookup {
-  readonly #sql = new Map<string, string>();
+  readonly #sql = new Map<Kind, string>();
   readonly #allFound: string[] = [];
 
   /**
@@ -37,7 +38,7 @@ export class LineLookup {
    */
   constructor(
     private readonly line: string,
-    private readonly join = '',
+    private readonly join?: string,
   ) {}
 
   /**
@@ -47,11 +48,11 @@ export class LineLookup {
    * @returns the pending lookup, or undefined when the identities are not all of one unique form
    */
   start(ids: readonly UserId[], worker: QueryWorker): PendingLines | undefined {
-    let kind: string | undefined;
+    let kind: Kind | undefined;
     const keys: string[] = [];
     for (const id of ids) {
       const form = classifyIdentity(id.text);
-      if (!('key' in form) || !(form.kind in UNIQUE_FORMS) || (kind !== undefined && form.kind !== kind)) return undefined;
+      if (!('key' in form) || !UNIQUE_FORMS.has(form.kind) || (kind !== undefined && form.kind !== kind)) return undefined;
       kind = form.kind;
       keys.push(form.key);
     }
@@ -77,11 +78,10 @@ export class LineLookup {
     return found.every((position, i) => i === 0 || position > (found[i - 1] ?? 0)) ? { all: false, found, text } : undefined;
   }
 
-  #sqlFor(kind: string): string {
+  #sqlFor(kind: Kind): string {
     let sql = this.#sql.get(kind);
     if (sql === undefined) {
-      const rows = `SELECT q.key AS i, ${this.line} AS line FROM json_each(?) q
-        CROSS JOIN users u ON ${UNIQUE_FORMS[kind]} ${this.join} WHERE u.sip_key IS NOT NULL`;
+      const rows = `SELECT q.key AS i, ${this.line} AS line ${lookupSource(kind, this.join)}`;
       // Both aggregates read the rows in the same order: json_each's, the chunk's.
       sql = `SELECT group_concat(i) || char(10) || group_concat(line, char(10)) FROM (${rows})`;
       this.#sql.set(kind, sql);

@@ -36,7 +36,8 @@ export interface ResolveShape<Row> {
 /** The default shape: whole users rows. */
 export const USER_SHAPE: ResolveShape<UserRow> = { select: USER_COLUMNS, row: userRowOf };
 
-type Kind = IdentityForm['kind'] | 'sipOfUpn';
+/** An identity form, and the sip:+UPN fallback branch. */
+export type Kind = IdentityForm['kind'] | 'sipOfUpn';
 
 /** The forms, in the order their branches appear in the query. */
 const KINDS: readonly Kind[] = ['sip', 'upn', 'sipOfUpn', 'logon', 'dn', 'display', 'displayWildcard'];
@@ -208,12 +209,21 @@ export class IdentityResolver<Row = UserRow> {
       const order = kind === 'display' || kind === 'displayWildcard' ? 'u.dn_key' : 'NULL';
       const columns = `${this.#shape.select}, q.key, ${b}, ${order}`;
       return `SELECT ${packed ? `json_array(${columns}) AS r` : columns}
-      FROM json_each(?) q
-      CROSS JOIN users u ON ${CONDITIONS[kind]}${this.#shape.join ? ` ${this.#shape.join}` : ''}
-      WHERE u.sip_key IS NOT NULL${scope}`;
+      ${lookupSource(kind, this.#shape.join)}${scope}`;
     });
     return branches.join('\nUNION ALL\n');
   }
+}
+
+/**
+ * Where one form's lookup reads from: its json_each(?) list of keys (q), each joined to the users with
+ * a SIP address it names (u), and the caller's joins.
+ * @param kind the identity form
+ * @param join extra joins over u, if any
+ * @returns the FROM and WHERE clauses
+ */
+export function lookupSource(kind: Kind, join?: string): string {
+  return `FROM json_each(?) q CROSS JOIN users u ON ${CONDITIONS[kind]}${join ? ` ${join}` : ''} WHERE u.sip_key IS NOT NULL`;
 }
 
 function byDnThenId(a: { id: number; order: string | null }, b: { id: number; order: string | null }): number {
