@@ -28,3 +28,4 @@ export { helpText, syntaxLine } from './help.js';
 export { bindCommandLine, argvParameters } from './bindCommandLine.js';
 export { PipelineBinder } from './bindPipeline.js';
 export { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from './commonParameters.js';
+export { ECHO_MAX, echo, oneLine } from './echo.js';
