@@ -8,7 +8,6 @@
 export const ECHO_MAX = 120;
 
 // C0 controls, DEL, C1 controls, and the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e', '\u0000': '\\0' };
 

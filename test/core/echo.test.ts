@@ -22,7 +22,6 @@ describe('echo', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
         const shown = echo(text);
-        // eslint-disable-next-line no-control-regex
         expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
         expect([...shown].length).toBeLessThanOrEqual(ECHO_MAX * 6 + 1);
       }),

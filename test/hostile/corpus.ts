@@ -64,7 +64,6 @@ export interface HostileCase {
 
 const STACK = /^\s+at\s.+(:\d+:\d+\)?|\(native\)|\(node:.+\))$|\.(m?js|ts):\d+:\d+/m;
 // C0 controls other than tab, DEL and C1 controls: never raw in a message.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
 /** The longest message line a case may print: values are cut at ~120 characters. */
 const MAX_LINE = 1000;
