@@ -21,7 +21,7 @@ export type { PSObject } from './psobject.js';
 export { JsonLines, JsonText, expandJsonLines } from './jsonText.js';
 export { isoUtc } from './isoDate.js';
 export { clockOf } from './clock.js';
-export { mapOrdered, threadPoolParallelism } from './mapOrdered.js';
+export { mapOrdered, threadPoolParallelism, type MapOrderedOptions } from './mapOrdered.js';
 export { runCmdlet } from './run.js';
 export type { CmdletIO } from './run.js';
 export { helpText, syntaxLine } from './help.js';
