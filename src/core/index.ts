@@ -29,3 +29,6 @@ export { bindCommandLine, argvParameters } from './bindCommandLine.js';
 export { PipelineBinder } from './bindPipeline.js';
 export { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from './commonParameters.js';
 export { ECHO_MAX, echo, oneLine } from './echo.js';
+export { classifyOutput } from './outputTarget.js';
+export type { OutputKind, OutputTarget } from './outputTarget.js';
+export type { Deliverable } from './stream/outputWriter.js';
