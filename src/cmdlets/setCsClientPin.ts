@@ -1,4 +1,4 @@
-import { StringType, SwitchType, clockOf, defineCmdlet, errorRecord, isErrorRecord, mapOrdered, threadPoolParallelism, usageError } from '../core/index.js';
+import { StringType, SwitchType, clockOf, defineCmdlet, echo, errorRecord, isErrorRecord, mapOrdered, threadPoolParallelism } from '../core/index.js';
 import type { CmdletContext, ErrorRecord } from '../core/index.js';
 import { IdentityResolver } from '../directory/index.js';
 import {
@@ -13,11 +13,9 @@ import {
   pinPolicyViolation,
   type PinTargetRow,
 } from '../pins/index.js';
-import { mandatoryIdentityParameter } from './parameters.js';
+import { PIN_FORMAT, checkPinArgument, mandatoryIdentityParameter } from './parameters.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets, type Targets } from './targets.js';
-
-const PIN_FORMAT = `A PIN consists of the digits 0-9 only, at most ${MAX_PIN_LENGTH} of them`;
 
 /** The type name of Set-CsClientPin's output objects (Lync prints the PIN but documents no object). */
 export const PIN_RESET_TYPE = 'cspin.ClientPinReset';
@@ -96,9 +94,7 @@ export default defineCmdlet({
   ],
 
   begin(params, context): State {
-    if (params.Pin !== undefined && !isPinFormat(params.Pin)) {
-      throw usageError('InvalidPinFormat', `Cannot bind parameter 'Pin'. ${PIN_FORMAT}.`);
-    }
+    checkPinArgument(params);
     const session = openSession(context.env);
     try {
       return {
@@ -133,7 +129,7 @@ export default defineCmdlet({
       if (!state.db.open) return;
       const after = state.store.replacePin({ userId: item.user.id, hash: item.hash, pinLength: item.pin.length, changedAt: state.now(), pepper: state.pepper });
       if (after.locked && !state.force) {
-        context.writeWarning(`The PIN of ${item.user.sip} is locked: the new PIN can be used only after Unlock-CsClientPin.`);
+        context.writeWarning(`The PIN of ${echo(item.user.sip)} is locked: the new PIN can be used only after Unlock-CsClientPin.`);
       }
       yield { PSTypeName: PIN_RESET_TYPE, Identity: item.user.sip, PIN: item.pin, PinReset: true };
     }
@@ -174,7 +170,7 @@ function* plan(
         yield errorRecord({
           errorId: 'PinPolicyViolation',
           category: 'InvalidArgument',
-          message: `The PIN for ${user.sip} does not meet PIN policy "${policy.identity}": ${broken}. Nothing was changed.`,
+          message: `The PIN for ${echo(user.sip)} does not meet PIN policy "${echo(policy.identity)}": ${broken}. Nothing was changed.`,
           target: user.sip,
           record,
         });

@@ -29,3 +29,5 @@ export { bindCommandLine, argvParameters } from './bindCommandLine.js';
 export { PipelineBinder } from './bindPipeline.js';
 export { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from './commonParameters.js';
 export { ECHO_MAX, echo, oneLine } from './echo.js';
+export { DIGITS_HIDDEN, quoteRedacted, redact } from './redact.js';
+export type { ShownValue } from './redact.js';

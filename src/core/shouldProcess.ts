@@ -51,7 +51,7 @@ export class ShouldProcess {
    */
   ask(target: string, action = this.#options.name): boolean {
     if (this.#all !== undefined) return this.#all;
-    const message = `Performing the operation "${action}" on target "${target}".`;
+    const message = messages.performing(action, target);
     if (this.#options.common.whatIf) {
       this.#options.host.write(`${messages.whatIf(action, target)}\n`);
       return false;
