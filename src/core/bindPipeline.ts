@@ -118,6 +118,10 @@ function firstProperty(record: Record<string, unknown>, names: readonly string[]
 }
 
 function validate(p: PipelineParameter, value: unknown): ErrorRecord | undefined {
+  // The common case first, per record: an object, or a string that starts with a printable character.
+  if (typeof value !== 'string') return undefined;
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return undefined;
   const { mandatory, allowEmptyString, validateNotNullOrWhiteSpace } = p.decl;
   if (value === '' && (mandatory || validateNotNullOrWhiteSpace) && !allowEmptyString) {
     return errorRecord({
@@ -127,7 +131,7 @@ function validate(p: PipelineParameter, value: unknown): ErrorRecord | undefined
       target: value,
     });
   }
-  if (validateNotNullOrWhiteSpace && typeof value === 'string' && value.trim() === '') {
+  if (validateNotNullOrWhiteSpace && value.trim() === '') {
     return errorRecord({ errorId: 'ParameterArgumentValidationError', category: 'InvalidData', message: messages.whiteSpaceNotAllowed(p.name), target: value });
   }
   return undefined;
