@@ -7,7 +7,7 @@ import {
   lifetimeRuleViolation,
   pinPolicyObject,
 } from '../pins/index.js';
-import { changesOf, checkLifetimeRule, forceParameter, openPolicySession, policyError, policyPropertyParameters, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { changesOf, checkLifetimeRule, forceParameter, openPolicySession, policyError, policyPropertyParameters, shouldChangePolicy, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
 import { closeSession } from './session.js';
 
 export default defineCmdlet({
@@ -84,8 +84,8 @@ export default defineCmdlet({
         yield problem ? policyError({ ok: false, reason: 'LifetimeNeedsHistory', message: problem }, identity, record) : pinPolicyObject(policy);
         continue;
       }
-      if (!context.shouldProcess(identity)) continue;
-      const outcome = state.store.create(identity, changes);
+      const outcome = shouldChangePolicy(context, identity, (write) => state.store.create(identity, changes, write));
+      if (!outcome) continue;
       if (!outcome.ok) {
         yield policyError(outcome, identity, record);
         continue;

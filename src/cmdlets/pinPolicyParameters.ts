@@ -114,6 +114,20 @@ export function checkLifetimeRule(changes: PolicyChanges, creates: boolean): voi
 }
 
 /**
+ * A policy change the way ShouldProcess wants it: checked first, so that -WhatIf and -Confirm meet
+ * the errors the change would (not found, already exists, the lifetime rule), then asked about and made.
+ * @param context the engine's services
+ * @param identity the policy, the ShouldProcess target
+ * @param change makes the change, or only checks it when write is false
+ * @returns the failed check, the change's outcome, or undefined when -WhatIf or the user declined
+ */
+export function shouldChangePolicy<T extends { ok: boolean }>(context: CmdletContext, identity: string, change: (write: boolean) => T): T | undefined {
+  const check = change(false);
+  if (!check.ok) return check;
+  return context.shouldProcess(identity) ? change(true) : undefined;
+}
+
+/**
  * The error record for a change that did not happen.
  * @param outcome the store's refusal
  * @param identity the policy identity

@@ -1,7 +1,7 @@
 import { defineCmdlet, echo } from '../core/index.js';
 import { configurationNotFound } from '../directory/messages.js';
 import { PIN_POLICY_TYPE, PolicyIdentityType } from '../pins/index.js';
-import { forceParameter, openPolicySession, type PolicySession } from './pinPolicyParameters.js';
+import { forceParameter, openPolicySession, shouldChangePolicy, type PolicySession } from './pinPolicyParameters.js';
 import { closeSession } from './session.js';
 
 export default defineCmdlet({
@@ -55,8 +55,8 @@ export default defineCmdlet({
   *process(records, state, context) {
     for (const { params, record } of records) {
       const identity = params.Identity;
-      if (!context.shouldProcess(identity)) continue;
-      const outcome = state.store.remove(identity);
+      const outcome = shouldChangePolicy(context, identity, (write) => state.store.remove(identity, write));
+      if (!outcome) continue;
       if (!outcome.ok) {
         yield configurationNotFound(identity, record);
         continue;

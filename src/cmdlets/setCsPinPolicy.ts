@@ -1,6 +1,6 @@
 import { NOT_CONVERTIBLE, defineCmdlet, echo, errorRecord, isPSObject, type PSObject, type ParamType } from '../core/index.js';
 import { GLOBAL, PIN_POLICY_TYPE, PolicyIdentityType, readPolicyInstance } from '../pins/index.js';
-import { changesOf, checkLifetimeRule, forceParameter, openPolicySession, policyError, policyPropertyParameters, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { changesOf, checkLifetimeRule, forceParameter, openPolicySession, policyError, policyPropertyParameters, shouldChangePolicy, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
 import { closeSession } from './session.js';
 
 /** A policy object: from the pipeline, or as JSON text on the command line. */
@@ -98,8 +98,8 @@ export default defineCmdlet({
         identity = instance.identity;
         changes = { ...instance.changes, ...changes };
       }
-      if (!context.shouldProcess(identity)) continue;
-      const outcome = state.store.update(identity, changes, params.Instance !== undefined);
+      const outcome = shouldChangePolicy(context, identity, (write) => state.store.update(identity, changes, params.Instance !== undefined, write));
+      if (!outcome) continue;
       if (!outcome.ok) {
         yield policyError(outcome, identity, record);
         continue;
