@@ -44,9 +44,9 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
             createPepper(db, path, io.env);
             if (args.sample) {
               const { users, pins } = await loadSample(db, loadPepper(db, path, io.env));
-              say(`created ${path} with the litwareinc sample directory (${users} users, ${pins} PINs)`);
+              say(`created ${echo(path)} with the litwareinc sample directory (${users} users, ${pins} PINs)`);
             } else {
-              say(`created ${path}`);
+              say(`created ${echo(path)}`);
             }
           } finally {
             db.close();
