@@ -221,4 +221,18 @@ const mixed: HostileCase = {
   expect: { code: 1, objects: [KEN_PIN_INFO, ...CHRIS_PIN_INFO], errors: ['ManagementObjectNotFound', 'ManagementObjectNotFound', 'ManagementObjectNotFound'], records: [2, 3, 4] },
 };
 
-runCorpus('hostile identities', [...CMDLETS.flatMap(casesFor), mixed, ...storedValueCases(), ...inquireCases()]);
+const commandLine: HostileCase[] = [
+  {
+    name: 'Lock-CsClientPin: a 100 kB -Identity with an ESC is cut and escaped, in text',
+    run: `Lock-CsClientPin -Identity "$(printf '\\033[2J'; head -c 100000 /dev/zero | tr '\\0' z)"`,
+    textErrors: true,
+    expect: { code: 1, stderr: exactly(`Lock-CsClientPin : ${NOT_FOUND}"\\e[2J${'z'.repeat(116)}…".\n`) },
+  },
+  {
+    name: 'Get-CsUser: an -OU with control characters is escaped in OrganizationalUnitNotFound',
+    run: `Get-CsUser -OU "$(printf 'OU=Evil\\033[2J\\007,DC=litwareinc,DC=com')"`,
+    expect: { code: 1, errors: ['OrganizationalUnitNotFound'], stderr: /^Management object not found for identity "OU=Evil\\e\[2J\\x07,DC=litwareinc,DC=com": / },
+  },
+];
+
+runCorpus('hostile identities', [...CMDLETS.flatMap(casesFor), mixed, ...storedValueCases(), ...inquireCases(), ...commandLine]);
