@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import yargs from 'yargs';
-import { runCmdlet, TerminatingError, type CmdletIO } from '../core/index.js';
+import { echo, runCmdlet, TerminatingError, type CmdletIO } from '../core/index.js';
 import { CMDLETS, findCmdlet } from '../cmdlets/index.js';
 import { createDatabase, databasePath, openDatabase } from '../directory/index.js';
 import { importUsers } from '../directory/import/importUsers.js';
@@ -44,9 +44,9 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
             createPepper(db, path, io.env);
             if (args.sample) {
               const { users, pins } = await loadSample(db, loadPepper(db, path, io.env));
-              say(`created ${path} with the litwareinc sample directory (${users} users, ${pins} PINs)`);
+              say(`created ${echo(path)} with the litwareinc sample directory (${users} users, ${pins} PINs)`);
             } else {
-              say(`created ${path}`);
+              say(`created ${echo(path)}`);
             }
           } finally {
             db.close();
@@ -70,7 +70,7 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
             for (const [i, file] of files.entries()) {
               const format = formats[i] ?? formatOf(file, args.format);
               const input = file === '-' ? io.stdin : createReadStream(file);
-              const summary = await importUsers(db, readUsers(input, format), (row, reason) => say(`${file} line ${row}: ${reason}`));
+              const summary = await importUsers(db, readUsers(input, format), (row, reason) => say(`${echo(file)} line ${row}: ${reason}`));
               for (const key of ['added', 'updated', 'rejected'] as const) total[key] += summary[key];
             }
             say(`${total.added} added, ${total.updated} updated, ${total.rejected} rejected`);

@@ -4,7 +4,7 @@
  * new PIN and how to give it. It asks first (--yes, or a prompt on the terminal): every PIN goes.
  */
 import type { CommandModule } from 'yargs';
-import { TerminatingError, usageError, type CmdletIO } from '../core/index.js';
+import { TerminatingError, echo, usageError, type CmdletIO } from '../core/index.js';
 import { openTerminal, promptForChoice } from '../core/terminal.js';
 import { databasePath, openDatabase, type DirectoryDatabase } from '../directory/index.js';
 import { loadPepper, rotatePepper } from '../pins/pepper.js';
@@ -54,7 +54,7 @@ function rotate(db: DirectoryDatabase, path: string, args: RotateKeyArgs, io: Cm
     // Handed over before the commit: a crash in between leaves the old key valid, never no key at all.
     publish: inEnvironment ? (hex) => io.stdout.write(`${hex}\n`) : undefined,
   });
-  if (keyFile) say(`new PIN key written to ${keyFile}`);
+  if (keyFile) say(`new PIN key written to ${echo(keyFile)}`);
   else say('new PIN key printed on stdout: set CSPIN_PIN_KEY to it and keep it secret; the old key no longer opens this database');
   if (cleared === 0) {
     say('no PIN was set, so none had to be cleared');

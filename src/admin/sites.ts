@@ -3,13 +3,13 @@
  * site of their RegistrarPool; Lync reads it from the topology, cspin from this table.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { TerminatingError, type CmdletIO } from '../core/index.js';
+import { TerminatingError, echo, type CmdletIO } from '../core/index.js';
 import { databasePath, openDatabase } from '../directory/index.js';
 import { PoolSites, parseSiteName } from '../pins/index.js';
 
 /** Thrown for a missing pool: exit status 1, the message on stderr. */
 function notMapped(pool: string): TerminatingError {
-  return new TerminatingError({ errorId: 'PoolNotMapped', category: 'ObjectNotFound', message: `The pool ${pool} is in no site.`, target: pool });
+  return new TerminatingError({ errorId: 'PoolNotMapped', category: 'ObjectNotFound', message: `The pool ${echo(pool)} is in no site.`, target: pool });
 }
 
 /**
@@ -43,7 +43,7 @@ export function siteCommand(io: CmdletIO, say: (line: string) => void): CommandM
             if (pool === '') throw new TerminatingError({ errorId: 'InvalidPoolName', category: 'InvalidArgument', message: 'The pool name is empty.' }, 2);
             withDb((sites) => {
               sites.set(pool, parsed.site);
-              if (!sites.hasUsers(pool)) say(`warning: no user has the registrar pool ${pool} (yet)`);
+              if (!sites.hasUsers(pool)) say(`warning: no user has the registrar pool ${echo(pool)} (yet)`);
             });
           },
         )

@@ -1,7 +1,7 @@
-import { StringType, defineCmdlet, usageError } from '../core/index.js';
+import { StringType, defineCmdlet, echo, usageError } from '../core/index.js';
 import { FilterError } from '../core/filterError.js';
 import { wildcardRegExp } from '../core/compare.js';
-import { identityNotFound } from '../directory/messages.js';
+import { configurationNotFound } from '../directory/messages.js';
 import { PIN_POLICY_PROPERTIES, PIN_POLICY_TYPE, PolicyIdentityType, pinPolicyObject } from '../pins/index.js';
 import { openPolicySession, type PolicySession } from './pinPolicyParameters.js';
 import { closeSession } from './session.js';
@@ -18,6 +18,7 @@ export default defineCmdlet({
   parameters: {
     Identity: {
       type: PolicyIdentityType,
+      validateNotNullOrWhiteSpace: true,
       position: 2,
       description:
         'Unique identity assigned to the policy when it was created: Global, site:<Site> (for example, site:Redmond) or, for a per-user policy, tag:<Name> or just the name (for example, RedmondPolicy). Wildcard characters cannot be used with the Identity parameter: use the Filter parameter instead. If neither Identity nor Filter is specified, every PIN policy is returned, Global first.',
@@ -60,7 +61,7 @@ export default defineCmdlet({
     try {
       filter = params.Filter === undefined ? undefined : wildcardRegExp(params.Filter);
     } catch (error) {
-      if (error instanceof FilterError) throw usageError('InvalidFilter', `Cannot process the Filter "${params.Filter}": ${error.reason}.`, params.Filter);
+      if (error instanceof FilterError) throw usageError('InvalidFilter', `Cannot process the Filter "${echo(params.Filter)}": ${error.reason}.`, params.Filter);
       throw error;
     }
     return { ...openPolicySession(context.env), filter };
@@ -70,7 +71,7 @@ export default defineCmdlet({
     for (const { params, record } of records) {
       if (params.Identity !== undefined) {
         const policy = state.store.get(params.Identity);
-        yield policy ? pinPolicyObject(policy) : identityNotFound(params.Identity, record);
+        yield policy ? pinPolicyObject(policy) : configurationNotFound(params.Identity, record);
         continue;
       }
       for (const policy of state.store.list()) {

@@ -1,4 +1,4 @@
-import { JsonLines, JsonText, NOT_CONVERTIBLE, StringType, defineCmdlet, usageError, type ParamType } from '../core/index.js';
+import { JsonLines, JsonText, NOT_CONVERTIBLE, StringType, defineCmdlet, echo, usageError, type ParamType } from '../core/index.js';
 import { compileFilter, FilterError } from '../core/filterScript.js';
 import {
   ADUSER_JSON_SQL,
@@ -30,7 +30,7 @@ const ResultSizeType: ParamType<number | 'Unlimited'> = {
     const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
     return typeof number === 'number' && Number.isInteger(number) && number >= 0 && number <= 2147483647 ? number : NOT_CONVERTIBLE;
   },
-  describe: (text) => `Cannot convert value "${text}" to type "Unlimited[UInt32]": use a whole number from 0 to 2147483647, or Unlimited.`,
+  describe: (text) => `Cannot convert value "${echo(text)}" to type "Unlimited[UInt32]": use a whole number from 0 to 2147483647, or Unlimited.`,
 };
 
 /** Users per page of a scan: a page's text (~50 KB) stays under glibc's mmap threshold. */
@@ -131,7 +131,7 @@ export default defineCmdlet({
   begin(params, context): State {
     const where: SqlCondition[] = [];
     if (params.OU !== undefined && !looksLikeDn(params.OU)) {
-      throw usageError('InvalidOrganizationalUnit', `Cannot bind parameter 'OU': "${params.OU}" is not a distinguished name.`, params.OU);
+      throw usageError('InvalidOrganizationalUnit', `Cannot bind parameter 'OU': "${echo(params.OU)}" is not a distinguished name.`, params.OU);
     }
     if (params.LdapFilter !== undefined) where.push(compileLdap(params.LdapFilter));
     const filter = params.Filter === undefined ? undefined : compileUserFilter(params.Filter);

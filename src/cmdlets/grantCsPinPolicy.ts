@@ -1,6 +1,6 @@
-import { StringType, SwitchType, TerminatingError, defineCmdlet, errorRecord, nullableType, type ErrorRecord } from '../core/index.js';
+import { NOT_CONVERTIBLE, SwitchType, TerminatingError, defineCmdlet, echo, errorRecord, nullableType, type ErrorRecord, type ParamType } from '../core/index.js';
 import { ADUSER_TYPE, IdentityResolver, toADUser, type UserRow } from '../directory/index.js';
-import { PinPolicyStore } from '../pins/index.js';
+import { PinPolicyStore, parsePerUserPolicyName } from '../pins/index.js';
 import { mandatoryIdentityParameter } from './parameters.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets } from './targets.js';
@@ -14,11 +14,26 @@ interface State extends Session {
 
 const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
 
+/** A per-user policy name, `Name` or `tag:Name`, as the name without `tag:`; a site name or a wildcard is a usage error. */
+const PolicyNameType: ParamType<string> = {
+  name: 'String',
+  accepts: (value) => typeof value === 'string',
+  convert: (value) => {
+    const parsed = typeof value === 'string' ? parsePerUserPolicyName(value) : undefined;
+    return parsed && 'name' in parsed ? parsed.name : NOT_CONVERTIBLE;
+  },
+  describe: (text) => {
+    const parsed = parsePerUserPolicyName(text);
+    return 'problem' in parsed ? parsed.problem : `"${echo(text)}" is not a per-user policy name.`;
+  },
+};
+
 function policyNotFound(name: string, record?: number): ErrorRecord {
+  const shown = echo(name);
   return errorRecord({
     errorId: 'PolicyNotFound',
     category: 'ObjectNotFound',
-    message: `There is no per-user PIN policy "tag:${name}". Create it with New-CsPinPolicy -Identity ${name}, or list them with Get-CsPinPolicy -Filter "tag:*".`,
+    message: `There is no per-user PIN policy "tag:${shown}". Create it with New-CsPinPolicy -Identity ${shown}, or list them with Get-CsPinPolicy -Filter "tag:*".`,
     target: name,
     record,
   });
@@ -32,7 +47,7 @@ export default defineCmdlet({
   parameters: {
     Identity: mandatoryIdentityParameter,
     PolicyName: {
-      type: nullableType(StringType),
+      type: nullableType(PolicyNameType),
       position: 2,
       description:
         '"Name" of the policy to be assigned: the policy Identity minus the "tag:" prefix (a policy with the Identity tag:Redmond has the PolicyName Redmond). It must name an existing per-user policy. To unassign a per-user policy previously assigned to a user, omit PolicyName or set it to null: in bash, -PolicyName \'$Null\' (quoted), an empty value or -PolicyName: (what an unquoted $Null becomes).',
@@ -47,6 +62,7 @@ export default defineCmdlet({
   outputType: `None; with -PassThru, ${ADUSER_TYPE}.`,
   notes: [
     'A display name without a wildcard that matches several users is refused (AmbiguousIdentity) and changes nothing; a * wildcard assigns the policy to every match.',
+    'A PolicyName that can never name a per-user policy (site:Redmond, a wildcard, a name with ":") is a usage error (exit 2); one that names no existing per-user policy is PolicyNotFound (exit 1). Either way no user is changed.',
     'Get-CsUser shows the assignment as PinPolicy: the policy name without "tag:", spelled as the policy is. -DomainController is not supported.',
   ],
   examples: [
@@ -79,8 +95,7 @@ export default defineCmdlet({
   ],
 
   begin(params, context): State {
-    const given = params.PolicyName?.trim().replace(/^tag:/i, '');
-    const policyName = given === undefined || given === '' ? null : given;
+    const policyName = params.PolicyName ?? null;
     const session = openSession(context.env);
     const store = new PinPolicyStore(session.db);
     if (policyName !== null && !store.get(`tag:${policyName}`)) {
@@ -105,7 +120,8 @@ export default defineCmdlet({
           yield policyNotFound(state.policyName ?? '', record);
           continue;
         }
-        context.writeVerbose(assigned.name === null ? `Unassigned the per-user PIN policy of ${user.sip}.` : `Granted tag:${assigned.name} to ${user.sip}.`);
+        const sip = echo(user.sip ?? user.dn);
+        context.writeVerbose(assigned.name === null ? `Unassigned the per-user PIN policy of ${sip}.` : `Granted tag:${echo(assigned.name)} to ${sip}.`);
         if (params?.PassThru) yield toADUser({ ...user, pin_policy: assigned.name });
       }
     }

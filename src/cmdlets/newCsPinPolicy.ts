@@ -1,4 +1,4 @@
-import { SwitchType, defineCmdlet } from '../core/index.js';
+import { SwitchType, defineCmdlet, echo } from '../core/index.js';
 import {
   GLOBAL,
   PIN_POLICY_TYPE,
@@ -7,7 +7,7 @@ import {
   lifetimeRuleViolation,
   pinPolicyObject,
 } from '../pins/index.js';
-import { changesOf, forceParameter, openPolicySession, policyError, policyPropertyParameters, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { changesOf, checkLifetimeRule, forceParameter, openPolicySession, policyError, policyPropertyParameters, shouldChangePolicy, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
 import { closeSession } from './session.js';
 
 export default defineCmdlet({
@@ -18,6 +18,7 @@ export default defineCmdlet({
   parameters: {
     Identity: {
       type: PolicyIdentityType,
+      validateNotNullOrWhiteSpace: true,
       mandatory: true,
       position: 2,
       description:
@@ -35,7 +36,7 @@ export default defineCmdlet({
   outputType: `None; with -InMemory, ${PIN_POLICY_TYPE}.`,
   notes: [
     'Like the Microsoft cmdlet, New-CsPinPolicy writes nothing to stdout (use -Verbose to see what it did, Get-CsPinPolicy to read the policy back), except with -InMemory.',
-    'A policy whose PINLifetime is greater than 0 needs a PINHistoryCount greater than 0: such a command fails with PinLifetimeRequiresHistory and creates nothing.',
+    'A policy whose PINLifetime is greater than 0 needs a PINHistoryCount greater than 0: such a command fails with PinLifetimeRequiresHistory, a usage error (exit 2), and creates nothing.',
     'Creating a site policy for a site that no registrar pool is in warns (cspin site set maps pools to sites); -Force or -WarningAction SilentlyContinue silences the warning. -Tenant is not supported.',
   ],
   examples: [
@@ -64,7 +65,8 @@ export default defineCmdlet({
     },
   ],
 
-  begin(_params, context): PolicySession {
+  begin(params, context): PolicySession {
+    checkLifetimeRule(changesOf(params), true);
     return openPolicySession(context.env);
   },
 
@@ -82,13 +84,13 @@ export default defineCmdlet({
         yield problem ? policyError({ ok: false, reason: 'LifetimeNeedsHistory', message: problem }, identity, record) : pinPolicyObject(policy);
         continue;
       }
-      if (!context.shouldProcess(identity)) continue;
-      const outcome = state.store.create(identity, changes);
+      const outcome = shouldChangePolicy(context, identity, (write) => state.store.create(identity, changes, write));
+      if (!outcome) continue;
       if (!outcome.ok) {
         yield policyError(outcome, identity, record);
         continue;
       }
-      context.writeVerbose(`Created the PIN policy ${identity}.`);
+      context.writeVerbose(`Created the PIN policy ${echo(identity)}.`);
       if (!params.Force) warnIfSiteHasNoPools(state, identity, context);
     }
   },

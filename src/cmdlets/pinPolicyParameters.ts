@@ -1,7 +1,7 @@
 /** What the PIN policy cmdlets share: their session, the property parameters, the errors of a change, the site warning. */
-import { BooleanType, StringType, SwitchType, errorRecord, nullableType, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
-import { identityNotFound } from '../directory/messages.js';
-import { POLICY_SETTINGS, PinPolicyStore, PoolSites, UInt32Type, UInt64Type, type PolicyChanges, type PolicyOutcome, type PolicySetting } from '../pins/index.js';
+import { BooleanType, StringType, SwitchType, echo, errorRecord, nullableType, usageError, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
+import { configurationNotFound } from '../directory/messages.js';
+import { POLICY_DEFAULTS, POLICY_SETTINGS, PinPolicyStore, PoolSites, UInt32Type, UInt64Type, type PolicyChanges, type PolicyOutcome, type PolicySetting } from '../pins/index.js';
 import { openSession, type Session } from './session.js';
 
 /** A policy cmdlet's state: the open database and its policy store. */
@@ -67,7 +67,8 @@ export const policyPropertyParameters = {
 export function warnIfSiteHasNoPools(session: Session, identity: string, context: CmdletContext): void {
   const site = /^site:(.*)$/is.exec(identity)?.[1];
   if (site !== undefined && !new PoolSites(session.db).hasPools(site)) {
-    context.writeWarning(`No registrar pool is in the site "${site}", so the policy ${identity} applies to no user yet. Map a pool with: cspin site set <pool> ${site}`);
+    const shown = echo(site);
+    context.writeWarning(`No registrar pool is in the site "${shown}", so the policy ${echo(identity)} applies to no user yet. Map a pool with: cspin site set <pool> ${shown}`);
   }
 }
 
@@ -93,6 +94,40 @@ export function changesOf(params: Partial<Record<PolicySetting, string | number 
 }
 
 /**
+ * The lifetime/history rule on the command line's values alone, checked before the database is
+ * opened: a command that can never succeed is a usage error (exit 2), like an out-of-range value.
+ * The rule on a stored policy's values is checked per policy, when it changes (exit 1).
+ * @param changes the changes the command line asks for
+ * @param creates true for New-CsPinPolicy, whose policy starts from the defaults
+ * @throws TerminatingError PinLifetimeRequiresHistory, exit status 2
+ */
+export function checkLifetimeRule(changes: PolicyChanges, creates: boolean): void {
+  const lifetime = changes.pin_lifetime;
+  const history = changes.pin_history_count ?? (creates ? POLICY_DEFAULTS.pin_history_count : undefined);
+  if (lifetime === undefined || history === undefined || lifetime === 0 || history > 0) return;
+  const why = changes.pin_history_count === undefined ? 'PINHistoryCount is 0 (the default of a new policy)' : '-PINHistoryCount is 0';
+  throw usageError(
+    'PinLifetimeRequiresHistory',
+    `Cannot use -PINLifetime ${lifetime} when ${why}: when PINLifetime is greater than 0, PINHistoryCount must be greater than 0 too. Nothing was changed.`,
+    'PINLifetime',
+  );
+}
+
+/**
+ * A policy change the way ShouldProcess wants it: checked first, so that -WhatIf and -Confirm meet
+ * the errors the change would (not found, already exists, the lifetime rule), then asked about and made.
+ * @param context the engine's services
+ * @param identity the policy, the ShouldProcess target
+ * @param change makes the change, or only checks it when write is false
+ * @returns the failed check, the change's outcome, or undefined when -WhatIf or the user declined
+ */
+export function shouldChangePolicy<T extends { ok: boolean }>(context: CmdletContext, identity: string, change: (write: boolean) => T): T | undefined {
+  const check = change(false);
+  if (!check.ok) return check;
+  return context.shouldProcess(identity) ? change(true) : undefined;
+}
+
+/**
  * The error record for a change that did not happen.
  * @param outcome the store's refusal
  * @param identity the policy identity
@@ -102,12 +137,12 @@ export function changesOf(params: Partial<Record<PolicySetting, string | number 
 export function policyError(outcome: Extract<PolicyOutcome, { ok: false }>, identity: string, record?: number): ErrorRecord {
   switch (outcome.reason) {
     case 'NotFound':
-      return identityNotFound(identity, record);
+      return configurationNotFound(identity, record);
     case 'AlreadyExists':
       return errorRecord({
         errorId: 'PolicyAlreadyExists',
         category: 'InvalidOperation',
-        message: `Cannot create "${identity}" because a PIN policy with that Identity already exists. Use Set-CsPinPolicy to change it.`,
+        message: `Cannot create "${echo(identity)}" because a PIN policy with that Identity already exists. Use Set-CsPinPolicy to change it.`,
         target: identity,
         record,
       });

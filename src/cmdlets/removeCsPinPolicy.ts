@@ -1,7 +1,7 @@
-import { defineCmdlet } from '../core/index.js';
-import { identityNotFound } from '../directory/messages.js';
+import { defineCmdlet, echo } from '../core/index.js';
+import { configurationNotFound } from '../directory/messages.js';
 import { PIN_POLICY_TYPE, PolicyIdentityType } from '../pins/index.js';
-import { forceParameter, openPolicySession, type PolicySession } from './pinPolicyParameters.js';
+import { forceParameter, openPolicySession, shouldChangePolicy, type PolicySession } from './pinPolicyParameters.js';
 import { closeSession } from './session.js';
 
 export default defineCmdlet({
@@ -12,6 +12,7 @@ export default defineCmdlet({
   parameters: {
     Identity: {
       type: PolicyIdentityType,
+      validateNotNullOrWhiteSpace: true,
       mandatory: true,
       position: 2,
       valueFromPipelineByPropertyName: true,
@@ -54,15 +55,15 @@ export default defineCmdlet({
   *process(records, state, context) {
     for (const { params, record } of records) {
       const identity = params.Identity;
-      if (!context.shouldProcess(identity)) continue;
-      const outcome = state.store.remove(identity);
+      const outcome = shouldChangePolicy(context, identity, (write) => state.store.remove(identity, write));
+      if (!outcome) continue;
       if (!outcome.ok) {
-        yield identityNotFound(identity, record);
+        yield configurationNotFound(identity, record);
         continue;
       }
-      context.writeVerbose(outcome.reset ? 'Reset the global PIN policy to its default values.' : `Removed the PIN policy ${identity}.`);
+      context.writeVerbose(outcome.reset ? 'Reset the global PIN policy to its default values.' : `Removed the PIN policy ${echo(identity)}.`);
       if (outcome.unassigned > 0 && !params.Force) {
-        context.writeWarning(`The PIN policy ${identity} was granted to ${outcome.unassigned} user(s); their PinPolicy is now empty, so their site or global policy applies.`);
+        context.writeWarning(`The PIN policy ${echo(identity)} was granted to ${outcome.unassigned} user(s); their PinPolicy is now empty, so their site or global policy applies.`);
       }
     }
   },

@@ -14,11 +14,9 @@ import {
   pinPolicyViolation,
   type PinTargetRow,
 } from '../pins/index.js';
-import { mandatoryIdentityParameter } from './parameters.js';
+import { PIN_FORMAT, checkPinArgument, mandatoryIdentityParameter } from './parameters.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets, type Targets } from './targets.js';
-
-const PIN_FORMAT = `A PIN consists of the digits 0-9 only, at most ${MAX_PIN_LENGTH} of them`;
 
 export { PIN_RESET_TYPE };
 
@@ -97,9 +95,7 @@ export default defineCmdlet({
   ],
 
   begin(params, context): State {
-    if (params.Pin !== undefined && !isPinFormat(params.Pin)) {
-      throw usageError('InvalidPinFormat', `Cannot bind parameter 'Pin'. ${PIN_FORMAT}.`);
-    }
+    checkPinArgument(params);
     checkOutput(context, params.Pin === undefined, params.Force === true);
     const session = openSession(context.env);
     try {
@@ -137,7 +133,7 @@ export default defineCmdlet({
       // The line is the PIN's only copy: the PIN is committed once stdout has taken it, else undone.
       await context.deliver({ PSTypeName: PIN_RESET_TYPE, Identity: item.user.sip, PIN: item.pin, PinReset: true }, { label: item.user.sip, ...staged });
       if (staged.state.locked && !state.force) {
-        context.writeWarning(`The PIN of ${item.user.sip} is locked: the new PIN can be used only after Unlock-CsClientPin.`);
+        context.writeWarning(`The PIN of ${echo(item.user.sip)} is locked: the new PIN can be used only after Unlock-CsClientPin.`);
       }
     }
   },
@@ -203,7 +199,7 @@ function* plan(
         yield errorRecord({
           errorId: 'PinPolicyViolation',
           category: 'InvalidArgument',
-          message: `The PIN for ${user.sip} does not meet PIN policy "${policy.identity}": ${broken}. Nothing was changed.`,
+          message: `The PIN for ${echo(user.sip)} does not meet PIN policy "${echo(policy.identity)}": ${broken}. Nothing was changed.`,
           target: user.sip,
           record,
         });

@@ -1,6 +1,6 @@
-import { NOT_CONVERTIBLE, defineCmdlet, errorRecord, isPSObject, type PSObject, type ParamType } from '../core/index.js';
+import { NOT_CONVERTIBLE, defineCmdlet, echo, errorRecord, isPSObject, type PSObject, type ParamType } from '../core/index.js';
 import { GLOBAL, PIN_POLICY_TYPE, PolicyIdentityType, readPolicyInstance } from '../pins/index.js';
-import { changesOf, forceParameter, openPolicySession, policyError, policyPropertyParameters, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { changesOf, checkLifetimeRule, forceParameter, openPolicySession, policyError, policyPropertyParameters, shouldChangePolicy, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
 import { closeSession } from './session.js';
 
 /** A policy object: from the pipeline, or as JSON text on the command line. */
@@ -16,7 +16,7 @@ const PSObjectType: ParamType<PSObject> = {
       return NOT_CONVERTIBLE;
     }
   },
-  describe: (text) => `Cannot convert value "${text}" to type "PSObject": give a policy object as JSON, or pipe the objects Get-CsPinPolicy writes.`,
+  describe: (text) => `Cannot convert value "${echo(text)}" to type "PSObject": give a policy object as JSON, or pipe the objects Get-CsPinPolicy writes.`,
 };
 
 export default defineCmdlet({
@@ -27,6 +27,7 @@ export default defineCmdlet({
   parameters: {
     Identity: {
       type: PolicyIdentityType,
+      validateNotNullOrWhiteSpace: true,
       position: 2,
       description:
         'Unique identifier assigned to the policy when it was created: Global, site:<Site> (for example, site:Redmond) or a per-user policy, tag:<Name> or just the name (for example, RedmondPinPolicy). If you do not specify an Identity (or an Instance), Set-CsPinPolicy modifies the global policy.',
@@ -46,6 +47,7 @@ export default defineCmdlet({
   outputType: 'None.',
   notes: [
     'Like the Microsoft cmdlet, Set-CsPinPolicy writes nothing to stdout; -Verbose says what it changed and Get-CsPinPolicy reads the policy back.',
+    'A command line whose own values break the rule (-PINLifetime 30 -PINHistoryCount 0) is a usage error (exit 2) and changes nothing; a value that breaks it together with the stored policy\'s other value is a PinLifetimeRequiresHistory error for that policy (exit 1), which is left unchanged.',
     'Policy objects piped in bind to -Instance, so `Get-CsPinPolicy > policies.ndjson` and later `Set-CsPinPolicy < policies.ndjson` restores the saved values (and re-creates removed site and per-user policies). -Tenant is not supported.',
   ],
   examples: [
@@ -78,7 +80,8 @@ export default defineCmdlet({
     },
   ],
 
-  begin(_params, context): PolicySession {
+  begin(params, context): PolicySession {
+    checkLifetimeRule(changesOf(params), false);
     return openPolicySession(context.env);
   },
 
@@ -95,13 +98,13 @@ export default defineCmdlet({
         identity = instance.identity;
         changes = { ...instance.changes, ...changes };
       }
-      if (!context.shouldProcess(identity)) continue;
-      const outcome = state.store.update(identity, changes, params.Instance !== undefined);
+      const outcome = shouldChangePolicy(context, identity, (write) => state.store.update(identity, changes, params.Instance !== undefined, write));
+      if (!outcome) continue;
       if (!outcome.ok) {
         yield policyError(outcome, identity, record);
         continue;
       }
-      context.writeVerbose(`${outcome.created ? 'Created' : 'Changed'} the PIN policy ${outcome.policy.identity}.`);
+      context.writeVerbose(`${outcome.created ? 'Created' : 'Changed'} the PIN policy ${echo(outcome.policy.identity)}.`);
       if (outcome.created && !params.Force) warnIfSiteHasNoPools(state, identity, context);
     }
   },

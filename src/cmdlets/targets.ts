@@ -3,9 +3,9 @@
  * display name without a wildcard that matches several users is refused (PowerShell's single-user
  * cmdlets fail and change nothing); a deliberate wildcard acts on every match.
  */
-import { errorRecord, type ErrorRecord } from '../core/index.js';
+import type { ErrorRecord } from '../core/index.js';
 import { classifyIdentity, type IdentityResolver, type UserId } from '../directory/index.js';
-import { identityNotFound } from '../directory/messages.js';
+import { ambiguousIdentity, identityNotFound } from '../directory/messages.js';
 
 /** What one record resolves to: its users, or the error to write instead. */
 export type Targets<Row> = { users: Row[] } | { error: ErrorRecord };
@@ -28,22 +28,5 @@ export function resolveTargets<Row extends { dn: string }>(
       return { error: ambiguousIdentity(identity.text, users.map((u) => u.dn), record) };
     }
     return { users };
-  });
-}
-
-/**
- * A non-wildcard identity that names several users.
- * @param identity the identity as given
- * @param candidates the DNs of the users it matches
- * @param record the input line, if any
- * @returns a non-terminating error record
- */
-export function ambiguousIdentity(identity: string, candidates: readonly string[], record?: number): ErrorRecord {
-  return errorRecord({
-    errorId: 'AmbiguousIdentity',
-    category: 'InvalidArgument',
-    message: `Identity "${identity}" matches ${candidates.length} users, so nothing was changed: ${candidates.map((dn) => `"${dn}"`).join(', ')}. Use the SIP address, user principal name or distinguished name, or a * wildcard to act on all of them.`,
-    target: identity,
-    record,
   });
 }

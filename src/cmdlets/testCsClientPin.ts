@@ -1,8 +1,9 @@
-import { StringType, clockOf, defineCmdlet, errorRecord, isErrorRecord, isoUtc, mapOrdered, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
+import { StringType, clockOf, defineCmdlet, echo, errorRecord, isErrorRecord, isoUtc, mapOrdered, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
 import { IdentityResolver } from '../directory/index.js';
-import { PIN_TARGET_SHAPE, PolicyResolver, loadPepper, type PinTargetRow } from '../pins/index.js';
+import { shownIdentity } from '../directory/messages.js';
+import { PIN_TARGET_SHAPE, PolicyResolver, isPinFormat, loadPepper, type PinTargetRow } from '../pins/index.js';
 import { PinLogon, type LogonAttempt } from '../pins/logon.js';
-import { mandatoryIdentityParameter } from './parameters.js';
+import { checkPinArgument, mandatoryIdentityParameter } from './parameters.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets } from './targets.js';
 
@@ -39,7 +40,7 @@ export default defineCmdlet({
   notes: [
     'cspin extension: Lync and Skype for Business Server have no such cmdlet; the check and its lockout follow the MaximumLogonAttempts text of New-CsPinPolicy.',
     'Result is one of Success, WrongPin, TemporarilyLockedOut, LockedOut (locked by an admin or by the global limit), Expired (PINLifetime of the effective policy has passed since the last change) and NotSet (no PIN). They are checked in that order: LockedOut, NotSet, Expired, TemporarilyLockedOut, then the PIN.',
-    'A result is not an error: the exit status is 0 whatever the results. Errors (exit status 1) are identities that are not found or are ambiguous, and PINs that are not digits only (never counted as a failure).',
+    'A result is not an error: the exit status is 0 whatever the results. Errors (exit status 1) are identities that are not found or are ambiguous, and piped PINs that are not digits only (never counted as a failure); a -Pin on the command line that is not a PIN is a usage error (exit 2) and nothing is checked.',
     'Only Success and WrongPin change anything. A locked, unset, expired or temporarily locked PIN is not checked and the attempt is not counted: the answer is the same for any PIN, so it tells a caller nothing.',
     'The PIN given never appears in output, errors, -Verbose or -Debug messages, or the database; -Verbose shows the failure counters and limits.',
     'A display name that matches several users is refused (nothing is checked or counted); a deliberate * wildcard checks the PIN of every match.',
@@ -73,7 +74,8 @@ export default defineCmdlet({
     },
   ],
 
-  begin(_params, context): State {
+  begin(params, context): State {
+    checkPinArgument(params);
     const now = clockOf(context.env);
     const session = openSession(context.env);
     try {
@@ -96,7 +98,7 @@ export default defineCmdlet({
       const target = targets[index];
       if (!target) continue;
       if ('error' in target) attempts.push(target.error);
-      else if (!/^\d+$/.test(params.Pin)) attempts.push(invalidPin(params.Identity.text, record));
+      else if (!isPinFormat(params.Pin)) attempts.push(invalidPin(params.Identity.text, record));
       else for (const user of target.users) attempts.push({ user, pin: params.Pin });
     }
     context.writeDebug(`resolved ${records.length} identities in one query; ${attempts.length} results to give`);
@@ -126,17 +128,19 @@ async function logon({ user, pin }: Attempt, state: State, context: CmdletContex
 }
 
 function invalidPin(identity: string, record: number | undefined): ErrorRecord {
+  const { quoted, target } = shownIdentity(identity);
   return errorRecord({
     errorId: 'InvalidPinFormat',
     category: 'InvalidArgument',
-    message: `The PIN given for "${identity}" is not a PIN: a PIN is digits only (0-9). Nothing was checked or counted.`,
-    target: identity,
+    message: `The PIN given for ${quoted} is not a PIN: a PIN is digits only (0-9). Nothing was checked or counted.`,
+    target,
     record,
   });
 }
 
 /** The -Verbose line of an attempt: counters and limits, never the PIN. */
-function describe(sip: string, { result, state, limits }: LogonAttempt): string {
+function describe(user: string, { result, state, limits }: LogonAttempt): string {
+  const sip = echo(user);
   if (result !== 'Success' && result !== 'WrongPin' && result !== 'TemporarilyLockedOut') return `${sip}: ${result} (the PIN was not checked; nothing was counted)`;
   const counters = `local failures ${state.localFailures} of ${limits.local}, global failures ${state.globalFailures} of ${limits.global}`;
   const until = state.lockedUntil === null ? '' : `; temporarily locked until ${isoUtc(state.lockedUntil)}`;

@@ -1,5 +1,5 @@
 import { FilterError, compileFilter } from '../core/filterScript.js';
-import { StringType, defineCmdlet, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
+import { StringType, defineCmdlet, echo, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
 import { messages } from '../core/messages.js';
 import { ObjectType, PSObjectType } from '../core/objectType.js';
 import { WHERE_OPERATORS, operatorParameters, operatorTest, propertyReader, takesList, type WhereOperator } from '../core/whereOperators.js';
@@ -122,7 +122,8 @@ export default defineCmdlet({
 
 /** `Where-Object Prop [-op Value]`: checks that operator and value go together, then compiles the test. */
 function comparisonSelector(property: string, operator: WhereOperator | undefined, hasValue: boolean, value: unknown): Select {
-  const usage = `Where-Object ${property} -${operator ?? 'EQ'} <Value>`;
+  const shown = echo(property);
+  const usage = `Where-Object ${shown} -${operator ?? 'EQ'} <Value>`;
   if (operator === undefined && hasValue) {
     throw usageError('OperatorNotSpecified', `The operator is not specified: write one between the property and the value, as in ${usage}.`, value);
   }
@@ -130,7 +131,7 @@ function comparisonSelector(property: string, operator: WhereOperator | undefine
     throw usageError('ValueNotSpecifiedForWhereObject', `The -${operator} operator needs a value: ${usage}. bash expands an unquoted $True, $False or $Null to nothing: write '$False' in single quotes (or False for a Boolean property).`, operator);
   }
   if (operator === 'Not' && hasValue) {
-    throw usageError('AmbiguousParameterSet', `-Not takes no value: Where-Object -Not ${property} selects the objects whose ${property} is false, empty or missing.`, value);
+    throw usageError('AmbiguousParameterSet', `-Not takes no value: Where-Object -Not ${shown} selects the objects whose ${shown} is false, empty or missing.`, value);
   }
   let test: (left: unknown) => boolean;
   try {
@@ -145,7 +146,7 @@ function comparisonSelector(property: string, operator: WhereOperator | undefine
       return errorRecord({
         errorId: 'AmbiguousPropertyName',
         category: 'InvalidArgument',
-        message: `The property name "${property}" matches more than one property: ${found.ambiguous.join(', ')}.`,
+        message: `The property name "${shown}" matches more than one property: ${found.ambiguous.map((name) => echo(name)).join(', ')}.`,
         target: input,
         record,
       });

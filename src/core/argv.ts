@@ -63,7 +63,7 @@ function switchValue(parameter: ArgvParameter, text: string): boolean {
   if (value === 'false' || value === '0') return false;
   throw usageError(
     'ParameterArgumentTransformationError',
-    messages.cannotConvert(parameter.name, `Cannot convert value "${text}" to type "System.Management.Automation.SwitchParameter". Use true or false.`),
+    messages.cannotConvert(parameter.name, messages.cannotConvertValue(text, 'System.Management.Automation.SwitchParameter', 'Use true or false.')),
     text,
   );
 }

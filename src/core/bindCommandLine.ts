@@ -14,6 +14,7 @@ import {
 } from './commonParameters.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
+import { redact } from './redact.js';
 import { NOT_CONVERTIBLE, rangeViolation } from './types.js';
 
 /** The result of binding the command line. */
@@ -67,12 +68,15 @@ export function bindCommandLine(decl: AnyCmdletDecl, argv: readonly string[]): C
 function convertArgument(name: string, decl: ParameterDecl | undefined, text: string | boolean): unknown {
   if (!decl) throw usageError('NamedParameterNotFound', messages.namedParameterNotFound(name), name);
   if (typeof text === 'boolean') return text;
-  if (text === '' && !decl.allowEmptyString && decl.mandatory) {
+  if (text === '' && !decl.allowEmptyString && (decl.mandatory || decl.validateNotNullOrWhiteSpace)) {
     throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', messages.emptyStringNotAllowed(name), name);
+  }
+  if (decl.validateNotNullOrWhiteSpace && text.trim() === '') {
+    throw usageError('ParameterArgumentValidationError', messages.whiteSpaceNotAllowed(name), name);
   }
   const value = decl.type.parse ? decl.type.parse(text) : decl.type.convert(text);
   if (value === NOT_CONVERTIBLE) {
-    const detail = decl.type.describe?.(text) ?? `Cannot convert value "${text}" to type "${decl.type.name}".`;
+    const detail = decl.type.describe?.(text) ?? messages.cannotConvertValue(text, decl.type.name);
     throw usageError('CannotConvertArgument', messages.cannotConvert(name, detail), text);
   }
   const outOfRange = rangeViolation(name, value, decl.validateRange);
@@ -86,7 +90,8 @@ function bindPositional(decl: AnyCmdletDecl, params: Record<string, unknown>, po
     .sort(([, a], [, b]) => (a.position ?? 0) - (b.position ?? 0));
   for (const arg of positional) {
     const slot = slots.shift();
-    if (!slot) throw usageError('PositionalParameterNotFound', messages.positionalParameterNotFound(arg), arg);
+    // The target as the message shows it: a stray argument may be a PIN.
+    if (!slot) throw usageError('PositionalParameterNotFound', messages.positionalParameterNotFound(arg), redact(arg).text);
     const [name, p] = slot;
     params[name] = convertArgument(name, p, arg);
   }

@@ -96,7 +96,8 @@ function tryBind(p: PipelineParameter, candidate: unknown, coerce: boolean, boun
   if (candidate === null || candidate === undefined) {
     // A parameter that allows null (Where-Object's -InputObject) takes it in the coercing passes, as in PowerShell.
     if (coerce && p.decl.allowNull) bound[p.name] = null;
-    return coerce && p.decl.mandatory && !p.decl.allowNull ? nullError(p.name, target) : undefined;
+    const required = p.decl.mandatory || p.decl.validateNotNullOrWhiteSpace;
+    return coerce && required && !p.decl.allowNull ? nullError(p.name, target) : undefined;
   }
   const invalid = validate(p, candidate);
   if (invalid) return invalid;
@@ -117,13 +118,21 @@ function firstProperty(record: Record<string, unknown>, names: readonly string[]
 }
 
 function validate(p: PipelineParameter, value: unknown): ErrorRecord | undefined {
-  if (value === '' && p.decl.mandatory && !p.decl.allowEmptyString) {
+  // The common case first, per record: an object, or a string that starts with a printable character.
+  if (typeof value !== 'string') return undefined;
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return undefined;
+  const { mandatory, allowEmptyString, validateNotNullOrWhiteSpace } = p.decl;
+  if (value === '' && (mandatory || validateNotNullOrWhiteSpace) && !allowEmptyString) {
     return errorRecord({
       errorId: 'ParameterArgumentValidationErrorEmptyStringNotAllowed',
       category: 'InvalidData',
       message: messages.emptyStringNotAllowed(p.name),
       target: value,
     });
+  }
+  if (validateNotNullOrWhiteSpace && value.trim() === '') {
+    return errorRecord({ errorId: 'ParameterArgumentValidationError', category: 'InvalidData', message: messages.whiteSpaceNotAllowed(p.name), target: value });
   }
   return undefined;
 }

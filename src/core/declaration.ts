@@ -23,6 +23,11 @@ export interface ParameterDecl<T = unknown> {
   readonly valueFromPipelineByPropertyName?: boolean;
   readonly allowNull?: boolean;
   readonly allowEmptyString?: boolean;
+  /**
+   * PowerShell 7.4's [ValidateNotNullOrWhiteSpace]: null, an empty string or only white space is a
+   * validation error, also for an optional parameter (a usage error on the command line).
+   */
+  readonly validateNotNullOrWhiteSpace?: boolean;
   /** PowerShell's [ValidateRange(min, max)]: a converted number outside it is ParameterArgumentValidationError. */
   readonly validateRange?: readonly [number, number];
   /** Not in Microsoft's documentation: a cspin extension, marked as such in help. */

@@ -2,8 +2,13 @@
  * The error, warning, verbose and debug streams. Everything goes to stderr, one line each, prefixed
  * with the cmdlet name as PowerShell's console shows it; `CSPIN_ERROR_FORMAT=json` writes error
  * records as JSON lines instead, for scripts and tests that match on errorId.
+ *
+ * Message builders echo() the values they show; here, as the last line of defence, every message is
+ * made one line (control characters escaped) and bounded, so that no input can split an error into
+ * several lines, move the cursor, or make an error line of a megabyte.
  */
 import type { ActionPreference, CommonSettings } from './commonParameters.js';
+import { echo, oneLine } from './echo.js';
 import { ErrorRecord, TerminatingError } from './errors.js';
 import { messages } from './messages.js';
 import { promptForChoice, type Terminal } from './terminal.js';
@@ -45,7 +50,8 @@ export class ErrorReporter {
     const action = this.#options.common.errorAction;
     if (action === 'SilentlyContinue' || action === 'Ignore') return;
     if (action === 'Stop') {
-      throw new TerminatingError({ ...error, message: messages.actionPreferenceStop(describe(error)) });
+      // The record number stays a field of the record, shown once when it is written.
+      throw new TerminatingError({ ...error, message: messages.actionPreferenceStop(error.message) });
     }
     this.#write(error);
     if (action === 'Inquire') this.#inquire(error);
@@ -67,12 +73,12 @@ export class ErrorReporter {
 
   /** Writes a verbose message under -Verbose. */
   verbose(message: string): void {
-    if (this.#options.common.verbose) this.#options.stderr.write(`VERBOSE: ${message}\n`);
+    if (this.#options.common.verbose) this.#options.stderr.write(`VERBOSE: ${safeMessage(message)}\n`);
   }
 
   /** Writes a debug message under -Debug. */
   debug(message: string): void {
-    if (this.#options.common.debug) this.#options.stderr.write(`DEBUG: ${message}\n`);
+    if (this.#options.common.debug) this.#options.stderr.write(`DEBUG: ${safeMessage(message)}\n`);
   }
 
   #stream(label: string, message: string, action: ActionPreference): void {
@@ -80,15 +86,15 @@ export class ErrorReporter {
     if (action === 'Stop') {
       throw new TerminatingError({ errorId: 'ActionPreferenceStop', category: 'OperationStopped', message: messages.actionPreferenceStop(message) });
     }
-    this.#options.stderr.write(`${label}: ${message}\n`);
+    this.#options.stderr.write(`${label}: ${safeMessage(message)}\n`);
   }
 
   #write(error: ErrorRecord): void {
     const { name, stderr, json } = this.#options;
     if (json) {
-      const { errorId, category, message, record } = error;
-      const target = typeof error.target === 'string' ? error.target : undefined;
-      stderr.write(`${JSON.stringify({ command: name, errorId, category, message, record, target })}\n`);
+      const { errorId, category, record } = error;
+      const target = typeof error.target === 'string' ? clip(echo(error.target), TARGET_MAX) : undefined;
+      stderr.write(`${JSON.stringify({ command: name, errorId, category, message: safeMessage(error.message), record, target })}\n`);
     } else {
       stderr.write(`${name} : ${describe(error)}\n`);
     }
@@ -114,7 +120,28 @@ export class ErrorReporter {
   }
 }
 
+/**
+ * The most characters of a message line's message, and of a JSON error's target, after escaping.
+ * With them a JSON error line stays under 1,000 characters whatever the input: values are already
+ * cut at 120 characters by echo(), but an escaped control character shows as up to 6.
+ */
+const MESSAGE_MAX = 400;
+const TARGET_MAX = 120;
+
+/** A message as one bounded line. */
+function safeMessage(message: string): string {
+  return clip(oneLine(message), MESSAGE_MAX);
+}
+
+/** Text cut at max characters with an ellipsis, never inside a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = /[\ud800-\udbff]$/.test(text.slice(0, max)) ? max - 1 : max;
+  return `${text.slice(0, cut)}…`;
+}
+
 /** The message with the input record it belongs to. */
 function describe(error: ErrorRecord): string {
-  return error.record === undefined ? error.message : `${error.message} (record ${error.record})`;
+  const message = safeMessage(error.message);
+  return error.record === undefined ? message : `${message} (record ${error.record})`;
 }

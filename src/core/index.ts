@@ -32,3 +32,5 @@ export { ECHO_MAX, echo, oneLine } from './echo.js';
 export { classifyOutput } from './outputTarget.js';
 export type { OutputKind, OutputTarget } from './outputTarget.js';
 export type { Deliverable } from './stream/outputWriter.js';
+export { DIGITS_HIDDEN, quoteRedacted, redact } from './redact.js';
+export type { ShownValue } from './redact.js';

@@ -51,16 +51,17 @@ export class ShouldProcess {
    */
   ask(target: string, action = this.#options.name): boolean {
     if (this.#all !== undefined) return this.#all;
-    const message = `Performing the operation "${action}" on target "${target}".`;
-    if (this.#options.common.whatIf) {
+    const { common } = this.#options;
+    if (common.whatIf) {
       this.#options.host.write(`${messages.whatIf(action, target)}\n`);
       return false;
     }
     if (!this.willPrompt) {
-      this.#options.verbose(message);
+      // Built only when shown: a cmdlet may ask once per record.
+      if (common.verbose) this.#options.verbose(messages.performing(action, target));
       return true;
     }
-    return this.#prompt(message);
+    return this.#prompt(messages.performing(action, target));
   }
 
   /** Closes the terminal if a prompt opened it. */

@@ -2,6 +2,7 @@
  * Parameter types. Each type says whether a value already is of the type (the binder's passes without
  * coercion) and how to convert one (the passes with coercion, and command-line text).
  */
+import { echo } from './echo.js';
 import { messages } from './messages.js';
 import { isPSObject } from './psobject.js';
 
@@ -86,7 +87,7 @@ export function integerType(name: string, min: number, max: number): ParamType<n
         ? number
         : NOT_CONVERTIBLE;
     },
-    describe: (text) => `Cannot convert value "${text}" to type "${name}": expected a whole number from ${min} to ${max}.`,
+    describe: (text) => `Cannot convert value "${echo(text)}" to type "${name}": expected a whole number from ${min} to ${max}.`,
   };
 }
 
@@ -117,7 +118,7 @@ export function nullableType<T>(inner: ParamType<T>): ParamType<T | null> {
     accepts: (value) => value === null || inner.accepts(value),
     convert: (value) => (value === null ? null : inner.convert(value)),
     parse: (text) => (isNullText(text) ? null : inner.parse ? inner.parse(text) : inner.convert(text)),
-    describe: (text) => `${inner.describe?.(text) ?? `Cannot convert value "${text}" to type "${inner.name}".`} An empty value or '$null' means null.`,
+    describe: (text) => `${inner.describe?.(text) ?? messages.cannotConvertValue(text, inner.name)} An empty value or '$null' means null.`,
   };
 }
 
@@ -143,7 +144,7 @@ export function enumType<const M extends string>(name: string, members: Readonly
       const hit = entries.find(([member, number]) => member.toLowerCase() === folded || String(number) === folded);
       return hit ? hit[0] : NOT_CONVERTIBLE;
     },
-    describe: (text) => `Cannot convert value "${text}" to type "${name}". Specify one of the following enumerator names and try again: ${list}.`,
+    describe: (text) => messages.cannotConvertValue(text, name, `Specify one of the following enumerator names and try again: ${list}.`),
   };
 }
 

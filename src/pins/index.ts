@@ -24,6 +24,7 @@ export {
   UInt32Type,
   UInt64Type,
   lifetimeRuleViolation,
+  parsePerUserPolicyName,
   parsePolicyIdentity,
   pinPolicyObject,
   readPolicyInstance,

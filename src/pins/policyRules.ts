@@ -2,7 +2,7 @@
  * PIN policy values: the identities (Global, site:X, tag:X), the documented ranges and defaults, the
  * rule that a lifetime needs a history, and the UserPinPolicy object Get-CsPinPolicy writes.
  */
-import { NOT_CONVERTIBLE, convertBoolean, findProperty, integerType, rangeViolation, type PSObject, type ParamType } from '../core/index.js';
+import { NOT_CONVERTIBLE, convertBoolean, echo, findProperty, integerType, rangeViolation, type PSObject, type ParamType } from '../core/index.js';
 import type { PinPolicyRow } from './policy.js';
 
 /** The type name of Get-CsPinPolicy's output objects. */
@@ -57,17 +57,34 @@ const WILDCARD = /[*?[\]]/;
  */
 export function parsePolicyIdentity(text: string): { identity: string } | { problem: string } {
   const trimmed = text.trim();
+  const shown = echo(trimmed);
   if (trimmed.toLowerCase() === 'global') return { identity: GLOBAL };
   const scoped = /^([^:]*):(.*)$/s.exec(trimmed);
   const scope = scoped ? (scoped[1] ?? '').toLowerCase() : 'tag';
   const name = (scoped ? (scoped[2] ?? '') : trimmed).trim();
   if (scope !== 'site' && scope !== 'tag') {
-    return { problem: `PIN policies exist at the global, site and per-user scopes only: use Global, site:<Site> or tag:<Name> (a bare name is tag:<Name>), not "${trimmed}".` };
+    return { problem: `PIN policies exist at the global, site and per-user scopes only: use Global, site:<Site> or tag:<Name> (a bare name is tag:<Name>), not "${shown}".` };
   }
-  if (name === '') return { problem: `"${trimmed}" names no policy: give a name after "${scope}:".` };
-  if (name.includes(':')) return { problem: `"${trimmed}" is not a policy identity: a ${scope} name cannot contain ":".` };
-  if (WILDCARD.test(name)) return { problem: `Wildcard characters cannot be used in a policy Identity ("${trimmed}"); use -Filter to search.` };
+  if (name === '') return { problem: `"${shown}" names no policy: give a name after "${scope}:".` };
+  if (name.includes(':')) return { problem: `"${shown}" is not a policy identity: a ${scope} name cannot contain ":".` };
+  if (WILDCARD.test(name)) return { problem: `Wildcard characters cannot be used in a policy Identity ("${shown}"); use -Filter to search.` };
   return { identity: `${scope}:${name}` };
+}
+
+/**
+ * Reads the PolicyName of Grant-CsPinPolicy: the name of a per-user policy, with or without `tag:`.
+ * A site or global scope, or a wildcard, can never name one: that is a usage error, not a lookup.
+ * @param text the name as typed (not blank: blank means null, to unassign)
+ * @returns the name without `tag:`, or why it cannot be a per-user policy name
+ */
+export function parsePerUserPolicyName(text: string): { name: string } | { problem: string } {
+  const trimmed = text.trim();
+  const scope = /^(site|service):/i.exec(trimmed)?.[1];
+  if (scope !== undefined) {
+    return { problem: `"${echo(trimmed)}" is a ${scope.toLowerCase()} policy: Grant-CsPinPolicy assigns per-user policies only (a site policy applies to the users of its site's registrar pools).` };
+  }
+  const parsed = parsePolicyIdentity(/^tag:/i.test(trimmed) ? trimmed : `tag:${trimmed}`);
+  return 'problem' in parsed ? parsed : { name: parsed.identity.slice('tag:'.length) };
 }
 
 /** XdsIdentity: a PIN policy identity, canonicalised by {@link parsePolicyIdentity}. */
@@ -81,7 +98,7 @@ export const PolicyIdentityType: ParamType<string> = {
   },
   describe: (text) => {
     const parsed = parsePolicyIdentity(text);
-    return 'problem' in parsed ? parsed.problem : `Cannot convert value "${text}" to type "XdsIdentity".`;
+    return 'problem' in parsed ? parsed.problem : `Cannot convert value "${echo(text)}" to type "XdsIdentity".`;
   },
 };
 
@@ -96,7 +113,7 @@ export const UInt64Type = integerType('UInt64', 0, Number.MAX_SAFE_INTEGER);
  */
 export function lifetimeRuleViolation(policy: Pick<PinPolicyRow, 'identity' | 'pin_lifetime' | 'pin_history_count'>): string | undefined {
   if (policy.pin_lifetime > 0 && policy.pin_history_count === 0) {
-    return `PIN policy "${policy.identity}" cannot have a PINLifetime of ${policy.pin_lifetime} days with a PINHistoryCount of 0: when PINLifetime is greater than 0, PINHistoryCount must be greater than 0 too.`;
+    return `PIN policy "${echo(policy.identity)}" cannot have a PINLifetime of ${policy.pin_lifetime} days with a PINHistoryCount of 0: when PINLifetime is greater than 0, PINHistoryCount must be greater than 0 too.`;
   }
   return undefined;
 }
@@ -136,7 +153,7 @@ export function readPolicyInstance(instance: PSObject): { identity: string; chan
     const found = findProperty(instance, name);
     if (!found) continue;
     const value = instanceValue(name, found.value);
-    if (value === NOT_CONVERTIBLE) return invalid(`The -Instance property ${name} has a value that is not a valid ${name}: ${JSON.stringify(found.value)}.`);
+    if (value === NOT_CONVERTIBLE) return invalid(`The -Instance property ${name} has a value that is not a valid ${name}: ${echo(JSON.stringify(found.value))}.`);
     const outOfRange = rangeViolation(name, value, range);
     if (outOfRange) return invalid(outOfRange, 'ParameterArgumentValidationError');
     (changes as Record<string, unknown>)[column] = value;

@@ -1,6 +1,8 @@
 /**
  * The pin_policies table and users' per-user assignments. Every change is one IMMEDIATE transaction
  * that reads and writes (so concurrent writers never lose an update) and checks the resulting policy.
+ * A change can also be checked without being made (write false), so -WhatIf and -Confirm report the
+ * errors the change would meet.
  */
 import type { Statement } from 'better-sqlite3';
 import type { DirectoryDatabase } from '../directory/index.js';
@@ -56,14 +58,15 @@ export class PinPolicyStore {
    * Creates a site or per-user policy.
    * @param identity its canonical identity
    * @param changes the values that differ from the defaults
+   * @param write false to only check the change
    * @returns the new policy, or why it was not created
    */
-  create(identity: string, changes: PolicyChanges): PolicyOutcome {
+  create(identity: string, changes: PolicyChanges, write = true): PolicyOutcome {
     if (identity === GLOBAL) return { ok: false, reason: 'GlobalExists' };
-    return this.#db.transaction((): PolicyOutcome => {
+    return this.#change(write, (): PolicyOutcome => {
       if (this.#get.get(identity)) return { ok: false, reason: 'AlreadyExists' };
-      return this.#write(this.#insert, { identity, ...POLICY_DEFAULTS, ...changes }, true);
-    }).immediate();
+      return this.#write(this.#insert, { identity, ...POLICY_DEFAULTS, ...changes }, true, write);
+    });
   }
 
   /**
@@ -71,26 +74,29 @@ export class PinPolicyStore {
    * @param identity its canonical identity
    * @param changes the new values
    * @param createMissing create the policy (from the defaults) when it does not exist
+   * @param write false to only check the change
    * @returns the changed policy, or why it was not changed
    */
-  update(identity: string, changes: PolicyChanges, createMissing = false): PolicyOutcome {
-    return this.#db.transaction((): PolicyOutcome => {
+  update(identity: string, changes: PolicyChanges, createMissing = false, write = true): PolicyOutcome {
+    return this.#change(write, (): PolicyOutcome => {
       const current = this.#get.get(identity);
-      if (current) return this.#write(this.#update, { ...current, ...changes }, false);
+      if (current) return this.#write(this.#update, { ...current, ...changes }, false, write);
       if (!createMissing || identity === GLOBAL) return { ok: false, reason: 'NotFound' };
-      return this.#write(this.#insert, { identity, ...POLICY_DEFAULTS, ...changes }, true);
-    }).immediate();
+      return this.#write(this.#insert, { identity, ...POLICY_DEFAULTS, ...changes }, true, write);
+    });
   }
 
   /**
    * Deletes a site or per-user policy (a per-user one is also unassigned from its users), or resets Global.
    * @param identity its canonical identity
+   * @param write false to only check that there is such a policy
    * @returns what happened
    */
-  remove(identity: string): RemoveOutcome {
-    return this.#db.transaction((): RemoveOutcome => {
+  remove(identity: string, write = true): RemoveOutcome {
+    return this.#change(write, (): RemoveOutcome => {
       const current = this.#get.get(identity);
       if (!current) return { ok: false, reason: 'NotFound' };
+      if (!write) return { ok: true, reset: current.identity === GLOBAL, unassigned: 0 };
       if (current.identity === GLOBAL) {
         this.#update.run({ ...POLICY_DEFAULTS, identity: GLOBAL });
         return { ok: true, reset: true, unassigned: 0 };
@@ -99,7 +105,7 @@ export class PinPolicyStore {
       const tag = /^tag:(.*)$/is.exec(current.identity)?.[1];
       const unassigned = tag === undefined ? 0 : this.#db.prepare('UPDATE users SET pin_policy = NULL WHERE pin_policy = ? COLLATE NOCASE').run(tag).changes;
       return { ok: true, reset: false, unassigned };
-    }).immediate();
+    });
   }
 
   /**
@@ -119,10 +125,15 @@ export class PinPolicyStore {
     }).immediate();
   }
 
-  #write(statement: Statement<PinPolicyRow>, policy: PinPolicyRow, created: boolean): PolicyOutcome {
+  /** A change in its own IMMEDIATE transaction; a check (write false) only reads. */
+  #change<T>(write: boolean, work: () => T): T {
+    return write ? this.#db.transaction(work).immediate() : work();
+  }
+
+  #write(statement: Statement<PinPolicyRow>, policy: PinPolicyRow, created: boolean, write: boolean): PolicyOutcome {
     const problem = lifetimeRuleViolation(policy);
     if (problem) return { ok: false, reason: 'LifetimeNeedsHistory', message: problem };
-    statement.run(policy);
+    if (write) statement.run(policy);
     return { ok: true, policy, created };
   }
 }

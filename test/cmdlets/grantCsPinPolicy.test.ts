@@ -102,14 +102,16 @@ describe.concurrent('Grant-CsPinPolicy unassigns', () => {
 
 describe.concurrent('Grant-CsPinPolicy errors', () => {
   it.each([
-    ['a per-user policy that does not exist', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName Nobody'],
-    ['a site policy name', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName site:Redmond'],
-    ['the global policy', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName Global'],
-  ])('Grant-CsPinPolicy naming %s fails with PolicyNotFound (exit 1) and assigns nothing', async (_case, command) => {
+    ['a per-user policy that does not exist', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName Nobody', 1, 'PolicyNotFound'],
+    ['the global policy', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName Global', 1, 'PolicyNotFound'],
+    // Names that can never be a per-user policy: known wrong before the database is read.
+    ['a site policy', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName site:Redmond', 2, 'CannotConvertArgument'],
+    ['a wildcard', "Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName 'Redmond*'", 2, 'CannotConvertArgument'],
+  ])('Grant-CsPinPolicy naming %s fails (exit %i, %s) and assigns nothing', async (_case, command, code, errorId) => {
     const env = fresh();
     const result = await sh(command, { env });
-    expect(result.code).toBe(1);
-    expect(errorsOf(result).map((e) => e.errorId)).toEqual(['PolicyNotFound']);
+    expect(result.code).toBe(code);
+    expect(errorsOf(result).map((e) => e.errorId)).toEqual([errorId]);
     expect(await assignments(env)).toEqual({});
   });
 

@@ -142,14 +142,18 @@ describe('New-CsPinPolicy and Set-CsPinPolicy ranges', () => {
 describe('the lifetime/history rule', () => {
   const UNCHANGED = { PINHistoryCount: 0, PINLifetime: 0 };
   it.each([
-    ['New-CsPinPolicy with a lifetime and no history', 'New-CsPinPolicy tag:T -PINLifetime 30', UNCHANGED],
-    ['New-CsPinPolicy -InMemory with a lifetime and no history', 'New-CsPinPolicy tag:T -PINLifetime 30 -InMemory', UNCHANGED],
-    ['Set-CsPinPolicy on Global with a lifetime and its history at 0', 'Set-CsPinPolicy -PINLifetime 1', UNCHANGED],
-    ['Set-CsPinPolicy taking the history of a policy with a lifetime back to 0', 'Set-CsPinPolicy -PINHistoryCount 2 -PINLifetime 30 && Set-CsPinPolicy -PINHistoryCount 0', { PINHistoryCount: 2, PINLifetime: 30 }],
-  ])('%s fails with PinLifetimeRequiresHistory (exit 1) and changes nothing', async (_case, command, global) => {
+    // The command line's own values break the rule: a usage error before anything is read.
+    ['New-CsPinPolicy with a lifetime and no history', 'New-CsPinPolicy tag:T -PINLifetime 30', 2, UNCHANGED],
+    ['New-CsPinPolicy with a lifetime and a history of 0', 'New-CsPinPolicy tag:T -PINLifetime 30 -PINHistoryCount 0', 2, UNCHANGED],
+    ['New-CsPinPolicy -InMemory with a lifetime and no history', 'New-CsPinPolicy tag:T -PINLifetime 30 -InMemory', 2, UNCHANGED],
+    ['Set-CsPinPolicy given a lifetime and a history of 0', 'Set-CsPinPolicy -PINLifetime 30 -PINHistoryCount 0', 2, UNCHANGED],
+    // A value breaks it together with the stored policy's other value: that policy's error.
+    ['Set-CsPinPolicy on Global with a lifetime and its history at 0', 'Set-CsPinPolicy -PINLifetime 1', 1, UNCHANGED],
+    ['Set-CsPinPolicy taking the history of a policy with a lifetime back to 0', 'Set-CsPinPolicy -PINHistoryCount 2 -PINLifetime 30 && Set-CsPinPolicy -PINHistoryCount 0', 1, { PINHistoryCount: 2, PINLifetime: 30 }],
+  ])('%s fails with PinLifetimeRequiresHistory (exit %i) and changes nothing', async (_case, command, code, global) => {
     const env = fresh();
     const result = await sh(command, { env });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(errorsOf(result).map((e) => e.errorId)).toEqual(['PinLifetimeRequiresHistory']);
     const stored = await policiesOf(env);
