@@ -12,6 +12,7 @@ import {
   type ActionPreference,
   type CommonSettings,
 } from './commonParameters.js';
+import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
 import { NOT_CONVERTIBLE, rangeViolation } from './types.js';
@@ -71,12 +72,14 @@ function convertArgument(name: string, decl: ParameterDecl | undefined, text: st
     throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', messages.emptyStringNotAllowed(name), name);
   }
   const value = decl.type.parse ? decl.type.parse(text) : decl.type.convert(text);
+  // Messages show the argument as echo() makes it: one line, at most 120 characters.
+  const shown = echo(text);
   if (value === NOT_CONVERTIBLE) {
-    const detail = decl.type.describe?.(text) ?? `Cannot convert value "${text}" to type "${decl.type.name}".`;
-    throw usageError('CannotConvertArgument', messages.cannotConvert(name, detail), text);
+    const detail = decl.type.describe?.(shown) ?? `Cannot convert value "${shown}" to type "${decl.type.name}".`;
+    throw usageError('CannotConvertArgument', messages.cannotConvert(name, detail), shown);
   }
   const outOfRange = rangeViolation(name, value, decl.validateRange);
-  if (outOfRange) throw usageError('ParameterArgumentValidationError', outOfRange, text);
+  if (outOfRange) throw usageError('ParameterArgumentValidationError', outOfRange, shown);
   return value;
 }
 
@@ -86,7 +89,7 @@ function bindPositional(decl: AnyCmdletDecl, params: Record<string, unknown>, po
     .sort(([, a], [, b]) => (a.position ?? 0) - (b.position ?? 0));
   for (const arg of positional) {
     const slot = slots.shift();
-    if (!slot) throw usageError('PositionalParameterNotFound', messages.positionalParameterNotFound(arg), arg);
+    if (!slot) throw usageError('PositionalParameterNotFound', messages.positionalParameterNotFound(echo(arg)), echo(arg));
     const [name, p] = slot;
     params[name] = convertArgument(name, p, arg);
   }
