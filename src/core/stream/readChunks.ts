@@ -14,14 +14,14 @@ import type { Valve } from './valve.js';
  */
 export function readChunks(input: NodeJS.ReadableStream, valve: Valve): Observable<Buffer> {
   return new Observable<Buffer>((subscriber) => {
-    const unreadable = directoryError(input);
+    const unreadable = unreadableInput(input);
     if (unreadable) {
       subscriber.error(unreadable);
       return undefined;
     }
     const onData = (chunk: Buffer | string) => subscriber.next(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     const onEnd = () => subscriber.complete();
-    const onError = (error: Error) => subscriber.error(readError(error));
+    const onError = (error: Error) => subscriber.error(stdinReadError(error));
     const stopWatching = valve.onChange((open) => (open ? input.resume() : input.pause()));
     input.on('data', onData);
     input.once('end', onEnd);
@@ -37,8 +37,12 @@ export function readChunks(input: NodeJS.ReadableStream, valve: Valve): Observab
   });
 }
 
-/** A usage error (exit 2: nothing was read) when the stream's file descriptor is a directory. */
-function directoryError(input: NodeJS.ReadableStream): TerminatingError | undefined {
+/**
+ * Whether a stream cannot be read at all: its file descriptor (stdin's) is a directory.
+ * @param input the stream
+ * @returns the usage error (exit status 2: nothing was read) to throw, or undefined
+ */
+export function unreadableInput(input: NodeJS.ReadableStream): TerminatingError | undefined {
   const fd = (input as { fd?: unknown }).fd;
   if (typeof fd !== 'number') return undefined;
   try {
@@ -52,11 +56,31 @@ function directoryError(input: NodeJS.ReadableStream): TerminatingError | undefi
   );
 }
 
-/** The terminating error for a failed read: the errno code and its meaning, no stack. */
-function readError(error: Error): TerminatingError {
+/**
+ * The terminating error for a failed read of standard input: the errno code and its meaning, no stack.
+ * @param error what the stream emitted
+ * @returns the error to end the command with
+ */
+export function stdinReadError(error: Error): TerminatingError {
   const code = (error as NodeJS.ErrnoException).code;
   // Node's message is "<CODE>: <meaning>, read": keep the meaning, which names no input.
   const meaning = /^[A-Z0-9]+: ([^,]+)/.exec(error.message)?.[1] ?? 'read failed';
   const reason = code ? `${meaning} (${code})` : meaning;
   return new TerminatingError({ errorId: 'StdinReadError', category: 'ResourceUnavailable', message: `Cannot read standard input: ${reason}.`, target: 'stdin', cause: error });
+}
+
+/**
+ * Reads a stream to the end with `for await`; a read error on standard input becomes
+ * {@link stdinReadError} (other streams' errors are their owners' to report).
+ * @param input the stream
+ * @returns its chunks
+ */
+export async function* chunksOf(input: NodeJS.ReadableStream): AsyncIterable<Buffer> {
+  try {
+    for await (const chunk of input) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  } catch (error) {
+    const fd = (input as { fd?: unknown }).fd;
+    if (fd === 0 && error instanceof Error && 'code' in error) throw stdinReadError(error);
+    throw error;
+  }
 }
