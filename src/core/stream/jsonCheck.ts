@@ -55,7 +55,9 @@ function compactLength(value: unknown, depth: number): number {
   for (const key in value) {
     if (known && knownKeys[count] !== key) known = false;
     count++;
-    const part = compactLength((value as Record<string, unknown>)[key], depth + 1);
+    const member = (value as Record<string, unknown>)[key];
+    // Scalars inline: this loop runs for every property of every record.
+    const part = typeof member === 'string' ? member.length + 2 : typeof member === 'object' ? compactLength(member, depth + 1) : scalarLength(member);
     if (part < 0) return -1;
     length += key.length + 4 + part;
   }
