@@ -1,7 +1,7 @@
 import { JsonLines, JsonText, defineCmdlet, type BoundRecord, type CmdletContext } from '../core/index.js';
-import { IdentityResolver, LineLookup, QueryWorker, type LineAnswer, type PendingLines, type PendingLookup } from '../directory/index.js';
+import { IdentityResolver, LineLookup, QueryWorker, waitForWriters, type LineAnswer, type PendingLines, type PendingLookup } from '../directory/index.js';
 import { identityNotFound } from '../directory/messages.js';
-import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PIN_INFO_TYPE, PolicyResolver, finishPinInfoLines, pinInfoJson, type PinInfoRow } from '../pins/index.js';
+import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PIN_INFO_TYPE, PIN_RESET_TYPE, PolicyResolver, finishPinInfoLines, pinInfoJson, type PinInfoRow } from '../pins/index.js';
 import { mandatoryIdentityParameter } from './parameters.js';
 import { closeSession, openSession, type Session } from './session.js';
 
@@ -103,6 +103,9 @@ export default defineCmdlet({
   // chunk of slack for when that core is busy with the other end of the pipe.
   process(records, state, context) {
     context.writeDebug(`resolved ${records.length} identities in one query`);
+    // Set-CsClientPin writes a PIN's line just before it commits the PIN (the line is its only copy):
+    // wait for that commit, so this reports the state the line announces.
+    if (records.some((record) => record.typeName === PIN_RESET_TYPE)) waitForWriters(state.db);
     const ids = records.map((r) => r.params.Identity);
     if (++state.chunks < WORKER_FROM_CHUNK) return pinInfoOutput(records, state.resolver.resolve(ids), state, context);
     const worker = (state.worker ??= new QueryWorker(state.path));

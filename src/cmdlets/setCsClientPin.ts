@@ -1,8 +1,9 @@
-import { StringType, SwitchType, clockOf, defineCmdlet, errorRecord, isErrorRecord, mapOrdered, threadPoolParallelism, usageError } from '../core/index.js';
+import { StringType, SwitchType, clockOf, defineCmdlet, echo, errorRecord, isErrorRecord, mapOrdered, threadPoolParallelism, usageError } from '../core/index.js';
 import type { CmdletContext, ErrorRecord } from '../core/index.js';
 import { IdentityResolver } from '../directory/index.js';
 import {
   MAX_PIN_LENGTH,
+  PIN_RESET_TYPE,
   PIN_TARGET_SHAPE,
   PinStore,
   PolicyResolver,
@@ -19,8 +20,7 @@ import { resolveTargets, type Targets } from './targets.js';
 
 const PIN_FORMAT = `A PIN consists of the digits 0-9 only, at most ${MAX_PIN_LENGTH} of them`;
 
-/** The type name of Set-CsClientPin's output objects (Lync prints the PIN but documents no object). */
-export const PIN_RESET_TYPE = 'cspin.ClientPinReset';
+export { PIN_RESET_TYPE };
 
 interface State extends Session {
   resolver: IdentityResolver<PinTargetRow>;
@@ -57,7 +57,8 @@ export default defineCmdlet({
   inputTypes: ['String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object; also PinInfoDetails objects and any object with an Identity, SipAddress, UserPrincipalName or DistinguishedName property.'],
   outputType: PIN_RESET_TYPE,
   notes: [
-    'cspin extension: one object per user whose PIN was set, {Identity (the SIP address), PIN, PinReset}, so bulk resets can be handed out; it is the only place the PIN appears. A PIN is written out only after it is stored, so a command cut short (killed, or its reader gone as with | head) may have stored a PIN or two it never showed: LastPinChangeTime tells which.',
+    'cspin extension: one object per user whose PIN was set, {Identity (the SIP address), PIN, PinReset}, so bulk resets can be handed out; it is the only place the PIN appears. A new PIN is committed only once stdout has taken its line: when the output fails (a full disk, a reader that went away) that user keeps the old PIN, nothing more is changed, the exit status is 1, and users whose lines a pipe took but its reader may not have read are named (OutputMayBeUnread). SIGINT, SIGTERM and SIGHUP stop the command after the user in hand. Only SIGKILL between a line and its commit can leave a line whose PIN was not stored.',
+    'The PINs are written to stdout once: a closed stdout (>&-) is refused before anything changes (exit status 2) unless -Force or -Pin; /dev/null and a file that others can read get a warning. Create PIN files private: umask 077.',
     'A generated PIN has max(MinPasswordLength, 6) digits from a CSPRNG and is never a common pattern, even when the policy allows them.',
     'PINHistoryCount is not enforced: an administrator may issue a PIN again, as documented.',
     'A locked PIN: the new PIN is stored, but the PIN stays locked (IsLockedOut) until Unlock-CsClientPin, the only way to end a lock; a warning says so unless -Force. A temporary lockout and the local failure count end with the new PIN.',
@@ -99,6 +100,7 @@ export default defineCmdlet({
     if (params.Pin !== undefined && !isPinFormat(params.Pin)) {
       throw usageError('InvalidPinFormat', `Cannot bind parameter 'Pin'. ${PIN_FORMAT}.`);
     }
+    checkOutput(context, params.Pin === undefined, params.Force === true);
     const session = openSession(context.env);
     try {
       return {
@@ -129,13 +131,14 @@ export default defineCmdlet({
         yield item;
         continue;
       }
-      // The reader went away and the command is closing: store nothing that would not be shown.
-      if (!state.db.open) return;
-      const after = state.store.replacePin({ userId: item.user.id, hash: item.hash, pinLength: item.pin.length, changedAt: state.now(), pepper: state.pepper });
-      if (after.locked && !state.force) {
+      // The command is closing (its reader went away, or a signal): change nothing more.
+      if (!state.db.open || context.stopping) return;
+      const staged = state.store.stagePin({ userId: item.user.id, hash: item.hash, pinLength: item.pin.length, changedAt: state.now(), pepper: state.pepper });
+      // The line is the PIN's only copy: the PIN is committed once stdout has taken it, else undone.
+      await context.deliver({ PSTypeName: PIN_RESET_TYPE, Identity: item.user.sip, PIN: item.pin, PinReset: true }, { label: item.user.sip, ...staged });
+      if (staged.state.locked && !state.force) {
         context.writeWarning(`The PIN of ${item.user.sip} is locked: the new PIN can be used only after Unlock-CsClientPin.`);
       }
-      yield { PSTypeName: PIN_RESET_TYPE, Identity: item.user.sip, PIN: item.pin, PinReset: true };
     }
   },
 
@@ -143,6 +146,32 @@ export default defineCmdlet({
     closeSession(state);
   },
 });
+
+/**
+ * The new PINs are written once, to stdout: refuse to generate PINs that nobody would receive, and
+ * warn when others can read them.
+ * @param context the engine's services (what stdout is)
+ * @param generates whether PINs may be generated (no -Pin on the command line)
+ * @param force -Force: the caller knows
+ * @throws TerminatingError (usage, exit 2) when stdout was closed and PINs would be generated, without -Force
+ */
+function checkOutput(context: CmdletContext, generates: boolean, force: boolean): void {
+  const { kind, readableByOthers, path } = context.output;
+  if (kind === 'closed' && generates && !force) {
+    throw usageError(
+      'PinOutputClosed',
+      'stdout is closed, so the PINs Set-CsClientPin generates would be written nowhere and lost. Redirect stdout to a private file (umask 077; Set-CsClientPin > pins.ndjson), or add -Force to set them anyway. Nothing was changed.',
+    );
+  }
+  if (kind === 'null' && generates && !force) {
+    context.writeWarning('stdout is /dev/null: the generated PINs are shown nowhere, so users will need new ones. Add -Force to do this without this warning.');
+  }
+  if (readableByOthers) {
+    context.writeWarning(
+      `The new PINs are written to ${path === undefined ? 'a file' : `"${echo(path)}"`}, which its group or others can read: make it private (chmod 600) and create such files with umask 077.`,
+    );
+  }
+}
 
 /**
  * The users to change, in input order, lazily (so a PIN exists only while it is being hashed):

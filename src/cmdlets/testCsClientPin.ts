@@ -1,4 +1,4 @@
-import { StringType, clockOf, defineCmdlet, errorRecord, isoUtc, type ErrorRecord, type ParameterDecl } from '../core/index.js';
+import { StringType, clockOf, defineCmdlet, errorRecord, isErrorRecord, isoUtc, mapOrdered, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
 import { IdentityResolver } from '../directory/index.js';
 import { PIN_TARGET_SHAPE, PolicyResolver, loadPepper, type PinTargetRow } from '../pins/index.js';
 import { PinLogon, type LogonAttempt } from '../pins/logon.js';
@@ -91,33 +91,39 @@ export default defineCmdlet({
 
   async *process(records, state, context) {
     const targets = resolveTargets(state.resolver, records.map(({ params, record }) => ({ identity: params.Identity, record })));
-    const jobs: (() => Promise<unknown>)[] = [];
+    const attempts: (Attempt | ErrorRecord)[] = [];
     for (const [index, { params, record }] of records.entries()) {
       const target = targets[index];
-      if (!target || 'error' in target) {
-        if (target) jobs.push(() => Promise.resolve(target.error));
-        continue;
-      }
-      if (!/^\d+$/.test(params.Pin)) {
-        jobs.push(() => Promise.resolve(invalidPin(params.Identity.text, record)));
-        continue;
-      }
-      for (const user of target.users) {
-        jobs.push(async () => {
-          const attempt = await state.logon.attempt(user, params.Pin);
-          context.writeVerbose(describe(user.sip, attempt));
-          return { PSTypeName: PIN_LOGON_TYPE, Identity: user.sip, Result: attempt.result };
-        });
-      }
+      if (!target) continue;
+      if ('error' in target) attempts.push(target.error);
+      else if (!/^\d+$/.test(params.Pin)) attempts.push(invalidPin(params.Identity.text, record));
+      else for (const user of target.users) attempts.push({ user, pin: params.Pin });
     }
-    context.writeDebug(`resolved ${records.length} identities in one query; ${jobs.length} results to give`);
-    yield* inOrder(jobs, IN_FLIGHT);
+    context.writeDebug(`resolved ${records.length} identities in one query; ${attempts.length} results to give`);
+    // A user's attempts are decided one after the other, in input order, each against the state the
+    // one before left (else a right PIN hashed in parallel with wrong ones could beat the lockout);
+    // different users' attempts hash in parallel.
+    yield* mapOrdered(attempts, IN_FLIGHT, async (item) => (isErrorRecord(item) ? item : logon(item, state, context)), {
+      key: (item) => (isErrorRecord(item) ? item : item.user.id),
+    });
   },
 
   clean(state) {
     closeSession(state);
   },
 });
+
+/** One PIN to check for one user. */
+interface Attempt {
+  user: PinTargetRow;
+  pin: string;
+}
+
+async function logon({ user, pin }: Attempt, state: State, context: CmdletContext): Promise<unknown> {
+  const attempt = await state.logon.attempt(user, pin);
+  context.writeVerbose(describe(user.sip, attempt));
+  return { PSTypeName: PIN_LOGON_TYPE, Identity: user.sip, Result: attempt.result };
+}
 
 function invalidPin(identity: string, record: number | undefined): ErrorRecord {
   return errorRecord({
@@ -135,23 +141,4 @@ function describe(sip: string, { result, state, limits }: LogonAttempt): string 
   const counters = `local failures ${state.localFailures} of ${limits.local}, global failures ${state.globalFailures} of ${limits.global}`;
   const until = state.lockedUntil === null ? '' : `; temporarily locked until ${isoUtc(state.lockedUntil)}`;
   return `${sip}: ${result} (${counters}${until}${state.locked ? '; PIN locked until an admin unlocks it' : ''})`;
-}
-
-/**
- * Runs jobs with at most `limit` at once and yields their results in order.
- * @param jobs the jobs, started in order
- * @param limit how many run at once
- */
-async function* inOrder<T>(jobs: readonly (() => Promise<T>)[], limit: number): AsyncGenerator<T> {
-  const running: Promise<T>[] = [];
-  let next = 0;
-  while (next < jobs.length || running.length > 0) {
-    while (next < jobs.length && running.length < limit) {
-      const job = (jobs[next++] as () => Promise<T>)();
-      // Handled when its turn comes; until then a rejection must not count as unhandled.
-      job.catch(() => undefined);
-      running.push(job);
-    }
-    yield await (running.shift() as Promise<T>);
-  }
 }

@@ -4,6 +4,8 @@
  * tests all read this one value; the types of the bound parameters follow from it.
  */
 import type { ErrorRecord } from './errors.js';
+import type { OutputTarget } from './outputTarget.js';
+import type { Deliverable } from './stream/outputWriter.js';
 import type { ParamType } from './types.js';
 
 /** One parameter, mirroring the PARAMETERS block of a cmdlet's help. */
@@ -78,12 +80,25 @@ export interface CmdletContext {
   writeWarning(message: string): void;
   writeVerbose(message: string): void;
   writeDebug(message: string): void;
+  /** What stdout is: a cmdlet whose output is the only copy of something checks who gets it. */
+  readonly output: OutputTarget;
+  /** True once a signal told the command to stop: start no new change. */
+  readonly stopping: boolean;
+  /**
+   * Writes an output object now, after all output before it, and makes its change permanent only
+   * once stdout has taken the line: the writer calls deliverable.commit after the write succeeds, or
+   * deliverable.rollback when it fails or the command is stopping (then nothing more may change).
+   * @returns settles after the commit; rejects with a TerminatingError (the command stops) after a rollback
+   */
+  deliver(item: unknown, deliverable: Deliverable): Promise<void>;
 }
 
 /** One record's bound parameters, with the input line it came from (absent for the command line). */
 export interface BoundRecord<P extends ParameterDecls> {
   params: BoundParameters<P>;
   record?: number;
+  /** The PSTypeName of the input object the record was bound from, if it had one. */
+  typeName?: string;
 }
 
 /** What begin/process/end may emit: output objects, and ErrorRecords for non-terminating errors. */

@@ -18,7 +18,9 @@ import { ShouldProcess } from './shouldProcess.js';
 import { bindRecords, type BoundItem } from './stream/bindRecords.js';
 import { HeapCompactor } from './stream/compactHeap.js';
 import { frameLines } from './stream/frameLines.js';
-import { OutputWriter, ndjsonEncoder, type OutputEncoder } from './stream/outputWriter.js';
+import { deliveryFailure, outputFailure, signalNumber, unreadLines, type StopSignal } from './outputFailure.js';
+import type { OutputTarget } from './outputTarget.js';
+import { DeliveryError, OutputWriter, ndjsonEncoder, type OutputEncoder } from './stream/outputWriter.js';
 import { parseRecords } from './stream/parseRecords.js';
 import { readChunks } from './stream/readChunks.js';
 import { drainOutput, runProcess } from './stream/runProcess.js';
@@ -33,7 +35,19 @@ export interface CmdletIO {
   env: NodeJS.ProcessEnv;
   /** @default classifyStdin() */
   stdinKind?: StdinKind;
+  /** What stdout is (cli.ts: classifyOutput()). @default other */
+  outputTarget?: OutputTarget;
+  /**
+   * Where SIGINT, SIGTERM and SIGHUP arrive (process, for the bins). On one, the command stops
+   * reading, lets a delivery in flight finish, and returns 128 + the signal's number.
+   */
+  signals?: NodeJS.EventEmitter;
 }
+
+/** How long a delivery in flight may take to be accepted once the command is told to stop. */
+const SETTLE_ON_STOP_MS = 5000;
+/** Bytes a reader may never read after its pipe took them (Linux's default pipe buffer), or its socket. */
+const LOSS_WINDOW = { pipe: 64 * 1024, socket: 1024 * 1024 } as const;
 
 const DEFAULT_COMMON = { errorAction: 'Continue', warningAction: 'Continue', verbose: false, debug: false, whatIf: false, confirm: undefined } as const;
 
@@ -66,22 +80,42 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     verbose: (m) => reporter.verbose(m),
     openTerminal: () => openTerminal(),
   });
+  const target: OutputTarget = io.outputTarget ?? { kind: 'other', readableByOthers: false };
+  const valve = new Valve();
+  let onBrokenPipe = (): void => undefined;
+  let brokenPipe = false;
+  let failed: TerminatingError | undefined;
+  let stoppedBy: StopSignal | undefined;
+  const writer = new OutputWriter(
+    io.stdout,
+    encoderFor(io),
+    valve,
+    (error) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') brokenPipe = true;
+      else failed ??= outputFailure(error);
+      onBrokenPipe();
+    },
+    target.kind === 'pipe' || target.kind === 'socket' ? LOSS_WINDOW[target.kind] : 0,
+  );
   const context: CmdletContext = {
     name: decl.name,
     env: io.env,
+    output: target,
+    get stopping() {
+      return stoppedBy !== undefined;
+    },
+    deliver: (item, deliverable) =>
+      writer.deliver(item, deliverable).catch((error: unknown) => {
+        const terminating = error instanceof DeliveryError ? deliveryFailure(error, writer.delivered) : error;
+        if (terminating instanceof TerminatingError && !stoppedBy) failed ??= terminating;
+        throw terminating;
+      }),
     shouldProcess: (target, action) => shouldProcess.ask(target, action),
     processesAllQuietly: !common.whatIf && !shouldProcess.willPrompt && !common.verbose,
     writeWarning: (m) => reporter.warning(m),
     writeVerbose: (m) => reporter.verbose(m),
     writeDebug: (m) => reporter.debug(m),
   };
-  const valve = new Valve();
-  let onBrokenPipe = (): void => undefined;
-  let brokenPipe = false;
-  const writer = new OutputWriter(io.stdout, encoderFor(io), valve, () => {
-    brokenPipe = true;
-    onBrokenPipe();
-  });
   const compactor = new HeapCompactor();
   const route = (batch: unknown[]) => {
     const objects: unknown[] = [];
@@ -105,6 +139,14 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
       };
     });
 
+  const stop = (signal: StopSignal) => {
+    stoppedBy ??= signal;
+    writer.stop();
+    onBrokenPipe();
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) io.signals?.on(signal, stop);
+
   let begun = false;
   let state: unknown;
   try {
@@ -124,17 +166,32 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     const flush = decl.flush && (() => decl.flush?.(state, context) ?? []);
     await runToEnd(chunks.pipe(runProcess(process, valve, writer, flush)));
     const end = decl.end;
-    if (!brokenPipe && end) await runToEnd(drainOutput(() => end.call(decl, state, context) ?? [], [], valve, writer));
+    if (!brokenPipe && !failed && !stoppedBy && end) await runToEnd(drainOutput(() => end.call(decl, state, context) ?? [], [], valve, writer));
     await writer.end();
-    return brokenPipe ? 0 : reporter.errorCount > 0 ? 1 : 0;
+    return finish(reporter.errorCount > 0 ? 1 : 0);
   } catch (error) {
-    if (brokenPipe) return 0;
     await writer.end().catch(() => undefined);
+    if (brokenPipe || failed || stoppedBy) return finish(1);
     return reportFatal(error, reporter, io.env);
   } finally {
+    // No change may stay half-done: a delivery in flight commits or rolls back before resources close.
+    await writer.settle(stoppedBy ? SETTLE_ON_STOP_MS : undefined);
+    for (const signal of signals) io.signals?.off(signal, stop);
     shouldProcess.close();
     if (begun) decl.clean?.(state);
     closeInput(io.stdin);
+  }
+
+  /** The exit status once the pipeline has ended, after reporting how the output failed, if it did. */
+  function finish(status: 0 | 1): number {
+    if (stoppedBy) return 128 + signalNumber(stoppedBy);
+    if (brokenPipe && writer.delivered > 0) failed ??= deliveryFailure(new DeliveryError('output', '', writer.failure), writer.delivered);
+    if (failed) {
+      reporter.terminating(failed);
+      for (const error of brokenPipe ? unreadLines(writer.mayBeUnread()) : []) reporter.terminating(error);
+      return 1;
+    }
+    return brokenPipe ? 0 : status;
   }
 }
 

@@ -66,6 +66,18 @@ export function createDatabase(path: string, force: boolean): DirectoryDatabase 
   return configure(new Database(path, { fileMustExist: true }));
 }
 
+/**
+ * Waits until no connection holds the write lock. A writer that delivers changes (Set-CsClientPin)
+ * holds it from a change until the change's commit and writes the change's line in between, so once
+ * the lock is free, every change whose line a reader downstream has read is committed and visible.
+ * @param db the connection (a read-only one cannot take the lock and does not wait)
+ */
+export function waitForWriters(db: DirectoryDatabase): void {
+  if (db.readonly) return;
+  db.exec('BEGIN IMMEDIATE');
+  db.exec('ROLLBACK');
+}
+
 function configure(db: DirectoryDatabase): DirectoryDatabase {
   db.pragma('busy_timeout = 10000');
   // 4 MiB of page cache (better-sqlite3 builds with 16): lookups stream in index order, and every

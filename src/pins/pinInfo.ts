@@ -8,6 +8,9 @@ import type { ResolveShape } from '../directory/index.js';
 /** The type name of Get-CsClientPinInfo's output objects. */
 export const PIN_INFO_TYPE = 'Microsoft.Rtc.Management.UserPinService.PinInfoDetails';
 
+/** The type name of Set-CsClientPin's output objects (Lync prints the PIN but documents no object). */
+export const PIN_RESET_TYPE = 'cspin.ClientPinReset';
+
 /** Get-CsClientPinInfo's output object, properties in the documented order. */
 export interface PinInfoDetails {
   PSTypeName: typeof PIN_INFO_TYPE;

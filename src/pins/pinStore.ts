@@ -10,6 +10,14 @@ export interface PinState {
   changed_at: number | null;
 }
 
+/** A PIN change written inside an open transaction, waiting for its output line. */
+export interface StagedPinChange {
+  /** The user's state after the change. */
+  readonly state: PinState;
+  commit(): void;
+  rollback(): void;
+}
+
 /**
  * Writes PIN states. Each change for one user is one immediate transaction (the write lock is taken
  * before anything is read, so concurrent writers wait on the busy timeout and never lose an update).
@@ -51,18 +59,37 @@ export class PinStore {
   }
 
   /**
-   * Replaces a user's PIN in one transaction and reports the state it left.
+   * Replaces a user's PIN in a transaction that stays open until the caller commits or rolls it
+   * back: a new PIN stands only once its output line has been written (the line is its only copy).
+   * The transaction holds the write lock meanwhile, so the next change waits for this one.
    * @param change the user, the new PIN's hash and length, when, and the key the hash was made with
-   * @returns the new state (locked tells whether the PIN is still locked)
-   * @throws TerminatingError (PinKeyMismatch) when the key was rotated since it was loaded
+   * @returns the new state (locked tells whether the PIN is still locked), and commit and rollback (each runs once; the other is then a no-op)
+   * @throws TerminatingError (PinKeyMismatch) when the key was rotated since it was loaded; nothing is left open
    */
-  replacePin(change: { userId: number; hash: string; pinLength: number; changedAt: number; pepper: Buffer }): PinState {
-    return this.#db.transaction(() => {
+  stagePin(change: { userId: number; hash: string; pinLength: number; changedAt: number; pepper: Buffer }): StagedPinChange {
+    this.#db.exec('BEGIN IMMEDIATE');
+    let state: PinState;
+    try {
       // A hash made with a key that was rotated away meanwhile could never be verified.
       assertPepperCurrent(this.#db, change.pepper);
       this.#setHash.run(change.userId, change.hash, change.changedAt, change.pinLength);
-      return this.#read(change.userId);
-    }).immediate();
+      state = this.#read(change.userId);
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+    let open = true;
+    const end = (sql: 'COMMIT' | 'ROLLBACK') => {
+      if (!open) return;
+      open = false;
+      try {
+        this.#db.exec(sql);
+      } finally {
+        // A failed COMMIT (a full disk) may leave the transaction open: never leave it so.
+        if (this.#db.open && this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      }
+    };
+    return { state, commit: () => end('COMMIT'), rollback: () => end('ROLLBACK') };
   }
 
   /**

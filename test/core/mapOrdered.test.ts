@@ -63,6 +63,43 @@ describe('mapOrdered', () => {
     expect(stats.started.length).toBeLessThan(10);
   });
 
+  it('mapOrdered with a key runs the calls of one key one after the other, in input order, and other keys in parallel', async () => {
+    const log: string[] = [];
+    let running = 0;
+    let peak = 0;
+    const items = ['a1', 'b1', 'a2', 'a3', 'b2', 'c1', 'a4', 'b3'];
+    const fn = async (item: string) => {
+      running++;
+      peak = Math.max(peak, running);
+      log.push(`start ${item}`);
+      // Later items of a key finish sooner: without the key they would overtake the earlier ones.
+      await sleep(20 - Number(item.slice(1)) * 4);
+      log.push(`end ${item}`);
+      running--;
+      return item;
+    };
+    expect(await collect(mapOrdered(items, 4, fn, { key: (item) => item[0] }))).toEqual(items);
+    for (const key of ['a', 'b', 'c']) {
+      const mine = log.filter((line) => line.endsWith(key) || line.includes(` ${key}`));
+      const expected = items.filter((i) => i.startsWith(key)).flatMap((i) => [`start ${i}`, `end ${i}`]);
+      expect(mine).toEqual(expected);
+    }
+    expect(peak).toBeGreaterThan(1);
+  });
+
+  it('mapOrdered with a key starts the next call of a key after a failed one settles', async () => {
+    const order: string[] = [];
+    const fn = async (item: string) => {
+      await sleep(item === 'a1' ? 10 : 0);
+      order.push(item);
+      if (item === 'a1') throw new Error('a1 failed');
+      return item;
+    };
+    const iterator = mapOrdered(['a1', 'a2', 'b1'], 3, fn, { key: (item) => item[0] });
+    await expect(iterator.next()).rejects.toThrow('a1 failed');
+    expect(order).toEqual(['b1', 'a1', 'a2']);
+  });
+
   it('threadPoolParallelism is at least 2 and at most the libuv pool size', () => {
     expect(threadPoolParallelism({ UV_THREADPOOL_SIZE: '1' })).toBe(2);
     expect(threadPoolParallelism({})).toBeGreaterThanOrEqual(2);

@@ -1,4 +1,5 @@
 /** PinStore: one transaction per change, the PIN key checked inside it, locks and counters. */
+import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,24 +32,48 @@ function store() {
 }
 
 describe('PinStore', () => {
-  it('PinStore.replacePin stores hash, time and length, clears the local counters, keeps the lock, and reports it', () => {
+  it('PinStore.stagePin then commit stores hash, time and length, clears the local counters, keeps the lock, and reports it', () => {
     const { db, pins, pepper, user, row } = store();
     pins.setLocked(user, true);
     db.exec('UPDATE pins SET local_failures = 4, global_failures = 9, window_start = 1, locked_until = 2');
-    const state = pins.replacePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
-    expect(state).toEqual({ pin_set: 1, locked: 1, changed_at: 1000 });
+    const staged = pins.stagePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
+    expect(db.inTransaction).toBe(true);
+    expect(staged.state).toEqual({ pin_set: 1, locked: 1, changed_at: 1000 });
+    staged.commit();
+    staged.rollback();
+    expect(db.inTransaction).toBe(false);
     expect(row()).toEqual({ hash: 'scrypt$x', changed_at: 1000, pin_length: 8, locked: 1, local_failures: 0, global_failures: 9, window_start: null, locked_until: null });
   });
 
-  it('PinStore.replacePin with a key that is no longer the database\'s refuses with PinKeyMismatch and changes nothing', () => {
-    const { pins, user, row } = store();
+  it('PinStore.stagePin then rollback leaves the old state, and holds the write lock until then', () => {
+    const { db, pins, pepper, user, row } = store();
+    pins.setLocked(user, true);
+    const before = row();
+    const staged = pins.stagePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
+    const other = new Database(db.name, { fileMustExist: true });
+    try {
+      other.pragma('busy_timeout = 0');
+      expect(() => other.exec('BEGIN IMMEDIATE')).toThrow(/locked|busy/i);
+      staged.rollback();
+      staged.commit();
+      expect(row()).toEqual(before);
+      other.exec('BEGIN IMMEDIATE');
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('PinStore.stagePin with a key that is no longer the database\'s refuses with PinKeyMismatch and changes nothing', () => {
+    const { db, pins, user, row } = store();
     const stale = randomBytes(32);
     let error: unknown;
     try {
-      pins.replacePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper: stale });
+      pins.stagePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper: stale });
     } catch (caught) {
       error = caught;
     }
+    expect(db.inTransaction).toBe(false);
     expect(error).toBeInstanceOf(TerminatingError);
     expect((error as TerminatingError).record.errorId).toBe('PinKeyMismatch');
     expect(row()).toBeUndefined();

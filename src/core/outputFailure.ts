@@ -1,0 +1,96 @@
+/**
+ * What a command says when its output fails: stdout refused a write (a full disk, /dev/full), its
+ * reader went away while changes were being delivered, or a change could not be saved after its
+ * line was written. Each is one line naming what happened to the changes.
+ */
+import { echo } from './echo.js';
+import { TerminatingError } from './errors.js';
+import type { DeliveryError } from './stream/outputWriter.js';
+
+/** The signals that stop a command cleanly. */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+const SIGNAL_NUMBERS: Readonly<Record<StopSignal, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/** The signal's number, for the exit status 128 + n. */
+export function signalNumber(signal: StopSignal): number {
+  return SIGNAL_NUMBERS[signal];
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exhausted',
+  EFBIG: 'the file is too large',
+  EIO: 'an input/output error',
+  EBADF: 'stdout is not open for writing',
+  EPIPE: 'the reader of the output went away',
+  ERR_STREAM_DESTROYED: 'the reader of the output went away',
+  EACCES: 'permission denied',
+  EROFS: 'the file system is read-only',
+};
+
+/** Why a write failed, in words (the code alone for the unknown ones). */
+export function writeFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return (code && REASONS[code]) ?? (code ? `error ${echo(code, 40)}` : 'an unknown error');
+}
+
+/**
+ * stdout refused a write.
+ * @param error the stream's error
+ * @returns a terminating error (exit status 1)
+ */
+export function outputFailure(error: NodeJS.ErrnoException): TerminatingError {
+  return new TerminatingError({
+    errorId: 'OutputFailed',
+    category: 'WriteError',
+    message: `Cannot write the output to stdout: ${writeFailureReason(error)} (${echo(error.code ?? 'unknown', 40)}). The command stopped.`,
+    target: 'stdout',
+    cause: error,
+  });
+}
+
+/**
+ * A delivery (a change that stands or falls with its output line) failed.
+ * @param error what went wrong, and for which change
+ * @param delivered how many changes were delivered before
+ * @returns a terminating error (exit status 1)
+ */
+export function deliveryFailure(error: DeliveryError, delivered: number): TerminatingError {
+  const label = error.label === '' ? '' : ` for ${echo(error.label)}`;
+  const before = `${delivered} ${delivered === 1 ? 'change was' : 'changes were'} made and written out before`;
+  if (error.reason === 'commit') {
+    return new TerminatingError({
+      errorId: 'ChangeNotSaved',
+      category: 'WriteError',
+      message: `The output line${label} was written, but the change could not be saved (${writeFailureReason(error.cause)}): disregard that line, nothing was changed for it. ${before}; nothing more was changed.`,
+      target: error.label,
+      cause: error.cause,
+    });
+  }
+  const closed = ['EPIPE', 'ERR_STREAM_DESTROYED'].includes((error.cause as NodeJS.ErrnoException | undefined)?.code ?? '');
+  return new TerminatingError({
+    errorId: closed ? 'OutputClosed' : 'OutputFailed',
+    category: 'WriteError',
+    message: `Cannot write the output to stdout: ${writeFailureReason(error.cause)}. ${error.label === '' ? '' : `The change${label} was undone. `}${before}; nothing more was changed.`,
+    target: error.label === '' ? 'stdout' : error.label,
+    cause: error.cause,
+  });
+}
+
+/**
+ * The changes whose lines a pipe took but whose reader may have gone away before reading them.
+ * @param labels what changed (SIP addresses)
+ * @returns one error line each
+ */
+export function unreadLines(labels: readonly string[]): TerminatingError[] {
+  return labels.map(
+    (label) =>
+      new TerminatingError({
+        errorId: 'OutputMayBeUnread',
+        category: 'WriteError',
+        message: `The change for ${echo(label)} was made and its line was written, but the reader went away and may not have read it.`,
+        target: label,
+      }),
+  );
+}
