@@ -6,31 +6,9 @@
  * reported at the line its quote opened on and reading starts again on the line after it.
  */
 
-/** A parsed record, numbered by the physical line it starts on. */
-export interface CsvRow {
-  line: number;
-  fields: string[];
-  /** Offsets of the record's text in the whole input, [start, end). */
-  start: number;
-  end: number;
-}
+import { CR, CsvCursor, LF, QUOTE, SPACE, TAB, type CsvEvent } from './csvCursor.js';
 
-/** What the parser gives back: a row, an unreadable record, or the text of a first `#` line. */
-export type CsvEvent = { row: CsvRow } | { fault: { line: number; reason: string } } | { comment: string };
-
-/** Options of {@link CsvParser}. */
-export interface CsvParserOptions {
-  /** One UTF-16 code unit. */
-  delimiter: string;
-  /** Longest record in characters: past it the record is reported. */
-  maxRecordSize: number;
-}
-
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
-const SPACE = 0x20;
-const TAB = 0x09;
+export type { CsvEvent, CsvParserOptions, CsvRow } from './csvCursor.js';
 
 /** Where in a field the parser is. */
 const enum State {
@@ -47,35 +25,18 @@ const enum State {
 }
 
 /** Turns text into CSV records, keeping only the current record's text. */
-export class CsvParser {
-  readonly #delimiter: number;
-  readonly #max: number;
-  #buf = '';
-  /** Absolute offset of #buf[0]. */
-  #base = 0;
-  #pos = 0;
-  /** Line of #pos. */
-  #line = 1;
+export class CsvParser extends CsvCursor {
   #state = State.Start;
   #fields: string[] = [];
   #current = '';
   /** Tail: keep the tail's text even when blank (after an unquoted quote), and the tail so far. */
   #keepBlankTail = false;
   #tail = '';
-  /** The record: its start (buffer index) and line. */
-  #recordStart = 0;
-  #recordLine = 1;
-  /** The open (or last closed) quote of this record: buffer index and line, and whether its field crossed a line. */
+  /** The open (or last closed) quote of this field: buffer index and line, and whether it crossed a line. */
   #quoteAt = -1;
   #quoteLine = 0;
   #multiLine = false;
   #atStart = true;
-
-  /** @param options delimiter and record size limit */
-  constructor(options: CsvParserOptions) {
-    this.#delimiter = options.delimiter.charCodeAt(0);
-    this.#max = options.maxRecordSize;
-  }
 
   /**
    * Consumes more text.
@@ -83,7 +44,7 @@ export class CsvParser {
    * @returns the records it completed
    */
   push(text: string): CsvEvent[] {
-    this.#buf += text;
+    this.buf += text;
     const out: CsvEvent[] = [];
     this.#run(out, false);
     this.#compact();
@@ -100,8 +61,8 @@ export class CsvParser {
   #run(out: CsvEvent[], final: boolean): void {
     if (this.#atStart && !this.#firstLine(out, final)) return;
     for (;;) {
-      if (this.#state !== State.Discard && this.#pos - this.#recordStart > this.#max) this.#overlong(out);
-      if (this.#pos < this.#buf.length) {
+      if (this.#state !== State.Discard && this.pos - this.recordStart > this.max) this.#overlong(out);
+      if (this.pos < this.buf.length) {
         if (!this.#step(out, final)) return;
       } else if (!final || !this.#finish(out)) {
         return;
@@ -111,7 +72,7 @@ export class CsvParser {
 
   /** PowerShell reads a first line that starts with `#` as a line (the type), not as CSV. */
   #firstLine(out: CsvEvent[], final: boolean): boolean {
-    const buf = this.#buf;
+    const buf = this.buf;
     if (buf.length === 0 && !final) return false;
     if (buf.charCodeAt(0) !== 0x23 /* # */) {
       this.#atStart = false;
@@ -121,36 +82,36 @@ export class CsvParser {
     const end = eol === -1 ? buf.length : eol;
     // Wait for the whole line (and the LF of a CRLF), unless it is already too long to be one.
     const whole = final || (eol !== -1 && (buf.charCodeAt(eol) === LF || eol + 1 < buf.length));
-    if (!whole && buf.length <= this.#max) return false;
+    if (!whole && buf.length <= this.max) return false;
     this.#atStart = false;
-    if (end > this.#max) {
-      this.#pos = end;
+    if (end > this.max) {
+      this.pos = end;
       this.#overlong(out);
       return true;
     }
     out.push({ comment: buf.slice(0, end) });
-    this.#pos = end;
-    if (end < buf.length) this.#lineBreak(true);
+    this.pos = end;
+    if (end < buf.length) this.lineBreak(true);
     this.#startRecord();
     return true;
   }
 
   /** One step from #pos; false when it needs text that has not come yet. */
   #step(out: CsvEvent[], final: boolean): boolean {
-    const buf = this.#buf;
-    const c = buf.charCodeAt(this.#pos);
+    const buf = this.buf;
+    const c = buf.charCodeAt(this.pos);
     switch (this.#state) {
       case State.Start:
-        if (c === this.#delimiter) return this.#endField();
+        if (c === this.delimiter) return this.#endField();
         if (c === QUOTE) {
-          this.#quoteAt = this.#pos++;
-          this.#quoteLine = this.#line;
+          this.#quoteAt = this.pos++;
+          this.#quoteLine = this.line;
           this.#multiLine = false;
           this.#state = State.Quoted;
           return true;
         }
         if (c === SPACE || c === TAB) {
-          this.#pos++;
+          this.pos++;
           return true;
         }
         if (c === CR || c === LF) return this.#endOfLine(out, final);
@@ -159,10 +120,10 @@ export class CsvParser {
       case State.Plain: {
         const d = this.#take(false);
         if (d === undefined) return true;
-        if (d === this.#delimiter) return this.#endField();
+        if (d === this.delimiter) return this.#endField();
         if (d === CR || d === LF) return this.#endOfLine(out, final);
         // A quote or a blank inside an unquoted field: PowerShell reads on to the delimiter.
-        this.#current += buf[this.#pos++];
+        this.#current += buf[this.pos++];
         this.#toTail(d === QUOTE);
         return true;
       }
@@ -170,64 +131,41 @@ export class CsvParser {
         const d = this.#take(true);
         if (d === undefined) return true;
         if (d !== QUOTE) return this.#quotedLineBreak(final);
-        const run = this.#pos;
+        const run = this.pos;
         if (run + 1 >= buf.length && !final) return false;
         if (buf.charCodeAt(run + 1) === QUOTE) {
           this.#current += '"';
-          this.#pos += 2;
+          this.pos += 2;
           return true;
         }
-        this.#pos++;
+        this.pos++;
         this.#toTail(false);
         return true;
       }
       case State.Tail:
         return this.#tailStep(out, final);
       case State.Discard: {
-        const eol = this.#scanLine(this.#pos);
-        this.#pos = eol;
+        const eol = this.lineEnd(this.pos);
+        this.pos = eol;
         if (eol >= buf.length) return true;
         return this.#endOfLine(out, final);
       }
     }
   }
 
-  /** How far a scan may go: one character past the size limit, so the limit is met at the same place however the text is cut. */
-  #scanEnd(): number {
-    return Math.min(this.#buf.length, this.#recordStart + this.#max + 1);
-  }
-
   /** Adds the run of ordinary characters at #pos to the field. @returns the character that stopped it, or undefined at the end of the text so far */
   #take(quoted: boolean): number | undefined {
-    const run = this.#scan(this.#pos, quoted);
-    this.#current += this.#buf.slice(this.#pos, run);
-    this.#pos = run;
-    return run >= this.#scanEnd() ? undefined : this.#buf.charCodeAt(run);
-  }
-
-  /** The end of a run of ordinary characters from i: in quotes only a quote or a line break stops it. */
-  #scan(i: number, quoted: boolean): number {
-    const buf = this.#buf;
-    const end = this.#scanEnd();
-    for (; i < end; i++) {
-      const c = buf.charCodeAt(i);
-      if (c === QUOTE || c === CR || c === LF) return i;
-      if (!quoted && (c === this.#delimiter || c === SPACE || c === TAB)) return i;
-    }
-    return i;
-  }
-
-  #scanLine(i: number): number {
-    const buf = this.#buf;
-    while (i < buf.length && buf.charCodeAt(i) !== CR && buf.charCodeAt(i) !== LF) i++;
-    return i;
+    const run = this.scan(this.pos, quoted);
+    this.#current += this.buf.slice(this.pos, run);
+    this.pos = run;
+    return run >= this.scanEnd() ? undefined : this.buf.charCodeAt(run);
   }
 
   /** A line break inside quotes is kept as it is (CRLF, LF or CR). */
   #quotedLineBreak(final: boolean): boolean {
-    const start = this.#pos;
-    if (!this.#lineBreak(final)) return false;
-    this.#current += this.#buf.slice(start, this.#pos);
+    const start = this.pos;
+    if (!this.lineBreak(final)) return false;
+    this.#current += this.buf.slice(start, this.pos);
     this.#multiLine = true;
     return true;
   }
@@ -240,18 +178,10 @@ export class CsvParser {
 
   /** PowerShell's ReadTillNextDelimiter: text to the delimiter or the end of the line joins the field. */
   #tailStep(out: CsvEvent[], final: boolean): boolean {
-    const buf = this.#buf;
-    let i = this.#pos;
-    const end = this.#scanEnd();
-    while (i < end) {
-      const c = buf.charCodeAt(i);
-      if (c === this.#delimiter || c === CR || c === LF) break;
-      i++;
-    }
-    this.#tail += buf.slice(this.#pos, i);
-    this.#pos = i;
-    if (i >= end) return true;
-    return this.#endTail(out, final);
+    const end = this.scanToDelimiter(this.pos);
+    this.#tail += this.buf.slice(this.pos, end);
+    this.pos = end;
+    return end >= this.scanEnd() ? true : this.#endTail(out, final);
   }
 
   #endTail(out: CsvEvent[], final: boolean): boolean {
@@ -261,8 +191,8 @@ export class CsvParser {
       return true;
     }
     this.#current += blank && !this.#keepBlankTail ? '' : this.#tail;
-    const c = this.#buf.charCodeAt(this.#pos);
-    if (this.#pos < this.#buf.length && c === this.#delimiter) return this.#endField();
+    const c = this.buf.charCodeAt(this.pos);
+    if (this.pos < this.buf.length && c === this.delimiter) return this.#endField();
     return this.#endOfLine(out, final);
   }
 
@@ -270,7 +200,7 @@ export class CsvParser {
   #endField(): boolean {
     this.#fields.push(this.#current);
     this.#current = '';
-    this.#pos++;
+    this.pos++;
     this.#state = State.Start;
     this.#quoteAt = -1;
     return true;
@@ -278,8 +208,8 @@ export class CsvParser {
 
   /** A line break outside quotes ends the field and the record. */
   #endOfLine(out: CsvEvent[], final: boolean): boolean {
-    const at = this.#pos;
-    if (!this.#lineBreak(final)) return false;
+    const at = this.pos;
+    if (!this.lineBreak(final)) return false;
     if (this.#state === State.Discard) {
       this.#startRecord();
       return true;
@@ -289,35 +219,21 @@ export class CsvParser {
     return true;
   }
 
-  /** Consumes the line break at #pos (CRLF counts once; none at the end); false when a CR ends the text so far. */
-  #lineBreak(final: boolean): boolean {
-    if (this.#pos >= this.#buf.length) return true;
-    const c = this.#buf.charCodeAt(this.#pos);
-    if (c === CR) {
-      if (this.#pos + 1 >= this.#buf.length && !final) return false;
-      this.#pos += this.#buf.charCodeAt(this.#pos + 1) === LF ? 2 : 1;
-    } else {
-      this.#pos++;
-    }
-    this.#line++;
-    return true;
-  }
-
   /** The end of the input: the record in progress ends there. @returns true when a fault rewound the input, to read on */
   #finish(out: CsvEvent[]): boolean {
     switch (this.#state) {
       case State.Quoted:
         this.#quoteFault(out, 'a quoted field that opens on this line is never closed');
-        return this.#pos < this.#buf.length;
+        return this.pos < this.buf.length;
       case State.Tail:
         this.#endTail(out, true);
-        return this.#pos < this.#buf.length;
+        return this.pos < this.buf.length;
       case State.Discard:
         return false;
       default:
         if (this.#fields.length === 0 && this.#current === '') return false;
         this.#fields.push(this.#current);
-        this.#emit(out, this.#pos);
+        this.#emit(out, this.pos);
         return false;
     }
   }
@@ -326,7 +242,7 @@ export class CsvParser {
     const fields = this.#fields;
     // A blank line (or one of blanks) is one empty field: PowerShell skips it.
     if (!(fields.length === 1 && fields[0] === '')) {
-      out.push({ row: { line: this.#recordLine, fields, start: this.#base + this.#recordStart, end: this.#base + end } });
+      out.push({ row: { line: this.recordLine, fields, start: this.base + this.recordStart, end: this.base + end } });
     }
     this.#startRecord();
   }
@@ -335,48 +251,42 @@ export class CsvParser {
     this.#fields = [];
     this.#current = '';
     this.#state = State.Start;
-    this.#recordStart = this.#pos;
-    this.#recordLine = this.#line;
+    this.markRecord();
     this.#quoteAt = -1;
   }
 
   /** Reports the record at its quote's line and reads again from the line after that one. */
   #quoteFault(out: CsvEvent[], reason: string): void {
     out.push({ fault: { line: this.#quoteLine, reason } });
-    const eol = this.#scanLine(this.#quoteAt);
-    this.#pos = eol;
-    this.#line = this.#quoteLine;
-    if (eol >= this.#buf.length) {
+    const eol = this.lineEnd(this.#quoteAt);
+    this.pos = eol;
+    this.line = this.#quoteLine;
+    if (eol >= this.buf.length) {
       this.#startRecord();
       return;
     }
-    this.#lineBreak(true);
+    this.lineBreak(true);
     this.#startRecord();
   }
 
   /** A record past the size limit: an open quote is a fault like any unclosed one; a long line is skipped. */
   #overlong(out: CsvEvent[]): void {
     if (this.#state === State.Quoted && this.#multiLine) {
-      this.#quoteFault(out, `a quoted field that opens on this line runs past ${this.#max} characters (an unmatched quote?)`);
+      this.#quoteFault(out, `a quoted field that opens on this line runs past ${this.max} characters (an unmatched quote?)`);
       return;
     }
-    out.push({ fault: { line: this.#recordLine, reason: `the record is longer than ${this.#max} characters; the rest of the line is skipped` } });
+    out.push({ fault: { line: this.recordLine, reason: `the record is longer than ${this.max} characters; the rest of the line is skipped` } });
     this.#state = State.Discard;
     this.#fields = [];
     this.#current = '';
     this.#tail = '';
     // Only the record's text is kept, and this record's is dropped.
-    this.#recordStart = this.#pos;
+    this.recordStart = this.pos;
   }
 
   /** Drops text before the current record: the buffer holds one record and what follows. */
   #compact(): void {
-    const keep = this.#state === State.Discard ? this.#pos : this.#recordStart;
-    if (keep === 0) return;
-    this.#buf = this.#buf.slice(keep);
-    this.#base += keep;
-    this.#pos -= keep;
-    this.#recordStart -= keep;
-    if (this.#quoteAt >= 0) this.#quoteAt -= keep;
+    const moved = this.drop(this.#state === State.Discard ? this.pos : this.recordStart);
+    if (this.#quoteAt >= 0) this.#quoteAt -= moved;
   }
 }
