@@ -70,7 +70,11 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
             for (const [i, file] of files.entries()) {
               const format = formats[i] ?? formatOf(file, args.format);
               const input = file === '-' ? io.stdin : createReadStream(file);
-              const summary = await importUsers(db, readUsers(input, format), (row, reason) => say(`${echo(file)} line ${row}: ${reason}`));
+              const summary = await importUsers(db, readUsers(input, format), (row, reason, errorId) =>
+                io.env.CSPIN_ERROR_FORMAT === 'json'
+                  ? io.stderr.write(`${JSON.stringify({ command: 'cspin import', errorId, category: 'InvalidData', message: `${echo(file)} line ${row}: ${reason}`, record: row, target: echo(file) })}\n`)
+                  : say(`${echo(file)} line ${row}: ${reason}`),
+              );
               for (const key of ['added', 'updated', 'rejected'] as const) total[key] += summary[key];
             }
             say(`${total.added} added, ${total.updated} updated, ${total.rejected} rejected`);

@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { csvRecords } from '../core/csv/csvRecords.js';
-import { StringType, defineCmdlet, errorRecord, isErrorRecord, usageError } from '../core/index.js';
+import { StringType, defineCmdlet, echo, errorRecord, isErrorRecord, usageError } from '../core/index.js';
+import { stdinReadError } from '../core/stream/readChunks.js';
 
 export default defineCmdlet({
   name: 'Import-Csv',
   synopsis: 'Creates table-like custom objects from the items in a character-separated value (CSV) file.',
   description:
-    'Each row of the file becomes an object whose properties are the column headers and whose values, all strings, are the fields: so `Import-Csv users.csv | Get-CsClientPinInfo` binds rows by property name. An empty field is an empty string; a missing trailing field is null. A first line "#TYPE Name" sets the objects\' type to "CSV:Name". A malformed row is reported with its line number and skipped.',
+    'Each row of the file becomes an object whose properties are the column headers and whose values, all strings, are the fields: so `Import-Csv users.csv | Get-CsClientPinInfo` binds rows by property name. An empty field is an empty string; a missing trailing field is null. A first line "#TYPE Name" sets the objects\' type to "CSV:Name". A malformed row is reported with its line number and skipped: a row with bytes that are not UTF-8, and a quoted value that is never closed, or closed by a quote followed by more text on a later line (an unmatched quote), which is reported at the line the quote opens on, the lines after it being read again as rows (PowerShell would read them into the quoted value).',
   parameters: {
     Path: {
       type: StringType,
@@ -40,29 +41,35 @@ export default defineCmdlet({
   ],
 
   begin(params) {
-    if (params.Delimiter !== undefined && [...params.Delimiter].length !== 1) {
-      throw usageError('InvalidDelimiter', `Cannot bind parameter 'Delimiter'. "${params.Delimiter}" is not one character.`, params.Delimiter);
+    if (params.Delimiter !== undefined && params.Delimiter.length !== 1) {
+      throw usageError('InvalidDelimiter', `Cannot bind parameter 'Delimiter'. "${echo(params.Delimiter)}" is not one character.`, echo(params.Delimiter));
     }
     return undefined;
   },
 
   async *process(records) {
     for (const { params, record } of records) {
-      const input = params.Path === '-' ? process.stdin : createReadStream(params.Path);
+      const stdin = params.Path === '-';
+      const input = stdin ? process.stdin : createReadStream(params.Path);
       const header = params.Header?.split(',').map((h) => h.trim());
+      const path = echo(params.Path);
       try {
         for await (const item of csvRecords(input, { delimiter: params.Delimiter, header })) {
-          if (isErrorRecord(item)) yield errorRecord({ ...item, message: `${params.Path}: ${item.message}` });
+          if (isErrorRecord(item)) yield errorRecord({ ...item, message: `${path}: ${item.message}` });
           else yield item.typeName ? { PSTypeName: `CSV:${item.typeName}`, ...item.record } : item.record;
         }
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'ENOENT' && code !== 'EACCES' && code !== 'EISDIR') throw error;
+        if (typeof code !== 'string' || !(error instanceof Error)) throw error;
+        if (stdin) throw stdinReadError(error);
+        // Node's message quotes the path raw: keep its meaning only.
+        const meaning = /^[A-Z0-9]+: ([^,]+)/.exec(error.message)?.[1] ?? 'read failed';
+        const opening = (error as NodeJS.ErrnoException).syscall === 'open' || code === 'EISDIR';
         yield errorRecord({
-          errorId: 'FileOpenFailure',
-          category: code === 'ENOENT' ? 'ObjectNotFound' : 'PermissionDenied',
-          message: `Could not open file '${params.Path}': ${(error as Error).message}`,
-          target: params.Path,
+          errorId: opening ? 'FileOpenFailure' : 'FileReadError',
+          category: code === 'ENOENT' ? 'ObjectNotFound' : code === 'EACCES' || code === 'EPERM' ? 'PermissionDenied' : 'InvalidOperation',
+          message: `Could not ${opening ? 'open' : 'read'} file '${path}': ${meaning} (${code}).`,
+          target: path,
           record,
         });
       }

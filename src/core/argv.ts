@@ -5,6 +5,7 @@
  * `--Name=value` tokens, with every positional argument after `--` so none is mistaken for an option.
  */
 import Parser from 'yargs-parser';
+import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
 
@@ -43,8 +44,8 @@ export function resolveParameterName(typed: string, parameters: readonly ArgvPar
   if (hits.length === 1 && hits[0]) return hits[0];
   const own = hits.filter((p) => !p.common);
   if (own.length === 1 && own[0]) return own[0];
-  if (hits.length === 0) throw usageError('NamedParameterNotFound', messages.namedParameterNotFound(typed), typed);
-  throw usageError('AmbiguousParameter', messages.ambiguousParameter(typed, hits.map((p) => p.name)), typed);
+  if (hits.length === 0) throw usageError('NamedParameterNotFound', messages.namedParameterNotFound(echo(typed)), echo(typed));
+  throw usageError('AmbiguousParameter', messages.ambiguousParameter(echo(typed), hits.map((p) => p.name)), echo(typed));
 }
 
 function isParameterToken(token: string, parameters: readonly ArgvParameter[]): boolean {

@@ -12,6 +12,7 @@ import {
   type ActionPreference,
   type CommonSettings,
 } from './commonParameters.js';
+import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
 import { redact } from './redact.js';
@@ -75,12 +76,14 @@ function convertArgument(name: string, decl: ParameterDecl | undefined, text: st
     throw usageError('ParameterArgumentValidationError', messages.whiteSpaceNotAllowed(name), name);
   }
   const value = decl.type.parse ? decl.type.parse(text) : decl.type.convert(text);
+  // Messages show the argument as echo() makes it: one line, at most 120 characters.
+  const shown = echo(text);
   if (value === NOT_CONVERTIBLE) {
     const detail = decl.type.describe?.(text) ?? messages.cannotConvertValue(text, decl.type.name);
     throw usageError('CannotConvertArgument', messages.cannotConvert(name, detail), text);
   }
   const outOfRange = rangeViolation(name, value, decl.validateRange);
-  if (outOfRange) throw usageError('ParameterArgumentValidationError', outOfRange, text);
+  if (outOfRange) throw usageError('ParameterArgumentValidationError', outOfRange, shown);
   return value;
 }
 

@@ -6,8 +6,9 @@
 import type { AnyCmdletDecl, ParameterDecl } from './declaration.js';
 import { errorRecord, type ErrorRecord } from './errors.js';
 import { messages } from './messages.js';
-import { findProperty, isPSObject } from './psobject.js';
-import { NOT_CONVERTIBLE, rangeViolation } from './types.js';
+import { echo } from './echo.js';
+import { findProperty, isPSObject, type FoundProperty } from './psobject.js';
+import { NOT_CONVERTIBLE, isInexactNumber, rangeViolation } from './types.js';
 
 interface PipelineParameter {
   name: string;
@@ -64,7 +65,8 @@ export class PipelineBinder {
       if (!properties) continue;
       for (const p of this.#byPropertyName) {
         const property = p.name in bound ? undefined : firstProperty(properties, p.propertyNames);
-        const error = property && tryBind(p, property.value, coerce, bound, value);
+        if (!property) continue;
+        const error = tryBind(p, property.value, coerce, bound, value) ?? (coerce && !(p.name in bound) ? notScalar(p, property) : undefined);
         if (error) return fail(error);
       }
     }
@@ -107,6 +109,27 @@ function tryBind(p: PipelineParameter, candidate: unknown, coerce: boolean, boun
   if (outOfRange) return errorRecord({ errorId: 'ParameterArgumentValidationError', category: 'InvalidData', message: outOfRange, target });
   bound[p.name] = converted;
   return undefined;
+}
+
+/**
+ * A property whose value is an array, an object or a number that lost digits, and that the
+ * parameter did not take: an error for the record. PowerShell never converts a collection to a
+ * scalar parameter (CannotConvertArgument) but would then leave the parameter unbound, and an
+ * unbound -Pin means "generate one": a record that says Pin must not set a PIN it did not give.
+ * The message names the type, never the value (it may be a PIN).
+ */
+function notScalar(p: PipelineParameter, property: FoundProperty): ErrorRecord | undefined {
+  const { value } = property;
+  const kind = Array.isArray(value) ? 'an array (System.Object[])'
+    : isPSObject(value) ? 'an object (PSCustomObject)'
+    : isInexactNumber(value) ? 'a number too large to keep every digit'
+    : undefined;
+  if (kind === undefined) return undefined;
+  return errorRecord({
+    errorId: 'CannotConvertArgument',
+    category: 'InvalidArgument',
+    message: messages.cannotConvert(p.name, `The input property "${echo(property.name)}" holds ${kind}, which cannot be converted to type "${p.decl.type.name}".`),
+  });
 }
 
 function firstProperty(record: Record<string, unknown>, names: readonly string[]) {

@@ -26,17 +26,30 @@ export interface ParamType<T> {
   describe?(text: string): string;
 }
 
-/** Text. Numbers and booleans convert; objects do not (their text form is never what a user meant). */
+/**
+ * Text. Numbers and booleans convert; objects and arrays do not (their text form is never what a
+ * user meant), nor a whole number past 2^53, whose digits JSON.parse has already rounded away.
+ */
 export const StringType: ParamType<string> = {
   name: 'String',
   accepts: (value) => typeof value === 'string',
   convert: (value) => {
     if (typeof value === 'string') return value;
-    if (typeof value === 'number') return String(value);
+    if (typeof value === 'number') return isInexactNumber(value) ? NOT_CONVERTIBLE : String(value);
     if (typeof value === 'boolean') return value ? 'True' : 'False';
     return NOT_CONVERTIBLE;
   },
 };
+
+/**
+ * True for a number whose JSON text JavaScript could not keep: a whole number past 2^53 (its last
+ * digits were rounded away) or one past the double range (Infinity).
+ * @param value any value
+ * @returns whether it is such a number
+ */
+export function isInexactNumber(value: unknown): boolean {
+  return typeof value === 'number' && (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value)));
+}
 
 /** A switch: present means true; `-Name:false` turns it off. */
 export const SwitchType: ParamType<boolean> = {

@@ -301,8 +301,11 @@ describe.concurrent('cspin import: bad rows', () => {
     const result = await run(ws, 'cspin import bad.csv');
     expect(result.code).toBe(1);
     expect(summaries(result.stderr)).toEqual(['0 added, 0 updated, 6 rejected']);
-    const lines = [...result.stderr.matchAll(/^cspin: bad\.csv line (\d+):/gm)].map((m) => Number(m[1]));
-    expect(lines).toEqual([2, 3, 4, 5, 6, 7]);
+    // Under CSPIN_ERROR_FORMAT=json each rejected row is a JSON error line with its row as the record.
+    const errors = result.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { errorId: string; record: number; message: string });
+    expect(errors.map((e) => e.record)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(new Set(errors.map((e) => e.errorId))).toEqual(new Set(['InvalidImportRow']));
+    expect(errors.every((e) => e.message.startsWith(`bad.csv line ${e.record}: `))).toBe(true);
     expect(query(ws.env, 'SELECT count(*) AS n FROM users')).toEqual([{ n: 0 }]);
   });
 

@@ -193,10 +193,27 @@ describe('PipelineBinder property names', () => {
   it.each([
     ['a nested object with the property', { Widget: 'w', Meta: { Label: 'x' } }],
     ['a dotted property name', { Widget: 'w', 'Meta.Label': 'x' }],
-    ['an object-valued property to a string parameter', { Widget: 'w', Label: { Text: 'x' } }],
-    ['an array-valued property to a string parameter', { Widget: 'w', Label: ['x'] }],
   ])('PipelineBinder does not follow nested objects: %s', (_case, record) => {
     expect(plain(bound(binder(), record))).toEqual({ Widget: 'Widget(w)' });
+  });
+
+  it.each([
+    ['an object-valued property to a string parameter', { Widget: 'w', Label: { Text: 'x' } }, 'an object'],
+    ['an array-valued property to a string parameter', { Widget: 'w', Label: ['x'] }, 'an array'],
+    ['an empty array through an alias', { Widget: 'w', caption: [] }, 'an array'],
+    ['a whole number past 2^53 to a string parameter', { Widget: 'w', Label: 2 ** 64 }, 'a number'],
+    ['an array to an Int32 parameter', { Widget: 'w', Size: [7] }, 'an array'],
+  ])('PipelineBinder fails the record for a property it cannot take as one value: %s → CannotConvertArgument', (_case, record, kind) => {
+    const error = failure(binder(), record, 4);
+    expect(error).toMatchObject({ errorId: 'CannotConvertArgument', category: 'InvalidArgument', record: 4, target: undefined });
+    expect(error.message).toContain(kind);
+    expect(error.message).not.toMatch(/"x"|18446744073709552000/);
+  });
+
+  it('PipelineBinder still takes an object a parameter type converts (an ADUser for a UserIdParameter)', () => {
+    const b = new PipelineBinder(identityCmdlet, {});
+    const user = { PSTypeName: ADUSER_TYPE, Identity: 'CN=Ken Myer,DC=x', SipAddress: 'sip:kenmyer@x.com' };
+    expect(bound(b, { Identity: user })).toMatchObject({ Identity: new UserId('sip:kenmyer@x.com') });
   });
 });
 
@@ -318,7 +335,8 @@ describe('PipelineBinder with UserIdParameterType', () => {
     ['an object typed otherwise without identity properties', { PSTypeName: 'Some.Other.Type', Name: 'x' }, 'InputObjectNotBound'],
     ['an array', ['sip:a@x'], 'InputObjectNotBound'],
     ['a Boolean', true, 'InputObjectNotBound'],
-    ['an object-valued Identity', { Identity: { Name: 'x' } }, 'InputObjectNotBound'],
+    ['an object-valued Identity', { Identity: { Name: 'x' } }, 'CannotConvertArgument'],
+    ['an array-valued SipAddress', { SipAddress: ['sip:a@x', 'sip:b@x'] }, 'CannotConvertArgument'],
     ['null', null, 'ParameterArgumentValidationErrorNullNotAllowed'],
     ['an empty string', '', 'ParameterArgumentValidationErrorEmptyStringNotAllowed'],
     ['an empty Identity', { Identity: '' }, 'ParameterArgumentValidationErrorEmptyStringNotAllowed'],

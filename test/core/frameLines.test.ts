@@ -13,7 +13,7 @@ describe('frameLines', () => {
         c: Buffer.from([0xac, 0x0a, 0xff, 0x0a, 0x6c, 0x61, 0x73, 0x74]), // rest of "€", a bad line, "last"
       };
       const source = cold('-a-b-c-|', chunks);
-      const bad = errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: 'line 3: invalid UTF-8', record: 3 });
+      const bad = errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: 'line 3: invalid UTF-8 at byte 1', record: 3 });
       expectObservable(source.pipe(frameLines())).toBe('-x-y-z-(w|)', {
         x: [],
         y: [{ n: 1, text: '{"a":1}' }],

@@ -21,10 +21,23 @@ function frame(bytes: Buffer, cuts: number[] = [], options?: LineFramerOptions):
 
 const bytesOf = (text: string): Buffer => Buffer.from(text, 'utf8');
 const everyByte = (bytes: Buffer): number[] => Array.from({ length: bytes.length }, (_, i) => i);
-const invalidUtf8 = (n: number): ErrorRecord =>
-  errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: `line ${n}: invalid UTF-8`, record: n });
+const invalidUtf8 = (n: number, at: number): ErrorRecord =>
+  errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: `line ${n}: invalid UTF-8 at byte ${at}`, record: n });
 const tooLong = (n: number, limit: number): ErrorRecord =>
   errorRecord({ errorId: 'LineTooLong', category: 'LimitsExceeded', message: `line ${n}: longer than ${limit} bytes`, record: n });
+
+/** The model's way to find where a line stops being UTF-8: the longest prefix that decodes. */
+function longestValidPrefix(line: Buffer, decoder: { decode(bytes: Uint8Array): string }): number {
+  for (let length = line.length; length > 0; length--) {
+    try {
+      decoder.decode(line.subarray(0, length));
+      return length;
+    } catch {
+      // shorter
+    }
+  }
+  return 0;
+}
 
 /** An obviously correct model: split the whole input on LF bytes. */
 function reference(bytes: Buffer, maxLineBytes: number): Item[] {
@@ -45,7 +58,7 @@ function reference(bytes: Buffer, maxLineBytes: number): Item[] {
       const text = decoder.decode(line);
       if (text.trim() !== '') out.push({ n, text });
     } catch {
-      out.push(invalidUtf8(n));
+      out.push(invalidUtf8(n, longestValidPrefix(line, decoder) + 1));
     }
   }
   return out;
@@ -85,8 +98,8 @@ describe('LineFramer', () => {
   });
 
   it('LineFramer reports a lone BOM prefix as invalid UTF-8', () => {
-    expect(frame(Buffer.from([0xef, 0xbb]), [1])).toEqual([invalidUtf8(1)]);
-    expect(frame(Buffer.from([0xef, 0x41, 0x0a, 0x42]))).toEqual([invalidUtf8(1), { n: 2, text: 'B' }]);
+    expect(frame(Buffer.from([0xef, 0xbb]), [1])).toEqual([invalidUtf8(1, 1)]);
+    expect(frame(Buffer.from([0xef, 0x41, 0x0a, 0x42]))).toEqual([invalidUtf8(1, 1), { n: 2, text: 'B' }]);
   });
 
   it('LineFramer keeps a multi-byte character split across chunks', () => {
@@ -114,11 +127,11 @@ describe('LineFramer', () => {
 
   it('LineFramer reports invalid UTF-8 per line and lets the other lines through', () => {
     const input = Buffer.concat([bytesOf('good\n'), Buffer.from([0x66, 0xff, 0x0a]), bytesOf('also good\n')]);
-    expect(frame(input)).toEqual([{ n: 1, text: 'good' }, invalidUtf8(2), { n: 3, text: 'also good' }]);
+    expect(frame(input)).toEqual([{ n: 1, text: 'good' }, invalidUtf8(2, 2), { n: 3, text: 'also good' }]);
   });
 
   it('LineFramer reports invalid UTF-8 in a final line without LF', () => {
-    expect(frame(Buffer.from([0x61, 0x0a, 0xc3]))).toEqual([{ n: 1, text: 'a' }, invalidUtf8(2)]);
+    expect(frame(Buffer.from([0x61, 0x0a, 0xc3]))).toEqual([{ n: 1, text: 'a' }, invalidUtf8(2, 1)]);
   });
 
   it('LineFramer reports an overlong line and resynchronises at the next LF', () => {

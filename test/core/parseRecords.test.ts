@@ -25,8 +25,26 @@ describe('parseLine', () => {
       expect(rest).toEqual([]);
       expect(isErrorRecord(item)).toBe(true);
       expect(item).toMatchObject({ errorId: 'MalformedJson', category: 'ParserError', record: 7 });
-      expect((item as { message: string }).message).toMatch(/^line 7: malformed JSON \(.+\)$/);
+      expect((item as { message: string }).message).toMatch(/^line 7, column \d+: malformed JSON \(.+\)$/);
     }
+  });
+
+  it('parseLine names the column of a malformed line and never quotes it (it may hold a PIN)', () => {
+    const [item] = parseLine({ n: 2, text: '{"Identity":"sip:kenmyer@litwareinc.com","Pin":\'61739284\'}' });
+    expect(item).toMatchObject({ errorId: 'MalformedJson', record: 2, message: 'line 2, column 48: malformed JSON (unexpected character)' });
+  });
+
+  it('parseLine refuses an object that repeats a key, at any depth or in another case', () => {
+    expect(parseLine({ n: 1, text: '{"Identity":"sip:a@x.com","Identity":"sip:b@x.com"}' })).toEqual([
+      expect.objectContaining({ errorId: 'DuplicateKeysInJsonString', category: 'InvalidData', record: 1, message: 'line 1, column 27: the object has the key "Identity" twice' }),
+    ]);
+    expect(parseLine({ n: 2, text: '[{"a":{"Pin":"1","pin":"2"}}]' })).toEqual([expect.objectContaining({ errorId: 'KeysWithDifferentCasingInJsonString', record: 2 })]);
+    expect(parseLine({ n: 3, text: '[{"a":"x"},{"a":"y"}]' })).toEqual([{ n: 3, value: { a: 'x' } }, { n: 3, value: { a: 'y' } }]);
+  });
+
+  it('parseLine drops a BOM at the start of a line, where two files were concatenated', () => {
+    expect(parseLine({ n: 5, text: '\uFEFF{"a":"x"}' })).toEqual([{ n: 5, value: { a: 'x' } }]);
+    expect(parseLine({ n: 6, text: '\uFEFFkenmyer' })).toEqual([{ n: 6, value: 'kenmyer' }]);
   });
 
   it('parseLine reads JSON scalar lines as their values, null included', () => {

@@ -70,6 +70,7 @@ describe('readLdifUsers', () => {
           objectClass: ['top', 'person', 'organizationalPerson', 'user'],
           cn: 'Zoe Odegard',
           displayName: 'Zoë Ødegård',
+          objectGUID: '3q2+7wAAAAAAAAAAAAAAAA==',
           sAMAccountName: 'zoe',
           'msRTCSIP-PrimaryUserAddress': 'sip:zoe@litwareinc.com',
           'msRTCSIP-Line': 'tel:+14255550199',
@@ -150,15 +151,15 @@ describe('readLdifUsers', () => {
   it('readLdifUsers reports a change record other than add and goes on', async () => {
     const text = 'dn: CN=a,DC=x\nchangetype: modify\nreplace: mail\nmail: a@x\n-\n\ndn: CN=b,DC=x\nchangetype: Add\nobjectClass: user\n';
     expect(await read([text])).toEqual([
-      { row: 1, error: 'only content records or changetype: add are supported (line 2)' },
+      { row: 1, error: 'only content records or changetype: add are supported (line 2)', errorId: 'UnsupportedLdifRecord' },
       { row: 7, raw: { dn: 'CN=b,DC=x', objectClass: 'user' } },
     ]);
   });
 
   it('readLdifUsers reports a record that does not start with dn:, or has a second one', async () => {
     expect(await read(['cn: a\ndn: CN=a,DC=x\n\ndn: CN=b,DC=x\ndn: CN=c,DC=x\n\ndn: CN=d,DC=x\n'])).toEqual([
-      { row: 1, error: 'the record does not start with a dn: line' },
-      { row: 4, error: 'a second dn: line (is a blank line missing?) (line 5)' },
+      { row: 1, error: 'the record does not start with a dn: line', errorId: 'InvalidLdifRecord' },
+      { row: 4, error: 'a second dn: line (is a blank line missing?) (line 5)', errorId: 'InvalidLdifRecord' },
       { row: 7, raw: { dn: 'CN=d,DC=x' } },
     ]);
   });
@@ -171,10 +172,10 @@ describe('readLdifUsers', () => {
       'dn:< file:///dn\n',
     ]);
     expect(rows).toEqual([
-      { row: 1, error: 'jpegPhoto:< (a value read from a URL) is not supported (line 3)' },
-      { row: 5, error: 'attribute options are not supported (cn;lang-en) (line 7)' },
-      { row: 9, error: 'the value of displayName is not valid base64 (line 11)' },
-      { row: 13, error: 'dn:< (a value read from a URL) is not supported' },
+      { row: 1, error: 'CN=a,DC=x: jpegPhoto:< (a value read from a URL) is not supported (line 3)', errorId: 'UnsupportedLdifRecord' },
+      { row: 5, error: 'CN=b,DC=x: attribute options are not supported (cn;lang-en) (line 7)', errorId: 'UnsupportedLdifRecord' },
+      { row: 9, error: 'CN=c,DC=x: the value of displayName is not valid base64 (line 11)', errorId: 'InvalidBase64' },
+      { row: 13, error: 'dn:< (a value read from a URL) is not supported', errorId: 'UnsupportedLdifRecord' },
     ]);
   });
 
@@ -191,13 +192,13 @@ describe('readLdifUsers', () => {
   });
 
   it('readLdifUsers reports a continuation line with nothing before it', async () => {
-    expect(await read(['\n continued\ndn: CN=a,DC=x\n'])).toEqual([{ row: 2, error: 'a continuation line with no line before it' }]);
+    expect(await read(['\n continued\ndn: CN=a,DC=x\n'])).toEqual([{ row: 2, error: 'a continuation line with no line before it', errorId: 'InvalidLdifRecord' }]);
   });
 
   it('readLdifUsers reports an unsupported version and a line without a colon', async () => {
     expect(await read(['version: 2\n\ndn: CN=a,DC=x\nnonsense\n\ndn: CN=b,DC=x\n'])).toEqual([
-      { row: 1, error: 'unsupported LDIF version: 2' },
-      { row: 3, error: 'expected "attribute: value", got "nonsense" (line 4)' },
+      { row: 1, error: 'unsupported LDIF version 2', errorId: 'InvalidLdifRecord' },
+      { row: 3, error: 'expected "attribute: value": the line has no attribute name and colon (line 4)', errorId: 'InvalidLdifRecord' },
       { row: 6, raw: { dn: 'CN=b,DC=x' } },
     ]);
   });
@@ -205,7 +206,7 @@ describe('readLdifUsers', () => {
   it('readLdifUsers reports a record holding a line that is not UTF-8 and reads the next one', async () => {
     const bad = Buffer.concat([Buffer.from('dn: CN=a,DC=x\ncn: '), Buffer.from([0xff, 0xfe]), Buffer.from('\n\ndn: CN=b,DC=x\n')]);
     expect(await read([bad])).toEqual([
-      { row: 1, error: 'invalid UTF-8 (line 2)' },
+      { row: 1, error: 'invalid UTF-8 at byte 5 (line 2)', errorId: 'InvalidUtf8' },
       { row: 4, raw: { dn: 'CN=b,DC=x' } },
     ]);
   });
@@ -221,5 +222,54 @@ describe('readLdifUsers', () => {
   it('readLdifUsers yields nothing for an empty file or comments alone', async () => {
     expect(await read([])).toEqual([]);
     expect(await read(['# nothing\n\n# here\n'])).toEqual([]);
+  });
+
+  it('readLdifUsers keeps binary attributes as the base64 of their bytes, whatever the bytes, and ;binary under the plain name', async () => {
+    const guid = Buffer.from([0xff, 0xfe, 0x00, 0x01, 0xc3, 0x28, 0x80, 0x90, 0, 0, 0, 0, 0, 0, 0, 1]).toString('base64');
+    const text = `dn: CN=a,DC=x\nobjectClass: user\nobjectGUID:: ${guid}\nobjectSid:: AQUAAAAAAAUVAAAA\nuserCertificate;binary:: MIIB\nmsExchMailboxGuid:: ${guid}\n`;
+    expect(await read([text])).toEqual([
+      { row: 1, raw: { dn: 'CN=a,DC=x', objectClass: 'user', objectGUID: guid, objectSid: 'AQUAAAAAAAUVAAAA', userCertificate: 'MIIB', msExchMailboxGuid: guid } },
+    ]);
+  });
+
+  it('readLdifUsers refuses a user whose text attribute has base64 that is not UTF-8, naming the dn and attribute', async () => {
+    const notUtf8 = Buffer.from([0x4b, 0xff, 0x65, 0x6e]).toString('base64');
+    const rows = await read([`dn: CN=a,DC=x\nobjectClass: user\ndisplayName:: ${notUtf8}\n\ndn: CN=b,DC=x\nobjectClass: user\n`]);
+    expect(rows).toEqual([
+      { row: 1, error: 'CN=a,DC=x: the base64 value of displayName is not UTF-8 text (and displayName is not a binary attribute) (line 3)', errorId: 'InvalidUtf8' },
+      { row: 5, raw: { dn: 'CN=b,DC=x', objectClass: 'user' } },
+    ]);
+  });
+
+  it('readLdifUsers keeps a base64 text value with a line break (LDIF must encode one) as text', async () => {
+    expect(await read([`dn: CN=a,DC=x\ndescription:: ${b64('line one\nline two')}\n`])).toEqual([{ row: 1, raw: { dn: 'CN=a,DC=x', description: 'line one\nline two' } }]);
+  });
+
+  it('readLdifUsers drops a BOM at the start of a later line (two files concatenated)', async () => {
+    expect(await read(['dn: CN=a,DC=x\n\n\uFEFFdn: CN=b,DC=x\n'])).toEqual([
+      { row: 1, raw: { dn: 'CN=a,DC=x' } },
+      { row: 3, raw: { dn: 'CN=b,DC=x' } },
+    ]);
+  });
+
+  it('readLdifUsers reads any text to the end: rows in line order, every failure a typed error row', async () => {
+    const piece = fc.constantFrom('dn: CN=a,DC=x', 'dn:: Q049Yg==', 'objectClass: user', 'cn:: /w==', 'objectGUID:: /w==', 'x;binary:: AA==', 'changetype: modify', '-', 'version: 1', '# c', ' fold', '\n', '\r\n', '\n\n', ':', 'a', 'dn:< file:x', '\uFEFF', '\u0000');
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 30 }), fc.uint8Array({ maxLength: 8 }), async (parts, noise) => {
+        const rows = await read([Buffer.concat([Buffer.from(parts.join('')), Buffer.from(noise)])]);
+        let last = 0;
+        for (const row of rows) {
+          expect(row.row).toBeGreaterThanOrEqual(last);
+          last = row.row;
+          if ('error' in row) {
+            expect(row.errorId).toMatch(/^(InvalidLdifRecord|UnsupportedLdifRecord|InvalidBase64|InvalidUtf8|LineTooLong)$/);
+            expect(row.error).not.toMatch(/[\u0000-\u0008\u000a-\u001f]/);
+          } else {
+            expect(Object.keys(row)).toHaveLength(2);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

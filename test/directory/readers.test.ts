@@ -38,7 +38,7 @@ describe('readNdjsonUsers', () => {
     expect(await collect(readNdjsonUsers(stream('[{"dn":"CN=a"},{"dn":"CN=b"},7]\n')))).toEqual([
       { row: 1, raw: { dn: 'CN=a' } },
       { row: 1, raw: { dn: 'CN=b' } },
-      { row: 1, error: 'expected a JSON object, got the number 7' },
+      { row: 1, error: 'expected a JSON object, got a number', errorId: 'ImportRowNotObject' },
     ]);
   });
 
@@ -46,24 +46,27 @@ describe('readNdjsonUsers', () => {
     const bad = Buffer.concat([Buffer.from('{"x":\n"text"\n42\nnull\nkenmyer\n'), Buffer.from([0xc3, 0x28, 0x0a]), Buffer.from('{"dn":"CN=z"}\n')]);
     const rows = await collect(readNdjsonUsers(stream(bad)));
     expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(rows[0]).toMatchObject({ error: expect.stringMatching(/^malformed JSON/) });
+    expect(rows[0]).toMatchObject({ error: expect.stringMatching(/^column 6: malformed JSON/), errorId: 'MalformedJson' });
     expect(rows.slice(1)).toEqual([
-      { row: 2, error: 'expected a JSON object, got the text "text"' },
-      { row: 3, error: 'expected a JSON object, got the number 42' },
-      { row: 4, error: 'expected a JSON object, got null' },
-      { row: 5, error: 'expected a JSON object, got the text "kenmyer"' },
-      { row: 6, error: 'invalid UTF-8' },
+      { row: 2, error: 'expected a JSON object, got a string', errorId: 'ImportRowNotObject' },
+      { row: 3, error: 'expected a JSON object, got a number', errorId: 'ImportRowNotObject' },
+      { row: 4, error: 'expected a JSON object, got null', errorId: 'ImportRowNotObject' },
+      { row: 5, error: 'expected a JSON object, got a string', errorId: 'ImportRowNotObject' },
+      { row: 6, error: 'invalid UTF-8 at byte 1', errorId: 'InvalidUtf8' },
       { row: 7, raw: { dn: 'CN=z' } },
     ]);
   });
 });
 
 describe('readCsvUsers', () => {
-  it('readCsvUsers reads rows and drops missing trailing fields', async () => {
-    const rows = await collect(readCsvUsers(stream('DistinguishedName,SamAccountName,LineUri\r\n"CN=Ken Myer,DC=x",kenmyer,\r\n"CN=Pilar,DC=x"\r\n')));
+  it('readCsvUsers reads rows, and refuses one with fewer or more fields than the header', async () => {
+    const rows = await collect(
+      readCsvUsers(stream('DistinguishedName,SamAccountName,LineUri\r\n"CN=Ken Myer,DC=x",kenmyer,\r\n"CN=Pilar,DC=x"\r\nCN=Aidan,DC=x,aidan,\r\n')),
+    );
     expect(rows).toEqual([
       { row: 2, raw: { DistinguishedName: 'CN=Ken Myer,DC=x', SamAccountName: 'kenmyer', LineUri: '' } },
-      { row: 3, raw: { DistinguishedName: 'CN=Pilar,DC=x' } },
+      { row: 3, error: 'the row has 1 field and the header 3 (an unquoted delimiter in a value?)', errorId: 'CsvFieldCountMismatch' },
+      { row: 4, error: 'the row has 4 fields and the header 3 (an unquoted delimiter in a value?)', errorId: 'CsvFieldCountMismatch' },
     ]);
   });
 
@@ -97,13 +100,13 @@ describe('readCsvUsers', () => {
     const rows = await collect(readCsvUsers(stream('DN,Name\n"CN=a,DC=x",Ken\n"CN=b,DC=x,Pilar\nCN=c,Aidan\n')));
     expect(rows).toEqual([
       { row: 2, raw: { DN: 'CN=a,DC=x', Name: 'Ken' } },
-      { row: 3, error: 'a quoted field is never closed; the line is skipped' },
+      { row: 3, error: 'a quoted field that opens on this line is never closed', errorId: 'MalformedCsvRow' },
       { row: 4, raw: { DN: 'CN=c', Name: 'Aidan' } },
     ]);
   });
 
   it('readCsvUsers reports a duplicate header once and reads nothing else', async () => {
-    expect(await collect(readCsvUsers(stream('DN,dn\nx,y\n')))).toEqual([{ row: 1, error: 'the header names the column "dn" twice' }]);
+    expect(await collect(readCsvUsers(stream('DN,dn\nx,y\n')))).toEqual([{ row: 1, error: 'the header names the column "dn" twice', errorId: 'DuplicateCsvHeader' }]);
   });
 });
 

@@ -2,9 +2,11 @@
  * Reads CSV the way PowerShell's Import-Csv does, as a stream: one record per row, each numbered
  * with the physical line it starts on; a bad row becomes an {@link ErrorRecord} and reading goes on.
  */
-import { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { echo } from '../echo.js';
 import { errorRecord, isErrorRecord, type ErrorRecord } from '../errors.js';
+import { chunksOf, unreadableInput } from '../stream/readChunks.js';
+import { CsvParser, type CsvEvent, type CsvRow } from './csvParser.js';
+import { Utf8Text, type DecodedText } from './utf8Text.js';
 
 /** One CSV row: column name → value, in header order. */
 export interface CsvRecord {
@@ -26,131 +28,122 @@ export interface CsvRecordsOptions {
   /** Column names; the first line is then data, as with `Import-Csv -Header`. */
   header?: readonly string[];
   /**
-   * Longest record in characters. Past it the record is reported and reading stops: csv-parse
-   * cannot find the next row (it is usually an unclosed quote eating the file). @default 4194304
+   * Longest record in characters. Past it the record is reported and reading goes on at the line
+   * after its open quote (or the next line). @default 4194304
    */
   maxRecordSize?: number;
+  /**
+   * A row whose number of fields differs from the header's is a `CsvFieldCountMismatch` error
+   * instead of a row with fields dropped or null (an unquoted delimiter shifts every column after
+   * it). Import-Csv does not check; `cspin import` does. @default false
+   */
+  strictColumns?: boolean;
 }
-
-/** A row as csv-parse emits it with `raw: true`. */
-interface Parsed {
-  record: string[];
-  raw: string;
-}
-
-/** A row csv-parse gave up on, pushed into the output in order from its `on_skip` hook. */
-class Skipped {
-  constructor(
-    readonly error: CsvError | undefined,
-    readonly raw: string,
-  ) {}
-}
-
-// Blank lines before a record: csv-parse skips them (whitespace-only ones too, as it trims) but keeps their text.
-const LEADING_BREAKS = /^(?:[^\S\r\n]*(?:\r\n|\r|\n))*/;
 
 /**
  * Reads CSV records with Import-Csv semantics: the first line is the header (unless `header` is
  * given), a first line `#TYPE T` names the type, blank header names become `H1`, `H2`…, a
  * duplicate header name ends the file with a `DuplicateCsvHeader` error, extra fields are
- * ignored, and blank lines are skipped. Memory stays constant: the parser is pulled with
- * `for await`, so a slow consumer pauses the reading.
+ * ignored, missing ones are null, and blank lines are skipped. A bad record is an error in its
+ * place: `MalformedCsvRow` (an unmatched quote, named by the line it opens on; reading goes on at
+ * the line after), `InvalidUtf8`, or `CsvFieldCountMismatch` with `strictColumns`. Memory holds
+ * one record: the reader is pulled with `for await`, so a slow consumer pauses the reading.
  * @param input - the CSV bytes (UTF-8, with or without BOM; LF, CRLF or CR line ends)
- * @param options - delimiter, header, record size limit; see {@link CsvRecordsOptions}
- * @returns the rows in file order, with `MalformedCsvRow` errors in place of unreadable ones
+ * @param options - delimiter, header, limits; see {@link CsvRecordsOptions}
+ * @returns the rows in file order, with errors in place of unreadable ones
+ * @throws TerminatingError when the input is a directory or cannot be read
  */
 export async function* csvRecords(input: NodeJS.ReadableStream, options: CsvRecordsOptions = {}): AsyncIterable<CsvItem> {
-  const maxRecordSize = options.maxRecordSize ?? 4 * 1024 * 1024;
-  let header = options.header && headerNames([...options.header], 0);
-  if (isErrorRecord(header)) {
-    yield header;
+  const given = options.header && headerNames([...options.header], 0);
+  if (isErrorRecord(given)) {
+    yield given;
     return;
   }
-  let typeName: string | undefined;
-  let lines = 0; // line breaks consumed so far: the next raw text starts on line `lines + 1`
-  let source: NodeJS.ReadableStream | undefined = input;
-  while (source) {
-    let rest: string | undefined;
-    for await (const item of parsed(source, options.delimiter, maxRecordSize)) {
-      const lead = breaks(LEADING_BREAKS.exec(item.raw)?.[0] ?? '');
-      const row = lines + lead + 1;
-      lines += breaks(item.raw);
-      if (item instanceof Skipped) {
-        yield malformed(row, item.error, maxRecordSize);
-        if (item.error?.code === 'CSV_MAX_RECORD_SIZE') return;
-        if (item.error?.code !== 'CSV_QUOTE_NOT_CLOSED') continue;
-        // Without a header there is nothing to map the rows after it onto.
-        if (!header) return;
-        // The quote swallowed the rest of the file: read it again from the line after.
-        const text = item.raw.replace(LEADING_BREAKS, '');
-        const firstBreak = /\r\n|\r|\n/.exec(text);
-        rest = firstBreak ? text.slice(firstBreak.index + firstBreak[0].length) : undefined;
-        lines = row;
-        continue;
-      }
-      const values = item.record;
-      if (row === 1 && item.raw.startsWith('#')) {
-        // PowerShell reads a leading `#` line as type information, whatever the delimiters in it.
-        const first = /^[^\r\n]*/.exec(item.raw)?.[0] ?? '';
-        if (/^#type/i.test(first)) typeName = first.slice(5).trim() || undefined;
-        continue;
-      }
-      if (values.length === 1 && values[0] === '') continue; // a blank line
-      if (!header) {
-        if (values[0]?.startsWith('#')) continue; // PowerShell skips `#` lines before the header
-        header = headerNames(values, row);
-        if (isErrorRecord(header)) {
-    yield header;
-    return;
-  }
-        continue;
-      }
-      const record = Object.fromEntries(header.map((name, i) => [name, values[i] ?? null]));
-      yield typeName === undefined ? { row, record } : { row, record, typeName };
+  const unreadable = unreadableInput(input);
+  if (unreadable) throw unreadable;
+  const reader = new RecordReader(options, given);
+  const decoder = new Utf8Text();
+  const parser = new CsvParser({ delimiter: options.delimiter ?? ',', maxRecordSize: options.maxRecordSize ?? 4 * 1024 * 1024 });
+  const feed = function* (decoded: DecodedText, events: CsvEvent[]): Generator<CsvItem> {
+    reader.invalid.push(...decoded.invalid);
+    for (const event of events) {
+      const item = reader.read(event);
+      if (item) yield item;
+      if (reader.done) return;
     }
-    source = rest ? Readable.from([rest]) : undefined;
+  };
+  for await (const chunk of chunksOf(input)) {
+    const decoded = decoder.push(chunk);
+    yield* feed(decoded, parser.push(decoded.text));
+    if (reader.done) return;
   }
+  const last = decoder.end();
+  yield* feed(last, [...parser.push(last.text), ...parser.end()]);
 }
 
-/** Pulls csv-parse over `input`; errors on `input` surface here, and the caller still owns it. */
-async function* parsed(input: NodeJS.ReadableStream, delimiter: string | undefined, maxRecordSize: number): AsyncIterable<Parsed | Skipped> {
-  const parser = parse({
-    bom: true,
-    delimiter: delimiter ?? ',',
-    // PowerShell ends a line at CRLF, LF or a lone CR; longest first.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    // Import-Csv ignores spaces before a field and keeps a quote inside a field as text.
-    ltrim: true,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    max_record_size: maxRecordSize,
-    // The raw text is how rows get numbered: csv-parse counts a quoted CRLF as two lines.
-    raw: true,
-    on_skip: (error, raw) => {
-      // Pushed in the same tick as the parsed rows, so the error keeps its place among them.
-      parser.push(new Skipped(error, raw ?? ''));
+/** Turns parser events into records: the type line, the header, then rows. */
+class RecordReader {
+  /** Pieces of the text that held invalid UTF-8, in order. */
+  readonly invalid: [number, number][] = [];
+  done = false;
+  #header: string[] | undefined;
+  #columns = 0;
+  #typeName: string | undefined;
+  readonly #strict: boolean;
+
+  constructor(options: CsvRecordsOptions, header: string[] | undefined) {
+    this.#header = header;
+    this.#columns = header?.length ?? 0;
+    this.#strict = options.strictColumns === true;
+  }
+
+  read(event: CsvEvent): CsvItem | undefined {
+    if ('comment' in event) {
+      if (/^#type/i.test(event.comment)) this.#typeName = event.comment.slice(5).trim() || undefined;
       return undefined;
-    },
-  });
-  const fail = (error: Error): void => void parser.destroy(error);
-  input.on('error', fail);
-  input.pipe(parser);
-  try {
-    for await (const item of parser as AsyncIterable<unknown>) {
-      if (item instanceof Skipped || isParsed(item)) yield item;
     }
-  } finally {
-    input.removeListener('error', fail);
-    input.unpipe(parser);
+    if ('fault' in event) {
+      // Without a header there is nothing to map the rows after it onto.
+      if (!this.#header) this.done = true;
+      return malformed(event.fault.line, event.fault.reason);
+    }
+    const { row } = event;
+    if (this.#isInvalid(row)) {
+      if (!this.#header) this.done = true;
+      return errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: `line ${row.line}: the record holds bytes that are not UTF-8`, record: row.line });
+    }
+    if (!this.#header) return this.#readHeader(row);
+    const header = this.#header;
+    if (this.#strict && row.fields.length !== this.#columns) {
+      return errorRecord({
+        errorId: 'CsvFieldCountMismatch',
+        category: 'InvalidData',
+        message: `line ${row.line}: the row has ${plural(row.fields.length, 'field')} and the header ${this.#columns} (an unquoted delimiter in a value?)`,
+        record: row.line,
+      });
+    }
+    const record = Object.fromEntries(header.map((name, i) => [name, row.fields[i] ?? null]));
+    return this.#typeName === undefined ? { row: row.line, record } : { row: row.line, record, typeName: this.#typeName };
   }
-}
 
-/** Narrows what csv-parse emits (typed `any`) to a row with its raw text. */
-function isParsed(item: unknown): item is Parsed {
-  const { record, raw } = (typeof item === 'object' && item !== null ? item : {}) as Partial<Parsed>;
-  return typeof raw === 'string' && Array.isArray(record);
+  #readHeader(row: CsvRow): ErrorRecord | undefined {
+    if (row.fields[0]?.startsWith('#')) return undefined; // PowerShell skips `#` lines before the header
+    const names = headerNames(row.fields, row.line);
+    if (isErrorRecord(names)) {
+      this.done = true;
+      return names;
+    }
+    this.#header = names;
+    this.#columns = row.fields.length;
+    return undefined;
+  }
+
+  /** Whether the row's text overlaps a piece that held invalid UTF-8 (pieces before it are dropped). */
+  #isInvalid(row: CsvRow): boolean {
+    while (this.invalid.length > 0 && (this.invalid[0]?.[1] ?? 0) <= row.start) this.invalid.shift();
+    const next = this.invalid[0];
+    return next !== undefined && next[0] < row.end;
+  }
 }
 
 /**
@@ -173,8 +166,8 @@ function headerNames(values: string[], row: number): string[] | ErrorRecord {
       return errorRecord({
         errorId: 'DuplicateCsvHeader',
         category: 'InvalidData',
-        message: `${row > 0 ? `line ${row}: ` : ''}the header names the column "${name}" twice`,
-        target: name,
+        message: `${row > 0 ? `line ${row}: ` : ''}the header names the column "${echo(name)}" twice`,
+        target: echo(name),
         record: row > 0 ? row : undefined,
       });
     }
@@ -183,18 +176,10 @@ function headerNames(values: string[], row: number): string[] | ErrorRecord {
   return names;
 }
 
-/** The error for a row csv-parse could not read. */
-function malformed(row: number, error: CsvError | undefined, maxRecordSize: number): ErrorRecord {
-  const reason =
-    error?.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? 'a quoted field is never closed; the line is skipped'
-      : error?.code === 'CSV_MAX_RECORD_SIZE'
-        ? `the record is longer than ${maxRecordSize} characters (an unclosed quote?); reading stops`
-        : (error?.message ?? 'unreadable record');
-  return errorRecord({ errorId: 'MalformedCsvRow', category: 'ParserError', message: `line ${row}: ${reason}`, record: row, cause: error });
+function malformed(line: number, reason: string): ErrorRecord {
+  return errorRecord({ errorId: 'MalformedCsvRow', category: 'ParserError', message: `line ${line}: ${reason}`, record: line });
 }
 
-/** Number of line breaks (CRLF, LF or CR) in `text`. */
-function breaks(text: string): number {
-  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -131,7 +131,8 @@ export class LineFramer {
     try {
       text = this.decoder.decode(bytes.subarray(0, length));
     } catch {
-      out.push(errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: `line ${n}: invalid UTF-8`, record: n }));
+      const at = firstInvalidByte(bytes.subarray(0, length)) + 1;
+      out.push(errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: `line ${n}: invalid UTF-8 at byte ${at}`, record: n }));
       return;
     }
     if (!isBlank(text)) out.push({ n, text });
@@ -186,4 +187,31 @@ function isBlank(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c > 0x20 && c < 0x7f) return false;
   return text.trim().length === 0;
+}
+
+/**
+ * Where the first byte sequence that is not UTF-8 starts (the error path only).
+ * @param bytes a line that does not decode
+ * @returns its 0-based offset, or the length when the line ends inside a sequence
+ */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const extra = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    if (extra === 0) return i;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    for (let k = 1; k <= extra; k++) {
+      const byte = bytes[i + k];
+      if (byte === undefined) return i;
+      if (k === 1 ? byte < low || byte > high : byte < 0x80 || byte > 0xbf) return i;
+    }
+    i += extra + 1;
+  }
+  return i;
 }

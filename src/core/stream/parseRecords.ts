@@ -4,12 +4,17 @@
  */
 import { map, type OperatorFunction } from 'rxjs';
 import { errorRecord, isErrorRecord, type ErrorRecord } from '../errors.js';
+import { echo } from '../echo.js';
+import { checkParsed, columnOf, scanJson, type JsonProblem } from './jsonCheck.js';
 import type { Line, RecordItem } from './records.js';
 
 /**
  * Parses one line.
- * - `{…}` or `[…]` (after leading spaces) must be JSON, else a `MalformedJson` error record;
- *   an array is unrolled into one record per element, all numbered `n`.
+ * - `{…}` or `[…]` (after leading spaces) must be JSON, else a `MalformedJson` error record that
+ *   gives the column, never the text; an object that repeats a key (also in another case) or a
+ *   value nested deeper than 1024 levels is an error too; an array is unrolled into one record
+ *   per element, all numbered `n`.
+ * - A BOM at the start of the line is dropped.
  * - Any other line that is JSON (`"text"`, `42`, `true`, `null`) is that value.
  * - Anything else is the line itself, as a string (not trimmed).
  * @param line - a framed line
@@ -17,23 +22,21 @@ import type { Line, RecordItem } from './records.js';
  */
 export function parseLine(line: Line): RecordItem[] {
   const { n } = line;
-  const text = line.text.charCodeAt(line.text.length - 1) === 0x0d ? line.text.slice(0, -1) : line.text;
+  let text = line.text.charCodeAt(line.text.length - 1) === 0x0d ? line.text.slice(0, -1) : line.text;
+  // A BOM inside the stream is where two files were concatenated (cat a.ndjson b.ndjson): not content.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const first = text.charCodeAt(firstNonSpace(text));
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
     let value: unknown;
     try {
       value = JSON.parse(text);
-    } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      return [
-        errorRecord({
-          errorId: 'MalformedJson',
-          category: 'ParserError',
-          message: `line ${n}: malformed JSON (${reason})`,
-          record: n,
-          cause,
-        }),
-      ];
+    } catch {
+      return [jsonError(n, text, scanJson(text))];
+    }
+    if (!checkParsed(text, value)) {
+      // JSON.parse took it: only a repeated key or the depth can be wrong.
+      const problem = scanJson(text);
+      if (problem && problem.errorId !== 'MalformedJson') return [jsonError(n, text, problem)];
     }
     return Array.isArray(value) ? value.map((element: unknown) => ({ n, value: element })) : [{ n, value }];
   }
@@ -46,6 +49,26 @@ export function parseLine(line: Line): RecordItem[] {
     }
   }
   return [{ n, value: text }];
+}
+
+/**
+ * The error for a line that JSON.parse refused or that {@link scanJson} found a problem in. It
+ * gives the column and the reason, never the text (JSON.parse's own message quotes it).
+ */
+function jsonError(n: number, text: string, problem: JsonProblem | undefined): ErrorRecord {
+  const where = problem ? `, column ${columnOf(text, problem.offset)}` : '';
+  const key = echo(problem?.key ?? '');
+  const message =
+    problem?.errorId === 'DuplicateKeysInJsonString' ? `the object has the key "${key}" twice`
+    : problem?.errorId === 'KeysWithDifferentCasingInJsonString' ? `the object has keys that differ only in case ("${key}"), which PowerShell properties cannot tell apart`
+    : problem?.errorId === 'JsonDepthExceeded' ? problem.reason
+    : `malformed JSON (${problem?.reason ?? 'not valid JSON'})`;
+  return errorRecord({
+    errorId: problem?.errorId ?? 'MalformedJson',
+    category: !problem || problem.errorId === 'MalformedJson' ? 'ParserError' : 'InvalidData',
+    message: `line ${n}${where}: ${message}`,
+    record: n,
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
  * Loads users into the directory: upserts by distinguished name, a transaction per batch and a
  * savepoint per row, so a bad row is reported with its row number and skipped while the rest go in.
  */
+import { oneLine } from '../../core/echo.js';
 import type { DirectoryDatabase } from '../database.js';
 import { dnKey } from '../dn.js';
 import { UserConflictError, UserWriter } from '../userStore.js';
@@ -21,13 +22,13 @@ const BATCH = 1000;
  * Imports rows.
  * @param db the directory database
  * @param rows the rows of one source
- * @param onRejected called with the row number and reason of every rejected row
+ * @param onRejected called with the row number, reason (one line, values echoed) and errorId of every rejected row
  * @returns the counts
  */
 export async function importUsers(
   db: DirectoryDatabase,
   rows: AsyncIterable<SourceRow>,
-  onRejected: (row: number, reason: string) => void,
+  onRejected: (row: number, reason: string, errorId: string) => void,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { added: 0, updated: 0, rejected: 0 };
   const writer = new UserWriter(db);
@@ -42,20 +43,21 @@ export async function importUsers(
   const batch = db.transaction((items: SourceRow[]) => {
     for (const row of items) {
       if ('error' in row) {
-        reject(row.row, row.error);
+        reject(row.row, row.error, row.errorId);
         continue;
       }
       try {
         one(row);
       } catch (error) {
         if (!isRowProblem(error)) throw error;
-        reject(row.row, error.message);
+        reject(row.row, error.message, error instanceof RowError ? 'InvalidImportRow' : 'UserConflict');
       }
     }
   });
-  const reject = (row: number, reason: string) => {
+  const reject = (row: number, reason: string, errorId: string) => {
     summary.rejected++;
-    onRejected(row, reason);
+    // The last line of defence: a reason is one line whatever a value in it holds.
+    onRejected(row, oneLine(reason), errorId);
   };
   let pending: SourceRow[] = [];
   for await (const row of rows) {

@@ -7,14 +7,15 @@ import { isErrorRecord } from '../../core/errors.js';
 import { classify, errorRow, type SourceRow } from './sourceRow.js';
 
 /**
- * Reads CSV users. Missing trailing fields (`null`) are dropped from the row. A row whose
+ * Reads CSV users. A row with more or fewer fields than the header is refused
+ * (`CsvFieldCountMismatch`: an unquoted comma would shift every column after it). A row whose
  * objectClass (csvde writes `top;person;organizationalPerson;user`) names no user class becomes
  * a container (by its DN or DistinguishedName column) or a skipped row.
  * @param input - the CSV bytes
  * @returns the rows, numbered by the line they start on
  */
 export async function* readCsvUsers(input: NodeJS.ReadableStream): AsyncIterable<SourceRow> {
-  for await (const item of csvRecords(input)) {
+  for await (const item of csvRecords(input, { strictColumns: true })) {
     if (isErrorRecord(item)) {
       yield errorRow(item);
       continue;
@@ -28,7 +29,7 @@ export async function* readCsvUsers(input: NodeJS.ReadableStream): AsyncIterable
       yield { row: item.row, raw };
     } else if (kind === 'container') {
       const dn = value('dn') ?? value('distinguishedname') ?? '';
-      yield dn === '' ? { row: item.row, error: 'a container row without a DN' } : { row: item.row, container: dn };
+      yield dn === '' ? { row: item.row, error: 'a container row without a DN', errorId: 'InvalidImportRow' } : { row: item.row, container: dn };
     } else {
       yield { row: item.row, skipped: kind.skipped };
     }

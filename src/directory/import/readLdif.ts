@@ -2,6 +2,7 @@
  * Reads users from RFC 2849 LDIF, as `ldifde -f` and `ldapsearch` write it, one record at a time:
  * memory holds one record, never the file.
  */
+import { echo } from '../../core/echo.js';
 import { isErrorRecord, type ErrorRecord } from '../../core/errors.js';
 import type { Line } from '../../core/stream/records.js';
 import { classify, inputLines, type SourceRow } from './sourceRow.js';
@@ -13,6 +14,25 @@ const ATTRIBUTE_NAME = /^(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)(?:;[A-Za-z0-9=*
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/**
+ * Attributes whose values are bytes (AD's Octet String and SID syntaxes), as user exports carry
+ * them: kept as the base64 text of their bytes, never decoded as text. Also any name ending in
+ * GUID or Sid, and any attribute with the `;binary` option.
+ */
+const BINARY_ATTRIBUTES = new Set([
+  'objectguid', 'objectsid', 'sidhistory', 'ms-ds-consistencyguid', 'msexchmailboxguid', 'msexcharchiveguid',
+  'msexchmasteraccountsid', 'msexchmailboxsecuritydescriptor', 'msexchsafesendershash', 'msexchblockedsendershash',
+  'msexchsaferecipientshash', 'jpegphoto', 'thumbnailphoto', 'photo', 'usercertificate', 'usersmimecertificate',
+  'cacertificate', 'msmqsigncertificates', 'msmqdigests', 'logonhours', 'userparameters', 'securityidentifier',
+  'replpropertymetadata', 'msds-generationid', 'tokengroups',
+]);
+
+/** Why a record is refused: the importer's errorId and the reason. */
+interface Problem {
+  errorId: string;
+  reason: string;
+}
+
 /** The record being read. */
 interface Entry {
   row: number;
@@ -20,9 +40,9 @@ interface Entry {
   /** Attributes by lower-cased name (LDAP names ignore case), spelled as first seen. */
   attributes: Map<string, { name: string; values: string[] }>;
   /** Makes the whole record unreadable; the rest of its lines are ignored. */
-  error?: string;
+  error?: Problem;
   /** Make a user record unreadable, but do not matter for a container or a skipped entry. */
-  problems: string[];
+  problems: Problem[];
   skipped?: string;
   size: number;
 }
@@ -32,8 +52,10 @@ interface Entry {
  * base64); folded lines are joined; `#` comments, a first `version: 1` and `changetype: add` are
  * ignored. Entries whose objectClass names a person class become rows (attribute → value, or an
  * array for several values, plus `dn`); OUs, containers and domains become containers; other
- * entries are skipped. A bad record (no dn, another changetype, a `:<` URL value, attribute
- * options, bad base64) becomes an error row, and reading goes on.
+ * entries are skipped. Values of binary attributes (objectGUID, objectSid, thumbnailPhoto, any
+ * `;binary`) are kept as the base64 text of their bytes. A bad record (no dn, another changetype,
+ * a `:<` URL value, other attribute options, bad base64, a text value whose base64 is not UTF-8)
+ * becomes an error row, and reading goes on.
  * @param input - the LDIF bytes (UTF-8, LF or CRLF)
  * @returns one row per record, numbered by the line the record starts on
  */
@@ -64,9 +86,10 @@ class LdifReader {
     }
     this.flush();
     if (afterBlank) this.endEntry(out);
-    if (isErrorRecord(line)) this.fail(this.open(n), line.message.replace(/^line \d+: /, ''), n);
-    else if (line.text.startsWith(' ')) this.fail(this.open(n), 'a continuation line with no line before it', n);
-    else this.pending = { n, text: line.text };
+    if (isErrorRecord(line)) this.fail(this.open(n), { errorId: line.errorId, reason: line.message.replace(/^line \d+: /, '') }, n);
+    else if (line.text.startsWith(' ')) this.fail(this.open(n), invalid('a continuation line with no line before it'), n);
+    // A BOM at the start of a later line is where two files were concatenated.
+    else this.pending = { n, text: line.text.charCodeAt(0) === 0xfeff ? line.text.slice(1) : line.text };
     return out;
   }
 
@@ -84,8 +107,8 @@ class LdifReader {
     return this.entry;
   }
 
-  private fail(entry: Entry, reason: string, n: number): void {
-    entry.error ??= n === entry.row ? reason : `${reason} (line ${n})`;
+  private fail(entry: Entry, problem: Problem, n: number): void {
+    entry.error ??= at(problem, n, entry.row);
   }
 
   /** Adds the unfolded line to the current record. */
@@ -96,46 +119,51 @@ class LdifReader {
     const { n, text } = line;
     if (this.atStart && /^version:/i.test(text)) {
       this.atStart = false;
-      if (text.slice(8).trim() !== '1') this.fail(this.open(n), `unsupported LDIF ${text.trim()}`, n);
+      const version = text.slice(8).trim();
+      if (version !== '1') this.fail(this.open(n), invalid(`unsupported LDIF version ${echo(version)}`), n);
       return;
     }
     const entry = this.open(n);
     const first = entry.size === 0;
     entry.size += text.length;
     if (entry.error !== undefined || entry.skipped !== undefined) return;
-    if (entry.size > MAX_RECORD_CHARS) return this.fail(entry, `the record is longer than ${MAX_RECORD_CHARS} characters`, n);
+    if (entry.size > MAX_RECORD_CHARS) return this.fail(entry, invalid(`the record is longer than ${MAX_RECORD_CHARS} characters`), n);
     const colon = text.indexOf(':');
     const name = colon > 0 ? text.slice(0, colon) : '';
-    if (!ATTRIBUTE_NAME.test(name)) return this.fail(entry, `expected "attribute: value", got ${JSON.stringify(text.slice(0, 60))}`, n);
+    if (!ATTRIBUTE_NAME.test(name)) return this.fail(entry, invalid('expected "attribute: value": the line has no attribute name and colon'), n);
     const key = name.toLowerCase();
     if (first && key === 'search') {
       entry.skipped = 'the ldapsearch result summary';
       return;
     }
     if (first !== (key === 'dn')) {
-      return this.fail(entry, first ? 'the record does not start with a dn: line' : 'a second dn: line (is a blank line missing?)', n);
+      return this.fail(entry, invalid(first ? 'the record does not start with a dn: line' : 'a second dn: line (is a blank line missing?)'), n);
     }
-    const value = decode(text.slice(colon + 1));
+    const [base, ...options] = key.split(';');
+    const binary = options.length === 1 && options[0] === 'binary';
+    const value = decode(text.slice(colon + 1), binary || isBinaryAttribute(base ?? ''));
     if (key === 'changetype' || key === 'control') {
       const add = key === 'changetype' && typeof value === 'string' && value.trim().toLowerCase() === 'add';
-      if (!add) this.fail(entry, 'only content records or changetype: add are supported', n);
+      if (!add) this.fail(entry, unsupported('only content records or changetype: add are supported'), n);
       return;
     }
     const problem =
-      value === URL ? `${name}:< (a value read from a URL) is not supported`
-      : value === INVALID ? `the value of ${name} is not valid base64`
-      : name.includes(';') ? `attribute options are not supported (${name})`
+      value === URL ? unsupported(`${echo(name)}:< (a value read from a URL) is not supported`)
+      : value === INVALID ? { errorId: 'InvalidBase64', reason: `the value of ${echo(name)} is not valid base64` }
+      : value === NOT_UTF8 ? { errorId: 'InvalidUtf8', reason: `the base64 value of ${echo(name)} is not UTF-8 text (and ${echo(name)} is not a binary attribute)` }
+      : options.length > 0 && !binary ? unsupported(`attribute options are not supported (${echo(name)})`)
       : undefined;
     if (key === 'dn') {
       if (typeof value === 'string' && problem === undefined) entry.dn = value;
-      else this.fail(entry, problem ?? 'the dn is not UTF-8 text', n);
+      else this.fail(entry, problem ?? invalid('the dn is not UTF-8 text'), n);
     } else if (problem !== undefined) {
-      entry.problems.push(n === entry.row ? problem : `${problem} (line ${n})`);
+      entry.problems.push(at(problem, n, entry.row));
     } else if (typeof value === 'string') {
-      // BINARY values (objectGUID, objectSid, thumbnailPhoto in every ldifde export) are dropped: rows carry text.
-      const attribute = entry.attributes.get(key) ?? { name, values: [] };
+      // `userCertificate;binary` is stored as userCertificate, the attribute it is a value of.
+      const stored = binary ? name.slice(0, name.indexOf(';')) : name;
+      const attribute = entry.attributes.get(base ?? key) ?? { name: stored, values: [] };
       attribute.values.push(value);
-      entry.attributes.set(key, attribute);
+      entry.attributes.set(base ?? key, attribute);
     }
   }
 
@@ -149,34 +177,57 @@ class LdifReader {
 /** The row for a finished record. */
 function report(entry: Entry): SourceRow {
   const { row, dn } = entry;
-  if (entry.error !== undefined) return { row, error: entry.error };
+  if (entry.error !== undefined) return { row, ...refusal(entry.error) };
   if (entry.skipped !== undefined) return { row, skipped: entry.skipped };
-  if (dn === undefined) return { row, error: 'the record has no dn: line' };
+  if (dn === undefined) return { row, ...refusal(invalid('the record has no dn: line')) };
   const kind = classify(entry.attributes.get('objectclass')?.values ?? []);
   if (kind === 'container') return { row, container: dn };
   if (kind !== 'user') return { row, skipped: kind.skipped };
-  if (entry.problems.length > 0) return { row, error: entry.problems.join('; ') };
+  const [problem] = entry.problems;
+  if (problem) return { row, errorId: problem.errorId, error: `${echo(dn)}: ${entry.problems.map((p) => p.reason).join('; ')}` };
   const raw: Record<string, string | string[]> = { dn };
   for (const { name, values } of entry.attributes.values()) raw[name] = values.length === 1 ? (values[0] ?? '') : values;
   return { row, raw };
 }
 
+function refusal(problem: Problem): { error: string; errorId: string } {
+  return { error: problem.reason, errorId: problem.errorId };
+}
+
+function invalid(reason: string): Problem {
+  return { errorId: 'InvalidLdifRecord', reason };
+}
+
+function unsupported(reason: string): Problem {
+  return { errorId: 'UnsupportedLdifRecord', reason };
+}
+
+/** The problem, naming its line when that is not the record's first. */
+function at(problem: Problem, n: number, row: number): Problem {
+  return n === row ? problem : { ...problem, reason: `${problem.reason} (line ${n})` };
+}
+
+function isBinaryAttribute(folded: string): boolean {
+  return BINARY_ATTRIBUTES.has(folded) || folded.endsWith('guid') || folded.endsWith('sid');
+}
+
 const URL = Symbol('url');
 const INVALID = Symbol('invalid base64');
-const BINARY = Symbol('binary');
+const NOT_UTF8 = Symbol('not UTF-8');
 
-/** Decodes what follows `attr:`: ` text`, `: base64` (UTF-8 text, or BINARY), or `< URL`. */
-function decode(rest: string): string | typeof URL | typeof INVALID | typeof BINARY {
+/**
+ * Decodes what follows `attr:`: ` text`, `: base64`, or `< URL`. Base64 is UTF-8 text, or for a
+ * binary attribute the base64 itself (its bytes, losslessly, in the text the store keeps).
+ */
+function decode(rest: string, binary: boolean): string | typeof URL | typeof INVALID | typeof NOT_UTF8 {
   if (rest.startsWith('<')) return URL;
   if (!rest.startsWith(':')) return rest.replace(/^ +/, '');
   const base64 = rest.slice(1).trim();
   if (!BASE64.test(base64)) return INVALID;
-  let text: string;
+  if (binary) return base64;
   try {
-    text = utf8.decode(Buffer.from(base64, 'base64'));
+    return utf8.decode(Buffer.from(base64, 'base64'));
   } catch {
-    return BINARY;
+    return NOT_UTF8;
   }
-  // Random bytes (a GUID) can happen to be valid UTF-8; control characters give them away.
-  return /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text) ? BINARY : text;
 }

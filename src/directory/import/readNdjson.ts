@@ -20,7 +20,7 @@ export async function* readNdjsonUsers(input: NodeJS.ReadableStream): AsyncItera
     for (const item of parseLine(line)) {
       if (isErrorRecord(item)) yield errorRow(item, line.n);
       else if (isObject(item.value)) yield { row: item.n, raw: item.value };
-      else yield { row: item.n, error: `expected a JSON object, got ${describe(item.value)}` };
+      else yield { row: item.n, error: `expected a JSON object, got ${describe(item.value)}`, errorId: 'ImportRowNotObject' };
     }
   }
 }
@@ -29,10 +29,10 @@ function isObject(value: unknown): value is RawUser {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Names what a line held instead of an object, briefly. */
+/** Names what a line held instead of an object by its kind: never its text (it may be anything, a PIN too). */
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+  if (typeof value === 'string') return 'a string';
+  return typeof value === 'number' ? 'a number' : `a ${typeof value}`;
 }

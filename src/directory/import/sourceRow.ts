@@ -4,6 +4,7 @@
  */
 import type { ErrorRecord } from '../../core/errors.js';
 import { LineFramer } from '../../core/stream/lineFramer.js';
+import { chunksOf, unreadableInput } from '../../core/stream/readChunks.js';
 import type { Line } from '../../core/stream/records.js';
 import type { RawUser } from './normalizeUser.js';
 
@@ -15,7 +16,7 @@ export type SourceRow =
   | { row: number; raw: RawUser }
   | { row: number; container: string }
   | { row: number; skipped: string }
-  | { row: number; error: string };
+  | { row: number; error: string; errorId: string };
 
 const USER_CLASSES = new Set(['user', 'person', 'inetorgperson', 'organizationalperson']);
 const CONTAINER_CLASSES = new Set(['organizationalunit', 'container', 'domain', 'domaindns', 'dcobject', 'organization']);
@@ -43,10 +44,10 @@ export function classify(classes: readonly string[]): 'user' | 'container' | { s
  * @returns the lines, and an error record for each line that is not UTF-8 or too long
  */
 export async function* inputLines(input: NodeJS.ReadableStream): AsyncIterable<Line | ErrorRecord> {
+  const unreadable = unreadableInput(input);
+  if (unreadable) throw unreadable;
   const framer = new LineFramer();
-  for await (const chunk of input) {
-    yield* framer.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-  }
+  for await (const chunk of chunksOf(input)) yield* framer.push(chunk);
   yield* framer.end();
 }
 
@@ -54,8 +55,9 @@ export async function* inputLines(input: NodeJS.ReadableStream): AsyncIterable<L
  * The error row for an error record.
  * @param error - a framing or parsing error
  * @param row - its row when the record does not say
- * @returns the row; the reason loses its `line N: ` prefix, as the importer prints the row itself
+ * @returns the row, with the record's errorId; the reason loses its `line N: ` prefix (keeping a
+ *   column), as the importer prints the row itself
  */
 export function errorRow(error: ErrorRecord, row = 0): SourceRow {
-  return { row: error.record ?? row, error: error.message.replace(/^line \d+: /, '') };
+  return { row: error.record ?? row, error: error.message.replace(/^line \d+(?=[:,])(?::\s*|,\s*)/, ''), errorId: error.errorId };
 }
