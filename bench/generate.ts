@@ -4,6 +4,7 @@
  * state never hashes, so the benchmark measures the pipeline, not scrypt.
  */
 import type { Database } from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import { createDatabase, dnKey } from '../src/directory/index.js';
 import { createPepper } from '../src/pins/index.js';
 
@@ -18,7 +19,8 @@ const BATCH = 20_000;
  * @param log progress messages
  */
 export function generateDirectory(path: string, users: number, log: (line: string) => void): void {
-  const db = createDatabase(path, true);
+  for (const suffix of ['', '-wal', '-shm', '.key']) rmSync(`${path}${suffix}`, { force: true });
+  const db = createDatabase(path);
   createPepper(db, path, {});
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');

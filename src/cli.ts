@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { findCmdlet } from './cmdlets/index.js';
-import { classifyOutput, runCmdlet, type CmdletIO } from './core/index.js';
+import { classifyOutput, debugTrace, oneLine, runCmdlet, terminatingErrorOf, type CmdletIO } from './core/index.js';
 
 /**
  * Runs the command named by argv[1] and sets the exit status.
@@ -13,6 +13,7 @@ import { classifyOutput, runCmdlet, type CmdletIO } from './core/index.js';
 export async function main(argv: readonly string[]): Promise<void> {
   const io: CmdletIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, outputTarget: classifyOutput(), signals: process };
   const invoked = basename(argv[1] ?? 'cspin').replace(/\.[cm]?js$/, '');
+  catchEverything(invoked, io);
   const cmdlet = findCmdlet(invoked);
   if (cmdlet) {
     exit(await runCmdlet(await cmdlet.load(), argv.slice(2), io));
@@ -33,4 +34,30 @@ function exit(status: number): void {
   process.exitCode = status;
   const signal = STOP_SIGNALS[status];
   if (signal && process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+/**
+ * The last resort: an error that escapes the command (an 'error' event nobody listens to, a
+ * rejected promise) ends the process with one line and exit status 1, never a stack trace (unless
+ * CSPIN_DEBUG). A reader that went away (EPIPE) ends it quietly, as `| head` expects.
+ */
+function catchEverything(name: string, io: CmdletIO): void {
+  let reported = false;
+  const last = (error: unknown) => {
+    const terminating = terminatingErrorOf(error);
+    if (reported || terminating.record.errorId === 'BrokenPipe') process.exit(reported ? 1 : (process.exitCode ?? 0));
+    reported = true;
+    const { errorId, category, message } = terminating.record;
+    try {
+      io.stderr.write(
+        io.env.CSPIN_ERROR_FORMAT?.toLowerCase() === 'json' ? `${JSON.stringify({ command: name, errorId, category, message })}\n` : `${name}${name === 'cspin' ? ':' : ' :'} ${oneLine(message)}\n`,
+      );
+      const trace = debugTrace(error, io.env);
+      if (trace !== undefined) io.stderr.write(`${trace}\n`);
+    } finally {
+      process.exit(1);
+    }
+  };
+  process.on('uncaughtException', last);
+  process.on('unhandledRejection', last);
 }

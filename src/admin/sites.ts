@@ -4,7 +4,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { TerminatingError, echo, type CmdletIO } from '../core/index.js';
-import { databasePath, openDatabase } from '../directory/index.js';
+import { databasePath, openDatabase, type DatabaseMode } from '../directory/index.js';
 import { PoolSites, parseSiteName } from '../pins/index.js';
 
 /** Thrown for a missing pool: exit status 1, the message on stderr. */
@@ -19,8 +19,8 @@ function notMapped(pool: string): TerminatingError {
  * @returns the yargs command module
  */
 export function siteCommand(io: CmdletIO, say: (line: string) => void): CommandModule {
-  const withDb = <T>(work: (sites: PoolSites) => T): T => {
-    const db = openDatabase(databasePath(io.env));
+  const withDb = <T>(work: (sites: PoolSites) => T, mode: DatabaseMode = 'write'): T => {
+    const db = openDatabase(databasePath(io.env), mode);
     try {
       return work(new PoolSites(db));
     } finally {
@@ -56,7 +56,7 @@ export function siteCommand(io: CmdletIO, say: (line: string) => void): CommandM
           },
         )
         .command('list', 'List the pools and their sites, one "pool<TAB>site" line each', {}, () => {
-          const rows = withDb((sites) => sites.list());
+          const rows = withDb((sites) => sites.list(), 'read');
           io.stdout.write(rows.map((r) => `${r.pool}\t${r.site}\n`).join(''));
         })
         .demandCommand(1, 'Name a site command: set, remove or list.'),

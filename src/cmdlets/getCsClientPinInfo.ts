@@ -86,7 +86,7 @@ export default defineCmdlet({
   ],
 
   begin(_params, context): State {
-    const session = openSession(context.env);
+    const session = openSession(context.env, 'read');
     const policies = new PolicyResolver(session.db);
     return {
       ...session,
@@ -108,7 +108,7 @@ export default defineCmdlet({
     if (records.some((record) => record.typeName === PIN_RESET_TYPE)) waitForWriters(state.db);
     const ids = records.map((r) => r.params.Identity);
     if (++state.chunks < WORKER_FROM_CHUNK) return pinInfoOutput(records, state.resolver.resolve(ids), state, context);
-    const worker = (state.worker ??= new QueryWorker(state.path));
+    const worker = (state.worker ??= new QueryWorker(state.db.name));
     state.pending.push({ records, lookup: state.lines?.start(ids, worker) ?? state.resolver.start(ids, worker) });
     return state.pending.length > LOOKUPS_AHEAD ? collectOldest(state, context) : [];
   },

@@ -64,7 +64,7 @@ export default defineCmdlet({
       if (error instanceof FilterError) throw usageError('InvalidFilter', `Cannot process the Filter "${echo(params.Filter)}": ${error.reason}.`, params.Filter);
       throw error;
     }
-    return { ...openPolicySession(context.env), filter };
+    return { ...openPolicySession(context.env, 'read'), filter };
   },
 
   *process(records, state) {

@@ -135,7 +135,7 @@ export default defineCmdlet({
     }
     if (params.LdapFilter !== undefined) where.push(compileLdap(params.LdapFilter));
     const filter = params.Filter === undefined ? undefined : compileUserFilter(params.Filter);
-    const session = openSession(context.env);
+    const session = openSession(context.env, 'read');
     const state: State = {
       ...session,
       where,

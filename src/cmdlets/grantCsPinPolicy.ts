@@ -96,7 +96,7 @@ export default defineCmdlet({
 
   begin(params, context): State {
     const policyName = params.PolicyName ?? null;
-    const session = openSession(context.env);
+    const session = openSession(context.env, 'write');
     const store = new PinPolicyStore(session.db);
     if (policyName !== null && !store.get(`tag:${policyName}`)) {
       closeSession(session);

@@ -60,7 +60,7 @@ export function pinLockCmdlet(locked: boolean) {
  * @returns the state
  */
 function beginPinLock(passThru: boolean | undefined, env: NodeJS.ProcessEnv): PinLockState {
-  const session = openSession(env);
+  const session = openSession(env, 'write');
   return {
     ...session,
     resolver: new IdentityResolver<PinTargetRow>(session.db, undefined, PIN_TARGET_SHAPE),

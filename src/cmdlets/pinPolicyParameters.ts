@@ -2,6 +2,7 @@
 import { BooleanType, StringType, SwitchType, echo, errorRecord, nullableType, usageError, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
 import { configurationNotFound } from '../directory/messages.js';
 import { POLICY_DEFAULTS, POLICY_SETTINGS, PinPolicyStore, PoolSites, UInt32Type, UInt64Type, type PolicyChanges, type PolicyOutcome, type PolicySetting } from '../pins/index.js';
+import type { DatabaseMode } from '../directory/index.js';
 import { openSession, type Session } from './session.js';
 
 /** A policy cmdlet's state: the open database and its policy store. */
@@ -12,10 +13,11 @@ export interface PolicySession extends Session {
 /**
  * Opens the database for a policy cmdlet (close it with closeSession).
  * @param env the environment (CSPIN_DB)
+ * @param mode read for Get-CsPinPolicy, write for the others
  * @returns the session
  */
-export function openPolicySession(env: NodeJS.ProcessEnv): PolicySession {
-  const session = openSession(env);
+export function openPolicySession(env: NodeJS.ProcessEnv, mode: DatabaseMode = 'write'): PolicySession {
+  const session = openSession(env, mode);
   return { ...session, store: new PinPolicyStore(session.db) };
 }
 

@@ -97,7 +97,7 @@ export default defineCmdlet({
   begin(params, context): State {
     checkPinArgument(params);
     checkOutput(context, params.Pin === undefined, params.Force === true);
-    const session = openSession(context.env);
+    const session = openSession(context.env, 'write');
     try {
       return {
         ...session,

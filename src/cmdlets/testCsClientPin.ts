@@ -77,7 +77,7 @@ export default defineCmdlet({
   begin(params, context): State {
     checkPinArgument(params);
     const now = clockOf(context.env);
-    const session = openSession(context.env);
+    const session = openSession(context.env, 'write');
     try {
       const pepper = loadPepper(session.db, session.path, context.env);
       return {

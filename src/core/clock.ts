@@ -2,18 +2,25 @@
  * The current time. `CSPIN_NOW` (ISO 8601, or milliseconds since the epoch) fixes it, so tests of
  * time rules (lockout windows, expiry) run without sleeping.
  */
+import { echo } from './echo.js';
 import { usageError } from './errors.js';
+
+// Years 1970 to 9999: before the epoch no PIN was ever set, and ISO 8601 dates have four-digit years.
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**
  * Reads the clock the environment asks for.
  * @param env the environment (CSPIN_NOW)
  * @returns a function giving the time in ms since the epoch
- * @throws TerminatingError (usage, exit 2) when CSPIN_NOW is not a time
+ * @throws TerminatingError (usage, exit 2) when CSPIN_NOW is not a time, or not in the years 1970 to 9999
  */
 export function clockOf(env: NodeJS.ProcessEnv): () => number {
   const fixed = env.CSPIN_NOW;
   if (fixed === undefined || fixed === '') return Date.now;
   const ms = /^\d+$/.test(fixed) ? Number(fixed) : Date.parse(fixed);
-  if (!Number.isFinite(ms)) throw usageError('InvalidClock', `CSPIN_NOW="${fixed}" is not a time: give ISO 8601 (2026-01-31T12:00:00Z) or milliseconds since the epoch.`);
+  const shown = echo(fixed, 40);
+  if (!Number.isFinite(ms)) throw usageError('InvalidClock', `CSPIN_NOW="${shown}" is not a time: give ISO 8601 (2026-01-31T12:00:00Z) or milliseconds since the epoch.`, 'CSPIN_NOW');
+  if (ms < EARLIEST || ms > LATEST) throw usageError('InvalidClock', `CSPIN_NOW="${shown}" is outside the years 1970 to 9999.`, 'CSPIN_NOW');
   return () => ms;
 }

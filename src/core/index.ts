@@ -34,3 +34,7 @@ export type { OutputKind, OutputTarget } from './outputTarget.js';
 export type { Deliverable } from './stream/outputWriter.js';
 export { DIGITS_HIDDEN, quoteRedacted, redact } from './redact.js';
 export type { ShownValue } from './redact.js';
+export { debugTrace, errorCode, internalError, noteSqliteFile, systemError, terminatingErrorOf } from './systemError.js';
+export type { SystemErrorContext } from './systemError.js';
+export { checkEnvironment, errorFormatOf, outputFormatOf } from './environment.js';
+export type { OutputFormat } from './environment.js';

@@ -7,6 +7,7 @@ import { of, tap, type Observable } from 'rxjs';
 import { bindCommandLine, missingMandatory, needsPipelineInput } from './bindCommandLine.js';
 import { PipelineBinder } from './bindPipeline.js';
 import type { AnyCmdletDecl, CmdletContext } from './declaration.js';
+import { checkEnvironment, outputFormatOf } from './environment.js';
 import { ErrorReporter } from './errorReporter.js';
 import { TerminatingError, isErrorRecord, usageError, type ErrorRecord } from './errors.js';
 import { TerminalFormatter } from './format/index.js';
@@ -15,6 +16,7 @@ import { expandJsonLines } from './jsonText.js';
 import { messages } from './messages.js';
 import { classifyStdin, readsPipelineInput, type StdinKind } from './pipelineInput.js';
 import { ShouldProcess } from './shouldProcess.js';
+import { debugTrace, terminatingErrorOf } from './systemError.js';
 import { bindRecords, type BoundItem } from './stream/bindRecords.js';
 import { HeapCompactor } from './stream/compactHeap.js';
 import { frameLines } from './stream/frameLines.js';
@@ -63,12 +65,14 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     io.stdout.write(helpText(decl));
     return 0;
   }
-  const json = io.env.CSPIN_ERROR_FORMAT === 'json';
+  // An unknown CSPIN_ERROR_FORMAT is itself reported, as text.
+  const json = io.env.CSPIN_ERROR_FORMAT?.toLowerCase() === 'json';
   let binding;
   try {
+    checkEnvironment(io.env);
     binding = bindCommandLine(decl, argv);
   } catch (error) {
-    return reportFatal(error, new ErrorReporter({ name: decl.name, common: DEFAULT_COMMON, stderr: io.stderr, json }), io.env);
+    return reportFatal(error, new ErrorReporter({ name: decl.name, common: DEFAULT_COMMON, stderr: io.stderr, json }), io);
   }
   const { params, common } = binding;
   const reporter = new ErrorReporter({ name: decl.name, common, stderr: io.stderr, json, terminal: () => openTerminal() });
@@ -172,7 +176,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   } catch (error) {
     await writer.end().catch(() => undefined);
     if (brokenPipe || failed || stoppedBy) return finish(1);
-    return reportFatal(error, reporter, io.env);
+    return reportFatal(error, reporter, io);
   } finally {
     // No change may stay half-done: a delivery in flight commits or rolls back before resources close.
     await writer.settle(stoppedBy ? SETTLE_ON_STOP_MS : undefined);
@@ -196,8 +200,8 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
 }
 
 function encoderFor(io: CmdletIO): OutputEncoder {
-  const format = (io.env.CSPIN_FORMAT || 'auto').toLowerCase();
-  if (format === 'ndjson' || format === 'json' || (format === 'auto' && !io.stdout.isTTY)) return ndjsonEncoder;
+  const format = outputFormatOf(io.env);
+  if (format === 'ndjson' || (format === 'auto' && !io.stdout.isTTY)) return ndjsonEncoder;
   // CSPIN_FORMAT=list or table forces that view (also when piped); anything else picks by property count.
   const view = format === 'list' || format === 'table' ? format : undefined;
   const formatter = new TerminalFormatter({ width: io.stdout.columns ?? 120, view });
@@ -211,18 +215,15 @@ function hasTerminal(): boolean {
   return terminal !== undefined;
 }
 
-/** Reports a terminating error; anything unexpected is reported the same way, with its stack only under CSPIN_DEBUG. */
-function reportFatal(error: unknown, reporter: ErrorReporter, env: NodeJS.ProcessEnv): number {
-  const terminating =
-    error instanceof TerminatingError
-      ? error
-      : new TerminatingError({
-          errorId: 'UnexpectedError',
-          category: 'NotSpecified',
-          message: env.CSPIN_DEBUG && error instanceof Error ? (error.stack ?? error.message) : String((error as Error)?.message ?? error),
-          cause: error,
-        });
+/**
+ * Reports a terminating error: a known system failure (disk full, read-only...) as its own error,
+ * anything unexpected as an InternalError; under CSPIN_DEBUG the stack trace follows.
+ */
+function reportFatal(error: unknown, reporter: ErrorReporter, io: CmdletIO): number {
+  const terminating = terminatingErrorOf(error);
   reporter.terminating(terminating);
+  const trace = debugTrace(error, io.env);
+  if (trace !== undefined) io.stderr.write(`${trace}\n`);
   return terminating.exitCode;
 }
 

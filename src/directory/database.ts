@@ -1,15 +1,30 @@
 /**
- * The one SQLite file that holds the directory and the PIN store: its location, creation (0600, WAL)
- * and schema migrations.
+ * The one SQLite file that holds the directory and the PIN store: its location, its opening (for
+ * reading or for writing), its creation (0600, WAL, marked as cspin's) and schema migrations.
+ * Opening never creates: only `cspin init` does (see src/admin/init.ts).
  */
-import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { TerminatingError } from '../core/index.js';
+import { join, resolve } from 'node:path';
+import { TerminatingError, echo, errorCode, noteSqliteFile, systemError } from '../core/index.js';
+import {
+  CSPIN_APPLICATION_ID,
+  checkCspinDatabase,
+  checkWritable,
+  databaseRefusal,
+  folderWritable,
+  hasPendingWal,
+  immutableUri,
+  NotCspinDatabaseError,
+  readDatabaseHeader,
+} from './databaseFile.js';
 import { MIGRATIONS } from './schema.js';
+import { Database } from './sqlite.js';
 
 export type DirectoryDatabase = Database.Database;
+
+/** How a command uses the database: `read` never writes (a read-only connection), `write` may. */
+export type DatabaseMode = 'read' | 'write';
 
 /**
  * Where the database lives: `CSPIN_DB`, else `$XDG_DATA_HOME/cspin/cspin.db` (XDG fallback ~/.local/share).
@@ -23,87 +38,194 @@ export function databasePath(env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * Opens the existing database.
+ * Opens the existing database, after checking that it is cspin's: anything else is left as it is.
+ * A database made before cspin marked its files is marked on its first opening for writing; an
+ * older schema is migrated then (a reader migrates it first when it may write it).
  * @param path the database file
- * @returns the open database, migrated to the current schema
- * @throws TerminatingError (exit status 2) when there is no database yet
+ * @param mode read (a read-only connection) or write
+ * @returns the open database
+ * @throws TerminatingError exit 2 when the path holds no cspin database (DatabaseNotFound,
+ *   NotACspinDatabase, IsADirectory, DatabaseTooNew...); exit 1 when it cannot be used (read-only,
+ *   damaged, busy...)
  */
-export function openDatabase(path: string): DirectoryDatabase {
-  if (!existsSync(path)) {
-    throw new TerminatingError(
-      {
-        errorId: 'DatabaseNotFound',
-        category: 'ResourceUnavailable',
-        message: `There is no cspin database at ${path}. Create one with: cspin init --sample (or set CSPIN_DB to its path).`,
-        target: path,
-      },
-      2,
-    );
+export function openDatabase(path: string, mode: DatabaseMode = 'write'): DirectoryDatabase {
+  noteSqliteFile(path);
+  checkCspinDatabase(path, readDatabaseHeader(path));
+  if (mode === 'write') checkWritable(path);
+  try {
+    if (mode === 'write') return openForWriting(path);
+    const db = openForReading(path);
+    if (schemaOf(db, path).version === MIGRATIONS.length) return db;
+    // An older schema: migrated by a writer first, if this user may write it.
+    db.close();
+    try {
+      checkWritable(path);
+    } catch (error) {
+      throw needsUpgrade(path, error);
+    }
+    openForWriting(path).close();
+    return openForReading(path);
+  } catch (error) {
+    throw systemError(error, { doing: mode === 'write' ? 'open the database' : 'read the database', path }) ?? error;
   }
-  return configure(new Database(path, { fileMustExist: true }));
 }
 
 /**
- * Creates a new, empty database file (mode 0600) and its schema.
- * @param path the database file
- * @param force replace an existing database
+ * Creates a new database file (mode 0600) with the whole schema, marked as cspin's. The file must not
+ * exist: `cspin init` builds the database under a temporary name and renames it into place.
+ * @param path the new file
+ * @param journal WAL (as every cspin database is used), or a rollback journal while it is built, so
+ *   that every change is in the file itself when it is closed
  * @returns the open database
- * @throws TerminatingError (exit status 2) when the file exists and force is not set
  */
-export function createDatabase(path: string, force: boolean): DirectoryDatabase {
-  if (existsSync(path)) {
-    if (!force) {
-      throw new TerminatingError(
-        { errorId: 'DatabaseExists', category: 'InvalidOperation', message: `A cspin database already exists at ${path}. Use --force to replace it.`, target: path },
-        2,
-      );
-    }
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-  }
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+export function createDatabase(path: string, journal: 'wal' | 'delete' = 'wal'): DirectoryDatabase {
   // Create the file ourselves so it is 0600 from the start; SQLite gives -wal/-shm the same mode.
   closeSync(openSync(path, 'wx', 0o600));
-  return configure(new Database(path, { fileMustExist: true }));
+  const db = new Database(resolve(path), { fileMustExist: true });
+  configureWriter(db, journal);
+  db.transaction(() => {
+    MIGRATIONS.forEach((sql) => db.exec(sql));
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+    db.pragma(`application_id = ${CSPIN_APPLICATION_ID}`);
+  }).immediate();
+  return db;
+}
+
+/**
+ * Readies a database to be replaced by a rename: its -wal is checkpointed into it and removed (it
+ * leaves WAL mode), so that no -wal or -journal of the old file is ever applied to the new one.
+ * @param path the database to replace
+ * @throws TerminatingError (DatabaseBusy, exit 1) when another process has it open
+ */
+export function retireDatabase(path: string): void {
+  let db: DirectoryDatabase | undefined;
+  try {
+    db = new Database(resolve(path), { fileMustExist: true });
+    db.pragma('busy_timeout = 10000');
+    // Leaving WAL mode needs the only connection: SQLITE_BUSY while any other process has it open.
+    db.pragma('journal_mode = DELETE');
+  } catch (error) {
+    if (errorCode(error)?.startsWith('SQLITE_BUSY')) {
+      throw systemError(error, { doing: 'replace the database', path }) ?? error;
+    }
+    // A damaged file: nothing in its -wal or -journal can be applied to it anyway.
+  } finally {
+    db?.close();
+  }
+  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 /**
  * Waits until no connection holds the write lock. A writer that delivers changes (Set-CsClientPin)
  * holds it from a change until the change's commit and writes the change's line in between, so once
  * the lock is free, every change whose line a reader downstream has read is committed and visible.
- * @param db the connection (a read-only one cannot take the lock and does not wait)
+ * A read-only connection cannot take the lock: a short-lived writable one takes it for it, unless
+ * the file cannot be written at all (then no writer can hold the lock either).
+ * @param db the connection
  */
 export function waitForWriters(db: DirectoryDatabase): void {
-  if (db.readonly) return;
-  db.exec('BEGIN IMMEDIATE');
-  db.exec('ROLLBACK');
+  if (!db.readonly) {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    return;
+  }
+  // Opened as immutable (read-only media): nobody writes it.
+  if (db.name.startsWith('file:')) return;
+  const writer = new Database(db.name, { fileMustExist: true });
+  try {
+    writer.pragma('busy_timeout = 10000');
+    writer.exec('BEGIN IMMEDIATE');
+    writer.exec('ROLLBACK');
+  } catch (error) {
+    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(errorCode(error) ?? '')) throw error;
+  } finally {
+    writer.close();
+  }
 }
 
-function configure(db: DirectoryDatabase): DirectoryDatabase {
-  db.pragma('busy_timeout = 10000');
+function openForWriting(path: string): DirectoryDatabase {
+  const db = new Database(resolve(path), { fileMustExist: true });
+  try {
+    configureWriter(db);
+    const schema = schemaOf(db, path);
+    if (schema.version < MIGRATIONS.length || schema.applicationId !== CSPIN_APPLICATION_ID) migrate(db, path);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+// SQLite reads a WAL database read-only only if its -wal and -shm exist or can be made. On read-only
+// media where neither exists, every change is in the main file: it is read as immutable. A -wal with
+// changes but no -shm cannot be read there (immutable would skip the changes): a clear error.
+function openForReading(path: string): DirectoryDatabase {
+  let db = new Database(resolve(path), { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    db.pragma('user_version');
+  } catch (error) {
+    db.close();
+    if (!errorCode(error)?.startsWith('SQLITE_CANTOPEN') || folderWritable(path)) throw error;
+    if (hasPendingWal(path)) {
+      throw databaseRefusal(
+        'CannotOpenDatabase',
+        'ResourceUnavailable',
+        `Cannot read the database ${echo(path)}: its -wal file holds changes not yet checkpointed, and its folder is read-only, so SQLite cannot make the -shm file it needs to read them. Run any cspin command once where the folder can be written.`,
+        path,
+        1,
+      );
+    }
+    db = new Database(immutableUri(path), { readonly: true, fileMustExist: true });
+  }
   // 4 MiB of page cache (better-sqlite3 builds with 16): lookups stream in index order, and every
   // cmdlet must stay under 100 MiB of memory on any directory size.
   db.pragma('cache_size = -4096');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
   return db;
 }
 
-function migrate(db: DirectoryDatabase): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new TerminatingError({
-      errorId: 'DatabaseTooNew',
-      category: 'InvalidOperation',
-      message: `The database was written by a newer cspin (schema ${current}, this one knows ${MIGRATIONS.length}).`,
-    });
+function configureWriter(db: DirectoryDatabase, journal: 'wal' | 'delete' = 'wal'): void {
+  db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -4096');
+  db.pragma(`journal_mode = ${journal}`);
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+}
+
+/** The schema version and the mark, as SQLite reads them (the -wal included); refuses what cspin cannot use. */
+function schemaOf(db: DirectoryDatabase, path: string): { version: number; applicationId: number } {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId !== CSPIN_APPLICATION_ID && applicationId !== 0) throw new NotCspinDatabaseError(path, "it is another application's SQLite database");
+  if (version < 1) throw new NotCspinDatabaseError(path, 'it has no cspin schema');
+  if (version > MIGRATIONS.length) {
+    throw databaseRefusal(
+      'DatabaseTooNew',
+      'InvalidOperation',
+      `The database ${echo(path)} was written by a newer cspin (schema ${version}; this one knows ${MIGRATIONS.length}): use that cspin.`,
+      path,
+    );
   }
-  if (current === MIGRATIONS.length) return;
+  return { version, applicationId };
+}
+
+function migrate(db: DirectoryDatabase, path: string): void {
   db.transaction(() => {
     // Re-read inside the write transaction: another process may have migrated meanwhile.
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const { version } = schemaOf(db, path);
     MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
     db.pragma(`user_version = ${MIGRATIONS.length}`);
+    db.pragma(`application_id = ${CSPIN_APPLICATION_ID}`);
   }).immediate();
+}
+
+function needsUpgrade(path: string, cause: unknown): TerminatingError {
+  const why = cause instanceof TerminatingError ? ` (${cause.message})` : '';
+  return new TerminatingError({
+    errorId: 'DatabaseNeedsUpgrade',
+    category: 'InvalidOperation',
+    message: `The database ${echo(path)} has an older schema that this cspin must upgrade, and it cannot be written${why}. Run any cspin command once where it can be written.`,
+    target: path,
+    cause,
+  });
 }

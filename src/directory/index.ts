@@ -1,8 +1,9 @@
 /** The embedded directory: ADUser model, identities, LDAP filter, OU scope, the SQLite store. */
 export { ADUSER_JSON_SQL, ADUSER_TYPE, USER_COLUMNS, toADUser, userRowOf } from './adUser.js';
 export type { ADUser, UserRow } from './adUser.js';
-export { createDatabase, databasePath, openDatabase, waitForWriters } from './database.js';
-export type { DirectoryDatabase } from './database.js';
+export { createDatabase, databasePath, openDatabase, retireDatabase, waitForWriters } from './database.js';
+export type { DatabaseMode, DirectoryDatabase } from './database.js';
+export { CSPIN_APPLICATION_ID, NotCspinDatabaseError, checkCspinDatabase, databaseRefusal, readDatabaseHeader, syncToDisk } from './databaseFile.js';
 export { dnKey, looksLikeDn, parentDns, splitDn, subtreeRange } from './dn.js';
 export { IdentityResolver, USER_SHAPE } from './resolve.js';
 export type { PendingLookup, ResolveScope, ResolveShape } from './resolve.js';

@@ -30,7 +30,7 @@ port.on('message', ({ id, sql, params }) => {
     if (statement instanceof Error) throw statement;
     answer({ value: statement.get(...params) ?? null });
   } catch (error) {
-    answer({ error: error instanceof Error ? error.message : String(error) });
+    answer({ error: error instanceof Error ? error.message : String(error), code: error && error.code });
   }
 });
 `;
@@ -38,6 +38,19 @@ port.on('message', ({ id, sql, params }) => {
 interface Answer {
   value?: string | null;
   error?: string;
+  /** The SQLite code of a failed query (SQLITE_CORRUPT...), so that it is reported as such. */
+  code?: string;
+}
+
+/** A query that failed on the worker's connection, with its SQLite code. */
+export class LookupError extends Error {
+  readonly code: string | undefined;
+
+  constructor(message: string, code: string | undefined) {
+    super(message);
+    this.name = 'LookupError';
+    this.code = code;
+  }
 }
 
 /** A worker thread with its own read-only connection to one database file. */
@@ -48,7 +61,7 @@ export class QueryWorker {
   readonly #statementIds = new Map<string, number>();
   #outstanding = 0;
 
-  /** @param file the database file */
+  /** @param file the database's name as its own connection opened it (its `name`: a path, or a URI for an immutable one) */
   constructor(file: string) {
     const { port1, port2 } = new MessageChannel();
     this.#port = port1;
@@ -97,7 +110,7 @@ export class QueryWorker {
       const received = receiveMessageOnPort(this.#port) as { message: Answer } | undefined;
       if (received) {
         this.#outstanding--;
-        if (received.message.error !== undefined) throw new Error(received.message.error);
+        if (received.message.error !== undefined) throw new LookupError(received.message.error, received.message.code);
         return received.message.value ?? null;
       }
       const left = deadline - Date.now();

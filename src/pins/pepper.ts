@@ -11,10 +11,10 @@
  * finishes the rename. A crash before the commit leaves one that matches nothing: it is ignored.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { TerminatingError } from '../core/index.js';
-import type { DirectoryDatabase } from '../directory/index.js';
+import { TerminatingError, echo, errorCode, systemError } from '../core/index.js';
+import { syncToDisk, type DirectoryDatabase } from '../directory/index.js';
 
 const KEY_BYTES = 32;
 
@@ -39,32 +39,76 @@ function keyError(errorId: string, message: string): TerminatingError {
 
 /** Writes a key file: 0600 from the start, flushed to disk before anyone can rely on it. */
 function writeKeyFile(path: string, key: Buffer): void {
-  rmSync(path, { force: true });
-  const fd = openSync(path, 'wx', 0o600);
   try {
-    writeSync(fd, `${key.toString('hex')}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    rmSync(path, { force: true });
+    const fd = openSync(path, 'wx', 0o600);
+    try {
+      writeSync(fd, `${key.toString('hex')}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    // A write that failed half-way (a full disk) leaves no partial key behind.
+    rmSync(path, { force: true });
+    throw systemError(error, { doing: 'write the PIN key file', path }) ?? error;
   }
 }
 
 /**
- * Creates a new key for a new database: writes the key file (0600) unless CSPIN_PIN_KEY supplies
- * the key, and records its fingerprint.
+ * A new key: CSPIN_PIN_KEY's when it is set, else 32 random bytes.
+ * @param env the environment
+ * @returns the key
+ * @throws TerminatingError (PinKeyInvalid, exit 2) when CSPIN_PIN_KEY is not a key
+ */
+export function newPepper(env: NodeJS.ProcessEnv): Buffer {
+  return env.CSPIN_PIN_KEY ? parseEnvironmentKey(env.CSPIN_PIN_KEY) : randomBytes(KEY_BYTES);
+}
+
+/**
+ * Records a new database's key: the database keeps its fingerprint only.
+ * @param db the new database
+ * @param key the key
+ */
+export function recordPepper(db: DirectoryDatabase, key: Buffer): void {
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('pin_key_fingerprint', ?)").run(keyFingerprint(key));
+}
+
+/**
+ * Creates a new key for a new database in place: writes the key file (0600) unless CSPIN_PIN_KEY
+ * supplies the key, and records its fingerprint.
  * @param db the new database
  * @param dbPath its path
  * @param env the environment
  */
 export function createPepper(db: DirectoryDatabase, dbPath: string, env: NodeJS.ProcessEnv): void {
-  let key: Buffer;
-  if (env.CSPIN_PIN_KEY) {
-    key = parseKey(env.CSPIN_PIN_KEY);
-  } else {
-    key = randomBytes(KEY_BYTES);
-    writeKeyFile(keyFilePath(dbPath), key);
-  }
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('pin_key_fingerprint', ?)").run(keyFingerprint(key));
+  const key = newPepper(env);
+  if (!env.CSPIN_PIN_KEY) writeKeyFile(keyFilePath(dbPath), key);
+  recordPepper(db, key);
+}
+
+/**
+ * Writes the key of a database that is about to replace the one at dbPath as a pending key file
+ * (named after its fingerprint, 0600, flushed): loading the key finds it whichever step a crash
+ * interrupts, until {@link installPendingKey} renames it over the key file.
+ * @param dbPath the database path
+ * @param key the new database's key
+ * @returns the pending key file
+ */
+export function stagePendingKey(dbPath: string, key: Buffer): string {
+  const pending = pendingKeyPath(dbPath, keyFingerprint(key));
+  writeKeyFile(pending, key);
+  return pending;
+}
+
+/**
+ * Renames a pending key file over the database's key file and flushes the folder.
+ * @param pending the pending key file
+ * @param dbPath the database path
+ */
+export function installPendingKey(pending: string, dbPath: string): void {
+  renameSync(pending, keyFilePath(dbPath));
+  syncFolder(keyFilePath(dbPath));
 }
 
 function storedFingerprint(db: DirectoryDatabase): string | undefined {
@@ -77,14 +121,35 @@ function matches(key: Buffer, fingerprintHex: string): boolean {
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-/** The key in a file, or undefined when the file is missing or holds no key. */
-function readKeyFile(path: string): Buffer | undefined {
+/** A key file longer than this holds no key (64 hex digits and a newline). */
+const KEY_FILE_MAX_BYTES = 1024;
+
+/**
+ * The key in a file: undefined when there is no file, null when it holds no key. Like ssh with a
+ * private key, cspin refuses a key file that others may read, or that is not a regular file.
+ */
+function readKeyFile(path: string): Buffer | null | undefined {
   try {
-    return parseKey(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
+    const stats = statSync(path);
+    if (!stats.isFile()) {
+      throw keyError('KeyFileNotRegular', `The PIN key file ${echo(path)} is not a regular file: cspin reads its key only from a plain file (mode 0600).`);
+    }
+    if ((stats.mode & 0o077) !== 0) {
+      const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
+      throw keyError(
+        'KeyFilePermissions',
+        `The PIN key file ${echo(path)} can be read or changed by other users (mode ${mode}): cspin refuses it, as ssh refuses such a private key. Restrict it with: chmod 600 ${echo(shellQuote(path))}`,
+      );
+    }
+    if (stats.size > KEY_FILE_MAX_BYTES) return null;
+    return parseKeyText(readFileSync(path, 'utf8')) ?? null;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw systemError(error, { doing: 'read the PIN key file', path }) ?? error;
   }
 }
+
+const shellQuote = (text: string) => (/^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
 
 /**
  * Loads the key and checks it against the database's fingerprint; finishes a rotation that was
@@ -97,7 +162,7 @@ function readKeyFile(path: string): Buffer | undefined {
  */
 export function loadPepper(db: DirectoryDatabase, dbPath: string, env: NodeJS.ProcessEnv): Buffer {
   const file = keyFilePath(dbPath);
-  const envKey = env.CSPIN_PIN_KEY ? parseKey(env.CSPIN_PIN_KEY) : undefined;
+  const envKey = env.CSPIN_PIN_KEY ? parseEnvironmentKey(env.CSPIN_PIN_KEY) : undefined;
   const fingerprint = storedFingerprint(db);
   if (!fingerprint) throw keyError('PinKeyMissing', 'This database has no PIN key fingerprint; recreate it with cspin init.');
   if (envKey) {
@@ -112,24 +177,20 @@ export function loadPepper(db: DirectoryDatabase, dbPath: string, env: NodeJS.Pr
     finishPendingKey(pending, file);
     return pendingKey;
   }
-  if (!existsSync(file)) throw missingKey(file);
-  throw keyError('PinKeyMismatch', `The PIN key (${file}) is not the key of this database. If cspin rotate-key ran with CSPIN_PIN_KEY set, set CSPIN_PIN_KEY to the key it printed.`);
+  if (key === undefined) throw missingKey(file);
+  if (key === null) throw keyError('PinKeyInvalid', `The PIN key file ${echo(file)} does not hold a PIN key (64 hexadecimal digits).`);
+  throw keyError('PinKeyMismatch', `The PIN key (${echo(file)}) is not the key of this database. If cspin rotate-key ran with CSPIN_PIN_KEY set, set CSPIN_PIN_KEY to the key it printed.`);
 }
 
 function missingKey(file: string): TerminatingError {
-  return keyError('PinKeyMissing', `The PIN key is missing: neither CSPIN_PIN_KEY nor ${file} is there. PINs cannot be checked or set without it.`);
+  return keyError('PinKeyMissing', `The PIN key is missing: neither CSPIN_PIN_KEY nor ${echo(file)} is there. PINs cannot be checked or set without it.`);
 }
 
 /** Renames a committed pending key over the key file; another process may have done it already, and a reader without write access just uses it. */
 function finishPendingKey(pending: string, file: string): void {
   try {
     renameSync(pending, file);
-    const dir = openSync(dirname(file), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
+    syncFolder(file);
   } catch (error) {
     if (!['ENOENT', 'EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
   }
@@ -210,8 +271,17 @@ function removeStalePendingKeys(dbPath: string, current: string | undefined): vo
   }
 }
 
-function parseKey(text: string): Buffer {
+/** Flushes the folder of a file that was just renamed into it, so the rename survives a crash. */
+const syncFolder = (file: string) => syncToDisk(dirname(file));
+
+function parseKeyText(text: string): Buffer | undefined {
   const hex = text.trim();
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw keyError('PinKeyInvalid', 'A PIN key must be 64 hexadecimal digits (32 bytes).');
-  return Buffer.from(hex, 'hex');
+  return /^[0-9a-fA-F]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : undefined;
+}
+
+// The value is a secret: the message never shows it.
+function parseEnvironmentKey(text: string): Buffer {
+  const key = parseKeyText(text);
+  if (key) return key;
+  throw new TerminatingError({ errorId: 'PinKeyInvalid', category: 'InvalidArgument', message: 'CSPIN_PIN_KEY is not a PIN key: it must be 64 hexadecimal digits (32 bytes).', target: 'CSPIN_PIN_KEY' }, 2);
 }

@@ -20,7 +20,7 @@ const base = {
 };
 
 describe('ADUSER_JSON_SQL', () => {
-  const db = createDatabase(join(mkdtempSync(join(tmpdir(), 'cspin-aduser-')), 'cspin.db'), false);
+  const db = createDatabase(join(mkdtempSync(join(tmpdir(), 'cspin-aduser-')), 'cspin.db'));
   const writer = new UserWriter(db);
   writer.upsert({ ...base, dn: 'CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com' });
   writer.upsert({ ...base, dn: 'CN=Nulls,DC=x', sam: null, upn: null, displayName: null, sip: 'sip:n@x', enabled: null, registrarPool: null, lineUri: null, evEnabled: false, pinPolicy: null });

@@ -86,7 +86,7 @@ let db: DirectoryDatabase;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cspin-identity-'));
-  db = createDatabase(join(dir, 'cspin.db'), false);
+  db = createDatabase(join(dir, 'cspin.db'));
   const writer = new UserWriter(db);
   db.transaction(() => USERS.forEach((u) => writer.upsert(toInput(u))))();
 });

@@ -21,7 +21,7 @@ const sams: string[] = [];
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cspin-lines-'));
   file = join(dir, 'cspin.db');
-  db = createDatabase(file, false);
+  db = createDatabase(file);
   const writer = new UserWriter(db);
   const pins = new PinStore(db);
   const add = (sam: string, sip: string | null = `sip:${sam}@litwareinc.com`) => {
@@ -94,7 +94,7 @@ describe('LineLookup', () => {
 
   it('LineLookup gives up on a chunk where one SIP address names two users, so the caller resolves it the general way', () => {
     const other = mkdtempSync(join(tmpdir(), 'cspin-lines-twice-'));
-    const twice = createDatabase(join(other, 'cspin.db'), false);
+    const twice = createDatabase(join(other, 'cspin.db'));
     const worker = new QueryWorker(join(other, 'cspin.db'));
     try {
       twice.exec(`INSERT INTO users (dn, dn_key, sip, sip_key) VALUES ('CN=a', 'cn=a,', 'sip:same@x', 'sip:same@x'), ('CN=b', 'cn=b,', 'sip:same@x', 'sip:same@x')`);

@@ -10,7 +10,7 @@ let file: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cspin-worker-'));
   file = join(dir, 'cspin.db');
-  createDatabase(file, false).close();
+  createDatabase(file).close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -43,7 +43,7 @@ let db: DirectoryDatabase;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cspin-pages-'));
   file = join(dir, 'cspin.db');
-  db = createDatabase(file, false);
+  db = createDatabase(file);
   const writer = new UserWriter(db);
   db.transaction(() => {
     for (let n = 1; n <= 300; n++) writer.upsert(user(n));

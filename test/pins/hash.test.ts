@@ -34,7 +34,7 @@ describe('hashPin', () => {
 describe('the PIN key', () => {
   const fresh = () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cspin-key-')), 'cspin.db');
-    return { path, db: createDatabase(path, false) };
+    return { path, db: createDatabase(path) };
   };
   const errorIdOf = (fn: () => unknown) => {
     try {

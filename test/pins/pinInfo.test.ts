@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 const CHANGED = Date.UTC(2012, 8, 25, 13, 35, 3);
 
 function directory() {
-  const db = createDatabase(join(mkdtempSync(join(tmpdir(), 'cspin-pininfo-')), 'cspin.db'), false);
+  const db = createDatabase(join(mkdtempSync(join(tmpdir(), 'cspin-pininfo-')), 'cspin.db'));
   const writer = new UserWriter(db);
   const add = (sam: string, pool: string | null, pinPolicy: string | null) =>
     writer.upsert({

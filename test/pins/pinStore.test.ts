@@ -11,7 +11,7 @@ import { PinStore, createPepper, loadPepper } from '../../src/pins/index.js';
 
 function store() {
   const path = join(mkdtempSync(join(tmpdir(), 'cspin-pinstore-')), 'cspin.db');
-  const db = createDatabase(path, false);
+  const db = createDatabase(path);
   createPepper(db, path, {});
   const user = new UserWriter(db).upsert({
     dn: 'CN=Ken Myer,OU=Test,DC=litwareinc,DC=com',

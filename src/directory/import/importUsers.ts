@@ -23,14 +23,18 @@ const BATCH = 1000;
  * @param db the directory database
  * @param rows the rows of one source
  * @param onRejected called with the row number, reason (one line, values echoed) and errorId of every rejected row
+ * @param summary the counts to add to: when the import stops on an error (a full disk), they count
+ *   the rows of the batches committed before it
  * @returns the counts
  */
 export async function importUsers(
   db: DirectoryDatabase,
   rows: AsyncIterable<SourceRow>,
   onRejected: (row: number, reason: string, errorId: string) => void,
+  summary: ImportSummary = { added: 0, updated: 0, rejected: 0 },
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { added: 0, updated: 0, rejected: 0 };
+  // Rows stored by the batch in progress: they count once it commits.
+  let stored = { added: 0, updated: 0 };
   const writer = new UserWriter(db);
   const addContainer = db.prepare('INSERT OR IGNORE INTO containers (dn_key, dn) VALUES (?, ?)');
   const one = db.transaction((row: SourceRow) => {
@@ -38,7 +42,7 @@ export async function importUsers(
     if (!('raw' in row)) return;
     const user = normalizeUser(row.raw);
     if ('error' in user) throw new RowError(user.error);
-    summary[writer.upsert(user).outcome]++;
+    stored[writer.upsert(user).outcome]++;
   });
   const batch = db.transaction((items: SourceRow[]) => {
     for (const row of items) {
@@ -59,15 +63,21 @@ export async function importUsers(
     // The last line of defence: a reason is one line whatever a value in it holds.
     onRejected(row, oneLine(reason), errorId);
   };
+  const commit = (items: SourceRow[]) => {
+    stored = { added: 0, updated: 0 };
+    batch.immediate(items);
+    summary.added += stored.added;
+    summary.updated += stored.updated;
+  };
   let pending: SourceRow[] = [];
   for await (const row of rows) {
     pending.push(row);
     if (pending.length >= BATCH) {
-      batch.immediate(pending);
+      commit(pending);
       pending = [];
     }
   }
-  if (pending.length > 0) batch.immediate(pending);
+  if (pending.length > 0) commit(pending);
   return summary;
 }
 

@@ -1,0 +1,49 @@
+/**
+ * The environment variables that change how every command behaves, checked before anything is read:
+ * a value cspin does not know is a usage error (exit 2), never silently ignored.
+ */
+import { clockOf } from './clock.js';
+import { echo } from './echo.js';
+import { usageError } from './errors.js';
+
+/** How output objects are written: NDJSON, PowerShell's list or table view, or by the terminal (auto). */
+export type OutputFormat = 'auto' | 'ndjson' | 'list' | 'table';
+
+const OUTPUT_FORMATS: Readonly<Record<string, OutputFormat>> = { auto: 'auto', ndjson: 'ndjson', json: 'ndjson', list: 'list', table: 'table' };
+
+/**
+ * The output format `CSPIN_FORMAT` asks for (case-insensitive; unset or empty: auto).
+ * @param env the environment
+ * @returns the format
+ * @throws TerminatingError (InvalidOutputFormat, exit 2) for any other value
+ */
+export function outputFormatOf(env: NodeJS.ProcessEnv): OutputFormat {
+  const value = env.CSPIN_FORMAT ?? '';
+  const format = value === '' ? 'auto' : OUTPUT_FORMATS[value.toLowerCase()];
+  if (format) return format;
+  throw usageError('InvalidOutputFormat', `CSPIN_FORMAT="${echo(value, 40)}" is not an output format: use ndjson (or json), list, table, or auto (the default).`, 'CSPIN_FORMAT');
+}
+
+/**
+ * The error format `CSPIN_ERROR_FORMAT` asks for (case-insensitive; unset or empty: text).
+ * @param env the environment
+ * @returns json or text
+ * @throws TerminatingError (InvalidErrorFormat, exit 2) for any other value
+ */
+export function errorFormatOf(env: NodeJS.ProcessEnv): 'json' | 'text' {
+  const value = (env.CSPIN_ERROR_FORMAT ?? '').toLowerCase();
+  if (value === 'json' || value === 'text') return value;
+  if (value === '') return 'text';
+  throw usageError('InvalidErrorFormat', `CSPIN_ERROR_FORMAT="${echo(env.CSPIN_ERROR_FORMAT, 40)}" is not an error format: use json, or text (the default).`, 'CSPIN_ERROR_FORMAT');
+}
+
+/**
+ * Checks every cspin environment variable a command may use, before it reads or changes anything.
+ * @param env the environment
+ * @throws TerminatingError (exit 2) for the first bad value
+ */
+export function checkEnvironment(env: NodeJS.ProcessEnv): void {
+  errorFormatOf(env);
+  outputFormatOf(env);
+  clockOf(env);
+}

@@ -1,0 +1,208 @@
+/**
+ * What a path must be before SQLite may open it as cspin's database: an existing regular file, an
+ * SQLite file, and cspin's (its application_id, or for a database made before cspin marked its
+ * files, cspin's tables). Anything else is refused as it is: SQLite never opens it for writing.
+ */
+import { Database } from './sqlite.js';
+import { accessSync, closeSync, constants, fsyncSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TerminatingError, echo, errorCode, systemError, type ErrorCategory } from '../core/index.js';
+
+/**
+ * `PRAGMA application_id` of a cspin database: "CSPN" in ASCII. The `file` command and other tools
+ * read it from the header (offset 68) to tell whose database a file is.
+ */
+export const CSPIN_APPLICATION_ID = 0x4353504e;
+
+const MAGIC = 'SQLite format 3\u0000';
+const HEADER_BYTES = 100;
+
+/** What the 100-byte header of an SQLite file says. */
+export interface DatabaseHeader {
+  applicationId: number;
+  /** The file's length in bytes. */
+  size: number;
+  /** The length its header claims (page size × page count), when that count is valid. */
+  claimedSize: number | undefined;
+}
+
+/** A refusal of the path (exit 2 when CSPIN_DB names the wrong thing, 1 when the right thing is unusable). */
+export function databaseRefusal(errorId: string, category: ErrorCategory, message: string, path: string, exitCode: 1 | 2 = 2): TerminatingError {
+  return new TerminatingError({ errorId, category, message, target: path }, exitCode);
+}
+
+/** The refusal of a file that is not a cspin database; `why` says what it is instead. */
+export class NotCspinDatabaseError extends TerminatingError {
+  readonly why: string;
+
+  constructor(path: string, why: string, advice = "Set CSPIN_DB to cspin's database, or create one with cspin init.") {
+    super({ errorId: 'NotACspinDatabase', category: 'InvalidData', message: `${echo(path)} is not a cspin database: ${why}. cspin leaves it as it is. ${advice}`, target: path }, 2);
+    this.why = why;
+  }
+}
+
+const notCspinDatabase = (path: string, why: string) => new NotCspinDatabaseError(path, why);
+
+/** The refusal of a path where no database is. */
+export function databaseNotFound(path: string): TerminatingError {
+  return databaseRefusal(
+    'DatabaseNotFound',
+    'ResourceUnavailable',
+    `There is no cspin database at ${echo(path)}. Create one with: cspin init --sample (or set CSPIN_DB to its path).`,
+    path,
+  );
+}
+
+/**
+ * Checks that a path is an existing regular file and reads its SQLite header.
+ * @param path the database path
+ * @returns the header
+ * @throws TerminatingError DatabaseNotFound, NotADirectory, IsADirectory, NotACspinDatabase (exit 2);
+ *   PermissionDenied and other system failures (exit 1)
+ */
+export function readDatabaseHeader(path: string): DatabaseHeader {
+  let size: number;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw databaseRefusal('IsADirectory', 'InvalidArgument', `${echo(path)} is a directory, not a cspin database file (CSPIN_DB names the file itself).`, path);
+    if (!stats.isFile()) throw notCspinDatabase(path, 'it is not a regular file');
+    size = stats.size;
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') throw databaseNotFound(path);
+    if (code === 'ENOTDIR') throw databaseRefusal('NotADirectory', 'InvalidArgument', `${echo(path)} cannot be a database: a part of the path before it is a file, not a directory.`, path);
+    throw systemError(error, { doing: 'open the database', path }) ?? error;
+  }
+  if (size === 0) throw notCspinDatabase(path, 'the file is empty (only cspin init creates a database)');
+  const header = Buffer.alloc(HEADER_BYTES);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    if (readSync(fd, header, 0, HEADER_BYTES, 0) < HEADER_BYTES || header.toString('latin1', 0, MAGIC.length) !== MAGIC) {
+      throw notCspinDatabase(path, 'it is not an SQLite database');
+    }
+  } catch (error) {
+    throw systemError(error, { doing: 'read the database', path }) ?? error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  // The page count at offset 28 is valid only when the change counter (24) matches offset 92.
+  const pages = header.readUInt32BE(24) === header.readUInt32BE(92) ? header.readUInt32BE(28) : 0;
+  return { applicationId: header.readUInt32BE(68), size, claimedSize: pages > 0 ? pages * pageSize : undefined };
+}
+
+/**
+ * Checks that an SQLite file is cspin's and whole, without changing anything.
+ * @param path the database path
+ * @param header its header
+ * @throws TerminatingError NotACspinDatabase (exit 2), DatabaseCorrupt for a truncated file (exit 1)
+ */
+export function checkCspinDatabase(path: string, header: DatabaseHeader): void {
+  if (header.applicationId !== CSPIN_APPLICATION_ID) {
+    if (header.applicationId !== 0) {
+      throw notCspinDatabase(path, `it is another application's SQLite database (application_id 0x${header.applicationId.toString(16).padStart(8, '0')})`);
+    }
+    if (!hasCspinTables(path)) throw notCspinDatabase(path, "it is an SQLite database without cspin's tables");
+  }
+  // A file shorter than its header says lost its end; with changes still in the -wal, the header may lag.
+  if (header.claimedSize !== undefined && header.size < header.claimedSize && !hasPendingWal(path)) {
+    throw databaseRefusal(
+      'DatabaseCorrupt',
+      'InvalidData',
+      `The database ${echo(path)} is damaged: it is ${header.size} bytes long where its header says ${header.claimedSize} (truncated?). Restore it from a backup.`,
+      path,
+      1,
+    );
+  }
+}
+
+/** Whether the -wal beside the database holds changes (a writer stopped before its checkpoint). */
+export function hasPendingWal(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The name SQLite opens a database by without locking it or reading its -wal (URI `immutable=1`):
+ * only for a file nobody can change, and that has no changes waiting in a -wal.
+ * @param path the database path
+ * @returns the URI
+ */
+export function immutableUri(path: string): string {
+  return `${pathToFileURL(resolve(path)).href}?immutable=1`;
+}
+
+// A database made before cspin set its application_id: cspin's tables and its key fingerprint. Read
+// as immutable, so that a foreign file is not locked, and no -wal or -shm is made beside it.
+function hasCspinTables(path: string): boolean {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(immutableUri(path), { readonly: true, fileMustExist: true });
+    const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'pins', 'pin_policies', 'meta')").pluck().get();
+    if (tables !== 4) return false;
+    return db.prepare("SELECT count(*) FROM meta WHERE key = 'pin_key_fingerprint'").pluck().get() === 1;
+  } catch (error) {
+    if (errorCode(error)?.startsWith('SQLITE_NOTADB')) return false;
+    throw systemError(error, { doing: 'read the database', path }) ?? error;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Checks that a database can be written: the file, and its folder (where SQLite keeps the -wal and
+ * -shm files) unless both already exist and can be written.
+ * @param path the database path
+ * @throws TerminatingError (exit 1) ReadOnlyFileSystem, PermissionDenied...
+ */
+export function checkWritable(path: string): void {
+  try {
+    accessSync(path, constants.W_OK);
+  } catch (error) {
+    throw systemError(error, { doing: 'write the database', path }) ?? error;
+  }
+  const sidecarsWritable = [`${path}-wal`, `${path}-shm`].every((file) => {
+    try {
+      accessSync(file, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (sidecarsWritable) return;
+  const folder = dirname(resolve(path));
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw systemError(error, { doing: "write the database's -wal and -shm files in its folder", path: folder }) ?? error;
+  }
+}
+
+/** Whether a folder can be written (for the read-only fallback: nobody can add a -wal there). */
+export function folderWritable(path: string): boolean {
+  try {
+    accessSync(dirname(resolve(path)), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+
+/**
+ * Flushes a file or a folder to disk (a folder after a rename into it, so the rename survives a crash).
+ * @param path the file or folder
+ */
+export function syncToDisk(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
