@@ -12,7 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { TerminatingError, echo, errorCode, systemError, type CmdletIO } from '../core/index.js';
 import { NotCspinDatabaseError, checkCspinDatabase, createDatabase, databasePath, databaseRefusal, readDatabaseHeader, retireDatabase, syncToDisk } from '../directory/index.js';
-import { installPendingKey, newPepper, recordPepper, stagePendingKey } from '../pins/index.js';
+import { installPendingKey, keyFingerprint, newPepper, recordPepper, removeStalePendingKeys, stagePendingKey } from '../pins/index.js';
 import { loadSample } from './sample.js';
 
 interface InitArgs {
@@ -63,7 +63,11 @@ export async function initDatabase(path: string, options: InitArgs & { env: Node
     renameSync(temp, path);
     renamed = true;
     syncToDisk(folder);
-    if (pending) installPendingKey(pending, path);
+    if (pending) {
+      installPendingKey(pending, path);
+      // Keys an init or a rotation killed before its commit left: they belong to no database.
+      removeStalePendingKeys(path, keyFingerprint(key));
+    }
     return sample;
   } catch (error) {
     if (!renamed) {

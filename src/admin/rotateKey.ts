@@ -64,18 +64,21 @@ function rotate(db: DirectoryDatabase, path: string, args: RotateKeyArgs, io: Cm
   say(`Give them one with (this also gives a PIN to users who had none):\n  ${RESET_COMMAND}`);
 }
 
-/** The current key; a missing or wrong one says how to replace it. */
+/** The current key; a missing, wrong or unreadable one says how to replace it. */
 function currentKey(db: DirectoryDatabase, path: string, env: NodeJS.ProcessEnv): Buffer {
   try {
     return loadPepper(db, path, env);
   } catch (error) {
-    if (!(error instanceof TerminatingError)) throw error;
+    // A key file others can read, or a bad CSPIN_PIN_KEY, is fixed where it is: no --lost-key hint.
+    if (!(error instanceof TerminatingError) || !LOST_KEY_ERRORS.includes(error.record.errorId) || error.exitCode === 2) throw error;
     throw new TerminatingError({
       ...error.record,
       message: `${error.message} If the key is lost, cspin rotate-key --lost-key --yes replaces it (every PIN is cleared either way).`,
     }, error.exitCode);
   }
 }
+
+const LOST_KEY_ERRORS = ['PinKeyMissing', 'PinKeyMismatch', 'PinKeyInvalid'];
 
 function confirm(pins: number): void {
   const question = `cspin rotate-key clears every PIN (${pins} set): each user then needs a new PIN.`;

@@ -8,6 +8,9 @@ import { usageError } from './errors.js';
 // Years 1970 to 9999: before the epoch no PIN was ever set, and ISO 8601 dates have four-digit years.
 const EARLIEST = Date.UTC(1970, 0, 1);
 const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+// ISO 8601 as Date.parse reads it: a date, or a date and time with an optional zone. Anything else
+// Date.parse may still turn into some date ("-5" is May 2001), so it is refused first.
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /**
  * Reads the clock the environment asks for.
@@ -18,7 +21,7 @@ const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 export function clockOf(env: NodeJS.ProcessEnv): () => number {
   const fixed = env.CSPIN_NOW;
   if (fixed === undefined || fixed === '') return Date.now;
-  const ms = /^\d+$/.test(fixed) ? Number(fixed) : Date.parse(fixed);
+  const ms = /^\d+$/.test(fixed) ? Number(fixed) : ISO_8601.test(fixed) ? Date.parse(fixed) : NaN;
   const shown = echo(fixed, 40);
   if (!Number.isFinite(ms)) throw usageError('InvalidClock', `CSPIN_NOW="${shown}" is not a time: give ISO 8601 (2026-01-31T12:00:00Z) or milliseconds since the epoch.`, 'CSPIN_NOW');
   if (ms < EARLIEST || ms > LATEST) throw usageError('InvalidClock', `CSPIN_NOW="${shown}" is outside the years 1970 to 9999.`, 'CSPIN_NOW');

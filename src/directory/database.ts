@@ -11,6 +11,7 @@ import {
   CSPIN_APPLICATION_ID,
   checkCspinDatabase,
   checkWritable,
+  databaseTooNew,
   databaseRefusal,
   folderWritable,
   hasPendingWal,
@@ -198,14 +199,7 @@ function schemaOf(db: DirectoryDatabase, path: string): { version: number; appli
   const applicationId = db.pragma('application_id', { simple: true }) as number;
   if (applicationId !== CSPIN_APPLICATION_ID && applicationId !== 0) throw new NotCspinDatabaseError(path, "it is another application's SQLite database");
   if (version < 1) throw new NotCspinDatabaseError(path, 'it has no cspin schema');
-  if (version > MIGRATIONS.length) {
-    throw databaseRefusal(
-      'DatabaseTooNew',
-      'InvalidOperation',
-      `The database ${echo(path)} was written by a newer cspin (schema ${version}; this one knows ${MIGRATIONS.length}): use that cspin.`,
-      path,
-    );
-  }
+  if (version > MIGRATIONS.length) throw databaseTooNew(path, version);
   return { version, applicationId };
 }
 

@@ -8,6 +8,7 @@ import { accessSync, closeSync, constants, fsyncSync, openSync, readSync, statSy
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TerminatingError, echo, errorCode, systemError, type ErrorCategory } from '../core/index.js';
+import { MIGRATIONS } from './schema.js';
 
 /**
  * `PRAGMA application_id` of a cspin database: "CSPN" in ASCII. The `file` command and other tools
@@ -21,6 +22,8 @@ const HEADER_BYTES = 100;
 /** What the 100-byte header of an SQLite file says. */
 export interface DatabaseHeader {
   applicationId: number;
+  /** PRAGMA user_version: the schema version. */
+  userVersion: number;
   /** The file's length in bytes. */
   size: number;
   /** The length its header claims (page size × page count), when that count is valid. */
@@ -90,14 +93,25 @@ export function readDatabaseHeader(path: string): DatabaseHeader {
   const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
   // The page count at offset 28 is valid only when the change counter (24) matches offset 92.
   const pages = header.readUInt32BE(24) === header.readUInt32BE(92) ? header.readUInt32BE(28) : 0;
-  return { applicationId: header.readUInt32BE(68), size, claimedSize: pages > 0 ? pages * pageSize : undefined };
+  return { applicationId: header.readUInt32BE(68), userVersion: header.readUInt32BE(60), size, claimedSize: pages > 0 ? pages * pageSize : undefined };
+}
+
+/** The refusal of a database that a newer cspin wrote. */
+export function databaseTooNew(path: string, version: number): TerminatingError {
+  return databaseRefusal(
+    'DatabaseTooNew',
+    'InvalidOperation',
+    `The database ${echo(path)} was written by a newer cspin (schema ${version}; this one knows ${MIGRATIONS.length}): use that cspin.`,
+    path,
+  );
 }
 
 /**
- * Checks that an SQLite file is cspin's and whole, without changing anything.
+ * Checks that an SQLite file is cspin's, of a schema this cspin knows, and whole, without changing
+ * anything (SQLite has not opened it yet: nothing is locked, no -wal or -shm is made).
  * @param path the database path
  * @param header its header
- * @throws TerminatingError NotACspinDatabase (exit 2), DatabaseCorrupt for a truncated file (exit 1)
+ * @throws TerminatingError NotACspinDatabase, DatabaseTooNew (exit 2), DatabaseCorrupt for a truncated file (exit 1)
  */
 export function checkCspinDatabase(path: string, header: DatabaseHeader): void {
   if (header.applicationId !== CSPIN_APPLICATION_ID) {
@@ -106,8 +120,11 @@ export function checkCspinDatabase(path: string, header: DatabaseHeader): void {
     }
     if (!hasCspinTables(path)) throw notCspinDatabase(path, "it is an SQLite database without cspin's tables");
   }
-  // A file shorter than its header says lost its end; with changes still in the -wal, the header may lag.
-  if (header.claimedSize !== undefined && header.size < header.claimedSize && !hasPendingWal(path)) {
+  // With changes still in the -wal, the header may lag behind: SQLite decides then.
+  if (hasPendingWal(path)) return;
+  if (header.userVersion > MIGRATIONS.length) throw databaseTooNew(path, header.userVersion);
+  // A file shorter than its header says lost its end.
+  if (header.claimedSize !== undefined && header.size < header.claimedSize) {
     throw databaseRefusal(
       'DatabaseCorrupt',
       'InvalidData',

@@ -1,7 +1,7 @@
 /** PINs: hashing with a pepper, the PIN store, policies, PinInfoDetails. */
 export { DEFAULT_SCRYPT, hashPin, verifyPin } from './hash.js';
 export type { ScryptParams } from './hash.js';
-export { createPepper, installPendingKey, keyFilePath, loadPepper, newPepper, recordPepper, stagePendingKey } from './pepper.js';
+export { createPepper, installPendingKey, keyFilePath, keyFingerprint, loadPepper, newPepper, recordPepper, removeStalePendingKeys, stagePendingKey } from './pepper.js';
 export { PinStore } from './pinStore.js';
 export type { PinState, StagedPinChange } from './pinStore.js';
 export { PIN_TARGET_SHAPE } from './pinTarget.js';

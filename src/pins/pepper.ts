@@ -262,8 +262,13 @@ export function rotatePepper(
   return { cleared, keyFile: keyFilePath(dbPath) };
 }
 
-/** Pending keys of rotations that crashed before their commit; the one the database names is kept. */
-function removeStalePendingKeys(dbPath: string, current: string | undefined): void {
+/**
+ * Removes pending keys of rotations (or inits) that stopped before their commit: they match no
+ * database. The one the database names is kept.
+ * @param dbPath the database path
+ * @param current the fingerprint the database keeps
+ */
+export function removeStalePendingKeys(dbPath: string, current: string | undefined): void {
   const keep = current === undefined ? undefined : basename(pendingKeyPath(dbPath, current));
   const prefix = `${basename(keyFilePath(dbPath))}.new-`;
   for (const name of readdirSync(dirname(dbPath))) {

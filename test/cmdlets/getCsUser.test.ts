@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { KEN_MYER_USER } from '../support/sampleObjects.js';
 import { ROOT, sampleDirectory, sh, type ShellResult } from '../support/shell.js';
 
 const ADUSER_TYPE = 'Microsoft.Rtc.Management.ADConnect.Schema.ADUser';
@@ -65,21 +66,7 @@ describe.concurrent('Get-CsUser with no parameters', () => {
 
   it('Get-CsUser gives Ken Myer his sample values, with sip: and tel: prefixes and a null PinPolicy', async () => {
     const result = await run("Get-CsUser -Identity 'litwareinc\\kenmyer'");
-    expect(result.objects).toEqual([
-      {
-        PSTypeName: ADUSER_TYPE,
-        Identity: 'CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com',
-        SipAddress: 'sip:kenmyer@litwareinc.com',
-        UserPrincipalName: 'kenmyer@litwareinc.com',
-        SamAccountName: 'kenmyer',
-        DisplayName: 'Ken Myer',
-        Enabled: true,
-        RegistrarPool: 'atl-cs-001.litwareinc.com',
-        LineUri: 'tel:+14255550101;ext=50101',
-        EnterpriseVoiceEnabled: true,
-        PinPolicy: null,
-      },
-    ]);
+    expect(result.objects).toEqual([KEN_MYER_USER]);
   });
 });
 

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyOf, policiesOf } from '../support/sampleCopy.js';
 import { errorsOf, sampleDirectory, sh } from '../support/shell.js';
+import { DEFAULT_GLOBAL_POLICY } from '../support/sampleObjects.js';
 
 let template: string;
 beforeAll(async () => {
@@ -14,16 +15,7 @@ beforeAll(async () => {
 
 const fresh = () => copyOf(template, { CSPIN_ERROR_FORMAT: 'json', TZ: 'UTC' });
 
-const DEFAULT_GLOBAL = {
-  PSTypeName: 'Microsoft.Rtc.Management.WritableConfig.Policy.UserPin.UserPinPolicy',
-  Identity: 'Global',
-  Description: null,
-  MinPasswordLength: 5,
-  PINHistoryCount: 0,
-  AllowCommonPatterns: false,
-  PINLifetime: 0,
-  MaximumLogonAttempts: null,
-};
+const DEFAULT_GLOBAL = DEFAULT_GLOBAL_POLICY;
 
 describe('Get-CsPinPolicy', () => {
   it('Get-CsPinPolicy piped writes the default global policy as NDJSON, properties in the documented order', async () => {
