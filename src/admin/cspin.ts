@@ -25,7 +25,8 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
   const say = (line: string) => io.stderr.write(`cspin: ${line}\n`);
   let status = 0;
   try {
-    checkEnvironment(io.env);
+    // Help is always given; anything else first checks the environment.
+    if (!argv.some((arg) => arg === '--help' || arg === '-h')) checkEnvironment(io.env);
     // yargs drops a bare `-` from a variadic positional (it looks like an option), so it travels as a sentinel.
     await yargs(argv[0] === 'import' ? argv.map((a) => (a === '-' ? STDIN : a)) : [...argv])
       .scriptName('cspin')

@@ -5,10 +5,12 @@
  * and CSPIN_NOW, CSPIN_FORMAT and CSPIN_ERROR_FORMAT values cspin does not know. Each command either
  * works or stops with one line naming the path; nothing it must not touch is touched.
  */
+import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { DEFAULT_GLOBAL_POLICY, KEN_MYER_USER } from '../support/sampleObjects.js';
+import type { ShellResult } from '../support/shell.js';
 import { NO_MOUNT, runCorpus, type CaseContext, type HostileCase } from './corpus.js';
 import { foreignDatabase, immutable, instead, leaveInWal, onTmpfs, overwritePages, primeWal, replaced, runSql } from './faults.js';
 
@@ -196,8 +198,37 @@ const fullDiskCases: HostileCase[] = [
     ...fullDisk(),
     expect: { code: 1, errors: ['DiskFull'], check: nothingNew('new.db') },
   })),
+  {
+    name: `cspin import of 5,000 users onto a file system that fills up: the batches before keep whole rows, DiskFull (exit 1)`,
+    run: 'cspin import - --format csv',
+    input: bulkCsv(5000),
+    ...onTmpfs({ kib: 2048 }),
+    skip: MOUNTS,
+    changes: true,
+    expect: { code: 1, errors: ['DiskFull'], check: keptWholeBatches },
+  },
   { name: `cspin init --force ${FULL}: DiskFull (exit 1), the old database kept`, run: 'cspin init --force --sample', ...fullDisk(), expect: { code: 1, errors: ['DiskFull'], check: nothingNew('new.db') } },
 ];
+
+/** A CSV export of n users, each with a long Title. */
+function bulkCsv(n: number): string {
+  const rows = Array.from({ length: n }, (_, i) => `"CN=Bulk ${i},OU=Bulk,DC=litwareinc,DC=com",sip:bulk${i}@litwareinc.com,bulk${i},${'Senior engineer '.repeat(8)}${i}`);
+  return `DistinguishedName,SipAddress,SamAccountName,Title\n${rows.join('\n')}\n`;
+}
+
+/** The import said how many rows it kept, in whole batches of 1,000, and exactly those are there, each with its Title. */
+function keptWholeBatches(result: ShellResult, context: CaseContext): void {
+  const kept = Number(/the import stopped; kept before it: (\d+) added, 0 updated, 0 rejected/.exec(result.stderr)?.[1]);
+  expect(kept % 1000).toBe(0);
+  expect(kept).toBeGreaterThan(0);
+  const db = new Database(context.db, { readonly: true });
+  try {
+    expect(db.prepare("SELECT count(*) FROM users WHERE dn LIKE 'CN=Bulk %'").pluck().get()).toBe(kept);
+    expect(db.prepare("SELECT count(*) FROM user_attrs a JOIN users u ON u.id = a.user_id WHERE a.name = 'title' AND u.dn LIKE 'CN=Bulk %'").pluck().get()).toBe(kept);
+  } finally {
+    db.close();
+  }
+}
 
 const chmodKey = (mode: number) => (c: CaseContext) => chmodSync(`${c.db}.key`, mode);
 const keyCases: HostileCase[] = [
