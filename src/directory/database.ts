@@ -56,9 +56,14 @@ export function openDatabase(path: string, mode: DatabaseMode = 'write'): Direct
   try {
     if (mode === 'write') return openForWriting(path);
     const db = openForReading(path);
-    if (schemaOf(db, path).version === MIGRATIONS.length) return db;
+    let version;
+    try {
+      version = schemaOf(db, path).version;
+    } finally {
+      if (version !== MIGRATIONS.length) db.close();
+    }
+    if (version === MIGRATIONS.length) return db;
     // An older schema: migrated by a writer first, if this user may write it.
-    db.close();
     try {
       checkWritable(path);
     } catch (error) {

@@ -50,7 +50,8 @@ const WRITERS: Command[] = [
   { name: 'Get-CsUser | Set-CsClientPin', run: `Get-CsUser -Identity 'litwareinc\\kenmyer' | Set-CsClientPin -Pin ${PIN}`, secrets: [PIN] },
   { name: 'Lock-CsClientPin', run: "Lock-CsClientPin -Identity 'litwareinc\\aidan'" },
   { name: 'Unlock-CsClientPin', run: "Unlock-CsClientPin -Identity 'litwareinc\\pilar'" },
-  { name: 'Test-CsClientPin', run: "Test-CsClientPin -Identity 'litwareinc\\kenmyer' -Pin 1234", secrets: ['1234'] },
+  // A PIN long enough that the key file or the database cannot hold its digits by chance.
+  { name: 'Test-CsClientPin', run: "Test-CsClientPin -Identity 'litwareinc\\kenmyer' -Pin 90817263", secrets: ['90817263'] },
   { name: 'New-CsPinPolicy', run: 'New-CsPinPolicy -Identity Hostile -MinPasswordLength 6' },
   { name: 'Set-CsPinPolicy', run: 'Set-CsPinPolicy -Identity Global -MinPasswordLength 6' },
   { name: 'Remove-CsPinPolicy', run: 'Remove-CsPinPolicy -Identity Global' },
@@ -167,6 +168,11 @@ const readOnlyCases: HostileCase[] = [
     changes: true,
     expect: { code: 0, objects: Array(2000).fill({ ...KEN_PIN_INFO, IsLockedOut: true }) },
   },
+  ...working(`${READ_ONLY}, a database made before cspin marked its files`, byName(['Get-CsUser', 'Get-CsPinPolicy']) as typeof READERS, readOnlyMount((c) => runSql(c.db, 'PRAGMA application_id = 0'))),
+  ...refused(`${READ_ONLY}, a database of schema 1 made before the mark`, byName(['Get-CsClientPinInfo', 'cspin site list']), 'DatabaseNeedsUpgrade', 1, {
+    ...readOnlyMount((c) => runSql(c.db, 'ALTER TABLE pins DROP COLUMN pin_length; PRAGMA application_id = 0; PRAGMA user_version = 1;')),
+    changes: true,
+  }),
   ...refused(`${READ_ONLY}, changes in the -wal`, byName(['Set-CsClientPin', 'cspin site set']), 'ReadOnlyFileSystem', 1, readOnlyMount((c) => leaveInWal(c.db, 'UPDATE users SET id = id'))),
   ...refused(`${READ_ONLY}, changes in the -wal but no -shm`, byName(['Get-CsUser', 'Get-CsPinPolicy']), 'CannotOpenDatabase', 1, readOnlyMount((c) => leaveInWal(c.db, 'UPDATE users SET id = id', false))),
   ...refused(`${READ_ONLY}, changes in the -wal but no -shm`, byName(['Lock-CsClientPin']), 'ReadOnlyFileSystem', 1, readOnlyMount((c) => leaveInWal(c.db, 'UPDATE users SET id = id', false))),
