@@ -84,7 +84,9 @@ async function importFiles(files: string[], format: string | undefined, io: Cmdl
     }
   } catch (error) {
     // What was committed before a failure (a full disk) stays, in whole batches of whole rows.
-    say(`the import stopped; kept before it: ${total.added} added, ${total.updated} updated, ${total.rejected} rejected`);
+    if (total.added + total.updated + total.rejected > 0) {
+      say(`the import stopped; kept before it: ${total.added} added, ${total.updated} updated, ${total.rejected} rejected`);
+    }
     throw error;
   } finally {
     db.close();

@@ -37,7 +37,8 @@ const csvImport: HostileCase[] = [
   { name: 'a DN with control characters is refused with them escaped', run: importing('in.csv'), setup: csv(HEADER, `"\u001b[2J",qa1,sip:qa1@litwareinc.com,Q`), expect: { code: 1, errors: ['InvalidImportRow'], records: [2], stderr: /\\e\[2J/ } },
   { name: 'a row without a DN is InvalidImportRow', run: importing('in.csv'), setup: csv(HEADER, ',qa1,sip:qa1@litwareinc.com,Q', row(2)), changes: true, expect: { code: 1, objects: [user(2)], errors: ['InvalidImportRow'], records: [2] } },
   { name: 'a #TYPE line before the header is read as the type', run: importing('in.csv'), setup: csv('#TYPE Selected.Microsoft.ActiveDirectory.Management.ADUser', HEADER, row(1)), changes: true, expect: { code: 0, objects: [user(1)] } },
-  { name: 'a directory on stdin is a usage error', run: 'cspin import --format csv - < .', expect: { code: 2, check: (r) => expect(r.stderr).toMatch(/^cspin: Cannot read standard input: it is a directory \(EISDIR\)\.\n$/) } },
+  // cspin's own errors are JSON lines under CSPIN_ERROR_FORMAT=json, as the cmdlets' are.
+  { name: 'a directory on stdin is a usage error', run: 'cspin import --format csv - < .', expect: { code: 2, errors: ['StdinReadError'], check: (r) => expect(r.stderr).toMatch(/^\{"command":"cspin","errorId":"StdinReadError",.*"message":"Cannot read standard input: it is a directory \(EISDIR\)\."[^\n]*\n$/) } },
 ];
 
 const ldif = (...lines: string[]) => files({ 'in.ldif': `${lines.join('\n')}\n` });
