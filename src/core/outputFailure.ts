@@ -6,6 +6,7 @@
 import { echo } from './echo.js';
 import { TerminatingError } from './errors.js';
 import type { DeliveryError } from './stream/outputWriter.js';
+import { errorCode, systemReason } from './systemError.js';
 
 /** The signals that stop a command cleanly. */
 export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
@@ -17,22 +18,11 @@ export function signalNumber(signal: StopSignal): number {
   return SIGNAL_NUMBERS[signal];
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is exhausted',
-  EFBIG: 'the file is too large',
-  EIO: 'an input/output error',
-  EBADF: 'stdout is not open for writing',
-  EPIPE: 'the reader of the output went away',
-  ERR_STREAM_DESTROYED: 'the reader of the output went away',
-  EACCES: 'permission denied',
-  EROFS: 'the file system is read-only',
-};
-
 /** Why a write failed, in words (the code alone for the unknown ones). */
 export function writeFailureReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return (code && REASONS[code]) ?? (code ? `error ${echo(code, 40)}` : 'an unknown error');
+  const code = errorCode(error);
+  if (code === 'ERR_STREAM_DESTROYED') return 'the reader went away (broken pipe)';
+  return systemReason(error) ?? (code ? `error ${echo(code, 40)}` : 'an unknown error');
 }
 
 /**

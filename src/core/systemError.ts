@@ -96,6 +96,12 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** Why a system call failed, in words, or undefined for a code that is not a known condition. */
+export function systemReason(error: unknown): string | undefined {
+  const code = errorCode(error);
+  return code === undefined ? undefined : conditionOf(code)?.reason;
+}
+
 function conditionOf(code: string): Condition | undefined {
   if (!code.startsWith('SQLITE_')) return ERRNO[code];
   return SQLITE.find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`))?.[1];
