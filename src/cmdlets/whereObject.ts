@@ -152,7 +152,8 @@ function comparisonSelector(property: string, operator: WhereOperator | undefine
       });
     }
     try {
-      return test(found.value, declaredPropertyType(input, property));
+      // Only a $null value needs the property's declared type.
+      return test(found.value, found.value === null ? declaredPropertyType(input, property) : undefined);
     } catch (error) {
       if (error instanceof ComparisonFailure) return filterFailure(error, input, record);
       throw error;

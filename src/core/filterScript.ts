@@ -165,16 +165,9 @@ class Parser {
     const name = head.property;
     const evaluate: Evaluate = (record) => {
       let value = head.evaluate(record);
-      for (const [i, { operator, right, failure }] of steps.entries()) {
-        // Only the first comparison's left operand is the property; later ones compare booleans.
-        const declared = i === 0 && types !== undefined && name !== undefined ? types(record, name) : undefined;
-        try {
-          value = compareValues(value, operator, right.evaluate(record), declared);
-        } catch (error) {
-          if (error instanceof ConversionFailure) throw failure(error);
-          throw error instanceof FilterError ? error.at(right.position) : error;
-        }
-      }
+      // Only a $null property needs its declared type; later comparisons compare booleans.
+      const declared = value === null && types !== undefined && name !== undefined ? types(record, name) : undefined;
+      for (let i = 0; i < steps.length; i++) value = apply(steps[i] as Step, value, record, i === 0 ? declared : undefined);
       return value;
     };
     return { evaluate, position: head.position, end: steps.at(-1)?.right.end ?? head.end };
@@ -268,6 +261,16 @@ class Parser {
 
   private error(reason: string, token: Token): FilterError {
     return new FilterError(reason, token.position);
+  }
+}
+
+/** One comparison of a chain, its failures made the errors the caller reports. */
+function apply({ operator, right, failure }: Step, left: unknown, record: PSObject, declared: DeclaredType | undefined): boolean {
+  try {
+    return compareValues(left, operator, right.evaluate(record), declared);
+  } catch (error) {
+    if (error instanceof ConversionFailure) throw failure(error);
+    throw error instanceof FilterError ? error.at(right.position) : error;
   }
 }
 
