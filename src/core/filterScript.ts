@@ -24,8 +24,9 @@
 import { compareValues, toBoolean, type ComparisonOperator, type DeclaredType } from './compare.js';
 import { echo } from './echo.js';
 import { ComparisonFailure, ConversionFailure, FilterError, MAX_FILTER_NESTING, conversionMessage } from './filterError.js';
+import { describe, literal, nestedMember, property, self, unsupportedWord, type Evaluate, type Operand } from './filterOperands.js';
 import { tokenize, type Token } from './filterTokens.js';
-import { findProperty, isPSObject, type PSObject } from './psobject.js';
+import type { PSObject } from './psobject.js';
 
 export { ComparisonFailure, FilterError, MAX_FILTER_NESTING } from './filterError.js';
 
@@ -41,18 +42,6 @@ export interface FilterOptions {
   propertyTypes?: PropertyTypes;
 }
 
-type Evaluate = (record: PSObject) => unknown;
-
-/** A parsed operand: how to evaluate it, where it is in the text, and its value when it is a literal. */
-interface Operand {
-  evaluate: Evaluate;
-  position: number;
-  end: number;
-  literal?: { value: unknown };
-  /** The property it reads, when it is one (`Name` or `$_.Name`). */
-  property?: string;
-}
-
 /** One `-op value` of a comparison chain. */
 interface Step {
   operator: ComparisonOperator;
@@ -61,8 +50,6 @@ interface Step {
 }
 
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const MEMBER_PATH = /^[A-Za-z_]\w*(\.\w+)+$/;
-const COMMAND = /^[A-Za-z]+-[A-Za-z]+$/;
 
 /**
  * Compiles a filter expression into a predicate over records.
@@ -284,39 +271,3 @@ function fold(head: Operand, { operator, right, failure }: Step): Operand {
   }
 }
 
-function literal(value: unknown, position: number, end: number): Operand {
-  return { evaluate: () => value, position, end, literal: { value } };
-}
-
-/** `$_`: the record itself (a plain string record compares as that string). */
-function self(position: number, end: number): Operand {
-  return { evaluate: (record) => record, position, end };
-}
-
-/** A property, case-insensitively; a string record has its Length, as in PowerShell. */
-function property(name: string, position: number, end: number): Operand {
-  const isLength = name.toLowerCase() === 'length';
-  const evaluate: Evaluate = (record) => {
-    if (isPSObject(record)) return findProperty(record, name)?.value ?? null;
-    return isLength && typeof record === 'string' ? (record as string).length : null;
-  };
-  return { evaluate, position, end, property: name };
-}
-
-/** Why a word cannot be a property name: says what cspin does not support, when that is what it is. */
-function unsupportedWord(word: string): string {
-  if (MEMBER_PATH.test(word)) return nestedMember(word);
-  if (word.startsWith('[')) return `type names and indexing such as ${echo(word)} are not supported`;
-  if (COMMAND.test(word)) {
-    return `commands such as ${echo(word)} are not supported in a filter: put the value in the text, e.g. "$(date -u +%FT%TZ)" for Get-Date`;
-  }
-  return `expected a property name but found '${echo(word)}'`;
-}
-
-function nestedMember(path: string): string {
-  return `member access below a property (${echo(path)}) is not supported: a filter compares the properties of the record itself; use -like or -match for the text of a property`;
-}
-
-function describe(token: Token): string {
-  return token.kind === 'eof' ? 'the end of the filter' : `'${echo(token.text)}'`;
-}

@@ -181,6 +181,8 @@ describe('wide LDAP filter properties', () => {
     { weight: 4, arbitrary: fc.record({ type: fc.constantFrom('equality', 'approx'), attribute, value }) },
     fc.record({ type: fc.constantFrom('greaterOrEqual', 'lessOrEqual'), attribute, value }),
     fc.record({ type: fc.constant('present'), attribute }),
+    fc.record({ type: fc.constant('substrings'), attribute, initial: fc.constantFrom(undefined, 'm', 'USER'), any: fc.constantFrom([], ['a'], ['e', 'r']), final: fc.constantFrom(undefined, 'r', '7') }),
+    fc.record({ type: fc.constantFrom('bitwiseAnd', 'bitwiseOr'), attribute, value: fc.integer({ min: -2, max: 1100 }) }),
   ) as fc.Arbitrary<LdapFilter>;
   const { filter } = fc.letrec<{ filter: LdapFilter }>((tie) => ({
     filter: fc.oneof(

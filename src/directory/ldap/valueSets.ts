@@ -39,20 +39,21 @@ export function compileValueSet(set: ValueSet, params: LdapSqlParam[]): string {
   return attributeSet(set, first, items.map(operandOf), params);
 }
 
-/** An attribute of user_attrs, which may hold several values. */
+/** An attribute of user_attrs, which may hold several values. Parameters are bound in the order the SQL reads them. */
 function attributeSet(set: ValueSet, first: ValueItem, values: LdapSqlParam[], params: LdapSqlParam[]): string {
-  const name = bind(params, set.attribute);
-  const list = `json_each(${bind(params, jsonList(values))})`;
-  if (set.kind === 'equality') {
-    const select = `SELECT user_id FROM user_attrs WHERE name = ${name} AND value_key IN (SELECT value FROM ${list})`;
-    if (set.type === 'anyOf') return `(u.id IN (${select}))`;
-    return `(u.id IN (${select} GROUP BY user_id HAVING count(DISTINCT value_key) = ${bind(params, new Set(values).size)}))`;
-  }
+  const list = (): string => `json_each(${bind(params, jsonList(values))})`;
   const condition = valueCondition(first, 'a.value_key', 'a.value_int', () => 'p.value');
-  if (set.type === 'anyOf') {
-    return `(u.id IN (SELECT a.user_id FROM user_attrs a WHERE a.name = ${name} AND EXISTS (SELECT 1 FROM ${list} p WHERE ${condition})))`;
+  if (set.type === 'allOf' && set.kind !== 'equality') {
+    const each = list();
+    return `(NOT EXISTS (SELECT 1 FROM ${each} p WHERE NOT EXISTS (SELECT 1 FROM user_attrs a WHERE a.user_id = u.id AND a.name = ${bind(params, set.attribute)} AND ${condition})))`;
   }
-  return `(NOT EXISTS (SELECT 1 FROM ${list} p WHERE NOT EXISTS (SELECT 1 FROM user_attrs a WHERE a.user_id = u.id AND a.name = ${name} AND ${condition})))`;
+  const name = bind(params, set.attribute);
+  if (set.kind !== 'equality') {
+    return `(u.id IN (SELECT a.user_id FROM user_attrs a WHERE a.name = ${name} AND EXISTS (SELECT 1 FROM ${list()} p WHERE ${condition})))`;
+  }
+  const select = `SELECT user_id FROM user_attrs WHERE name = ${name} AND value_key IN (SELECT value FROM ${list()})`;
+  if (set.type === 'anyOf') return `(u.id IN (${select}))`;
+  return `(u.id IN (${select} GROUP BY user_id HAVING count(DISTINCT value_key) = ${bind(params, new Set(values).size)}))`;
 }
 
 /**
