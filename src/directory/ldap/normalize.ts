@@ -37,7 +37,7 @@ export interface ValueSet {
  */
 export interface TupleSet {
   readonly type: 'tuples';
-  /** Lower-cased, distinct, sorted. */
+  /** Lower-cased and distinct, in the order the first conjunction has them: the join reads them in that order. */
   readonly attributes: readonly string[];
   /** The values of each row, in the order of the attributes. */
   readonly rows: readonly (readonly string[])[];
@@ -95,11 +95,11 @@ function tuples(nodes: readonly FilterNode[], groupable: (attribute: string) => 
       slots.push(node);
       continue;
     }
-    const key = row.attributes.join('\0');
+    const key = [...row.keys()].sort().join('\0');
     const shape = shapes.get(key);
-    if (shape) shape.rows.push(row.values);
+    if (shape) shape.rows.push(shape.attributes.map((attribute) => row.get(attribute) ?? ''));
     else {
-      shapes.set(key, { first: node, attributes: row.attributes, rows: [row.values] });
+      shapes.set(key, { first: node, attributes: [...row.keys()], rows: [[...row.values()]] });
       slots.push(key);
     }
   }
@@ -112,19 +112,16 @@ function tuples(nodes: readonly FilterNode[], groupable: (attribute: string) => 
   });
 }
 
-/** The attributes (sorted) and values of a conjunction of equalities on distinct attributes, if it is one. */
-function equalityRow(children: readonly FilterNode[], groupable: (attribute: string) => boolean): { attributes: string[]; values: string[] } | undefined {
-  const pairs: [string, string][] = [];
+/** The values by attribute (in written order) of a conjunction of equalities on distinct attributes, if it is one. */
+function equalityRow(children: readonly FilterNode[], groupable: (attribute: string) => boolean): Map<string, string> | undefined {
+  const row = new Map<string, string>();
   for (const child of children) {
     if (child.type !== 'equality' && child.type !== 'approx') return undefined;
     const attribute = child.attribute.toLowerCase();
-    if (!groupable(attribute)) return undefined;
-    pairs.push([attribute, child.value]);
+    if (!groupable(attribute) || row.has(attribute)) return undefined;
+    row.set(attribute, child.value);
   }
-  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const attributes = pairs.map(([attribute]) => attribute);
-  if (pairs.length < 2 || new Set(attributes).size < attributes.length) return undefined;
-  return { attributes, values: pairs.map(([, value]) => value) };
+  return row.size < 2 ? undefined : row;
 }
 
 /** The key under which terms merge: their attribute and kind; undefined for a term that stays alone. */

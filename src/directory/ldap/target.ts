@@ -22,7 +22,9 @@ export function bind(params: LdapSqlParam[], value: LdapSqlParam): string {
  * @returns the JSON text
  */
 export function jsonList(values: Iterable<unknown>): string {
-  return JSON.stringify([...new Set(values)], (_key, value: unknown) => (typeof value === 'string' ? value.replace(LONE_SURROGATE, '\ufffd') : value));
+  // Rows are arrays: distinct by their text, not by identity.
+  const distinct = new Map([...values].map((value) => [JSON.stringify(value), value]));
+  return JSON.stringify([...distinct.values()], (_key, value: unknown) => (typeof value === 'string' ? value.replace(LONE_SURROGATE, '\ufffd') : value));
 }
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
