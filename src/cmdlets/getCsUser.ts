@@ -1,5 +1,14 @@
-import { JsonLines, JsonText, NOT_CONVERTIBLE, StringType, defineCmdlet, echo, usageError, type ParamType } from '../core/index.js';
-import { compileFilter, FilterError } from '../core/filterScript.js';
+import {
+  JsonLines,
+  JsonText,
+  NOT_CONVERTIBLE,
+  StringType,
+  defineCmdlet,
+  echo,
+  usageError,
+  type ErrorRecord,
+  type ParamType,
+} from '../core/index.js';
 import {
   ADUSER_JSON_SQL,
   ADUSER_TYPE,
@@ -19,6 +28,7 @@ import {
 } from '../directory/index.js';
 import { identityNotFound, organizationalUnitNotFound } from '../directory/messages.js';
 import { identityParameter } from './parameters.js';
+import { compileRecordFilter, type RecordFilter } from './recordFilter.js';
 import { closeSession, openSession, type Session } from './session.js';
 
 /** -ResultSize: a count from 0 to 2147483647, or Unlimited. */
@@ -39,7 +49,7 @@ const PAGE_SIZE = 128;
 interface State extends Session {
   where: SqlCondition[];
   ou: string | undefined;
-  filter: ((user: ADUser) => boolean) | undefined;
+  filter: UserFilter | undefined;
   remaining: number;
   resolver: IdentityResolver<string>;
 }
@@ -136,6 +146,12 @@ export default defineCmdlet({
     if (params.LdapFilter !== undefined) where.push(compileLdap(params.LdapFilter));
     const filter = params.Filter === undefined ? undefined : compileUserFilter(params.Filter);
     const session = openSession(context.env, 'read');
+    try {
+      checkStatement(session, where);
+    } catch (error) {
+      closeSession(session);
+      throw error;
+    }
     const state: State = {
       ...session,
       where,
@@ -166,7 +182,7 @@ export default defineCmdlet({
       }
       const rows = searchUsers<string>(state.db, { ou: state.ou, where: combine(state.where), limit }, ADUSER_JSON_SQL, true);
       try {
-        yield* limited(rows, state);
+        yield* limited(rows, state, undefined);
       } finally {
         rows.return?.();
       }
@@ -176,7 +192,7 @@ export default defineCmdlet({
     for (const [index, { params, record }] of records.entries()) {
       const matches = found.get(index);
       if (!matches) yield identityNotFound(params.Identity?.text ?? '', record);
-      else yield* limited(matches, state);
+      else yield* limited(matches, state, record);
     }
   },
 
@@ -185,11 +201,20 @@ export default defineCmdlet({
   },
 });
 
+/** -Filter over one user: whether it passes, or the error of a user whose values cannot be compared. */
+type UserFilter = RecordFilter;
+
 /** Users as SQLite serialized them: written as they are, parsed only for -Filter. */
-function* limited(rows: Iterable<string>, state: State): Generator<JsonText> {
+function* limited(rows: Iterable<string>, state: State, record: number | undefined): Generator<JsonText | ErrorRecord> {
   for (const json of rows) {
     if (state.remaining <= 0) return;
-    if (state.filter && !state.filter(JSON.parse(json) as ADUser)) continue;
+    if (state.filter) {
+      const verdict = state.filter(JSON.parse(json) as ADUser, record);
+      if (verdict !== true) {
+        if (verdict !== false) yield verdict;
+        continue;
+      }
+    }
     state.remaining--;
     yield new JsonText(json);
   }
@@ -199,27 +224,28 @@ function compileLdap(text: string): SqlCondition {
   try {
     return compileLdapFilter(parseLdapFilter(text));
   } catch (error) {
-    if (error instanceof LdapFilterError) throw usageError('InvalidLdapFilter', `Cannot bind parameter 'LdapFilter'. ${error.message}`, text);
+    if (error instanceof LdapFilterError) throw usageError(error.errorId, `Cannot bind parameter 'LdapFilter'. ${error.message}`, echo(text));
     throw error;
   }
 }
 
-function compileUserFilter(text: string): (user: ADUser) => boolean {
-  const asUsage = (error: unknown) =>
-    error instanceof FilterError ? usageError('InvalidFilter', `Cannot bind parameter 'Filter'. ${error.message}`, text) : error;
+/**
+ * Prepares the search once before anything is read: a filter that SQLite still cannot take (the
+ * compiler keeps within its limits, so this is the last guard) is a usage error, not a crash mid-way.
+ */
+function checkStatement(session: Session, where: SqlCondition[]): void {
+  const condition = combine(where);
+  if (condition === undefined) return;
   try {
-    const predicate = compileFilter(text);
-    return (user) => {
-      try {
-        return predicate(user as unknown as Record<string, unknown>);
-      } catch (error) {
-        // A -match on a property that holds an invalid pattern fails only when it runs.
-        throw asUsage(error);
-      }
-    };
+    session.db.prepare(`SELECT 1 FROM users u WHERE ${condition.sql}`);
   } catch (error) {
-    throw asUsage(error);
+    if (!(error instanceof Error) || error.name !== 'SqliteError') throw error;
+    throw usageError('FilterTooComplex', `Cannot bind parameter 'LdapFilter'. The filter is too complex for one query: ${echo(error.message)}.`);
   }
+}
+
+function compileUserFilter(text: string): UserFilter {
+  return compileRecordFilter(text, 'Filter', (user) => `user "${echo((user as ADUser).Identity)}"`);
 }
 
 function combine(conditions: SqlCondition[]): SqlCondition | undefined {

@@ -1,8 +1,9 @@
-import { FilterError, compileFilter } from '../core/filterScript.js';
+import { ComparisonFailure, FilterError } from '../core/filterScript.js';
 import { StringType, defineCmdlet, echo, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
 import { messages } from '../core/messages.js';
 import { ObjectType, PSObjectType } from '../core/objectType.js';
-import { WHERE_OPERATORS, operatorParameters, operatorTest, propertyReader, takesList, type WhereOperator } from '../core/whereOperators.js';
+import { WHERE_OPERATORS, operatorParameters, operatorTest, propertyReader, takesList, type OperatorTest, type WhereOperator } from '../core/whereOperators.js';
+import { compileRecordFilter, declaredPropertyType, filterFailure } from './recordFilter.js';
 
 /** Whether an input object passes; an ErrorRecord when that cannot be told for this object. */
 type Select = (value: unknown, record: number | undefined) => boolean | ErrorRecord;
@@ -101,7 +102,7 @@ export default defineCmdlet({
         throw usageError(
           'AmbiguousParameterSet',
           `A script block cannot be used with ${extra.map((n) => `-${n}`).join(' ')}. In bash, put the whole script block in single quotes: Where-Object '{$_.IsPinSet -eq $False}'.`,
-          script,
+          echo(script),
         );
       }
       return { select: scriptSelector(script) };
@@ -122,22 +123,21 @@ export default defineCmdlet({
 
 /** `Where-Object Prop [-op Value]`: checks that operator and value go together, then compiles the test. */
 function comparisonSelector(property: string, operator: WhereOperator | undefined, hasValue: boolean, value: unknown): Select {
-  const shown = echo(property);
-  const usage = `Where-Object ${shown} -${operator ?? 'EQ'} <Value>`;
+  const usage = `Where-Object ${echo(property)} -${operator ?? 'EQ'} <Value>`;
   if (operator === undefined && hasValue) {
-    throw usageError('OperatorNotSpecified', `The operator is not specified: write one between the property and the value, as in ${usage}.`, value);
+    throw usageError('OperatorNotSpecified', `The operator is not specified: write one between the property and the value, as in ${usage}.`, shown(value));
   }
   if (operator !== undefined && operator !== 'Not' && !hasValue) {
     throw usageError('ValueNotSpecifiedForWhereObject', `The -${operator} operator needs a value: ${usage}. bash expands an unquoted $True, $False or $Null to nothing: write '$False' in single quotes (or False for a Boolean property).`, operator);
   }
   if (operator === 'Not' && hasValue) {
-    throw usageError('AmbiguousParameterSet', `-Not takes no value: Where-Object -Not ${shown} selects the objects whose ${shown} is false, empty or missing.`, value);
+    throw usageError('AmbiguousParameterSet', `-Not takes no value: Where-Object -Not ${echo(property)} selects the objects whose ${echo(property)} is false, empty or missing.`, shown(value));
   }
-  let test: (left: unknown) => boolean;
+  let test: OperatorTest;
   try {
-    test = operatorTest(operator, operator !== undefined && takesList(operator) ? listValue(value) : value);
+    test = operatorTest(operator, operator !== undefined && takesList(operator) ? listValue(value) : value, property);
   } catch (error) {
-    throw error instanceof FilterError ? usageError('BadOperatorArgument', `Cannot bind parameter 'Value'. ${error.reason}.`, value) : error;
+    throw error instanceof FilterError ? usageError('BadOperatorArgument', `Cannot bind parameter 'Value'. ${error.reason}.`, shown(value)) : error;
   }
   const read = propertyReader(property);
   return (input, record) => {
@@ -146,13 +146,24 @@ function comparisonSelector(property: string, operator: WhereOperator | undefine
       return errorRecord({
         errorId: 'AmbiguousPropertyName',
         category: 'InvalidArgument',
-        message: `The property name "${shown}" matches more than one property: ${found.ambiguous.map((name) => echo(name)).join(', ')}.`,
-        target: input,
+        message: `The property name "${echo(property)}" matches more than one property: ${echo(found.ambiguous.join(', '))}.`,
+        target: shown(input),
         record,
       });
     }
-    return test(found.value);
+    try {
+      // Only a $null value needs the property's declared type.
+      return test(found.value, found.value === null ? declaredPropertyType(input, property) : undefined);
+    } catch (error) {
+      if (error instanceof ComparisonFailure) return filterFailure(error, input, record);
+      throw error;
+    }
   };
+}
+
+/** An error's target as JSON error lines show it: text escaped and cut (it may be hostile input). */
+function shown(value: unknown): unknown {
+  return typeof value === 'string' ? echo(value) : value;
 }
 
 /** -In's value: a JSON array is the list of items; anything else is a list of one. */
@@ -167,19 +178,5 @@ function listValue(value: unknown): unknown {
 
 /** `Where-Object '{...}'`: the -Filter language of Get-CsUser, where $_ is the input object. */
 function scriptSelector(text: string): Select {
-  let predicate: (record: Record<string, unknown>) => boolean;
-  try {
-    predicate = compileFilter(text);
-  } catch (error) {
-    throw error instanceof FilterError ? usageError('InvalidFilter', `Cannot bind parameter 'FilterScript'. ${error.message}`, text) : error;
-  }
-  return (input, record) => {
-    try {
-      // The compiled filter reads properties only of objects (isPSObject), so a string or null is safe: $_ is the value itself.
-      return predicate(input as Record<string, unknown>);
-    } catch (error) {
-      if (!(error instanceof FilterError)) throw error;
-      return errorRecord({ errorId: 'BadOperatorArgument', category: 'InvalidArgument', message: error.message, target: input, record });
-    }
-  };
+  return compileRecordFilter(text, 'FilterScript');
 }

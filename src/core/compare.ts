@@ -15,9 +15,16 @@
  *   date-like string or a number compares as instants. A number is milliseconds since the Unix
  *   epoch; US (`9/25/2012 1:35:03 PM`) and zone-less ISO texts are local time, like the display.
  * - `-match` is a JS RegExp (unanchored), not a .NET one, and does not set `$Matches`.
+ *
+ * Failed conversions follow PowerShell: `-lt -le -gt -ge` throw (ConversionFailure: the caller
+ * reports the record), `-eq` and `-ne` just find the values unequal. Converting to a boolean is
+ * cspin's own rule (the strings True/False), so a string it cannot read fails with every operator:
+ * `IsPinSet -ne Flase` must not select everyone. A `$null` left operand is never converted, unless
+ * the caller knows the property's declared type (a PinInfoDetails date that is not set).
  */
-import { FilterError } from './filterError.js';
-import { parseIsoTimestamp } from './format/formatValue.js';
+import { echo } from './echo.js';
+import { ConversionFailure, FilterError, type ConversionType } from './filterError.js';
+import { dateLike, isoInstant } from './dateOperands.js';
 import { isPSObject } from './psobject.js';
 
 const BASE_OPERATORS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch'] as const;
@@ -38,21 +45,35 @@ export function parseComparisonOperator(text: string): ComparisonOperator | unde
   return m === null ? undefined : (`-${m[1] ?? ''}${m[2] ?? ''}` as ComparisonOperator);
 }
 
+/** The type a property is declared with, for a left operand that is `$null`. */
+export type DeclaredType = 'DateTime' | 'Boolean';
+
 /**
  * Applies a comparison operator with PowerShell's conversion rules (see the module comment).
  * @param left the operand whose type decides the conversion; an array tests each element
  * @param operator the comparison operator
  * @param right the operand converted to the left one's type
+ * @param declared the declared type of the left operand's property, when known: a `$null` left
+ *   operand then still refuses, for -lt -le -gt -ge, a right operand that type cannot take
  * @returns whether the comparison holds
  * @throws FilterError when `-like` or `-match` gets an invalid pattern
+ * @throws ConversionFailure when the right operand cannot be converted (see the module comment)
  */
-export function compareValues(left: unknown, operator: ComparisonOperator, right: unknown): boolean {
+export function compareValues(left: unknown, operator: ComparisonOperator, right: unknown, declared?: DeclaredType): boolean {
   const caseSensitive = operator[1] === 'c';
   const base = operator.slice(operator[1] === 'c' || operator[1] === 'i' ? 2 : 1) as BaseOperator;
   // PowerShell unwraps a one-element array on the right: `5 -eq @(5)` is true.
   const r = Array.isArray(right) && right.length === 1 ? right[0] : right;
   if (Array.isArray(left)) return left.some((item) => compareScalar(item, base, r, caseSensitive));
+  if (declared !== undefined && isNull(left) && !isNull(r) && ORDERING.has(base)) checkDeclared(r, declared);
   return compareScalar(left, base, r, caseSensitive);
+}
+
+const ORDERING: ReadonlySet<BaseOperator> = new Set(['gt', 'ge', 'lt', 'le']);
+
+function checkDeclared(right: unknown, declared: DeclaredType): void {
+  if (declared === 'Boolean') toBooleanOperand(right);
+  else if (dateLike(right) === undefined) throw new ConversionFailure(right, 'System.DateTime');
 }
 
 function compareScalar(left: unknown, base: BaseOperator, right: unknown, caseSensitive: boolean): boolean {
@@ -67,9 +88,9 @@ function compareScalar(left: unknown, base: BaseOperator, right: unknown, caseSe
     case 'ne':
       // null equals only null, whatever the other side converts to.
       if (isNull(left) || isNull(right)) return (isNull(left) && isNull(right)) === (base === 'eq');
-      return (order(left, right, caseSensitive) === 0) === (base === 'eq');
+      return (order(left, right, caseSensitive, false) === 0) === (base === 'eq');
     default: {
-      const c = order(left, right, caseSensitive);
+      const c = order(left, right, caseSensitive, true);
       if (base === 'gt') return c > 0;
       if (base === 'ge') return c >= 0;
       return base === 'lt' ? c < 0 : c <= 0;
@@ -87,18 +108,32 @@ function collatorFor(caseSensitive: boolean): Intl.Collator {
   return caseSensitive ? collators.sensitive : collators.insensitive;
 }
 
-/** Sign of left − right after converting right to left's type; NaN when numbers are incomparable. */
-function order(left: unknown, right: unknown, caseSensitive: boolean): number {
+/**
+ * Sign of left − right after converting right to left's type; NaN when they are incomparable.
+ * @param strict throw ConversionFailure when the conversion fails (-lt and kin), instead of NaN (-eq)
+ */
+function order(left: unknown, right: unknown, caseSensitive: boolean, strict: boolean): number {
   // null sorts before everything, as `$null -lt 1` is true.
   if (isNull(left) || isNull(right)) return isNull(left) ? (isNull(right) ? 0 : -1) : 1;
-  const instants = asInstants(left, right);
-  if (instants !== undefined) return compareNumbers(instants[0], instants[1]);
-  if (typeof left === 'boolean') return Number(left) - Number(toBoolean(right));
+  const leftInstant = isoInstant(left);
+  if (leftInstant !== undefined) return compareNumbers(leftInstant, converted(dateLike(right), right, 'System.DateTime', strict));
+  // A date-like text or a number on the left of an ISO timestamp compares as an instant too.
+  const rightInstant = isoInstant(right);
+  const leftDate = rightInstant === undefined ? undefined : dateLike(left);
+  if (rightInstant !== undefined && leftDate !== undefined) return compareNumbers(leftDate, rightInstant);
+  if (typeof left === 'boolean') return Number(left) - Number(toBooleanOperand(right));
   if (typeof left === 'number') {
-    const n = toNumber(right);
-    if (n !== undefined) return compareNumbers(left, n);
+    const type = Number.isInteger(left) ? 'System.Int64' : 'System.Double';
+    return compareNumbers(left, converted(toNumber(right), right, type, strict));
   }
   return collatorFor(caseSensitive).compare(toText(left), toText(right));
+}
+
+/** A converted right operand, or what a failed conversion gives: an error (strict) or NaN. */
+function converted(value: number | undefined, right: unknown, type: ConversionType, strict: boolean): number {
+  if (value !== undefined) return value;
+  if (strict) throw new ConversionFailure(right, type);
+  return Number.NaN;
 }
 
 // Not a subtraction: Infinity - Infinity is NaN.
@@ -110,11 +145,32 @@ function isNull(value: unknown): value is null | undefined {
   return value === null || value === undefined;
 }
 
+const NUMBER_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+const HEX_TEXT = /^\s*0x[0-9a-f]+\s*$/i;
+
+/** A number as PowerShell converts one: numbers, booleans, numeric or hex text, and '' as 0. */
 function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return Number(value);
-  if (typeof value !== 'string' || !/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(value)) return undefined;
-  return Number(value);
+  if (typeof value !== 'string') return undefined;
+  if (value.trim() === '') return 0;
+  if (NUMBER_TEXT.test(value)) return Number(value);
+  return HEX_TEXT.test(value) ? Number.parseInt(value.trim(), 16) : undefined;
+}
+
+/**
+ * The right operand of a boolean comparison: booleans, numbers (0 is false), arrays and objects as
+ * PowerShell reads them; of strings only '', True, False, $True, $False and numbers (any case).
+ * @throws ConversionFailure for any other string: a typo must not compare as true
+ */
+function toBooleanOperand(value: unknown): boolean {
+  if (typeof value !== 'string') return toBoolean(value);
+  const folded = value.trim().toLowerCase();
+  if (folded === 'true' || folded === '$true') return true;
+  if (folded === 'false' || folded === '$false' || folded === '') return false;
+  const n = NUMBER_TEXT.test(value) ? Number(value) : undefined;
+  if (n === undefined) throw new ConversionFailure(value, 'System.Boolean');
+  return n !== 0;
 }
 
 /**
@@ -147,51 +203,6 @@ function toText(value: unknown): string {
   return String(value);
 }
 
-/** Both sides as epoch milliseconds, when one is an ISO timestamp and the other date-like. */
-function asInstants(left: unknown, right: unknown): [number, number] | undefined {
-  const iso = (v: unknown): number | undefined =>
-    v instanceof Date ? v.getTime() : typeof v === 'string' ? parseIsoTimestamp(v)?.getTime() : undefined;
-  if (iso(left) === undefined && iso(right) === undefined) return undefined;
-  const l = dateLike(left);
-  const r = dateLike(right);
-  return l === undefined || r === undefined ? undefined : [l, r];
-}
-
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])m)?)?$/i;
-const LOCAL_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-
-/** Epoch milliseconds of a Date, a number, an ISO timestamp, or a local US / ISO date text. */
-function dateLike(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (value instanceof Date) return value.getTime();
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  const zoned = parseIsoTimestamp(text);
-  if (zoned !== undefined) return zoned.getTime();
-  const us = US_DATE.exec(text);
-  if (us !== null) {
-    const [month, day, year, hour, minute, second] = us.slice(1, 7).map((s) => Number(s ?? 0));
-    const meridiem = us[7]?.toLowerCase();
-    if (meridiem !== undefined && (hour === 0 || (hour ?? 0) > 12)) return undefined;
-    const h24 = meridiem === undefined ? hour : ((hour ?? 0) % 12) + (meridiem === 'p' ? 12 : 0);
-    return localTime(year, month, day, h24, minute, second);
-  }
-  const iso = LOCAL_ISO.exec(text);
-  if (iso === null) return undefined;
-  const [year, month, day, hour, minute, second] = iso.slice(1, 7).map((s) => Number(s ?? 0));
-  return localTime(year, month, day, hour, minute, second);
-}
-
-function localTime(...fields: (number | undefined)[]): number | undefined {
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = fields;
-  const date = new Date(2000, 0, 1);
-  // setFullYear, unlike the constructor, keeps years 0–99; a rolled-over day (2/30) is invalid.
-  date.setFullYear(year, month - 1, day);
-  date.setHours(hour, minute, second, 0);
-  const valid = date.getMonth() === month - 1 && date.getDate() === day && hour < 24 && minute < 60 && second < 60;
-  return valid ? date.getTime() : undefined;
-}
-
 // Filters test the same pattern against every record: compile each pattern once.
 const regexCache = new Map<string, RegExp>();
 
@@ -210,9 +221,15 @@ function matchRegExp(pattern: string, caseSensitive: boolean): RegExp {
     try {
       return new RegExp(pattern, caseSensitive ? '' : 'i');
     } catch (error) {
-      throw new FilterError(`invalid regular expression "${pattern}": ${(error as Error).message}`);
+      throw new FilterError(`invalid regular expression "${echo(pattern)}": ${syntaxReason(error)}`);
     }
   });
+}
+
+/** What is wrong with a pattern, without the pattern V8 quotes in its message (`Invalid ...: /p/i: Unterminated group`). */
+function syntaxReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /: ([^:]*)$/.exec(message)?.[1] ?? 'not a valid pattern';
 }
 
 // Only characters the `u` flag allows to escape: outside a class `\-` is a syntax error there.
@@ -246,7 +263,7 @@ export function wildcardRegExp(pattern: string, caseSensitive = false): RegExp {
           set.push(c === '-' && !escaped ? '-' : escapeClassChar(c));
         }
         if (i >= chars.length || set.length === 0) {
-          throw new FilterError(`invalid wildcard pattern "${pattern}": '[' needs a closing ']' and a character`);
+          throw new FilterError(`invalid wildcard pattern "${echo(pattern)}": '[' needs a closing ']' and a character`);
         }
         source += `[${set.join('')}]`;
       }
@@ -254,7 +271,7 @@ export function wildcardRegExp(pattern: string, caseSensitive = false): RegExp {
     try {
       return new RegExp(`^${source}$`, caseSensitive ? 'su' : 'siu');
     } catch (error) {
-      throw new FilterError(`invalid wildcard pattern "${pattern}": ${(error as Error).message}`);
+      throw new FilterError(`invalid wildcard pattern "${echo(pattern)}": ${syntaxReason(error)}`);
     }
   });
 }

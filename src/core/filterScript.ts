@@ -15,24 +15,38 @@
  * PowerShell. Literals are quoted strings, numbers, `$True`, `$False` and `$Null`. A bare word is a
  * property name where an operand starts, and a string after a comparison operator (PowerShell
  * would reject it there; cspin accepts `Enabled -eq True`). A property the record lacks is `$null`.
+ *
+ * What the language does not have is refused before any record is read, never read as `$null`:
+ * member access below a property (`$_.DisplayName.Length`), method calls, indexing, casts and
+ * commands. Parentheses and -not nest at most MAX_FILTER_NESTING deep; chains of -and/-or and of
+ * comparisons are evaluated in a loop, so a filter of any width runs in constant stack.
  */
-import { compareValues, toBoolean, type ComparisonOperator } from './compare.js';
-import { FilterError } from './filterError.js';
+import { compareValues, toBoolean, type ComparisonOperator, type DeclaredType } from './compare.js';
+import { echo } from './echo.js';
+import { ComparisonFailure, ConversionFailure, FilterError, MAX_FILTER_NESTING, conversionMessage } from './filterError.js';
+import { describe, literal, nestedMember, property, self, unsupportedWord, type Evaluate, type Operand } from './filterOperands.js';
 import { tokenize, type Token } from './filterTokens.js';
-import { findProperty, isPSObject, type PSObject } from './psobject.js';
+import type { PSObject } from './psobject.js';
 
-export { FilterError } from './filterError.js';
+export { ComparisonFailure, FilterError, MAX_FILTER_NESTING } from './filterError.js';
 
 /** Hint added when a comparison lacks an operand: the trace of bash expanding `$True` in "...". */
 export const BASH_EXPANSION_HINT = 'bash expanded $True/$False/$Null to nothing: put the filter in single quotes';
 
-type Evaluate = (record: PSObject) => unknown;
+/** The declared type of a record's property, when the caller knows the record's type. */
+export type PropertyTypes = (record: unknown, property: string) => DeclaredType | undefined;
 
-/** A parsed operand: how to evaluate it, where it starts, and its value when it is a literal. */
-interface Operand {
-  evaluate: Evaluate;
-  position: number;
-  literal?: { value: unknown };
+/** Options of {@link compileFilter}. */
+export interface FilterOptions {
+  /** Declared property types: a `$null` date or boolean still refuses a value of another type. */
+  propertyTypes?: PropertyTypes;
+}
+
+/** One `-op value` of a comparison chain. */
+interface Step {
+  operator: ComparisonOperator;
+  right: Operand;
+  failure: (error: ConversionFailure) => ComparisonFailure;
 }
 
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -40,18 +54,25 @@ const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * Compiles a filter expression into a predicate over records.
  * @param text the filter, e.g. `{SipAddress -like "*@contoso.com"}`; the braces are optional
- * @returns a predicate telling whether a record passes the filter
+ * @param options declared property types
+ * @returns a predicate telling whether a record passes the filter; it throws ComparisonFailure for
+ *   a record whose value cannot be compared, and FilterError for a pattern read from a record
  * @throws FilterError with the 0-based position of the first problem in `text`
  */
-export function compileFilter(text: string): (record: Record<string, unknown>) => boolean {
-  const expression = new Parser(tokenize(text)).parseFilter();
+export function compileFilter(text: string, options: FilterOptions = {}): (record: Record<string, unknown>) => boolean {
+  const expression = new Parser(tokenize(text), text, options).parseFilter();
   return (record) => toBoolean(expression(record));
 }
 
 class Parser {
   private index = 0;
+  private depth = 0;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly text: string,
+    private readonly options: FilterOptions,
+  ) {}
 
   parseFilter(): Evaluate {
     const open = this.peek().kind === 'lbrace' ? this.next() : undefined;
@@ -66,33 +87,77 @@ class Parser {
   }
 
   private logical(): Operand {
-    let left = this.comparison();
+    const first = this.comparison();
+    const rest: ['and' | 'or' | 'xor', Evaluate][] = [];
+    let end = first.end;
     for (let token = this.peek(); token.kind === 'logical' && token.operator !== 'not'; token = this.peek()) {
       this.next();
-      const [l, r, operator] = [left.evaluate, this.comparison().evaluate, token.operator];
-      const evaluate: Evaluate =
-        operator === 'and'
-          ? (record) => toBoolean(l(record)) && toBoolean(r(record))
-          : operator === 'or'
-            ? (record) => toBoolean(l(record)) || toBoolean(r(record))
-            : (record) => toBoolean(l(record)) !== toBoolean(r(record));
-      left = { evaluate, position: left.position };
+      const right = this.comparison();
+      rest.push([token.operator, right.evaluate]);
+      end = right.end;
     }
-    return left;
+    if (rest.length === 0) return first;
+    const head = first.evaluate;
+    // A loop, not nested closures: a chain of 10,000 -or must not take 10,000 stack frames.
+    const evaluate: Evaluate = (record) => {
+      let value = toBoolean(head(record));
+      for (const [operator, right] of rest) {
+        if (operator === 'and') value = value && toBoolean(right(record));
+        else if (operator === 'or') value = value || toBoolean(right(record));
+        else value = value !== toBoolean(right(record));
+      }
+      return value;
+    };
+    return { evaluate, position: first.position, end };
   }
 
   private comparison(): Operand {
-    let left = this.unary(false);
+    let head = this.unary(false);
+    const steps: Step[] = [];
     for (let token = this.peek(); token.kind === 'comparison'; token = this.peek()) {
       this.next();
       const next = this.peek();
       const missing = next.kind === 'eof' || next.kind === 'rbrace' || next.kind === 'rparen';
       if (missing || (next.kind === 'logical' && next.operator !== 'not')) {
-        throw this.error(`expected a value after ${token.text}; ${BASH_EXPANSION_HINT}`, next);
+        throw this.error(`expected a value after ${echo(token.text)}; ${BASH_EXPANSION_HINT}`, next);
       }
-      left = compare(left, token.operator, this.unary(true));
+      const step = this.step(head, token.operator, this.unary(true));
+      // Two literals compare once, now: a conversion that fails is a usage error.
+      if (steps.length === 0 && head.literal !== undefined && step.right.literal !== undefined) head = fold(head, step);
+      else steps.push(step);
     }
-    return left;
+    return steps.length === 0 ? head : this.chain(head, steps);
+  }
+
+  /** One comparison of a chain, with what its messages need; a literal pattern is checked now. */
+  private step(left: Operand, operator: ComparisonOperator, right: Operand): Step {
+    const subject = this.text.slice(left.position, left.end);
+    const source = `the value of ${echo(this.text.slice(right.position, right.end))}`;
+    const failure = (error: ConversionFailure): ComparisonFailure =>
+      new ComparisonFailure(conversionMessage(error, subject, right.literal !== undefined, source));
+    // Check a literal pattern now, so a bad -like or -match pattern fails before any record is read.
+    if (right.literal !== undefined) {
+      try {
+        compareValues('', operator, right.literal.value);
+      } catch (error) {
+        throw error instanceof FilterError ? error.at(right.position) : error;
+      }
+    }
+    return { operator, right, failure };
+  }
+
+  /** `a -eq b -eq c`: (a -eq b) -eq c, evaluated in a loop so that a long chain takes no stack. */
+  private chain(head: Operand, steps: Step[]): Operand {
+    const types = this.options.propertyTypes;
+    const name = head.property;
+    const evaluate: Evaluate = (record) => {
+      let value = head.evaluate(record);
+      // Only a $null property needs its declared type; later comparisons compare booleans.
+      const declared = value === null && types !== undefined && name !== undefined ? types(record, name) : undefined;
+      for (let i = 0; i < steps.length; i++) value = apply(steps[i] as Step, value, record, i === 0 ? declared : undefined);
+      return value;
+    };
+    return { evaluate, position: head.position, end: steps.at(-1)?.right.end ?? head.end };
   }
 
   private unary(valuePosition: boolean): Operand {
@@ -100,10 +165,11 @@ class Parser {
     if (token.kind === 'bang' || (token.kind === 'logical' && token.operator === 'not')) {
       this.next();
       if (['eof', 'rbrace', 'rparen'].includes(this.peek().kind)) {
-        throw this.error(`expected an operand after ${token.text}`, this.peek());
+        throw this.error(`expected an operand after ${echo(token.text)}`, this.peek());
       }
-      const operand = this.unary(false).evaluate;
-      return { evaluate: (record) => !toBoolean(operand(record)), position: token.position };
+      const operand = this.nested(token, () => this.unary(false));
+      const inner = operand.evaluate;
+      return { evaluate: (record) => !toBoolean(inner(record)), position: token.position, end: operand.end };
     }
     return this.primary(valuePosition);
   }
@@ -111,42 +177,56 @@ class Parser {
   private primary(valuePosition: boolean): Operand {
     const token = this.next();
     const { position } = token;
+    const end = position + token.text.length;
     switch (token.kind) {
       case 'lparen': {
         if (this.peek().kind === 'rparen') throw this.error("expected an expression inside '()'", this.peek());
-        const inner = this.logical();
+        const inner = this.nested(token, () => this.logical());
+        const close = this.peek();
         if (!this.accept('rparen')) {
           throw this.error(`expected ')' to close the '(' at position ${position}`, this.peek());
         }
-        return { evaluate: inner.evaluate, position };
+        return { evaluate: inner.evaluate, position, end: close.position + 1 };
       }
       case 'string':
       case 'number':
-        return literal(token.value, position);
+        return literal(token.value, position, end);
       case 'word':
-        if (valuePosition) return literal(token.value, position);
-        if (!PROPERTY_NAME.test(token.value)) {
-          throw this.error(`expected a property name but found '${token.value}'`, token);
-        }
-        return property([token.value], position);
+        if (valuePosition) return literal(token.value, position, end);
+        if (!PROPERTY_NAME.test(token.value)) throw this.error(unsupportedWord(token.value), token);
+        return property(token.value, position, end);
       case 'variable':
         return this.variable(token);
       case 'comparison':
-        throw this.error(`expected a property or a value before ${token.text}; ${BASH_EXPANSION_HINT}`, token);
+        throw this.error(`expected a property or a value before ${echo(token.text)}; ${BASH_EXPANSION_HINT}`, token);
       default:
         throw this.error(`expected a property, a value or '(' but found ${describe(token)}`, token);
     }
   }
 
+  /** Parses one level deeper (a parenthesis, a -not), refusing to go beyond the limit. */
+  private nested(token: Token, parse: () => Operand): Operand {
+    if (++this.depth > MAX_FILTER_NESTING) {
+      throw new FilterError(`the filter is nested more than ${MAX_FILTER_NESTING} levels deep (parentheses and -not)`, token.position, 'FilterTooDeep');
+    }
+    const operand = parse();
+    this.depth--;
+    return operand;
+  }
+
   private variable(token: Extract<Token, { kind: 'variable' }>): Operand {
     const name = token.name.toLowerCase();
-    if (name === '_' || name === 'psitem') return property(token.members, token.position);
+    const end = token.position + token.text.length;
+    if (name === '_' || name === 'psitem') {
+      if (token.members.length > 1) throw this.error(nestedMember(token.text), token);
+      return token.members[0] === undefined ? self(token.position, end) : property(token.members[0], token.position, end);
+    }
     const constants: Record<string, unknown> = { true: true, false: false, null: null };
     if (!Object.hasOwn(constants, name)) {
-      throw this.error(`unknown variable $${token.name}: use $True, $False, $Null, $_ or $PSItem`, token);
+      throw this.error(`unknown variable $${echo(token.name)}: use $True, $False, $Null, $_ or $PSItem`, token);
     }
     if (token.members.length > 0) throw this.error(`$${token.name} has no properties`, token);
-    return literal(constants[name], token.position);
+    return literal(constants[name], token.position, end);
   }
 
   private peek(): Token {
@@ -171,43 +251,23 @@ class Parser {
   }
 }
 
-function literal(value: unknown, position: number): Operand {
-  return { evaluate: () => value, position, literal: { value } };
-}
-
-/** `$_` itself (no members) or a chain of case-insensitive property lookups. */
-function property(path: string[], position: number): Operand {
-  const evaluate: Evaluate = (record) => {
-    let value: unknown = record;
-    for (const name of path) {
-      value = isPSObject(value) ? findProperty(value, name)?.value : undefined;
-      if (value === undefined) return null;
-    }
-    return value;
-  };
-  return { evaluate, position };
-}
-
-function compare(left: Operand, operator: ComparisonOperator, right: Operand): Operand {
-  const relocate = (error: unknown): unknown => (error instanceof FilterError ? error.at(right.position) : error);
-  // Check a literal pattern now, so a bad -like or -match pattern fails before any record is read.
-  if (right.literal !== undefined) {
-    try {
-      compareValues('', operator, right.literal.value);
-    } catch (error) {
-      throw relocate(error);
-    }
+/** One comparison of a chain, its failures made the errors the caller reports. */
+function apply({ operator, right, failure }: Step, left: unknown, record: PSObject, declared: DeclaredType | undefined): boolean {
+  try {
+    return compareValues(left, operator, right.evaluate(record), declared);
+  } catch (error) {
+    if (error instanceof ConversionFailure) throw failure(error);
+    throw error instanceof FilterError ? error.at(right.position) : error;
   }
-  const evaluate: Evaluate = (record) => {
-    try {
-      return compareValues(left.evaluate(record), operator, right.evaluate(record));
-    } catch (error) {
-      throw relocate(error);
-    }
-  };
-  return { evaluate, position: left.position };
 }
 
-function describe(token: Token): string {
-  return token.kind === 'eof' ? 'the end of the filter' : `'${token.text}'`;
+/** A literal compared with a literal: the result, or a usage error when the conversion fails. */
+function fold(head: Operand, { operator, right, failure }: Step): Operand {
+  try {
+    return literal(compareValues(head.literal?.value, operator, right.literal?.value), head.position, right.end);
+  } catch (error) {
+    if (!(error instanceof ConversionFailure)) throw error;
+    throw new FilterError(failure(error).message, right.position, 'ComparisonFailure');
+  }
 }
+

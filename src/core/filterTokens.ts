@@ -5,6 +5,7 @@
  * escapes but expand no variables: `"$x"` is the text `$x`.
  */
 import { parseComparisonOperator, type ComparisonOperator } from './compare.js';
+import { echo } from './echo.js';
 import { FilterError } from './filterError.js';
 
 /** Where a token starts in the filter text (0-based) and how it is written there. */
@@ -35,7 +36,11 @@ const DOUBLE_QUOTE = /^["\u201c-\u201e]$/;
 // Characters that end a bare word; PowerShell ends one at the same ones.
 const WORD_END = /[\s(){}'"\u2018\u2019\u201a\u201b\u201c\u201d\u201e,;|]/;
 const NUMBER = /^[-\u2013\u2014\u2015]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-const IDENTIFIER = /^[A-Za-z0-9_]+/;
+// Sticky (read at lastIndex): slicing the rest of the text at every token would make a long filter quadratic.
+const IDENTIFIER = /[A-Za-z0-9_]+/y;
+const LETTERS = /[A-Za-z]+/y;
+/** `[datetime]` right before a value: a PowerShell cast. */
+const TYPE_LITERAL = /^\[[A-Za-z][\w.]*\]$/;
 // What the backtick escapes of a double-quoted string stand for; any other character stands for itself.
 const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
@@ -60,27 +65,24 @@ export function tokenize(text: string): Token[] {
       tokens.push({ kind: 'string', value, position: start, text: text.slice(start, end) });
       i = end;
     } else if (ch === '$') {
-      const name = IDENTIFIER.exec(text.slice(i + 1))?.[0];
-      if (name === undefined) throw new FilterError("expected a variable name after '$'", i);
-      const members: string[] = [];
-      i += 1 + name.length;
-      for (let m; text[i] === '.' && (m = IDENTIFIER.exec(text.slice(i + 1))) !== null; i += 1 + m[0].length) {
-        members.push(m[0]);
-      }
-      tokens.push({ kind: 'variable', name, members, position: start, text: text.slice(start, i) });
+      const token = readVariable(text, i);
+      tokens.push(token);
+      i = start + token.text.length;
     } else if (DASH.test(ch) && /[A-Za-z]/.test(text[i + 1] ?? '')) {
-      const name = /^[A-Za-z]+/.exec(text.slice(i + 1))?.[0] ?? '';
+      const name = sticky(LETTERS, text, i + 1) ?? '';
       i += 1 + name.length;
       tokens.push(operatorToken(name, start, text.slice(start, i)));
     } else if (WORD_END.test(ch)) {
-      throw new FilterError(`unexpected '${ch}'`, i);
+      throw new FilterError(`unexpected '${echo(ch)}'`, i);
     } else {
       while (i < text.length && !WORD_END.test(text[i] ?? '')) i++;
       const word = text.slice(start, i);
       if (NUMBER.test(word)) {
         tokens.push({ kind: 'number', value: Number(word.replace(/^[\u2013\u2014\u2015]/, '-')), position: start, text: word });
       } else if (DASH.test(ch)) {
-        throw new FilterError(`unexpected '${word}': operators are a dash and letters, such as -eq`, start);
+        throw new FilterError(`unexpected '${echo(word)}': operators are a dash and letters, such as -eq`, start);
+      } else if (TYPE_LITERAL.test(word) && i < text.length && !/\s/.test(text[i] ?? '')) {
+        throw new FilterError(`type casts such as ${echo(word)} are not supported: write the value as text, e.g. '2030-01-31'`, start);
       } else {
         tokens.push({ kind: 'word', value: word, position: start, text: word });
       }
@@ -88,6 +90,25 @@ export function tokenize(text: string): Token[] {
   }
   tokens.push({ kind: 'eof', position: text.length, text: '' });
   return tokens;
+}
+
+function sticky(pattern: RegExp, text: string, at: number): string | undefined {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0];
+}
+
+/** `$name` and its `.member`s; a method call or an index after them is refused here, with a reason. */
+function readVariable(text: string, start: number): Token {
+  const name = sticky(IDENTIFIER, text, start + 1);
+  if (name === undefined) throw new FilterError("expected a variable name after '$'", start);
+  const members: string[] = [];
+  let i = start + 1 + name.length;
+  for (let m; text[i] === '.' && (m = sticky(IDENTIFIER, text, i + 1)) !== undefined; i += 1 + m.length) members.push(m);
+  const written = echo(text.slice(start, i));
+  if (text[i] === '.') throw new FilterError(`expected a property name after '${written}.'`, i);
+  if (text[i] === '(') throw new FilterError(`method calls such as ${written}() are not supported: compare the property itself`, start);
+  if (text[i] === '[') throw new FilterError(`indexing such as ${written}[...] is not supported: -eq and -like on an array test each item`, start);
+  return { kind: 'variable', name, members, position: start, text: text.slice(start, i) };
 }
 
 function operatorToken(name: string, position: number, text: string): Token {
@@ -98,7 +119,7 @@ function operatorToken(name: string, position: number, text: string): Token {
   const operator = parseComparisonOperator(lower);
   if (operator === undefined) {
     throw new FilterError(
-      `unknown operator ${text}: use -eq -ne -gt -ge -lt -le -like -notlike -match -notmatch ` +
+      `unknown operator ${echo(text)}: use -eq -ne -gt -ge -lt -le -like -notlike -match -notmatch ` +
         '(c- and i- variants too), -and -or -xor -not',
       position,
     );

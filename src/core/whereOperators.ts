@@ -3,8 +3,9 @@
  * (PowerShell declares them the same way, each in its own parameter set), and the test a chosen
  * switch makes of a property value. The comparisons themselves are compare.ts's.
  */
-import { compareValues, toBoolean, wildcardRegExp, type ComparisonOperator } from './compare.js';
+import { compareValues, toBoolean, wildcardRegExp, type ComparisonOperator, type DeclaredType } from './compare.js';
 import type { ParameterDecl } from './declaration.js';
+import { ComparisonFailure, ConversionFailure, conversionMessage } from './filterError.js';
 import { TYPE_NAME_PROPERTY, findProperty, isPSObject } from './psobject.js';
 import { SwitchType } from './types.js';
 
@@ -74,33 +75,55 @@ export function takesList(operator: WhereOperator): boolean {
   return kind === 'in' || kind === 'notin';
 }
 
+/** The test of a property value (the left operand), given its declared type when the record's type declares one. */
+export type OperatorTest = (left: unknown, declared?: DeclaredType) => boolean;
+
 /**
  * The test an operator makes of a property value (the left operand), with PowerShell's conversion
  * rules for the left operand's type. Without an operator the test is the property's truth value.
  * @param operator the chosen switch, or undefined for `Where-Object Prop`
  * @param value the right operand (-Value)
- * @returns the test
+ * @param property the property's name, for messages
+ * @returns the test; it throws ComparisonFailure when the value cannot be converted to the type of
+ *   the property value (or, for -In, the property value to the type of an item)
  * @throws FilterError when -like or -match gets an invalid pattern, before any record is read
  */
-export function operatorTest(operator: WhereOperator | undefined, value: unknown): (left: unknown) => boolean {
+export function operatorTest(operator: WhereOperator | undefined, value: unknown, property = 'the property'): OperatorTest {
   if (operator === undefined) return toBoolean;
   const [kind, comparison] = OPERATORS[operator];
   switch (kind) {
     case 'not':
       return (left) => !toBoolean(left);
     case 'contains':
-    case 'notcontains':
-      return (left) => asList(left).some((item) => compareValues(item, comparison, value)) === (kind === 'contains');
+    case 'notcontains': {
+      const compare = converting(comparison, property, true);
+      return (left) => asList(left).some((item) => compare(item, value)) === (kind === 'contains');
+    }
     case 'in':
     case 'notin': {
       // As in PowerShell, each item of the list is the left operand: its type decides.
       const items = asList(value);
-      return (left) => items.some((item) => compareValues(item, comparison, left)) === (kind === 'in');
+      const compare = converting(comparison, `an item of -${operator}`, false, `the value of ${property}`);
+      return (left) => items.some((item) => compare(item, left)) === (kind === 'in');
     }
-    default:
+    default: {
       compareValues('', comparison, value);
-      return (left) => compareValues(left, comparison, value);
+      const compare = converting(comparison, property, true);
+      return (left, declared) => compare(left, value, declared);
+    }
   }
+}
+
+/** compareValues, whose failed conversions become ComparisonFailures with their message. */
+function converting(operator: ComparisonOperator, subject: string, fromCommandLine: boolean, source?: string) {
+  return (left: unknown, right: unknown, declared?: DeclaredType): boolean => {
+    try {
+      return compareValues(left, operator, right, declared);
+    } catch (error) {
+      if (error instanceof ConversionFailure) throw new ComparisonFailure(conversionMessage(error, subject, fromCommandLine, source));
+      throw error;
+    }
+  };
 }
 
 function asList(value: unknown): readonly unknown[] {

@@ -11,7 +11,7 @@ import {
   wildcardRegExp,
   type ComparisonOperator,
 } from '../../src/core/compare.js';
-import { FilterError } from '../../src/core/filterError.js';
+import { ConversionFailure, FilterError } from '../../src/core/filterError.js';
 
 type Row = [left: unknown, operator: ComparisonOperator, right: unknown, expected: boolean];
 
@@ -54,7 +54,7 @@ describe('compareValues', () => {
   it.each<Row>([
     [10, '-gt', 2, true], [2, '-lt', 10, true], [2, '-gt', '10', false], [10, '-gt', '9', true],
     [5, '-eq', '5.0', true], [5, '-eq', ' 5 ', true], [5, '-ceq', '5', true], [5, '-eq', 'five', false],
-    [5, '-lt', 'abc', true], [1, '-eq', true, true], [0, '-eq', false, true], [1.5, '-ge', 1.5, true],
+    [5, '-eq', 'abc', false], [5, '-ne', 'abc', true], [0, '-eq', '', true], [16, '-eq', '0x10', true], [1, '-eq', true, true], [0, '-eq', false, true], [1.5, '-ge', 1.5, true],
     [-1, '-le', 0, true], [-1, '-ne', -1, false], ['10', '-gt', 9, false], ['5', '-eq', 5, true],
   ])('compareValues converts the right operand to a number when the left is one: %j %s %j is %s', (l, op, r, expected) => {
     expect(compareValues(l, op, r)).toBe(expected);
@@ -64,7 +64,7 @@ describe('compareValues', () => {
     [true, '-eq', true, true], [true, '-eq', 'True', true], [true, '-eq', 'true', true], [true, '-eq', '$TRUE', true],
     [false, '-eq', 'False', true], [false, '-eq', '$false', true], [false, '-eq', ' FALSE ', true],
     [true, '-eq', 'False', false], [true, '-ne', 'False', true], [true, '-eq', 1, true], [true, '-eq', 2, true],
-    [false, '-eq', 0, true], [false, '-eq', '', true], [true, '-eq', 'yes', true], [true, '-gt', false, true],
+    [false, '-eq', 0, true], [false, '-eq', '', true], [true, '-eq', '1', true], [false, '-eq', ' 0 ', true], [true, '-gt', false, true],
     [false, '-lt', true, true], [false, '-ge', 'False', true], ['True', '-eq', true, true],
     ['False', '-eq', false, true], ['False', '-eq', true, false],
   ])('compareValues converts the right operand to a boolean when the left is one: %j %s %j is %s', (l, op, r, expected) => {
@@ -195,10 +195,20 @@ describe('compareValues properties', () => {
   const pairs: [ComparisonOperator, ComparisonOperator][] = [
     ['-eq', '-ne'], ['-ceq', '-cne'], ['-like', '-notlike'], ['-cmatch', '-cnotmatch'],
   ];
-  it.each(pairs)('compareValues %s is the negation of %s for a scalar left operand', (op, negated) => {
+  /** The result, or the error a failed conversion throws: both operators must agree on which. */
+  const outcome = (l: unknown, op: ComparisonOperator, r: unknown): boolean | string => {
+    try {
+      return compareValues(l, op, r);
+    } catch (error) {
+      if (error instanceof ConversionFailure) return error.type;
+      throw error;
+    }
+  };
+  it.each(pairs)('compareValues %s is the negation of %s for a scalar left operand (or both fail to convert)', (op, negated) => {
     fc.assert(
       fc.property(scalar, scalar, (l, r) => {
-        expect(compareValues(l, negated, r)).toBe(!compareValues(l, op, r));
+        const [a, b] = [outcome(l, op, r), outcome(l, negated, r)];
+        expect(typeof a === 'boolean' ? !a : a).toBe(b);
       }),
     );
   });

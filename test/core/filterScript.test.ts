@@ -2,7 +2,7 @@ process.env.TZ = 'UTC';
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BASH_EXPANSION_HINT, FilterError, compileFilter } from '../../src/core/filterScript.js';
+import { BASH_EXPANSION_HINT, ComparisonFailure, FilterError, compileFilter } from '../../src/core/filterScript.js';
 
 type UserRecord = Record<string, unknown>;
 
@@ -90,7 +90,6 @@ describe('compileFilter', () => {
     ["{$_.DisplayName -eq 'user1'}", ['User1']],
     ["{$PSItem.displayname -like 'USER?'}", ['User1', 'User2', 'User3']],
     ['{$null -eq $_.VoicePolicy}', ['User1']],
-    ['{$_.Nope.Deeper -eq $null}', ['User1', 'User2', 'User3']],
     ['{displayname -EQ "user2" -OR DISPLAYNAME -Eq "USER3"}', ['User2', 'User3']],
     ['{-NOT (Enabled -eq $TRUE) -And EnterpriseVoiceEnabled -eq $tRuE}', ['User3']],
     ['{Enabled -eq True}', ['User1', 'User2']],
@@ -152,7 +151,6 @@ describe('compileFilter', () => {
     ['{Count -lt 10.25}', { Count: 10 }],
     ['{Count -eq "3"}', { Count: 3.0 }],
     ['{Tags -eq "b"}', { Tags: ['a', 'b'] }],
-    ['{$_.Address.City -eq "Redmond"}', { address: { city: 'Redmond' } }],
   ])('compileFilter reads the values in %s', (filter, record) => {
     expect(compileFilter(filter)(record)).toBe(true);
   });
@@ -182,7 +180,8 @@ describe('compileFilter', () => {
     ['{}', 1, 'expected an expression'],
     ['', 0, 'expected an expression'],
     ['   ', 3, 'expected an expression'],
-    ['{Display.Name -eq 1}', 1, "expected a property name but found 'Display.Name'"],
+    ['{Display.Name -eq 1}', 1, 'member access below a property (Display.Name) is not supported'],
+    ['{$_.Nope.Deeper -eq $null}', 1, 'member access below a property ($_.Nope.Deeper) is not supported'],
     ["{Name -like '[abc'}", 12, 'invalid wildcard pattern "[abc"'],
     ["{Name -match '('}", 13, 'invalid regular expression "("'],
     ['{-not}', 5, 'expected an operand after -not'],
@@ -235,11 +234,22 @@ describe('compileFilter properties', () => {
     ),
   }));
 
+  /** The answer, or 'fails' when a value does not convert (a boolean compared with 'a'). */
+  const outcome = (filter: string, r: Record<string, unknown>): boolean | 'fails' => {
+    try {
+      return compileFilter(filter)(r);
+    } catch (error) {
+      if (error instanceof ComparisonFailure || (error instanceof FilterError && error.errorId === 'ComparisonFailure')) return 'fails';
+      throw error;
+    }
+  };
+  const not = (answer: boolean | 'fails'): boolean | 'fails' => (answer === 'fails' ? answer : !answer);
+
   it('compileFilter makes -not (X) the negation of X', () => {
     fc.assert(
       fc.property(expression, record, (x, r) => {
-        expect(compileFilter(`-not (${x})`)(r)).toBe(!compileFilter(x)(r));
-        expect(compileFilter(`{!(${x})}`)(r)).toBe(!compileFilter(x)(r));
+        expect(outcome(`-not (${x})`, r)).toBe(not(outcome(x, r)));
+        expect(outcome(`{!(${x})}`, r)).toBe(not(outcome(x, r)));
       }),
     );
   });
@@ -247,7 +257,7 @@ describe('compileFilter properties', () => {
   it('compileFilter gives the same answer with or without braces and spaces', () => {
     fc.assert(
       fc.property(expression, record, (x, r) => {
-        expect(compileFilter(` { ${x} } `)(r)).toBe(compileFilter(x)(r));
+        expect(outcome(` { ${x} } `, r)).toBe(outcome(x, r));
       }),
     );
   });

@@ -1,47 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dnKey } from '../../src/directory/dn.js';
-import { compileLdapFilter, parseLdapFilter, type LdapFilter, type LdapItem } from '../../src/directory/ldap/index.js';
-import { MIGRATIONS } from '../../src/directory/schema.js';
-
-interface TestUser {
-  id: number;
-  dn: string;
-  sam: string | null;
-  upn: string | null;
-  display: string | null;
-  sip: string | null;
-  enabled: 0 | 1 | null;
-  /** Attribute name (any case) → values. */
-  attrs: Record<string, string[]>;
-}
-
-const INTEGER = /^-?\d+$/;
-
-function openDirectory(users: readonly TestUser[]): Database.Database {
-  const db = new Database(':memory:');
-  for (const migration of MIGRATIONS) db.exec(migration);
-  const insertUser = db.prepare(
-    `INSERT INTO users (id, dn, dn_key, sam, upn, display_name, sip, enabled, sam_key, upn_key, sip_key, display_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertAttr = db.prepare('INSERT INTO user_attrs (user_id, name, value, value_key, value_int) VALUES (?, ?, ?, ?, ?)');
-  const lower = (text: string | null): string | null => text?.toLowerCase() ?? null;
-  for (const u of users) {
-    insertUser.run(u.id, u.dn, dnKey(u.dn), u.sam, u.upn, u.display, u.sip, u.enabled, lower(u.sam), lower(u.upn), lower(u.sip), lower(u.display));
-    for (const [name, values] of Object.entries(u.attrs)) {
-      for (const value of values) insertAttr.run(u.id, name.toLowerCase(), value, value.toLowerCase(), INTEGER.test(value) ? Number(value) : null);
-    }
-  }
-  return db;
-}
-
-function selectIds(db: Database.Database, filter: LdapFilter): number[] {
-  const { sql, params } = compileLdapFilter(filter);
-  const rows = db.prepare(`SELECT u.id FROM users u WHERE (${sql}) ORDER BY u.id`).all(...params) as { id: number }[];
-  return rows.map((row) => row.id);
-}
+import { compileLdapFilter, parseLdapFilter, type LdapFilter } from '../../src/directory/ldap/index.js';
+import { evaluate, openDirectory, selectIds, type TestUser } from '../support/ldapReference.js';
 
 const user = (id: number, sam: string, display: string, ou: string, enabled: 0 | 1 | null, attrs: Record<string, string[]>): TestUser => {
   const dn = `CN=${display},OU=${ou},DC=litwareinc,DC=com`;
@@ -177,66 +138,6 @@ describe('compileLdapFilter against SQLite', () => {
     expect(plan.map((row) => row.detail).join('\n')).toContain('user_attrs_by_value');
   });
 });
-
-/** The reference semantics, written independently of the compiler. */
-function evaluate(filter: LdapFilter, u: TestUser): boolean {
-  if (filter.type === 'and') return filter.filters.every((child) => evaluate(child, u));
-  if (filter.type === 'or') return filter.filters.some((child) => evaluate(child, u));
-  return filter.type === 'not' ? !evaluate(filter.filter, u) : evaluateItem(filter, u);
-}
-
-function evaluateItem(item: LdapItem, u: TestUser): boolean {
-  const name = item.attribute.toLowerCase();
-  if (name === 'objectclass' || name === 'objectcategory') {
-    const classes = name === 'objectclass' ? ['top', 'person', 'organizationalperson', 'user', 'inetorgperson'] : ['person', 'user'];
-    return matchValues(item, classes);
-  }
-  if (name === 'msrtcsip-userenabled') {
-    if (item.type === 'present') return u.enabled !== null;
-    if (item.type !== 'equality' && item.type !== 'approx') return false;
-    const wanted = { true: 1, false: 0 }[item.value.toLowerCase()];
-    return wanted !== undefined && u.enabled === wanted;
-  }
-  if (name === 'distinguishedname') {
-    if (item.type === 'equality' || item.type === 'approx') return dnKey(item.value) === dnKey(u.dn);
-    return matchValues(item, [u.dn.replace(/[A-Z]/g, (ch) => ch.toLowerCase())]);
-  }
-  const columns: Record<string, string | null> = { samaccountname: u.sam, userprincipalname: u.upn, displayname: u.display, 'msrtcsip-primaryuseraddress': u.sip };
-  if (name in columns) {
-    const value = columns[name];
-    return matchValues(item, value === null || value === undefined ? [] : [value.toLowerCase()]);
-  }
-  const values = Object.entries(u.attrs).flatMap(([key, list]) => (key.toLowerCase() === name ? list : []));
-  return matchValues(item, values.map((value) => value.toLowerCase()));
-}
-
-/** Does any of the (lower-cased) values satisfy the item? */
-function matchValues(item: LdapItem, values: string[]): boolean {
-  const ints = values.filter((value) => INTEGER.test(value)).map((value) => BigInt(value));
-  switch (item.type) {
-    case 'present':
-      return values.length > 0;
-    case 'equality':
-    case 'approx':
-      return values.includes(item.value.toLowerCase());
-    case 'substrings': {
-      const quote = (part: string): string => part.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const body = [item.initial ?? '', ...item.any, item.final ?? ''].map(quote).join('.*');
-      return values.some((value) => new RegExp(`^${body}$`, 's').test(value));
-    }
-    case 'greaterOrEqual':
-    case 'lessOrEqual': {
-      const sign = item.type === 'greaterOrEqual' ? 1 : -1;
-      if (INTEGER.test(item.value)) return ints.some((n) => sign * Number(n - BigInt(item.value)) >= 0);
-      const wanted = item.value.toLowerCase();
-      return values.some((value) => (sign > 0 ? value >= wanted : value <= wanted));
-    }
-    case 'bitwiseAnd':
-      return ints.some((n) => (n & BigInt(item.value)) === BigInt(item.value));
-    case 'bitwiseOr':
-      return ints.some((n) => (n & BigInt(item.value)) !== 0n);
-  }
-}
 
 // A small alphabet so that random values collide, with case variants and GLOB metacharacters.
 const textArb = fc.string({ unit: fc.constantFrom('a', 'A', 'b', '*', '?', '[', ']', '1', '2', '-', 'é', 'É', ' '), maxLength: 4 });

@@ -119,7 +119,7 @@ describe('parseLdapFilter', () => {
     ['(a:1.2.840.113556.1.4.803=2)', 25, "expected ':=' after the matching rule, found '='"],
     ['(a:1.2.840.113556.1.4.803:=x)', 27, "expected an integer for the bitwise matching rule, found 'x'"],
     ['(a:1.2.840.113556.1.4.804:=99999999999999999999)', 27, 'expected an integer'],
-    ['(a=b)\u0001', 5, "found '\\u0001'"],
+    ['(a=b)\u0001', 5, "found '\\x01'"],
   ])('parseLdapFilter rejects %j at position %i', (text, position, reason) => {
     const error = parseError(text);
     expect(error.position).toBe(position);

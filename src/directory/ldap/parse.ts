@@ -9,10 +9,19 @@ import {
   type LdapFilter,
   type LdapItem,
 } from './ast.js';
-import { LdapFilterError } from './errors.js';
+import { echo } from '../../core/echo.js';
+import { LdapFilterError, type LdapFilterErrorId } from './errors.js';
 
-/** Deeper filters would exceed SQLite's expression depth once compiled, and nobody writes them. */
+/**
+ * How deep `(&`, `(|` and `(!` may nest: far above what anyone writes, and well below what the
+ * recursive parser, compiler and printer, and SQLite's expression depth (1000), can take.
+ */
 export const MAX_FILTER_DEPTH = 100;
+
+// Sticky patterns read at `pos`: slicing the rest of the text for each item would copy it again and again.
+const ATTRIBUTE = /[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)*/y;
+const OPTIONS = /;[A-Za-z0-9;-]*/y;
+const RULE = /[A-Za-z0-9.-]*/y;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -52,7 +61,9 @@ class Parser {
   }
 
   private parseFilter(depth: number): LdapFilter {
-    if (depth >= MAX_FILTER_DEPTH) this.fail(`filter is nested more than ${MAX_FILTER_DEPTH} levels deep`);
+    if (depth >= MAX_FILTER_DEPTH) {
+      this.fail(`the filter is nested more than ${MAX_FILTER_DEPTH} levels deep`, this.pos, undefined, 'FilterTooDeep');
+    }
     this.expect('(');
     const filter = this.parseComponent(depth, false);
     this.expect(')');
@@ -100,29 +111,25 @@ class Parser {
 
   /** `attr`, `attr-with-dashes` or a numeric OID such as `2.5.4.3`; options (`;binary`) are refused. */
   private parseAttribute(): string {
-    const start = this.pos;
-    const match = /^(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)*)/.exec(this.text.slice(start, this.end));
-    if (!match) {
+    const name = this.sticky(ATTRIBUTE);
+    if (name === '') {
       if (this.peek() === ':') this.fail('unsupported matching rule: an attribute name is required before it');
       this.fail('expected an attribute name');
     }
-    this.pos += match[0].length;
-    if (this.peek() === ';') {
-      const option = /^;[A-Za-z0-9;-]*/.exec(this.text.slice(this.pos, this.end))?.[0] ?? ';';
-      this.fail(`attribute options are not supported ('${option}')`);
-    }
-    return match[0];
+    this.pos += name.length;
+    if (this.peek() === ';') this.fail(`attribute options are not supported ('${echo(this.sticky(OPTIONS))}')`);
+    return name;
   }
 
   /** `attr:1.2.840.113556.1.4.803:=N` and `...804`; `:dn:` and other rules are refused. */
   private parseExtensible(attribute: string): LdapItem {
     const ruleStart = ++this.pos;
-    const rule = /^[A-Za-z0-9.-]*/.exec(this.text.slice(ruleStart, this.end))?.[0] ?? '';
+    const rule = this.sticky(RULE);
     if (rule.toLowerCase() === 'dn') this.fail("unsupported matching rule ':dn:'", ruleStart - 1);
     if (rule === '') this.fail('unsupported matching rule: a matching rule OID is required', ruleStart);
     if (rule !== MATCHING_RULE_BIT_AND && rule !== MATCHING_RULE_BIT_OR) {
       this.fail(
-        `unsupported matching rule '${rule}'; only ${MATCHING_RULE_BIT_AND} (bitwise AND) and ` +
+        `unsupported matching rule '${echo(rule)}'; only ${MATCHING_RULE_BIT_AND} (bitwise AND) and ` +
           `${MATCHING_RULE_BIT_OR} (bitwise OR) are supported`,
         ruleStart,
       );
@@ -134,7 +141,7 @@ class Parser {
     const text = this.single(raw);
     const value = Number(text);
     if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value)) {
-      this.fail('expected an integer for the bitwise matching rule', raw.start, `'${text}'`);
+      this.fail('expected an integer for the bitwise matching rule', raw.start, `'${echo(text)}'`);
     }
     return { type: rule === MATCHING_RULE_BIT_AND ? 'bitwiseAnd' : 'bitwiseOr', attribute, value };
   }
@@ -170,7 +177,7 @@ class Parser {
       try {
         current += utf8.decode(new Uint8Array(bytes));
       } catch {
-        this.fail('expected escaped bytes that form UTF-8', bytesStart, `'${this.text.slice(bytesStart, this.pos)}'`);
+        this.fail('expected escaped bytes that form UTF-8', bytesStart, `'${echo(this.text.slice(bytesStart, this.pos))}'`);
       }
       bytes = [];
     };
@@ -191,7 +198,7 @@ class Parser {
           this.pos += 2;
           continue;
         }
-        this.fail(`invalid escape '${this.text.slice(this.pos, this.pos + 3)}': expected two hex digits after '\\'`);
+        this.fail(`invalid escape '${echo(this.text.slice(this.pos, this.pos + 3))}': expected two hex digits after '\\'`);
       }
       flush();
       if (ch === '(') this.fail("unexpected '(' in the value; escape it as \\28");
@@ -222,17 +229,23 @@ class Parser {
     while (this.pos < this.end && isSpace(this.text[this.pos])) this.pos++;
   }
 
+  /** The match of a sticky pattern at the current position, never past the end ('' when none). */
+  private sticky(pattern: RegExp): string {
+    pattern.lastIndex = this.pos;
+    const match = pattern.exec(this.text)?.[0] ?? '';
+    return match.slice(0, Math.max(0, this.end - this.pos));
+  }
+
   /** Throws, naming what was found at the position. */
-  private fail(expected: string, position = this.pos, found = this.describe(position)): never {
+  private fail(expected: string, position = this.pos, found = this.describe(position), errorId?: LdapFilterErrorId): never {
     const reason = expected.startsWith('expected ') ? `${expected}, found ${found}` : expected;
-    throw new LdapFilterError(position, reason);
+    throw new LdapFilterError(position, reason, errorId);
   }
 
   private describe(position: number): string {
     if (position >= this.end) return 'end of input';
-    const ch = this.text[position] ?? '';
     // Control characters are shown escaped so the message stays on one line.
-    return ch >= ' ' ? `'${ch}'` : `'${JSON.stringify(ch).slice(1, -1)}'`;
+    return `'${echo(this.text[position] ?? '')}'`;
   }
 }
 

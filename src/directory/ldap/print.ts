@@ -1,5 +1,7 @@
 /** Prints an LDAP filter AST back to RFC 4515 text (the inverse of parseLdapFilter). */
-import { MATCHING_RULE_BIT_AND, MATCHING_RULE_BIT_OR, type LdapFilter } from './ast.js';
+import { MATCHING_RULE_BIT_AND, MATCHING_RULE_BIT_OR, type LdapFilter, type LdapItem } from './ast.js';
+import { LdapFilterError } from './errors.js';
+import { MAX_FILTER_DEPTH } from './parse.js';
 
 /**
  * Escapes an assertion value: the characters RFC 4515 reserves (`*`, `(`, `)`, `\`, NUL) become
@@ -9,15 +11,31 @@ export function escapeLdapValue(value: string): string {
   return value.replace(/[*()\\\0]/g, (ch) => `\\${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** Prints a filter as fully parenthesised RFC 4515 text, e.g. `(&(objectClass=user)(title=Manager))`. */
+/**
+ * Prints a filter as fully parenthesised RFC 4515 text, e.g. `(&(objectClass=user)(title=Manager))`.
+ * @throws LdapFilterError (FilterTooDeep) for a filter nested deeper than the parser accepts
+ */
 export function printLdapFilter(filter: LdapFilter): string {
+  return printAt(filter, 0);
+}
+
+function printAt(filter: LdapFilter, depth: number): string {
+  if (depth >= MAX_FILTER_DEPTH) throw new LdapFilterError(-1, `the filter is nested more than ${MAX_FILTER_DEPTH} levels deep`, 'FilterTooDeep');
+  const print = (child: LdapFilter): string => printAt(child, depth + 1);
   switch (filter.type) {
     case 'and':
-      return `(&${filter.filters.map(printLdapFilter).join('')})`;
+      return `(&${filter.filters.map(print).join('')})`;
     case 'or':
-      return `(|${filter.filters.map(printLdapFilter).join('')})`;
+      return `(|${filter.filters.map(print).join('')})`;
     case 'not':
-      return `(!${printLdapFilter(filter.filter)})`;
+      return `(!${print(filter.filter)})`;
+    default:
+      return printItem(filter);
+  }
+}
+
+function printItem(filter: LdapItem): string {
+  switch (filter.type) {
     case 'equality':
       return `(${filter.attribute}=${escapeLdapValue(filter.value)})`;
     case 'approx':

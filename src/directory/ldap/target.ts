@@ -1,0 +1,38 @@
+/** The parameters of a compiled LDAP filter, and the error of a filter beyond SQLite's limits. */
+import { LdapFilterError } from './errors.js';
+
+/** A bound parameter of the compiled SQL. */
+export type LdapSqlParam = string | number;
+
+/**
+ * A value as a `?` parameter.
+ * @param params the parameters so far, in placeholder order
+ * @param value the value
+ * @returns `?`
+ */
+export function bind(params: LdapSqlParam[], value: LdapSqlParam): string {
+  params.push(value);
+  return '?';
+}
+
+/**
+ * A JSON array of distinct values for json_each: lone surrogates become U+FFFD, as they do when a
+ * string is bound directly, so that a list and a single equality match the same text.
+ * @param values the values
+ * @returns the JSON text
+ */
+export function jsonList(values: Iterable<unknown>): string {
+  // Rows are arrays: distinct by their text, not by identity.
+  const distinct = new Map([...values].map((value) => [JSON.stringify(value), value]));
+  return JSON.stringify([...distinct.values()], (_key, value: unknown) => (typeof value === 'string' ? value.replace(LONE_SURROGATE, '\ufffd') : value));
+}
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The error of a filter beyond what one SQLite statement takes.
+ * @param why what exceeds which limit
+ * @returns the error (FilterTooComplex)
+ */
+export function tooComplex(why: string): LdapFilterError {
+  return new LdapFilterError(-1, `the filter is too complex: ${why}`, 'FilterTooComplex');
+}
