@@ -86,7 +86,8 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   });
   const target: OutputTarget = io.outputTarget ?? { kind: 'other', readableByOthers: false };
   const valve = new Valve();
-  let onBrokenPipe = (): void => undefined;
+  // Ends the record pipeline early: the output failed or its reader went away, or a signal came.
+  let stopPipeline = (): void => undefined;
   let brokenPipe = false;
   let failed: TerminatingError | undefined;
   let stoppedBy: StopSignal | undefined;
@@ -97,7 +98,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     (error) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') brokenPipe = true;
       else failed ??= outputFailure(error);
-      onBrokenPipe();
+      stopPipeline();
     },
     target.kind === 'pipe' || target.kind === 'socket' ? LOSS_WINDOW[target.kind] : 0,
   );
@@ -137,7 +138,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   const runToEnd = (output: Observable<unknown[]>) =>
     new Promise<void>((resolve, reject) => {
       const subscription = output.pipe(tap(route)).subscribe({ error: reject, complete: resolve });
-      onBrokenPipe = () => {
+      stopPipeline = () => {
         subscription.unsubscribe();
         resolve();
       };
@@ -146,7 +147,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   const stop = (signal: StopSignal) => {
     stoppedBy ??= signal;
     writer.stop();
-    onBrokenPipe();
+    stopPipeline();
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) io.signals?.on(signal, stop);
