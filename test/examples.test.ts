@@ -2,7 +2,7 @@
  * Every documented example of every cmdlet runs literally in bash against a fresh copy of the sample
  * directory (nushell's habit): the docs and the tests cannot drift apart.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,14 @@ beforeAll(async () => {
   template = (await sampleDirectory()).CSPIN_DB ?? '';
 });
 
+/** `<any>` in an expected object stands for any value (a generated PIN): replaced by a matcher. */
+function anyAsMatcher(value: unknown): unknown {
+  if (value === '<any>') return expect.anything();
+  if (Array.isArray(value)) return value.map(anyAsMatcher);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, anyAsMatcher(v)]));
+  return value;
+}
+
 /** A private copy of the sample directory, so examples that change it do not disturb each other. */
 function freshCopy(): NodeJS.ProcessEnv {
   const dir = mkdtempSync(join(tmpdir(), 'cspin-example-'));
@@ -31,7 +39,8 @@ function freshCopy(): NodeJS.ProcessEnv {
 describe.each(decls)('%s', (_name, decl) => {
   it.each(decl.examples.map((e, i) => [i + 1, e.title, e] as const))('example %i (%s) runs as documented', async (_i, _title, example) => {
     const env = freshCopy();
-    const result = await sh(example.code, { env, cwd: mkdtempSync(join(tmpdir(), 'cspin-cwd-')) });
+    const cwd = mkdtempSync(join(tmpdir(), 'cspin-cwd-'));
+    const result = await sh(example.code, { env, cwd });
     const want = example.expect ?? {};
     expect(result.code, result.stderr).toBe(want.exitCode ?? 0);
     if (want.stderrIncludes) expect(result.stderr).toContain(want.stderrIncludes);
@@ -40,5 +49,8 @@ describe.each(decls)('%s', (_name, decl) => {
     for (const object of want.properties ? result.objects : []) {
       expect(Object.keys(object).filter((k) => k !== 'PSTypeName')).toEqual(want.properties);
     }
+    if (want.objects) expect(result.objects).toEqual(want.objects.map(anyAsMatcher));
+    if (want.stdout !== undefined) expect(result.stdout).toBe(want.stdout);
+    for (const [name, text] of Object.entries(want.files ?? {})) expect(readFileSync(join(cwd, name), 'utf8'), name).toBe(text);
   });
 });

@@ -54,6 +54,20 @@ export interface ExampleExpectation {
   properties?: readonly string[];
   /** A substring stderr must contain; without it, stderr must be empty. */
   stderrIncludes?: string;
+  /**
+   * The exact output objects, in order (NDJSON parsed), for examples whose output is fixed. Values
+   * that change from run to run (a generated PIN) are written as the string `<any>`.
+   */
+  objects?: readonly unknown[];
+  /** The exact stdout text (for commands that write text: Format-Table, ConvertTo-Csv, Get-Help...). */
+  stdout?: string;
+  /** Files the example writes, by name (relative to its working folder), with their exact text. */
+  files?: Readonly<Record<string, string>>;
+  /**
+   * The example's output is not checked exactly, and why (it is only illustrative, or depends on
+   * the time): the shared test still runs it and checks the exit status.
+   */
+  illustrative?: string;
 }
 
 /** A documented example: runs literally in bash against the sample directory. */
