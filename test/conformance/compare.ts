@@ -45,19 +45,81 @@ export function pwshOf(item: Pick<ConformanceCase, 'pipeline' | 'pwsh'>): string
   return item.pipeline.replace(/'((?:@?\{[^']*\})|\$(?:true|false|null)|-[A-Za-z]+:\$[A-Za-z]+)'/gi, '$1');
 }
 
+/** A JSON object with its properties in the order of the text (a JavaScript object puts integer-like keys first). */
+export class Ordered {
+  constructor(readonly entries: readonly (readonly [string, unknown])[]) {}
+}
+
+const TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\],:]))/y;
+
 /**
- * Whether two JSON values are the same: objects with the same properties in the same order, numbers by value.
+ * Parses JSON keeping the order of every object's properties.
+ * @param text one JSON value
+ * @returns the value, objects as {@link Ordered}
+ * @throws SyntaxError when the text is not JSON
+ */
+export function parseOrdered(text: string): unknown {
+  let at = 0;
+  const next = (): string => {
+    TOKEN.lastIndex = at;
+    const m = TOKEN.exec(text);
+    if (!m) throw new SyntaxError(`not JSON at ${at}`);
+    at = TOKEN.lastIndex;
+    return m[0].trim();
+  };
+  const parse = (token: string): unknown => {
+    if (token === '{') {
+      const entries: [string, unknown][] = [];
+      let t = next();
+      while (t !== '}') {
+        const key = JSON.parse(t) as unknown;
+        if (typeof key !== 'string' || next() !== ':') throw new SyntaxError(`bad object at ${at}`);
+        entries.push([key, parse(next())]);
+        t = next();
+        if (t === ',') t = next();
+      }
+      return new Ordered(entries);
+    }
+    if (token === '[') {
+      const items: unknown[] = [];
+      let t = next();
+      while (t !== ']') {
+        items.push(parse(t));
+        t = next();
+        if (t === ',') t = next();
+      }
+      return items;
+    }
+    if (token === '}' || token === ']' || token === ',' || token === ':') throw new SyntaxError(`unexpected ${token} at ${at}`);
+    return JSON.parse(token) as unknown;
+  };
+  const value = parse(next());
+  if (text.slice(at).trim() !== '') throw new SyntaxError(`text after the value at ${at}`);
+  return value;
+}
+
+/**
+ * A parsed value as compact JSON, properties in their order.
+ * @param value a value from {@link parseOrdered}
+ * @returns the JSON text
+ */
+export function stringifyOrdered(value: unknown): string {
+  if (value instanceof Ordered) return `{${value.entries.map(([k, v]) => `${JSON.stringify(k)}:${stringifyOrdered(v)}`).join(',')}}`;
+  if (Array.isArray(value)) return `[${value.map(stringifyOrdered).join(',')}]`;
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/**
+ * Whether two parsed JSON values are the same: objects with the same properties in the same order, numbers by value.
  * @param a one value
  * @param b the other
  * @returns true when they are the same
  */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
-  const left = Object.entries(a);
-  const right = Object.entries(b);
+  if (!(a instanceof Ordered) || !(b instanceof Ordered)) return false;
+  const [left, right] = [a.entries, b.entries];
   return left.length === right.length && left.every(([key, value], i) => right[i]?.[0] === key && sameJson(value, right[i]?.[1]));
 }
 
@@ -72,9 +134,9 @@ export function parseNdjson(text: string): unknown[] {
     .filter((line) => line.trim() !== '')
     .map((line) => {
       try {
-        return JSON.parse(line) as unknown;
+        return parseOrdered(line);
       } catch {
-        return { unparsed: line };
+        return `(not JSON) ${line}`;
       }
     });
 }
@@ -82,6 +144,7 @@ export function parseNdjson(text: string): unknown[] {
 /**
  * Judges a case from what both sides gave.
  * @param item the case
+ * @param name its name in the report (`<area>: <name>`)
  * @param cspin what the bins gave
  * @param pwsh what PowerShell gave
  * @returns the verdict
@@ -111,7 +174,7 @@ function shown(item: ConformanceCase, side: SideResult): string[] {
   const output = item.output;
   let lines: string[];
   if (side.failure !== undefined) lines = [side.failure];
-  else if (output === 'objects') lines = (side.objects ?? []).map((o) => JSON.stringify(o));
+  else if (output === 'objects') lines = (side.objects ?? []).map(stringifyOrdered);
   else if (output === 'text') lines = (side.text ?? '').split(/(?<=\n)/).map((l) => JSON.stringify(l));
   else if (output === 'count') lines = [String(side.count)];
   else lines = side.file === null || side.file === undefined ? ['(no file)'] : Buffer.from(side.file, 'base64').toString('utf8').split(/(?<=\n)/).map((l) => JSON.stringify(l));
@@ -128,7 +191,7 @@ function shown(item: ConformanceCase, side: SideResult): string[] {
  * @returns the report text (lines ending with a newline)
  */
 export function describe(item: ConformanceCase, verdict: Verdict, cspin: SideResult, pwsh: SideResult): string {
-  const head = verdict.status === 'deliberate' ? `DELIBERATE ${verdict.name} (${item.deliberate ?? ''})` : `DIFFERENT ${verdict.name}`;
+  const head = verdict.status === 'deliberate' ? `DELIBERATE ${verdict.name} (${item.deliberate ?? ''})` : `${verdict.status === 'same' ? 'SAME' : 'DIFFERENT'} ${verdict.name}`;
   const lines = [
     head,
     ...verdict.problems.map((p) => `  ${p}`),

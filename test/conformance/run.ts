@@ -1,5 +1,6 @@
 /**
- * `npm run conformance [-- <text>]`: every case of test/conformance/cases/ (or those whose name contains <text>)
+ * `npm run conformance [-- [--show] <text>]`: every case of test/conformance/cases/ (or those whose name contains <text>;
+ * --show prints the outputs of the cases that agree too)
  * through the cspin bins and through PowerShell 7.6 itself; prints each difference with both outputs, then
  * `N cases, N same, N different, N deliberate`. Exit status 1 on any difference not marked deliberate, or
  * when there is no `dotnet` to run PowerShell with.
@@ -60,7 +61,8 @@ async function main(): Promise<void> {
   if (dotnet.error !== undefined || dotnet.status !== 0) {
     fail('`dotnet` was not found: the conformance run needs the .NET 10 SDK (and NuGet access to Microsoft.PowerShell.SDK 7.6.10) to run PowerShell itself. `npm test` does not need it.');
   }
-  const filter = process.argv[2];
+  const show = process.argv.includes('--show');
+  const filter = process.argv.slice(2).find((arg) => arg !== '--show');
   const cases = (await loadCases()).filter(({ name }) => filter === undefined || name.includes(filter));
   if (cases.length === 0) fail(filter === undefined ? 'no cases in test/conformance/cases/' : `no case name contains "${filter}"`);
 
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
       if (cspin === undefined || pwsh === undefined) continue;
       const verdict = judge(item, name, cspin, pwsh);
       verdicts.push(verdict);
-      if (verdict.status !== 'same') process.stdout.write(`${describe(item, verdict, cspin, pwsh)}\n`);
+      if (verdict.status !== 'same' || show) process.stdout.write(`${describe(item, verdict, cspin, pwsh)}\n`);
       else if (verdict.staleDeliberate) process.stdout.write(`NOTE ${name}: marked deliberate, but cspin and PowerShell now agree: drop the mark\n`);
     }
     await oracle.close();
