@@ -150,6 +150,12 @@ const edges: ConformanceCase[] = [
     pipeline: 'Where-Object 2 -eq 3',
     output: 'objects',
   },
+  // Text without an offset is local time: TZ decides which records pass.
+  ...['America/New_York', 'Asia/Tokyo'].flatMap((tz): ConformanceCase[] => [
+    { name: `D -GT a local time in ${tz}`, input: RECORDS, pipeline: 'Where-Object D -gt "2020-06-15 08:00:00"', output: 'objects', tz },
+    { name: `D -LE a local date in ${tz}`, input: RECORDS, pipeline: 'Where-Object D -le "1/1/2016"', output: 'objects', tz },
+    { name: `{$_.D -lt a local time} in ${tz}`, input: RECORDS, pipeline: "Where-Object '{$_.D -lt \"2016-01-01 05:00:00\"}'", output: 'objects', tz },
+  ]),
   { name: 'an unknown parameter', input: RECORDS, pipeline: 'Where-Object S -eq abc -Nope', output: 'objects', errors: ['NamedParameterNotFound'] },
   { name: 'two operators', input: RECORDS, pipeline: 'Where-Object S -eq abc -ne b', output: 'objects', errors: ['AmbiguousParameterSet'] },
   { name: 'an operator without a value', input: RECORDS, pipeline: 'Where-Object S -eq', output: 'objects', errors: ['ValueNotSpecifiedForWhereObject'] },
