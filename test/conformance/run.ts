@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   const cases = (await loadCases()).filter(({ name }) => filter === undefined || name.includes(filter));
   if (cases.length === 0) fail(filter === undefined ? 'no cases in test/conformance/cases/' : `no case name contains "${filter}"`);
 
-  const build = spawnSync('dotnet', ['build', HOST, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly'], { encoding: 'utf8' });
+  const quiet = { ...process.env, DOTNET_NOLOGO: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
+  const build = spawnSync('dotnet', ['build', HOST, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly'], { encoding: 'utf8', env: quiet });
   if (build.status !== 0) fail(`the PowerShell host did not build:\n${build.stdout}${build.stderr}`);
   const built = Date.now();
 

@@ -81,7 +81,7 @@ static class Oracle
             runspace.SessionStateProxy.SetVariable("__lines", lines);
             ps.AddScript(script);
             var results = new PSDataCollection<PSObject>();
-            var errors = new JsonArray();
+            string? thrown = null;
             try
             {
                 var handle = ps.BeginInvoke<PSObject, PSObject>(null, results);
@@ -94,14 +94,12 @@ static class Oracle
             }
             catch (RuntimeException e)
             {
-                result["thrown"] = Id(e.ErrorRecord.FullyQualifiedErrorId);
-                foreach (var error in ps.Streams.Error) errors.Add(Id(error.FullyQualifiedErrorId));
-                errors.Add(Id(e.ErrorRecord.FullyQualifiedErrorId));
-                result["errors"] = errors;
-                Finish(result, mode, output, dir, results);
-                return result;
+                // A script-terminating error (throw, -ErrorAction Stop): the last error of the case.
+                thrown = Id(e.ErrorRecord.FullyQualifiedErrorId);
             }
+            var errors = new JsonArray();
             foreach (var error in ps.Streams.Error) errors.Add(Id(error.FullyQualifiedErrorId));
+            if (thrown != null) errors.Add(thrown);
             result["errors"] = errors;
             Finish(result, mode, output, dir, results);
         }
