@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.bench/'] },
+  { ignores: ['dist/', 'node_modules/', '.bench/', '.conformance/', 'test/conformance/host/bin/', 'test/conformance/host/obj/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
