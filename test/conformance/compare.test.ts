@@ -51,7 +51,15 @@ group('the conformance judgement', () => {
     ];
     expect(verdicts.map((v) => v.status)).toEqual(['deliberate', 'same', 'different']);
     expect(verdicts[1]?.staleDeliberate).toBe(true);
-    expect(summary(verdicts)).toBe('3 cases, 1 same, 1 different, 1 deliberate');
+    expect(summary(verdicts)).toBe('3 cases, 1 same, 1 different, 1 deliberate, 0 open');
+  });
+
+  it('counts an open difference apart with its reason, and notes an open case that now agrees', () => {
+    const open = judge(CASE, 'a', objects('{"a":1}'), objects('{"a":2}'), 'fixed by the next issue');
+    expect(open.status).toBe('open');
+    expect(open.problems[0]).toBe('open: fixed by the next issue');
+    expect(judge(CASE, 'b', objects('{"a":1}'), objects('{"a":1}'), 'fixed by the next issue').staleDeliberate).toBe(true);
+    expect(summary([open])).toBe('1 cases, 0 same, 0 different, 0 deliberate, 1 open');
   });
 
   it('a side that could not run is a difference', () => {
