@@ -55,8 +55,9 @@ function freshCopy(dir: string): NodeJS.ProcessEnv {
   const db = join(dir, 'cspin.db');
   copyFileSync(template, db);
   copyFileSync(`${template}.key`, `${db}.key`);
-  // The clock is fixed, so a PIN an example sets has a known LastPinChangeTime.
-  return { CSPIN_DB: db, CSPIN_NOW: EXAMPLE_NOW };
+  // The clock is fixed, so a PIN an example sets has a known LastPinChangeTime; text output shows
+  // dates in local time, here UTC.
+  return { CSPIN_DB: db, CSPIN_NOW: EXAMPLE_NOW, TZ: 'UTC' };
 }
 
 describe.each(decls)('%s', (_name, decl) => {

@@ -5,7 +5,10 @@
  * the code the examples test.
  */
 
-/** The clock the example test runs every example with (CSPIN_NOW): when a PIN set by an example changed. */
+/**
+ * The clock the example test runs every example with (CSPIN_NOW): when a PIN set by an example
+ * changed. The examples also run with TZ=UTC, so text output shows the sample's dates in UTC.
+ */
 export const EXAMPLE_NOW = '2026-02-01T10:00:00.000Z';
 
 /** The users that have a SIP address (Jane Clayton and Jeff Hay have none), in the CSV's order. */
