@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CMDLETS } from '../src/cmdlets/index.js';
 import { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from '../src/core/commonParameters.js';
 import { helpText, syntaxLine } from '../src/core/help.js';
-import type { AnyCmdletDecl } from '../src/core/index.js';
+import type { AnyCmdletDecl, ExampleExpectation } from '../src/core/index.js';
 import { ROOT, sh } from './support/shell.js';
 
 /** PowerShell's approved verbs (Get-Verb). */
@@ -74,6 +74,22 @@ function violations(layer: string, forbidden: readonly string[]): string[] {
       })
       .map((specifier) => `${relative(ROOT, file)} imports ${specifier}`),
   );
+}
+
+/**
+ * What is loose about an example's expectation: it must state the exact output (objects, stdout or
+ * files) or say why it cannot (illustrative, a reason of a few words), and a `then` its exact output.
+ */
+function looseness(want: ExampleExpectation | undefined): string[] {
+  if (want === undefined) return ['no expectation'];
+  const exact = want.objects !== undefined || want.stdout !== undefined || Object.keys(want.files ?? {}).length > 0;
+  const problems: string[] = [];
+  if (want.illustrative !== undefined && !/\S+\s+\S+/.test(want.illustrative)) problems.push('an illustrative reason of less than two words');
+  else if (!exact && want.illustrative === undefined) problems.push('neither objects, stdout nor files, and no illustrative reason');
+  if (want.then && (want.then.code.trim() === '' || (want.then.objects === undefined && want.then.stdout === undefined))) {
+    problems.push('a then without code, or without objects or stdout');
+  }
+  return problems;
 }
 
 /** Lines as wc -l counts them, plus an unterminated last line. */
@@ -142,6 +158,21 @@ describe('the cmdlet registry', () => {
       expect(example.remarks.trim(), example.title).not.toBe('');
       expect(example.code.toLowerCase(), example.title).toContain(name.toLowerCase());
     }
+  });
+
+  it.each(decls)('%s states the exact output of every example, or why it is only illustrative', (_name, decl) => {
+    const loose = decl.examples.flatMap((example) => looseness(example.expect).map((problem) => `${example.title}: ${problem}`));
+    expect(loose).toEqual([]);
+  });
+
+  it('the example lint finds loose expectations', () => {
+    // Guards the test above against a check that passes everything.
+    expect(looseness(undefined)).toEqual(['no expectation']);
+    expect(looseness({ identities: ['Global'], properties: ['Identity'] })).toHaveLength(1);
+    expect(looseness({ illustrative: ' ' })).toHaveLength(1);
+    expect(looseness({ stdout: '', then: { code: 'Get-CsPinPolicy' } })).toHaveLength(1);
+    expect(looseness({ objects: [], then: { code: 'Get-CsPinPolicy', stdout: '' } })).toEqual([]);
+    expect(looseness({ illustrative: 'Depends on the current time.' })).toEqual([]);
   });
 
   it.each(decls)('%s help text holds its syntax line and the code of every example', (_name, decl) => {

@@ -3,9 +3,8 @@ import { IdentityResolver, LineLookup, QueryWorker, waitForWriters, type LineAns
 import { identityNotFound } from '../directory/messages.js';
 import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PIN_INFO_TYPE, PIN_RESET_TYPE, PolicyResolver, finishPinInfoLines, pinInfoJson, type PinInfoRow } from '../pins/index.js';
 import { mandatoryIdentityParameter } from './parameters.js';
+import { ALL_USERS, pinInfo } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
-
-const PIN_INFO_PROPERTIES = ['Identity', 'IsPinSet', 'IsLockedOut', 'LastPinChangeTime', 'PinExpirationTime'];
 
 /** The chunk whose lookup moves to the worker: short inputs never pay for starting one. */
 const WORKER_FROM_CHUNK = 3;
@@ -45,43 +44,33 @@ export default defineCmdlet({
       code: 'Get-CsUser | Get-CsClientPinInfo',
       remarks:
         'Returns PIN information for all the users who have been enabled for Lync Server. Get-CsUser returns all users who have been enabled; that collection is piped to Get-CsClientPinInfo, which displays PIN information for each user in the collection.',
-      expect: {
-        identities: [
-          'sip:aidan@litwareinc.com', 'sip:amys@litwareinc.com', 'sip:bobk@litwareinc.com', 'sip:chrisp@litwareinc.com',
-          'sip:confroom1@litwareinc.com', 'sip:cpreston@litwareinc.com', 'sip:davidl@litwareinc.com', 'sip:ellens@litwareinc.com',
-          'sip:gregw@litwareinc.com', 'sip:hollyh@litwareinc.com', 'sip:jsmith@litwareinc.com', 'sip:kenmyer@litwareinc.com',
-          'sip:kima@litwareinc.com', 'sip:lolaj@litwareinc.com', 'sip:markh@litwareinc.com', 'sip:nuriag@litwareinc.com',
-          'sip:pilar@litwareinc.com', 'sip:rayc@litwareinc.com', 'sip:sanjays@litwareinc.com', 'sip:tonip@litwareinc.com',
-          'sip:tyc@litwareinc.com', 'sip:wendyr@litwareinc.com', 'sip:yanli@litwareinc.com', 'sip:zrinkam@litwareinc.com',
-        ],
-        properties: PIN_INFO_PROPERTIES,
-      },
+      expect: { objects: ALL_USERS.map((logon) => pinInfo(logon)) },
     },
     {
       title: 'PIN information for one user',
       code: 'Get-CsClientPinInfo -Identity "litwareinc\\kenmyer"',
       remarks: 'Displays PIN information for a single user: the user with the Identity litwareinc\\kenmyer.',
-      expect: { identities: ['sip:kenmyer@litwareinc.com'], properties: PIN_INFO_PROPERTIES },
+      expect: { objects: [pinInfo('kenmyer')] },
     },
     {
       title: 'PIN information for the users of an OU',
       code: 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com" | Get-CsClientPinInfo',
       remarks:
         'Returns PIN information for all the users with accounts in the Finance organizational unit (OU), its child OUs included. Get-CsUser and the OU parameter return the users in the Finance OU; that collection is piped to Get-CsClientPinInfo.',
-      expect: { identities: ['sip:aidan@litwareinc.com', 'sip:kenmyer@litwareinc.com', 'sip:pilar@litwareinc.com'] },
+      expect: { objects: [pinInfo('kenmyer'), pinInfo('pilar'), pinInfo('aidan')] },
     },
     {
       title: 'PIN information for all managers',
       code: 'Get-CsUser -LdapFilter "Title=Manager" | Get-CsClientPinInfo',
       remarks:
         'Displays PIN information for all the Managers in the organization. Get-CsUser and the LdapFilter parameter return the users who have "Manager" as their job title; Get-CsClientPinInfo then displays PIN information for each of them.',
-      expect: { identities: ['sip:aidan@litwareinc.com', 'sip:davidl@litwareinc.com', 'sip:kenmyer@litwareinc.com'] },
+      expect: { objects: [pinInfo('kenmyer'), pinInfo('aidan'), pinInfo('davidl')] },
     },
     {
       title: 'PIN information for the users listed in a CSV export (cspin extension)',
       code: 'printf "SipAddress\\nsip:ellens@litwareinc.com\\n" > users.csv && Import-Csv users.csv | Get-CsClientPinInfo',
       remarks: 'Rows of an AD export bind by property name through the SipAddress alias of -Identity.',
-      expect: { identities: ['sip:ellens@litwareinc.com'] },
+      expect: { objects: [pinInfo('ellens')] },
     },
   ],
 

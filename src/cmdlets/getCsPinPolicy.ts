@@ -2,8 +2,9 @@ import { StringType, defineCmdlet, echo, usageError } from '../core/index.js';
 import { FilterError } from '../core/filterError.js';
 import { wildcardRegExp } from '../core/compare.js';
 import { configurationNotFound } from '../directory/messages.js';
-import { PIN_POLICY_PROPERTIES, PIN_POLICY_TYPE, PolicyIdentityType, pinPolicyObject } from '../pins/index.js';
+import { PIN_POLICY_TYPE, PolicyIdentityType, pinPolicyObject } from '../pins/index.js';
 import { openPolicySession, type PolicySession } from './pinPolicyParameters.js';
+import { pinPolicy } from './sampleObjects.js';
 import { closeSession } from './session.js';
 
 interface State extends PolicySession {
@@ -40,19 +41,19 @@ export default defineCmdlet({
       title: 'All the PIN policies',
       code: 'Get-CsPinPolicy',
       remarks: 'Returns a collection of all the PIN policies configured for use in the organization. Calling Get-CsPinPolicy without any parameters always returns the complete set of PIN policies; on the sample directory that is the default global policy.',
-      expect: { identities: ['Global'], properties: [...PIN_POLICY_PROPERTIES] },
+      expect: { objects: [pinPolicy('Global')] },
     },
     {
       title: 'One PIN policy',
       code: 'cspin site set red-cs-001.litwareinc.com Redmond && New-CsPinPolicy -Identity "site:Redmond" && Get-CsPinPolicy -Identity "site:Redmond"',
       remarks: 'Returns a single PIN policy: the policy with the Identity site:Redmond. The sample directory has only the global policy, so the example first puts the pool red-cs-001 in the site Redmond and creates the site policy.',
-      expect: { identities: ['site:Redmond'], properties: [...PIN_POLICY_PROPERTIES] },
+      expect: { objects: [pinPolicy('site:Redmond')] },
     },
     {
       title: 'The per-user PIN policies',
       code: 'New-CsPinPolicy -Identity RedmondUsersPinPolicy && New-CsPinPolicy -Identity tag:Contractors && Get-CsPinPolicy -Filter "tag:*"',
       remarks: 'Uses the Filter parameter to return all the policies configured at the per-user scope: the filter value "tag:*" returns only the policies whose Identity begins with the characters "tag:".',
-      expect: { identities: ['tag:Contractors', 'tag:RedmondUsersPinPolicy'] },
+      expect: { objects: [pinPolicy('tag:Contractors'), pinPolicy('tag:RedmondUsersPinPolicy')] },
     },
   ],
 

@@ -29,6 +29,7 @@ import {
 import { identityNotFound, organizationalUnitNotFound } from '../directory/messages.js';
 import { identityParameter } from './parameters.js';
 import { compileRecordFilter, type RecordFilter } from './recordFilter.js';
+import { ALL_USERS, adUser } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
 
 /** -ResultSize: a count from 0 to 2147483647, or Unlimited. */
@@ -58,8 +59,6 @@ const JSON_SHAPE: ResolveShape<string> = {
   select: `u.id, ${ADUSER_JSON_SQL}`,
   row: (values) => values[1] as string,
 };
-
-const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
 
 export default defineCmdlet({
   name: 'Get-CsUser',
@@ -99,42 +98,37 @@ export default defineCmdlet({
       title: 'Every enabled user',
       code: 'Get-CsUser',
       remarks: 'Returns information about all the users who have been enabled for Lync Server.',
-      expect: { properties: ADUSER_PROPERTIES },
+      expect: { objects: ALL_USERS.map((logon) => adUser(logon)) },
     },
     {
       title: 'One user by domain\\logon',
       code: 'Get-CsUser -Identity "litwareinc\\kenmyer"',
       remarks: 'Returns the user with the Identity litwareinc\\kenmyer.',
-      expect: { identities: ['CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com'] },
+      expect: { objects: [adUser('kenmyer')] },
     },
     {
       title: 'Users whose display name ends in Smith',
       code: 'Get-CsUser -Identity "* Smith"',
       remarks: 'The asterisk wildcard works with display names: this returns every user whose display name ends with " Smith".',
-      expect: { identities: ['CN=Ellen Smith,OU=IT,DC=litwareinc,DC=com', 'CN=Jonathan Smith,OU=Sales,DC=litwareinc,DC=com'] },
+      expect: { objects: [adUser('ellens'), adUser('jsmith')] },
     },
     {
       title: 'The users of an OU',
       code: 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com"',
       remarks: 'Returns the users in the Finance OU and its child OUs (Payroll) who have been enabled for Lync Server.',
-      expect: {
-        identities: [
-          'CN=Aidan Delaney,OU=Payroll,OU=Finance,DC=litwareinc,DC=com',
-          'CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com',
-          'CN=Pilar Ackerman,OU=Finance,DC=litwareinc,DC=com',
-        ],
-      },
+      expect: { objects: [adUser('kenmyer'), adUser('pilar'), adUser('aidan')] },
     },
     {
       title: 'Managers in the Finance department',
       code: 'Get-CsUser -LdapFilter "&(Department=Finance)(Title=Manager)"',
       remarks: 'An LDAP filter on Active Directory attributes: users whose Department is Finance and whose Title is Manager.',
-      expect: { identities: ['CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com'] },
+      expect: { objects: [adUser('kenmyer')] },
     },
     {
       title: 'Users with Enterprise Voice',
       code: "Get-CsUser -Filter '{EnterpriseVoiceEnabled -eq $True}' -ResultSize 3",
       remarks: 'A filter on the returned properties; at most 3 users come back.',
+      expect: { objects: [adUser('kenmyer'), adUser('davidl'), adUser('ellens')] },
     },
   ],
 

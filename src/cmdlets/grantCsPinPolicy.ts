@@ -2,6 +2,7 @@ import { NOT_CONVERTIBLE, SwitchType, TerminatingError, defineCmdlet, echo, erro
 import { ADUSER_TYPE, IdentityResolver, toADUser, type UserRow } from '../directory/index.js';
 import { PinPolicyStore, parsePerUserPolicyName } from '../pins/index.js';
 import { mandatoryIdentityParameter } from './parameters.js';
+import { ALL_USERS, REDMOND, adUser } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets } from './targets.js';
 
@@ -11,8 +12,6 @@ interface State extends Session {
   /** The policy name without `tag:`, or null to unassign. */
   policyName: string | null;
 }
-
-const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
 
 /** A per-user policy name, `Name` or `tag:Name`, as the name without `tag:`; a site name or a wildcard is a usage error. */
 const PolicyNameType: ParamType<string> = {
@@ -70,27 +69,44 @@ export default defineCmdlet({
       title: 'A per-user policy for one user',
       code: 'New-CsPinPolicy -Identity RedmondUsersPinPolicy && Grant-CsPinPolicy -Identity "kenmyer@litwareinc.com" -PolicyName RedmondUsersPinPolicy',
       remarks: 'Assigns the policy RedmondUsersPinPolicy (created first on the sample directory) to the user kenmyer@litwareinc.com.',
+      expect: {
+        stdout: '',
+        then: { code: 'Get-CsUser -Identity "kenmyer@litwareinc.com"', objects: [adUser('kenmyer', { PinPolicy: 'RedmondUsersPinPolicy' })] },
+      },
     },
     {
       title: 'Unassigning a per-user policy',
       code: "New-CsPinPolicy -Identity RedmondUsersPinPolicy && Grant-CsPinPolicy kenmyer@litwareinc.com RedmondUsersPinPolicy && Grant-CsPinPolicy -Identity kenmyer@litwareinc.com -PolicyName '$Null'",
       remarks: "Unassigns any per-user PIN policy previously assigned to the user kenmyer@litwareinc.com: setting the policy name to a null value removes it. In bash quote '$Null' (an unquoted $Null expands to nothing).",
+      expect: { stdout: '', then: { code: 'Get-CsUser -Identity "kenmyer@litwareinc.com"', objects: [adUser('kenmyer', { PinPolicy: null })] } },
     },
     {
       title: 'A policy for everyone in a city',
       code: 'New-CsPinPolicy -Identity RedmondUsersPinPolicy && Get-CsUser -LdapFilter "l=Redmond" | Grant-CsPinPolicy -PolicyName RedmondUsersPinPolicy',
       remarks: 'Assigns the policy RedmondUsersPinPolicy to all the users who work in the city of Redmond: Get-CsUser -LdapFilter "l=Redmond" (l, a lowercase L, is the locality) returns them, and Grant-CsPinPolicy assigns each of them the policy.',
+      expect: {
+        stdout: '',
+        then: {
+          code: 'Get-CsUser',
+          // The users in Seattle keep no policy.
+          objects: ALL_USERS.map((logon) => adUser(logon, { PinPolicy: REDMOND.includes(logon) ? 'RedmondUsersPinPolicy' : null })),
+        },
+      },
     },
     {
       title: 'A policy for everyone without one',
       code: "New-CsPinPolicy -Identity RedmondUsersPinPolicy && Get-CsUser -Filter '{PinPolicy -eq $Null}' | Grant-CsPinPolicy -PolicyName RedmondUsersPinPolicy",
       remarks: 'Assigns the policy RedmondUsersPinPolicy to all the users who have not been assigned a per-user PIN policy (their PinPolicy property is null). Single-quote the filter in bash.',
+      expect: {
+        stdout: '',
+        then: { code: 'Get-CsUser', objects: ALL_USERS.map((logon) => adUser(logon, { PinPolicy: 'RedmondUsersPinPolicy' })) },
+      },
     },
     {
       title: 'The user object back (PassThru)',
       code: 'New-CsPinPolicy -Identity RedmondUsersPinPolicy && Grant-CsPinPolicy -Identity "litwareinc\\kenmyer" -PolicyName RedmondUsersPinPolicy -PassThru',
       remarks: 'Assigns the policy and writes the user object, whose PinPolicy is now RedmondUsersPinPolicy.',
-      expect: { identities: ['CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com'], properties: ADUSER_PROPERTIES },
+      expect: { objects: [adUser('kenmyer', { PinPolicy: 'RedmondUsersPinPolicy' })] },
     },
   ],
 

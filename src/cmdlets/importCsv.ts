@@ -31,12 +31,25 @@ export default defineCmdlet({
       title: 'Rows of a CSV file as objects',
       code: 'printf "Name,Title\\nKen Myer,Manager\\n" > people.csv && Import-Csv people.csv',
       remarks: 'Each row becomes an object with the properties Name and Title.',
+      expect: { objects: [{ Name: 'Ken Myer', Title: 'Manager' }] },
     },
     {
       title: 'PIN information for the users of an AD export',
       code: `printf 'DistinguishedName\\n"CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com"\\n' > export.csv && Import-Csv export.csv | Get-CsClientPinInfo`,
       remarks: 'The DistinguishedName column binds to -Identity by property name (cspin extension).',
-      expect: { identities: ['sip:kenmyer@litwareinc.com'] },
+      expect: {
+        // Ken Myer's PIN state in samples/litwareinc-pins.csv.
+        objects: [
+          {
+            PSTypeName: 'Microsoft.Rtc.Management.UserPinService.PinInfoDetails',
+            Identity: 'sip:kenmyer@litwareinc.com',
+            IsPinSet: true,
+            IsLockedOut: false,
+            LastPinChangeTime: '2012-09-25T13:35:03.000Z',
+            PinExpirationTime: null,
+          },
+        ],
+      },
     },
   ],
 

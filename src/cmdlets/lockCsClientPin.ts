@@ -1,5 +1,6 @@
 import { defineCmdlet } from '../core/index.js';
 import { pinLockCmdlet } from './pinLock.js';
+import { pinInfo } from './sampleObjects.js';
 
 export default defineCmdlet({
   name: 'Lock-CsClientPin',
@@ -18,13 +19,19 @@ export default defineCmdlet({
       title: 'Lock the PIN of one user',
       code: 'Lock-CsClientPin -Identity "kenmyer@litwareinc.com"',
       remarks: 'Locks the PIN of the user with the user principal name kenmyer@litwareinc.com. Nothing is written to the output.',
-      expect: { identities: [] },
+      expect: {
+        stdout: '',
+        then: { code: 'Get-CsClientPinInfo -Identity "kenmyer@litwareinc.com"', objects: [pinInfo('kenmyer', { IsLockedOut: true })] },
+      },
     },
     {
       title: 'Lock a PIN and show the result (cspin extension)',
       code: 'Lock-CsClientPin -Identity "kenmyer@litwareinc.com" -PassThru',
       remarks: 'The same, and -PassThru writes the user\'s PIN information, which now has IsLockedOut True.',
-      expect: { identities: ['sip:kenmyer@litwareinc.com'], properties: ['Identity', 'IsPinSet', 'IsLockedOut', 'LastPinChangeTime', 'PinExpirationTime'] },
+      expect: {
+        objects: [pinInfo('kenmyer', { IsLockedOut: true })],
+        then: { code: 'Get-CsClientPinInfo -Identity "kenmyer@litwareinc.com"', objects: [pinInfo('kenmyer', { IsLockedOut: true })] },
+      },
     },
   ],
 });

@@ -8,6 +8,7 @@ import {
   pinPolicyObject,
 } from '../pins/index.js';
 import { changesOf, checkLifetimeRule, forceParameter, openPolicySession, policyError, policyPropertyParameters, shouldChangePolicy, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { pinPolicy } from './sampleObjects.js';
 import { closeSession } from './session.js';
 
 export default defineCmdlet({
@@ -45,23 +46,35 @@ export default defineCmdlet({
       code: 'cspin site set red-cs-001.litwareinc.com Redmond && New-CsPinPolicy -Identity "site:Redmond" -MinPasswordLength 10',
       remarks:
         'Creates a new PIN policy with the Identity site:Redmond; MinPasswordLength is set to 10 and all the remaining policy properties get their default values. The sample directory has no sites, so the example first puts the pool red-cs-001.litwareinc.com in the site Redmond.',
+      expect: {
+        stdout: '',
+        then: { code: 'Get-CsPinPolicy', objects: [pinPolicy('Global'), pinPolicy('site:Redmond', { MinPasswordLength: 10 })] },
+      },
     },
     {
       title: 'A site policy with three property values',
       code: 'cspin site set red-cs-001.litwareinc.com Redmond && New-CsPinPolicy -Identity "site:Redmond" -MinPasswordLength 10 -PINHistoryCount 10 -PINLifetime 30 && Get-CsPinPolicy -Identity site:Redmond',
       remarks: 'Creates a new policy with the Identity site:Redmond and explicitly configures MinPasswordLength, PINHistoryCount and PINLifetime; Get-CsPinPolicy then shows it.',
-      expect: { identities: ['site:Redmond'] },
+      expect: { objects: [pinPolicy('site:Redmond', { MinPasswordLength: 10, PINHistoryCount: 10, PINLifetime: 30 })] },
     },
     {
       title: 'A policy built in memory, then created by Set-CsPinPolicy',
       code: 'cspin site set red-cs-001.litwareinc.com Redmond && New-CsPinPolicy -Identity "site:Redmond" -InMemory | Set-CsPinPolicy -MinPasswordLength 10 -PINHistoryCount 10 -PINLifetime 30',
       remarks:
         'New-CsPinPolicy -InMemory writes the policy object without storing it; Set-CsPinPolicy takes it from the pipeline (its Instance parameter), changes three properties and turns the in-memory policy into an actual PIN policy.',
+      expect: {
+        stdout: '',
+        then: { code: 'Get-CsPinPolicy', objects: [pinPolicy('Global'), pinPolicy('site:Redmond', { MinPasswordLength: 10, PINHistoryCount: 10, PINLifetime: 30 })] },
+      },
     },
     {
       title: 'A per-user policy',
       code: 'New-CsPinPolicy -Identity RedmondUsersPinPolicy -MinPasswordLength 7 -AllowCommonPatterns False',
       remarks: 'Creates the per-user policy tag:RedmondUsersPinPolicy, which Grant-CsPinPolicy can then assign to users. (In bash, write True or False, or quote \'$False\'.)',
+      expect: {
+        stdout: '',
+        then: { code: 'Get-CsPinPolicy', objects: [pinPolicy('Global'), pinPolicy('tag:RedmondUsersPinPolicy', { MinPasswordLength: 7, AllowCommonPatterns: false })] },
+      },
     },
   ],
 

@@ -2,6 +2,7 @@ import { defineCmdlet, echo } from '../core/index.js';
 import { configurationNotFound } from '../directory/messages.js';
 import { PIN_POLICY_TYPE, PolicyIdentityType } from '../pins/index.js';
 import { forceParameter, openPolicySession, shouldChangePolicy, type PolicySession } from './pinPolicyParameters.js';
+import { pinPolicy } from './sampleObjects.js';
 import { closeSession } from './session.js';
 
 export default defineCmdlet({
@@ -33,18 +34,19 @@ export default defineCmdlet({
       title: 'A per-user policy',
       code: 'New-CsPinPolicy -Identity RedmondUsersPinPolicy && Remove-CsPinPolicy -Identity RedmondUsersPinPolicy',
       remarks: 'Removes the per-user PIN policy with the Identity RedmondUsersPinPolicy (created first on the sample directory).',
+      expect: { stdout: '', then: { code: 'Get-CsPinPolicy', objects: [pinPolicy('Global')] } },
     },
     {
       title: 'Every site policy',
       code: 'cspin site set red-cs-001.litwareinc.com Redmond && New-CsPinPolicy -Identity site:Redmond && Get-CsPinPolicy -Filter "site:*" | Remove-CsPinPolicy && Get-CsPinPolicy',
       remarks: 'Removes all the PIN policies configured at the site scope: Get-CsPinPolicy -Filter "site:*" returns the policies whose Identity begins with "site:", and Remove-CsPinPolicy deletes each of them. Only the global policy is left.',
-      expect: { identities: ['Global'] },
+      expect: { objects: [pinPolicy('Global')] },
     },
     {
       title: 'Every policy, the global one reset',
       code: 'Set-CsPinPolicy -MinPasswordLength 11 && New-CsPinPolicy -Identity Contractors && Get-CsPinPolicy | Remove-CsPinPolicy && Get-CsPinPolicy',
       remarks: 'Deletes all the PIN policies configured at the per-user and site scopes. The global policy is in the collection too, but it is not deleted: all its properties are reset to their default values (MinPasswordLength goes back from 11 to 5).',
-      expect: { identities: ['Global'] },
+      expect: { objects: [pinPolicy('Global')] },
     },
   ],
 

@@ -15,6 +15,7 @@ import {
   type PinTargetRow,
 } from '../pins/index.js';
 import { PIN_FORMAT, checkPinArgument, mandatoryIdentityParameter } from './parameters.js';
+import { EXAMPLE_NOW, NO_PIN, logonResult, pinInfo, pinReset } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets, type Targets } from './targets.js';
 
@@ -69,28 +70,59 @@ export default defineCmdlet({
       title: 'Set a PIN for one user',
       code: 'Set-CsClientPin -Identity "litwareinc\\kenmyer" -Pin 18723834',
       remarks: 'Gives the user litwareinc\\kenmyer the PIN 18723834, and writes the user\'s SIP address with the PIN.',
-      expect: { identities: ['sip:kenmyer@litwareinc.com'], properties: ['Identity', 'PIN', 'PinReset'] },
+      expect: {
+        objects: [pinReset('kenmyer', '18723834')],
+        then: {
+          code: 'Get-CsClientPinInfo -Identity "litwareinc\\kenmyer" && Test-CsClientPin -Identity "litwareinc\\kenmyer" -Pin 18723834',
+          objects: [pinInfo('kenmyer', { LastPinChangeTime: EXAMPLE_NOW }), logonResult('kenmyer', 'Success')],
+        },
+      },
     },
     {
       title: 'Generate PINs for the users of an OU',
       code: 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com" | Set-CsClientPin',
       remarks:
         'Get-CsUser returns the users of the Finance OU and of the OUs below it; Set-CsClientPin generates a new PIN for each and writes each user\'s SIP address and PIN. Pilar Ackerman\'s PIN is locked in the sample, so a warning says her new PIN works only after Unlock-CsClientPin.',
-      expect: { identities: ['sip:aidan@litwareinc.com', 'sip:kenmyer@litwareinc.com', 'sip:pilar@litwareinc.com'], stderrIncludes: 'WARNING: ' },
+      expect: {
+        objects: [pinReset('kenmyer', '<any>'), pinReset('pilar', '<any>'), pinReset('aidan', '<any>')],
+        stderrIncludes: 'WARNING: ',
+        then: {
+          code: 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com" | Get-CsClientPinInfo',
+          objects: [
+            pinInfo('kenmyer', { LastPinChangeTime: EXAMPLE_NOW }),
+            pinInfo('pilar', { LastPinChangeTime: EXAMPLE_NOW }),
+            pinInfo('aidan', { IsPinSet: true, LastPinChangeTime: EXAMPLE_NOW }),
+          ],
+        },
+      },
     },
     {
       title: 'Generate PINs for the users who have none',
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsPinSet -eq False | Set-CsClientPin',
       remarks: 'Get-CsClientPinInfo reports the PIN state of every user, Where-Object keeps those without a PIN, and Set-CsClientPin generates one for each of them.',
       expect: {
-        identities: ['aidan', 'confroom1', 'cpreston', 'jsmith', 'kima', 'nuriag', 'sanjays', 'tonip', 'tyc', 'zrinkam'].map((logon) => `sip:${logon}@litwareinc.com`),
+        objects: NO_PIN.map((logon) => pinReset(logon, '<any>')),
+        then: { code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsPinSet -eq False', stdout: '' },
       },
     },
     {
       title: 'Chosen PINs from a CSV file (cspin extension)',
       code: 'printf "SipAddress,Pin\\nsip:ellens@litwareinc.com,740193\\nsip:davidl@litwareinc.com,\\n" > pins.csv && Import-Csv pins.csv | Set-CsClientPin',
       remarks: 'The Pin column binds to -Pin by property name: Ellen Smith gets 740193; the blank cell asks for a generated PIN for David Longmuir.',
-      expect: { identities: ['sip:ellens@litwareinc.com', 'sip:davidl@litwareinc.com'], properties: ['Identity', 'PIN', 'PinReset'] },
+      expect: {
+        objects: [
+          pinReset('ellens', '740193'),
+          pinReset('davidl', '<any>'),
+        ],
+        then: {
+          code: 'Import-Csv pins.csv | Get-CsClientPinInfo && Test-CsClientPin -Identity sip:ellens@litwareinc.com -Pin 740193',
+          objects: [
+            pinInfo('ellens', { LastPinChangeTime: EXAMPLE_NOW }),
+            pinInfo('davidl', { LastPinChangeTime: EXAMPLE_NOW }),
+            logonResult('ellens', 'Success'),
+          ],
+        },
+      },
     },
   ],
 

@@ -1,6 +1,7 @@
 import { NOT_CONVERTIBLE, defineCmdlet, echo, errorRecord, isPSObject, type PSObject, type ParamType } from '../core/index.js';
 import { GLOBAL, PIN_POLICY_TYPE, PolicyIdentityType, readPolicyInstance } from '../pins/index.js';
 import { changesOf, checkLifetimeRule, forceParameter, openPolicySession, policyError, policyPropertyParameters, shouldChangePolicy, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { pinInfo, pinPolicy } from './sampleObjects.js';
 import { closeSession } from './session.js';
 
 /** A policy object: from the pipeline, or as JSON text on the command line. */
@@ -55,28 +56,38 @@ export default defineCmdlet({
       title: 'A longer minimum PIN for a site',
       code: 'cspin site set red-cs-001.litwareinc.com Redmond && New-CsPinPolicy -Identity site:Redmond && Set-CsPinPolicy -Identity site:Redmond -MinPasswordLength 10',
       remarks: 'Modifies the PIN policy assigned to the Redmond site (created first on the sample directory): new PINs will have to contain at least 10 digits.',
+      expect: {
+        stdout: '',
+        then: { code: 'Get-CsPinPolicy', objects: [pinPolicy('Global'), pinPolicy('site:Redmond', { MinPasswordLength: 10 })] },
+      },
     },
     {
       title: 'Two properties of a per-user policy',
       code: "New-CsPinPolicy -Identity RedmondUsersPinPolicy && Set-CsPinPolicy -Identity RedmondUsersPinPolicy -MinPasswordLength 10 -AllowCommonPatterns '$True'",
       remarks: "Modifies the MinPasswordLength and AllowCommonPatterns properties of the per-user PIN policy RedmondUsersPinPolicy. In bash, quote '$True' (or write True): an unquoted $True expands to nothing.",
+      expect: {
+        stdout: '',
+        then: { code: 'Get-CsPinPolicy', objects: [pinPolicy('Global'), pinPolicy('tag:RedmondUsersPinPolicy', { MinPasswordLength: 10, AllowCommonPatterns: true })] },
+      },
     },
     {
       title: 'Every policy at once',
       code: 'Get-CsPinPolicy | Set-CsPinPolicy -MinPasswordLength 10 && Get-CsPinPolicy',
       remarks: 'Changes the MinPasswordLength of all the PIN policies configured for use in the organization: Get-CsPinPolicy retrieves them all, and Set-CsPinPolicy modifies each policy in the collection.',
-      expect: { identities: ['Global'] },
+      expect: { objects: [pinPolicy('Global', { MinPasswordLength: 10 })] },
     },
     {
       title: 'PINs that expire after 30 days (cspin example)',
       code: 'Set-CsPinPolicy -PINHistoryCount 1 -PINLifetime 30 && Get-CsClientPinInfo -Identity "litwareinc\\kenmyer"',
       remarks: 'Without an Identity, Set-CsPinPolicy changes the global policy. A lifetime needs a history of at least 1. Get-CsClientPinInfo then reports a PinExpirationTime 30 days after the last PIN change.',
-      expect: { identities: ['sip:kenmyer@litwareinc.com'] },
+      // Ken Myer's PIN changed on 2012-09-25T13:35:03Z; 30 days later.
+      expect: { objects: [pinInfo('kenmyer', { PinExpirationTime: '2012-10-25T13:35:03.000Z' })] },
     },
     {
       title: 'Back to the computed logon limit (cspin example)',
       code: "Set-CsPinPolicy -MaximumLogonAttempts 25 && Set-CsPinPolicy -MaximumLogonAttempts '$null'",
       remarks: "Sets a local logon limit of 25 on the global policy, then clears it again. In bash, '$null' (quoted), an empty value or -MaximumLogonAttempts: sets null.",
+      expect: { stdout: '', then: { code: 'Get-CsPinPolicy', objects: [pinPolicy('Global', { MaximumLogonAttempts: null })] } },
     },
   ],
 

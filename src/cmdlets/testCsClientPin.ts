@@ -4,6 +4,7 @@ import { shownIdentity } from '../directory/messages.js';
 import { PIN_TARGET_SHAPE, PolicyResolver, isPinFormat, loadPepper, type PinTargetRow } from '../pins/index.js';
 import { PinLogon, type LogonAttempt } from '../pins/logon.js';
 import { checkPinArgument, mandatoryIdentityParameter } from './parameters.js';
+import { logonResult } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets } from './targets.js';
 
@@ -52,25 +53,25 @@ export default defineCmdlet({
       code: 'Test-CsClientPin -Identity "litwareinc\\kenmyer" -Pin 1234',
       remarks:
         'Checks the PIN 1234 for Ken Myer. His PIN in the sample directory has 6 digits, so the Result is WrongPin: one failure is counted toward both limits and a 30-minute window opens.',
-      expect: { identities: ['sip:kenmyer@litwareinc.com'], properties: ['Identity', 'Result'] },
+      expect: { objects: [logonResult('kenmyer', 'WrongPin')] },
     },
     {
       title: 'A locked PIN (cspin extension)',
       code: 'Test-CsClientPin -Identity "pilar@litwareinc.com" -Pin 1234',
       remarks: 'Pilar\'s PIN is locked in the sample directory: the Result is LockedOut whatever PIN is given, and nothing is counted.',
-      expect: { identities: ['sip:pilar@litwareinc.com'], properties: ['Identity', 'Result'] },
+      expect: { objects: [logonResult('pilar', 'LockedOut')] },
     },
     {
       title: 'A user without a PIN (cspin extension)',
       code: 'Test-CsClientPin "sip:aidan@litwareinc.com" -Pin 1234',
       remarks: 'Aidan has no PIN: the Result is NotSet. The Identity is given by position.',
-      expect: { identities: ['sip:aidan@litwareinc.com'], properties: ['Identity', 'Result'] },
+      expect: { objects: [logonResult('aidan', 'NotSet')] },
     },
     {
       title: 'One PIN for the users of an OU (cspin extension)',
       code: 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com" | Test-CsClientPin -Pin 1234',
       remarks: 'Checks the PIN 1234 for every user of the Finance OU: WrongPin for kenmyer, LockedOut for pilar, NotSet for aidan.',
-      expect: { identities: ['sip:kenmyer@litwareinc.com', 'sip:pilar@litwareinc.com', 'sip:aidan@litwareinc.com'] },
+      expect: { objects: [logonResult('kenmyer', 'WrongPin'), logonResult('pilar', 'LockedOut'), logonResult('aidan', 'NotSet')] },
     },
   ],
 

@@ -1,5 +1,6 @@
 import { defineCmdlet } from '../core/index.js';
 import { pinLockCmdlet } from './pinLock.js';
+import { ALL_USERS, pinInfo } from './sampleObjects.js';
 
 export default defineCmdlet({
   name: 'Unlock-CsClientPin',
@@ -17,19 +18,30 @@ export default defineCmdlet({
       title: 'Unlock the PIN of one user',
       code: 'Unlock-CsClientPin -Identity "litwareinc\\kenmyer"',
       remarks: 'Unlocks the PIN of the user litwareinc\\kenmyer and resets the user\'s failure counters. Nothing is written to the output.',
-      expect: { identities: [] },
+      expect: {
+        stdout: '',
+        // Ken Myer's PIN is not locked in the sample: it stays unlocked, and the change time stays.
+        then: { code: 'Get-CsClientPinInfo -Identity "litwareinc\\kenmyer"', objects: [pinInfo('kenmyer')] },
+      },
     },
     {
       title: 'Unlock every locked PIN',
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsLockedOut -eq True | Unlock-CsClientPin',
       remarks: 'Get-CsClientPinInfo reports the PIN state of every user, Where-Object keeps those whose PIN is locked, and Unlock-CsClientPin unlocks each of them.',
-      expect: { identities: [] },
+      expect: {
+        stdout: '',
+        // Pilar Ackerman, Wendy Richardson and Yan Li were locked; nobody is now.
+        then: { code: 'Get-CsUser | Get-CsClientPinInfo', objects: ALL_USERS.map((logon) => pinInfo(logon, { IsLockedOut: false })) },
+      },
     },
     {
       title: 'Unlock a PIN and show the result (cspin extension)',
       code: 'Unlock-CsClientPin -Identity "Pilar Ackerman" -PassThru',
       remarks: 'Unlocks the PIN of Pilar Ackerman, locked in the sample directory, and writes her PIN information, which now has IsLockedOut False.',
-      expect: { identities: ['sip:pilar@litwareinc.com'] },
+      expect: {
+        objects: [pinInfo('pilar', { IsLockedOut: false })],
+        then: { code: 'Get-CsClientPinInfo -Identity "Pilar Ackerman"', objects: [pinInfo('pilar', { IsLockedOut: false })] },
+      },
     },
   ],
 });

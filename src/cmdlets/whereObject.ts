@@ -12,8 +12,7 @@ interface State {
   select: Select;
 }
 
-const sip = (logon: string) => `sip:${logon}@litwareinc.com`;
-const NO_PIN = ['aidan', 'confroom1', 'cpreston', 'jsmith', 'kima', 'nuriag', 'sanjays', 'tonip', 'tyc', 'zrinkam'].map(sip);
+import { NO_PIN, adUser, pinInfo } from './sampleObjects.js';
 
 export default defineCmdlet({
   name: 'Where-Object',
@@ -61,33 +60,31 @@ export default defineCmdlet({
       title: 'Users without a PIN',
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsPinSet -eq False',
       remarks: 'PIN information for every user, then only the users for whom no PIN has been set (IsPinSet is False).',
-      expect: { identities: NO_PIN },
+      expect: { objects: NO_PIN.map((logon) => pinInfo(logon)) },
     },
     {
       title: 'Users without a PIN, with a script block',
       code: "Get-CsUser | Get-CsClientPinInfo | Where-Object '{$_.IsPinSet -eq $False}'",
       remarks: 'The same selection in the script-block form the Lync documentation prints; single quotes keep bash from expanding $_ and $False.',
-      expect: { identities: NO_PIN },
+      expect: { objects: NO_PIN.map((logon) => pinInfo(logon)) },
     },
     {
       title: 'Users whose PIN is locked',
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsLockedOut',
       remarks: 'A property alone selects the objects where it is true: here the users whose PIN has been locked out.',
-      expect: { identities: [sip('pilar'), sip('wendyr'), sip('yanli')] },
+      expect: { objects: [pinInfo('pilar'), pinInfo('wendyr'), pinInfo('yanli')] },
     },
     {
       title: 'PINs changed since a date',
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object LastPinChangeTime -gt "2016-01-01T00:00:00Z"',
       remarks: 'Dates compare as instants: the users who set or changed their PIN after the start of 2016.',
-      expect: { identities: [sip('amys'), sip('gregw'), sip('rayc')] },
+      expect: { objects: [pinInfo('rayc'), pinInfo('gregw'), pinInfo('amys')] },
     },
     {
       title: 'Users by a display name pattern',
       code: 'Get-CsUser | Where-Object DisplayName -like "* Smith"',
       remarks: 'A wildcard match on the display name: every user whose display name ends with " Smith".',
-      expect: {
-        identities: ['CN=Ellen Smith,OU=IT,DC=litwareinc,DC=com', 'CN=Jonathan Smith,OU=Sales,DC=litwareinc,DC=com'],
-      },
+      expect: { objects: [adUser('ellens'), adUser('jsmith')] },
     },
   ],
 

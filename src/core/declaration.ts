@@ -68,6 +68,13 @@ export interface ExampleExpectation {
    * the time): the shared test still runs it and checks the exit status.
    */
   illustrative?: string;
+  /**
+   * A command the example test runs after the example, in the same directory and working folder, to
+   * prove a change the example does not show (Lock-CsClientPin without -PassThru), with its exact
+   * output: NDJSON objects in order, or stdout text. It must exit 0 with nothing on stderr. It is the
+   * test's proof, not part of the documented example (help does not show it).
+   */
+  then?: { code: string; objects?: readonly unknown[]; stdout?: string };
 }
 
 /** A documented example: runs literally in bash against the sample directory. */
