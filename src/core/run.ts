@@ -12,7 +12,7 @@ import { ErrorReporter } from './errorReporter.js';
 import { TerminatingError, isErrorRecord, usageError, type ErrorRecord } from './errors.js';
 import { TerminalFormatter } from './format/index.js';
 import { helpText, wantsHelp } from './help.js';
-import { expandJsonLines } from './jsonText.js';
+import { PlainText, expandJsonLines } from './jsonText.js';
 import { messages } from './messages.js';
 import { classifyStdin, readsPipelineInput, type StdinKind } from './pipelineInput.js';
 import { ShouldProcess } from './shouldProcess.js';
@@ -207,7 +207,14 @@ function encoderFor(io: CmdletIO): OutputEncoder {
   const view = format === 'list' || format === 'table' ? format : undefined;
   const formatter = new TerminalFormatter({ width: io.stdout.columns ?? 120, view });
   // Dates and other non-JSON values become what NDJSON would carry, so both views agree.
-  return { encode: (items) => formatter.push(JSON.parse(JSON.stringify(expandJsonLines(items))) as unknown[]), end: () => formatter.end() };
+  return {
+    encode: (items) => {
+      // Text output (ConvertTo-Csv, ConvertTo-Json) is written as it is; objects go through the view.
+      if (!items.some((item) => item instanceof PlainText)) return formatter.push(JSON.parse(JSON.stringify(expandJsonLines(items))) as unknown[]);
+      return items.map((item) => (item instanceof PlainText ? item.written : formatter.push(JSON.parse(JSON.stringify(expandJsonLines([item]))) as unknown[]))).join('');
+    },
+    end: () => formatter.end(),
+  };
 }
 
 function hasTerminal(): boolean {

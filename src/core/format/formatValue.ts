@@ -3,6 +3,8 @@
  * at `$FormatEnumerationLimit`, nested objects as `@{Name=value; ...}`.
  */
 
+import { propertyNames } from '../record.js';
+
 /** A record as JSON.parse produces it: ordered properties. */
 export type FormatRecord = Record<string, unknown>;
 
@@ -31,7 +33,7 @@ export function isRecord(value: unknown): value is FormatRecord {
  * @returns the displayed property names.
  */
 export function displayedProperties(record: FormatRecord): string[] {
-  return Object.keys(record).filter((name) => name !== TYPE_NAME_PROPERTY);
+  return propertyNames(record).filter((name) => name !== TYPE_NAME_PROPERTY);
 }
 
 /**
@@ -100,5 +102,42 @@ export function formatValue(value: unknown): string {
     const pairs = displayedProperties(value).map((name) => `${name}=${formatValue(value[name])}`);
     return `@{${pairs.join('; ')}}`;
   }
+  if (typeof value === 'number') return formatNumber(value);
   return String(value);
+}
+
+/**
+ * A number as .NET's ToString() writes it: ConvertFrom-Json makes a whole number an Int64 (its digits)
+ * and any other a Double, whose shortest round-trip digits .NET writes in exponent form below 1E-05
+ * and from 1E+15 (`1E-05`, `1.5E-07`, `2.5E+20`), where JavaScript writes `1e-7`, `1e+21`.
+ * @param value a number
+ * @returns its text
+ */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '-∞';
+  if (Object.is(value, -0)) return '-0';
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
+  const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
+  const power = Number(exponent);
+  if (power >= -5 && power < 15) return String(value);
+  return `${mantissa}E${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+}
+
+/**
+ * A value as PowerShell's ToString() writes it where a cell or a name is text (Export-Csv, ConvertTo-Csv):
+ * unlike the console, an array is `System.Object[]`, and a nested object is `@{Name=value; ...}` whose
+ * own nested objects are empty (a PowerShell quirk: `@{a=}`) and arrays `System.Object[]`.
+ * @param value a value from a parsed JSON record
+ * @returns the text; `''` for null
+ */
+export function toStringValue(value: unknown): string {
+  if (Array.isArray(value)) return 'System.Object[]';
+  if (isRecord(value)) {
+    const pairs = displayedProperties(value).map((name) => {
+      const member = value[name];
+      return `${name}=${isRecord(member) ? '' : toStringValue(member)}`;
+    });
+    return pairs.length === 0 ? '' : `@{${pairs.join('; ')}}`;
+  }
+  return formatValue(value);
 }

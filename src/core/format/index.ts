@@ -4,9 +4,11 @@ export {
   TYPE_NAME_PROPERTY,
   displayedProperties,
   formatDateTime,
+  formatNumber,
   formatValue,
   isRecord,
   parseIsoTimestamp,
+  toStringValue,
   type FormatRecord,
 } from './formatValue.js';
 export { formatListEntry } from './listView.js';
