@@ -24,10 +24,10 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'Grant-CsPinPolicy': () => load(import('./grantCsPinPolicy.js')),
   'Where-Object': () => load(import('./whereObject.js')),
   'Export-Csv': () => load(import('./exportCsv.js')),
-  'ConvertTo-Csv': () => load(import('./convertToCsv.js')),
-  'ConvertFrom-Csv': () => load(import('./convertFromCsv.js')),
-  'ConvertTo-Json': () => load(import('./convertToJson.js')),
-  'ConvertFrom-Json': () => load(import('./convertFromJson.js')),
+  'ConvertTo-Csv': () => load(import('./converttoCsv.js')),
+  'ConvertFrom-Csv': () => load(import('./convertfromCsv.js')),
+  'ConvertTo-Json': () => load(import('./converttoJson.js')),
+  'ConvertFrom-Json': () => load(import('./convertfromJson.js')),
 };
 
 /**
