@@ -108,7 +108,7 @@ export function formatValue(value: unknown): string {
 
 /**
  * A number as .NET's ToString() writes it: ConvertFrom-Json makes a whole number an Int64 (its digits)
- * and any other a Double, whose shortest round-trip digits .NET writes in exponent form below 1E-05
+ * and any other a Double, whose shortest round-trip digits .NET writes in exponent form from 1E-05 down
  * and from 1E+15 (`1E-05`, `1.5E-07`, `2.5E+20`), where JavaScript writes `1e-7`, `1e+21`.
  * @param value a number
  * @returns its text
@@ -119,7 +119,7 @@ export function formatNumber(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
   const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
   const power = Number(exponent);
-  if (power >= -5 && power < 15) return String(value);
+  if (power >= -4 && power < 15) return String(value);
   return `${mantissa}E${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
 }
 
