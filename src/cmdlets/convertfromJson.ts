@@ -105,7 +105,8 @@ function parse(text: string, n: number): { value: unknown } | ErrorRecordLike {
     // scanJson says where and why.
   }
   const problem = scanJson(text);
-  if (!problem) return { value };
+  // PowerShell keeps the last of a repeated key (JSON.parse does too); keys differing in case it refuses.
+  if (!problem || (problem.errorId === 'DuplicateKeysInJsonString' && value !== undefined)) return { value };
   const before = text.slice(0, problem.offset);
   const line = n + (before.match(/\n/g)?.length ?? 0);
   const column = problem.offset - before.lastIndexOf('\n');

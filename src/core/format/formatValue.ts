@@ -130,14 +130,29 @@ export function formatNumber(value: number): string {
  * @param value a value from a parsed JSON record
  * @returns the text; `''` for null
  */
-export function toStringValue(value: unknown): string {
+export function toStringValue(value: unknown, culture: 'en-US' | 'invariant' = 'en-US'): string {
   if (Array.isArray(value)) return 'System.Object[]';
   if (isRecord(value)) {
     const pairs = displayedProperties(value).map((name) => {
       const member = value[name];
-      return `${name}=${isRecord(member) ? '' : toStringValue(member)}`;
+      return `${name}=${isRecord(member) ? '' : toStringValue(member, culture)}`;
     });
     return pairs.length === 0 ? '' : `@{${pairs.join('; ')}}`;
   }
+  if (culture === 'invariant' && typeof value === 'string') {
+    const date = parseIsoTimestamp(value);
+    if (date) return formatInvariantDateTime(date);
+  }
   return formatValue(value);
+}
+
+/**
+ * Formats an instant as the invariant culture's general date, local time (`MM/dd/yyyy HH:mm:ss`): what
+ * PowerShell's string conversion writes where it uses no culture (ConvertTo-Json past -Depth).
+ * @param date - the instant.
+ * @returns text such as `09/25/2012 13:35:03`.
+ */
+export function formatInvariantDateTime(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(date.getMonth() + 1)}/${pad(date.getDate())}/${String(date.getFullYear()).padStart(4, '0')} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }

@@ -4,6 +4,7 @@ export {
   TYPE_NAME_PROPERTY,
   displayedProperties,
   formatDateTime,
+  formatInvariantDateTime,
   formatNumber,
   formatValue,
   isRecord,

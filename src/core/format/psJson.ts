@@ -40,7 +40,7 @@ export function writeJson(value: unknown, layout: JsonLayout, state: JsonWriteSt
   if (!isArray && !isRecord(value)) return jsonString(String(value));
   if (level > layout.depth) {
     state.truncated = true;
-    return jsonString(isArray ? joinedString(value as unknown[]) : toStringValue(value));
+    return jsonString(isArray ? joinedString(value as unknown[]) : toStringValue(value, 'invariant'));
   }
   const members: string[] = [];
   const colon = layout.compress ? ':' : ': ';
@@ -109,16 +109,8 @@ export function joinedString(values: readonly unknown[]): string {
     .map((value) => {
       if (value === null || value === undefined || isRecord(value)) return '';
       if (Array.isArray(value)) return 'System.Object[]';
-      if (typeof value === 'string') {
-        const date = parseIsoTimestamp(value);
-        return date === undefined ? value : invariantDate(date);
-      }
-      return toStringValue(value);
+      return toStringValue(value, 'invariant');
     })
     .join(' ');
 }
 
-function invariantDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getMonth() + 1)}/${pad(date.getDate())}/${String(date.getFullYear()).padStart(4, '0')} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
