@@ -7,7 +7,7 @@
  * row at the end of the old rows either: the price is one copy of the file (copy_file_range).
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, closeSync, constants, copyFileSync, fstatSync, fsyncSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, copyFileSync, fstatSync, fsyncSync, linkSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { echo } from './echo.js';
 import { TerminatingError } from './errors.js';
@@ -57,10 +57,11 @@ export class ReportFile {
    */
   constructor(path: string, options: ReportFileOptions = {}) {
     this.path = path;
-    this.target = resolve(path);
     this.#noClobber = options.noClobber === true && options.append !== true;
     let encoding = options.encoding ?? 'utf8';
-    const existing = statOrUndefined(this.target, path);
+    const existing = statOrUndefined(resolve(path), path);
+    // A symbolic link is written through, as PowerShell does: the file it names is replaced, not the link.
+    this.target = existing?.isFile() ? realpathSync(resolve(path)) : resolve(path);
     if (existing?.isDirectory()) throw openFailure(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), path);
     if (existing && this.#noClobber) {
       throw new TerminatingError({ errorId: 'NoClobber', category: 'ResourceUnavailable', message: `The file '${echo(path)}' already exists.`, target: echo(path) });

@@ -58,10 +58,21 @@ describe('Export-Csv writes the file', () => {
     );
   });
 
-  it('a target that is not a regular file (/dev/stdout) is written in place, never replaced', async () => {
+  it('a target that is not a regular file (/dev/stdout) is written in place, never replaced; /dev/full is DiskFull', async () => {
     const result = await sh(`printf '{"a":1}\\n' | Export-Csv /dev/stdout | cat`, { env, cwd: folder('dev') });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('"a"\n"1"\n');
+    const full = await sh(`printf '{"a":1}\\n' | Export-Csv /dev/full`, { env });
+    expect(full.code).toBe(1);
+    expect(errorsOf(full).map((e) => e.errorId)).toEqual(['DiskFull']);
+  });
+
+  it('a symbolic link is written through: the file it names is replaced, the link stays', async () => {
+    const cwd = folder('link');
+    const result = await sh(`echo old > real.csv && ln -s real.csv link.csv && printf '{"a":1}\\n' | Export-Csv link.csv && readlink link.csv`, { env, cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('real.csv\n');
+    expect(readFileSync(join(cwd, 'real.csv'), 'utf8')).toBe('"a"\n"1"\n');
   });
 });
 

@@ -1,22 +1,10 @@
 /** ConvertTo-Csv and ConvertFrom-Csv against PowerShell. */
 import type { ConformanceCase } from '../case.js';
+import { MIXED, reads, runs } from './builders.js';
 
-const MIXED = ['{"a":"x,y","b":"q\\"r","c":"l\\nm","d":" s","e":null,"f":"","g":1.5,"h":true}'];
 
-const to = (name: string, parameters: string, input: readonly string[], extra: Partial<ConformanceCase> = {}): ConformanceCase => ({
-  name: `ConvertTo-Csv: ${name}`,
-  input,
-  pipeline: `ConvertTo-Csv ${parameters}`.trim(),
-  output: 'text',
-  ...extra,
-});
-
-/** ConvertFrom-Csv of CSV text given as -InputObject (a pipe carries text to cspin, strings to PowerShell). */
-const from = (name: string, csv: string, parameters = ''): ConformanceCase => ({
-  name: `ConvertFrom-Csv: ${name}`,
-  pipeline: `ConvertFrom-Csv -InputObject '${csv}' ${parameters}`.trim(),
-  output: 'objects',
-});
+const to = runs('ConvertTo-Csv', 'text');
+const from = (name: string, csv: string, parameters = '') => reads('ConvertFrom-Csv')(name, csv, parameters);
 
 const cases: ConformanceCase[] = [
   to('the defaults', '', ['{"Identity":"sip:kenmyer@litwareinc.com","IsPinSet":true,"IsLockedOut":false,"LastPinChangeTime":"2012-09-25T13:35:03.000Z","PinExpirationTime":null}']),

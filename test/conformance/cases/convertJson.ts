@@ -1,31 +1,14 @@
 /** ConvertTo-Json and ConvertFrom-Json against PowerShell. */
 import type { ConformanceCase } from '../case.js';
+import { reads, runs } from './builders.js';
 
 const USERS = ['{"DisplayName":"Ken Myer","SipAddress":"sip:kenmyer@litwareinc.com"}', '{"DisplayName":"Pilar Ackerman","SipAddress":"sip:pilar@litwareinc.com"}'];
 const DEEP = ['{"a":[1,[2,[3,[4]]]],"b":{"c":{"d":{"e":{"f":1}}}}}'];
 
-const to = (name: string, parameters: string, input: readonly string[], extra: Partial<ConformanceCase> = {}): ConformanceCase => ({
-  name: `ConvertTo-Json: ${name}`,
-  input,
-  pipeline: `ConvertTo-Json ${parameters}`.trim(),
-  output: 'text',
-  ...extra,
-});
-
+const to = runs('ConvertTo-Json', 'text');
 /** ConvertTo-Json | ConvertFrom-Json: the objects come back. */
-const back = (name: string, parameters: string, input: readonly string[]): ConformanceCase => ({
-  name: `ConvertFrom-Json: ${name}`,
-  input,
-  pipeline: `ConvertTo-Json ${parameters} | ConvertFrom-Json`.trim(),
-  output: 'objects',
-});
-
-const from = (name: string, json: string, parameters = '', errors?: readonly string[]): ConformanceCase => ({
-  name: `ConvertFrom-Json: ${name}`,
-  pipeline: `ConvertFrom-Json -InputObject '${json}' ${parameters}`.trim(),
-  output: 'objects',
-  ...(errors ? { errors } : {}),
-});
+const back = (name: string, parameters: string, input: readonly string[]) => runs('ConvertTo-Json', 'objects')(name, `${parameters} | ConvertFrom-Json`, input, { name: `ConvertFrom-Json: ${name}` });
+const from = reads('ConvertFrom-Json');
 
 const cases: ConformanceCase[] = [
   to('one object is not wrapped', '', [USERS[0] ?? '']),

@@ -1,22 +1,19 @@
 /** Export-Csv against PowerShell: the bytes of the file it writes. */
 import type { ConformanceCase } from '../case.js';
+import { MIXED, runs } from './builders.js';
 
 const PIN = [
   '{"Identity":"sip:kenmyer@litwareinc.com","IsPinSet":true,"IsLockedOut":false,"LastPinChangeTime":"2012-09-25T13:35:03.000Z","PinExpirationTime":null}',
   '{"Identity":"sip:pilar@litwareinc.com","IsPinSet":true,"IsLockedOut":true,"LastPinChangeTime":"2012-08-14T09:12:40.000Z","PinExpirationTime":null}',
   '{"Identity":"sip:aidan@litwareinc.com","IsPinSet":false,"IsLockedOut":false,"LastPinChangeTime":null,"PinExpirationTime":null}',
 ];
-const MIXED = ['{"a":"x,y","b":"q\\"r","c":"l\\nm","d":" s","e":null,"f":"","g":1.5,"h":true}'];
 const file = { file: 'out.csv' } as const;
 
-/** A case writing out.csv from the input with the given parameters. */
-const exported = (name: string, parameters: string, input: readonly string[], extra: Partial<ConformanceCase> = {}): ConformanceCase => ({
-  name: `Export-Csv: ${name}`,
-  input,
-  pipeline: `Export-Csv out.csv ${parameters}`.trim(),
-  output: file,
-  ...extra,
-});
+const exported = runs('Export-Csv out.csv', file);
+
+/** A case whose folder already holds out.csv. */
+const over = (name: string, old: string, parameters: string, input: readonly string[], errors?: readonly string[]): ConformanceCase =>
+  exported(name, parameters, input, { files: { 'out.csv': old }, ...(errors ? { errors } : {}) });
 
 const cases: ConformanceCase[] = [
   exported('PinInfoDetails with the defaults: every value quoted, nulls empty, dates en-US', '', PIN),
@@ -28,7 +25,7 @@ const cases: ConformanceCase[] = [
   exported('-UseQuotes Always with nulls and empty strings', '-UseQuotes Always', MIXED),
   exported('-QuoteFields picks columns case-insensitively', '-QuoteFields A,c', MIXED),
   exported('-Delimiter ;', "-Delimiter ';'", MIXED),
-  exported('-Delimiter tab-free: | as delimiter with AsNeeded', "-Delimiter '|' -UseQuotes AsNeeded", ['{"a":"x|y","b":"z,w"}']),
+  exported('-Delimiter | with AsNeeded', "-Delimiter '|' -UseQuotes AsNeeded", ['{"a":"x|y","b":"z,w"}']),
   exported('columns from the first object; missing empty, extra dropped', '', ['{"a":1,"b":2}', '{"b":3,"c":4}', '{"c":5}']),
   exported('property names matched case-insensitively in later objects', '', ['{"Name":"a","Count":1}', '{"name":"b","COUNT":2}']),
   exported('booleans True/False, numbers as .NET writes them', '', ['{"t":true,"f":false,"i":42,"n":-7,"d":0.5,"s":0.00001,"e":1.5e-7,"big":1e21}']),
@@ -39,51 +36,14 @@ const cases: ConformanceCase[] = [
   exported('a string input has the column Length', '', ['"abc"', '"de"']),
   exported('-NoHeader', '-NoHeader', PIN),
   exported('-UseQuotes with -QuoteFields is an error', '-UseQuotes Never -QuoteFields a', ['{"a":1}'], { output: 'text', errors: ['CannotSpecifyQuoteFieldsAndUseQuotes'] }),
-  {
-    name: 'Export-Csv: -Append follows the existing header and its order',
-    files: { 'out.csv': '"b","a"\n"1","2"\n' },
-    input: ['{"a":3,"b":4,"c":5}'],
-    pipeline: 'Export-Csv out.csv -Append',
-    output: file,
-  },
-  {
-    name: 'Export-Csv: -Append with a missing column fails, the file unchanged',
-    files: { 'out.csv': '"b","a"\n"1","2"\n' },
-    input: ['{"a":3}'],
-    pipeline: 'Export-Csv out.csv -Append',
-    output: file,
-    errors: ['CannotAppendCsvWithMismatchedPropertyNames'],
-  },
-  {
-    name: 'Export-Csv: -Append -Force writes the missing column empty',
-    files: { 'out.csv': '"b","a"\n"1","2"\n' },
-    input: ['{"a":3,"z":9}'],
-    pipeline: 'Export-Csv out.csv -Append -Force',
-    output: file,
-  },
-  {
-    name: 'Export-Csv: -Append to an empty file writes the header',
-    files: { 'out.csv': '' },
-    input: ['{"a":1}'],
-    pipeline: 'Export-Csv out.csv -Append',
-    output: file,
-  },
-  {
-    name: 'Export-Csv: -NoClobber on an existing file fails, the file unchanged',
-    files: { 'out.csv': 'old\n' },
-    input: ['{"a":1}'],
-    pipeline: 'Export-Csv out.csv -NoClobber',
-    output: file,
-    errors: ['NoClobber'],
-  },
-  {
-    name: 'Export-Csv: an existing file is replaced',
-    files: { 'out.csv': 'old\nlonger old text\n' },
-    input: ['{"a":1}'],
-    pipeline: 'Export-Csv -Path out.csv',
-    output: file,
-  },
+  over('-Append follows the existing header and its order', '"b","a"\n"1","2"\n', '-Append', ['{"a":3,"b":4,"c":5}']),
+  over('-Append with a missing column fails, the file unchanged', '"b","a"\n"1","2"\n', '-Append', ['{"a":3}'], ['CannotAppendCsvWithMismatchedPropertyNames']),
+  over('-Append -Force writes the missing column empty', '"b","a"\n"1","2"\n', '-Append -Force', ['{"a":3,"z":9}']),
+  over('-Append to an empty file writes the header', '', '-Append', ['{"a":1}']),
+  over('-NoClobber on an existing file fails, the file unchanged', 'old\n', '-NoClobber', ['{"a":1}'], ['NoClobber']),
+  over('an existing file is replaced', 'old\nlonger old text\n', '', ['{"a":1}']),
   exported('-LiteralPath', '', ['{"a":1}'], { pipeline: 'Export-Csv -LiteralPath out.csv' }),
+  exported('-Path', '', ['{"a":1}'], { pipeline: 'Export-Csv -Path out.csv' }),
   exported('no input: an empty file', '', []),
 ];
 
