@@ -18,7 +18,7 @@ export const CSV_PARAMETERS = {
     allowEmptyString: true,
     description: 'The objects to write as CSV rows: each pipeline record (a null record is an error, as in PowerShell). The first object decides the columns.',
   },
-  Delimiter: { type: StringType, description: 'The character between values; @default ",".' },
+  Delimiter: { type: StringType, position: 1, description: 'The character between values; @default ",".' },
   NoTypeInformation: { type: SwitchType, aliases: ['NTI'], description: 'Accepted and ignored, as in PowerShell 7: no #TYPE line is written unless -IncludeTypeInformation.' },
   IncludeTypeInformation: { type: SwitchType, aliases: ['ITI'], description: 'Writes a first line "#TYPE <type name>" (the first object\'s PSTypeName, or System.Management.Automation.PSCustomObject).' },
   UseQuotes: { type: QUOTE_MODES, description: 'Always (the default: every header and value in double quotes), AsNeeded (only values holding the delimiter, a double quote or a newline) or Never.' },
