@@ -4,7 +4,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import yargs from 'yargs';
-import { checkEnvironment, debugTrace, echo, errorCode, oneLine, runCmdlet, terminatingErrorOf, usageError, type CmdletIO } from '../core/index.js';
+import { checkEnvironment, debugTrace, echo, errorCode, oneLine, runCmdlet, terminatingErrorOf, usageError, type CmdletIO, type ErrorId } from '../core/index.js';
 import { CMDLETS, findCmdlet } from '../cmdlets/index.js';
 import { databasePath, openDatabase } from '../directory/index.js';
 import { importUsers } from '../directory/import/importUsers.js';
@@ -76,7 +76,7 @@ async function importFiles(files: string[], format: string | undefined, io: Cmdl
   try {
     for (const [i, file] of files.entries()) {
       const input = file === '-' ? io.stdin : createReadStream(file);
-      const rejected = (row: number, reason: string, errorId: string) =>
+      const rejected = (row: number, reason: string, errorId: ErrorId) =>
         io.env.CSPIN_ERROR_FORMAT === 'json'
           ? io.stderr.write(`${JSON.stringify({ command: 'cspin import', errorId, category: 'InvalidData', message: `${echo(file)} line ${row}: ${reason}`, record: row, target: echo(file) })}\n`)
           : say(`${echo(file)} line ${row}: ${reason}`);

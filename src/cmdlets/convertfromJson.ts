@@ -2,7 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { StringType, SwitchType, TerminatingError, defineCmdlet, echo, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
 import { messages } from '../core/messages.js';
 import { classifyStdin } from '../core/pipelineInput.js';
-import { checkParsed, scanJson } from '../core/stream/jsonCheck.js';
+import { checkParsed, parseJsonOrdered, scanJson } from '../core/stream/jsonCheck.js';
 import { chunksOf } from '../core/stream/readChunks.js';
 
 /** The most text one document may hold (the bins' old space is 64 MiB; parsing needs several times the text). */
@@ -106,7 +106,8 @@ function parse(text: string, n: number): { value: unknown } | ErrorRecordLike {
   }
   const problem = scanJson(text);
   // PowerShell keeps the last of a repeated key (JSON.parse does too); keys differing in case it refuses.
-  if (!problem || (problem.errorId === 'DuplicateKeysInJsonString' && value !== undefined)) return { value };
+  if (!problem) return { value: parseJsonOrdered(text) };
+  if (problem.errorId === 'DuplicateKeysInJsonString' && value !== undefined) return { value };
   const before = text.slice(0, problem.offset);
   const line = n + (before.match(/\n/g)?.length ?? 0);
   const column = problem.offset - before.lastIndexOf('\n');

@@ -2,6 +2,7 @@
  * Error records, modelled on PowerShell's ErrorRecord: a stable id, a category, a message and the
  * target. Tests assert the id, never the wording.
  */
+import type { ErrorId } from './errorIds.js';
 
 /** The subset of PowerShell's ErrorCategory that cspin uses. */
 export type ErrorCategory =
@@ -22,8 +23,8 @@ export type ErrorCategory =
 
 /** Fields of an error record. */
 export interface ErrorRecordInit {
-  /** Stable PascalCase id, e.g. `InputObjectNotBound`. */
-  errorId: string;
+  /** Stable PascalCase id, e.g. `InputObjectNotBound`: a key of the ErrorIds registry. */
+  errorId: ErrorId;
   category: ErrorCategory;
   message: string;
   /** What the error is about (an identity, a file name). */
@@ -35,7 +36,7 @@ export interface ErrorRecordInit {
 
 /** A non-terminating error: written to stderr, and the pipeline goes on. */
 export class ErrorRecord {
-  readonly errorId: string;
+  readonly errorId: ErrorId;
   readonly category: ErrorCategory;
   readonly message: string;
   readonly target: unknown;
@@ -84,6 +85,6 @@ export class TerminatingError extends Error {
 }
 
 /** A command-line (parameter binding) error: statement-terminating, exit status 2. */
-export function usageError(errorId: string, message: string, target?: unknown): TerminatingError {
+export function usageError(errorId: ErrorId, message: string, target?: unknown): TerminatingError {
   return new TerminatingError({ errorId, category: 'InvalidArgument', message, target }, 2);
 }

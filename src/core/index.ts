@@ -38,4 +38,5 @@ export { debugTrace, errorCode, internalError, noteSqliteFile, systemError, term
 export type { SystemErrorContext } from './systemError.js';
 export { checkEnvironment, errorFormatOf, outputFormatOf } from './environment.js';
 export type { OutputFormat } from './environment.js';
-export { holdsOrder, isIntegerLikeKey, markHoldsOrder, propertyNames, recordEntries, recordFromEntries, setOrder, stringifyRecord } from './record.js';
+export { holdsOrder, isIntegerLikeKey, markHoldsOrder, orderedArray, propertyNames, recordEntries, recordFromEntries, setOrder, stringifyRecord } from './record.js';
+export type { ErrorId, ErrorIds } from './errorIds.js';

@@ -13,6 +13,8 @@ import { TerminatingError, isErrorRecord, usageError, type ErrorRecord } from '.
 import { TerminalFormatter } from './format/index.js';
 import { helpText, wantsHelp } from './help.js';
 import { PlainText, expandJsonLines } from './jsonText.js';
+import { stringifyRecord } from './record.js';
+import { parseJsonOrdered } from './stream/jsonCheck.js';
 import { messages } from './messages.js';
 import { classifyStdin, readsPipelineInput, type StdinKind } from './pipelineInput.js';
 import { ShouldProcess } from './shouldProcess.js';
@@ -207,11 +209,12 @@ function encoderFor(io: CmdletIO): OutputEncoder {
   const view = format === 'list' || format === 'table' ? format : undefined;
   const formatter = new TerminalFormatter({ width: io.stdout.columns ?? 120, view });
   // Dates and other non-JSON values become what NDJSON would carry, so both views agree.
+  const show = (items: unknown[]) => formatter.push(parseJsonOrdered(stringifyRecord(expandJsonLines(items))) as unknown[]);
   return {
     encode: (items) => {
       // Text output (ConvertTo-Csv, ConvertTo-Json) is written as it is; objects go through the view.
-      if (!items.some((item) => item instanceof PlainText)) return formatter.push(JSON.parse(JSON.stringify(expandJsonLines(items))) as unknown[]);
-      return items.map((item) => (item instanceof PlainText ? item.written : formatter.push(JSON.parse(JSON.stringify(expandJsonLines([item]))) as unknown[]))).join('');
+      if (!items.some((item) => item instanceof PlainText)) return show(items);
+      return items.map((item) => (item instanceof PlainText ? item.written : show([item]))).join('');
     },
     end: () => formatter.end(),
   };

@@ -5,14 +5,15 @@
  */
 import { echo } from './echo.js';
 import { TerminatingError, type ErrorCategory } from './errors.js';
+import type { ErrorId } from './errorIds.js';
 
 interface Condition {
-  errorId: string;
+  errorId: ErrorId;
   category: ErrorCategory;
   reason: string;
 }
 
-const condition = (errorId: string, category: ErrorCategory, reason: string): Condition => ({ errorId, category, reason });
+const condition = (errorId: ErrorId, category: ErrorCategory, reason: string): Condition => ({ errorId, category, reason });
 
 const DISK_FULL = condition('DiskFull', 'WriteError', 'no space is left on the device');
 const PERMISSION = condition('PermissionDenied', 'PermissionDenied', 'permission denied');

@@ -7,7 +7,7 @@ import { Database } from './sqlite.js';
 import { accessSync, closeSync, constants, fsyncSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TerminatingError, echo, errorCode, systemError, type ErrorCategory } from '../core/index.js';
+import { TerminatingError, echo, errorCode, systemError, type ErrorCategory, type ErrorId } from '../core/index.js';
 import { MIGRATIONS } from './schema.js';
 
 /**
@@ -31,7 +31,7 @@ export interface DatabaseHeader {
 }
 
 /** A refusal of the path (exit 2 when CSPIN_DB names the wrong thing, 1 when the right thing is unusable). */
-export function databaseRefusal(errorId: string, category: ErrorCategory, message: string, path: string, exitCode: 1 | 2 = 2): TerminatingError {
+export function databaseRefusal(errorId: ErrorId, category: ErrorCategory, message: string, path: string, exitCode: 1 | 2 = 2): TerminatingError {
   return new TerminatingError({ errorId, category, message, target: path }, exitCode);
 }
 

@@ -13,7 +13,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { TerminatingError, echo, errorCode, systemError } from '../core/index.js';
+import { TerminatingError, echo, errorCode, systemError, type ErrorId } from '../core/index.js';
 import { syncToDisk, type DirectoryDatabase } from '../directory/index.js';
 
 const KEY_BYTES = 32;
@@ -33,7 +33,7 @@ export function keyFingerprint(key: Buffer): string {
   return createHmac('sha256', key).update('cspin pin key fingerprint v1').digest('hex');
 }
 
-function keyError(errorId: string, message: string): TerminatingError {
+function keyError(errorId: ErrorId, message: string): TerminatingError {
   return new TerminatingError({ errorId, category: 'SecurityError', message });
 }
 

@@ -2,7 +2,7 @@
  * PIN policy values: the identities (Global, site:X, tag:X), the documented ranges and defaults, the
  * rule that a lifetime needs a history, and the UserPinPolicy object Get-CsPinPolicy writes.
  */
-import { NOT_CONVERTIBLE, convertBoolean, echo, findProperty, integerType, rangeViolation, type PSObject, type ParamType } from '../core/index.js';
+import { NOT_CONVERTIBLE, convertBoolean, echo, findProperty, integerType, rangeViolation, type PSObject, type ParamType, type ErrorId } from '../core/index.js';
 import type { PinPolicyRow } from './policy.js';
 
 /** The type name of Get-CsPinPolicy's output objects. */
@@ -142,9 +142,9 @@ export function pinPolicyObject(row: PinPolicyRow): PSObject {
  * @param instance the object (property names match case-insensitively)
  * @returns the identity and changes, or why the object is not a usable policy (and the errorId to report)
  */
-export function readPolicyInstance(instance: PSObject): { identity: string; changes: PolicyChanges } | { problem: string; errorId: string } {
+export function readPolicyInstance(instance: PSObject): { identity: string; changes: PolicyChanges } | { problem: string; errorId: ErrorId } {
   const identityValue = findProperty(instance, 'Identity')?.value;
-  const invalid = (problem: string, errorId = 'InvalidPolicyInstance') => ({ problem, errorId });
+  const invalid = (problem: string, errorId: ErrorId = 'InvalidPolicyInstance') => ({ problem, errorId });
   if (typeof identityValue !== 'string') return invalid('The -Instance object has no Identity: pipe the objects Get-CsPinPolicy writes, or objects with an Identity property.');
   const parsed = parsePolicyIdentity(identityValue);
   if ('problem' in parsed) return invalid(parsed.problem);

@@ -112,7 +112,7 @@ describe('systemError: a known failure is one error naming the path', () => {
 
 describe('terminatingErrorOf and InternalError', () => {
   it('a terminating error stays as it is; a known failure is translated; anything else is an InternalError', () => {
-    const usage = usageError('InvalidThing', 'no');
+    const usage = usageError('InvalidCommandLine', 'no');
     expect(terminatingErrorOf(usage)).toBe(usage);
     expect(terminatingErrorOf(thrown(() => readFileSync(dir))).record.errorId).toBe('IsADirectory');
     expect(terminatingErrorOf(new RangeError('boom')).record.errorId).toBe('InternalError');
@@ -133,7 +133,7 @@ describe('terminatingErrorOf and InternalError', () => {
     expect(debugTrace(error, { CSPIN_DEBUG: '0' })).toBeUndefined();
     expect(debugTrace(error, { CSPIN_DEBUG: '1' })).toMatch(/^TypeError: boom\n\s+at /);
     expect(debugTrace(internalError(error), { CSPIN_DEBUG: '1' })).toMatch(/^TypeError: boom\n/);
-    expect(debugTrace(new TerminatingError({ errorId: 'X', category: 'NotSpecified', message: 'x' }), { CSPIN_DEBUG: '1' })).toBeUndefined();
+    expect(debugTrace(new TerminatingError({ errorId: 'InternalError', category: 'NotSpecified', message: 'x' }), { CSPIN_DEBUG: '1' })).toBeUndefined();
   });
 });
 

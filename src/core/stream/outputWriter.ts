@@ -1,4 +1,5 @@
 import { JsonLines, JsonText, PlainText } from '../jsonText.js';
+import { stringifyRecord } from '../record.js';
 import type { Pacer } from './runProcess.js';
 import type { Valve } from './valve.js';
 
@@ -14,7 +15,8 @@ export const ndjsonEncoder: OutputEncoder = {
     let text = '';
     for (const item of items) {
       if (item instanceof PlainText) text += item.written;
-      else text += `${item instanceof JsonText ? item.json : item instanceof JsonLines ? item.text : (JSON.stringify(item) ?? 'null')}\n`;
+      else text += `${item instanceof JsonText ? item.json : item instanceof JsonLines ? item.text : stringifyRecord(item)}
+`;
     }
     return text;
   },

@@ -8,6 +8,7 @@ import { dnKey } from '../dn.js';
 import { UserConflictError, UserWriter } from '../userStore.js';
 import { normalizeUser } from './normalizeUser.js';
 import type { SourceRow } from './sourceRow.js';
+import type { ErrorId } from '../../core/index.js';
 
 /** What an import did. */
 export interface ImportSummary {
@@ -30,7 +31,7 @@ const BATCH = 1000;
 export async function importUsers(
   db: DirectoryDatabase,
   rows: AsyncIterable<SourceRow>,
-  onRejected: (row: number, reason: string, errorId: string) => void,
+  onRejected: (row: number, reason: string, errorId: ErrorId) => void,
   summary: ImportSummary = { added: 0, updated: 0, rejected: 0 },
 ): Promise<ImportSummary> {
   // Rows stored by the batch in progress: they count once it commits.
@@ -58,7 +59,7 @@ export async function importUsers(
       }
     }
   });
-  const reject = (row: number, reason: string, errorId: string) => {
+  const reject = (row: number, reason: string, errorId: ErrorId) => {
     summary.rejected++;
     // The last line of defence: a reason is one line whatever a value in it holds.
     onRejected(row, oneLine(reason), errorId);

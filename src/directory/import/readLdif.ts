@@ -6,6 +6,7 @@ import { echo } from '../../core/echo.js';
 import { isErrorRecord, type ErrorRecord } from '../../core/errors.js';
 import type { Line } from '../../core/stream/records.js';
 import { classify, inputLines, type SourceRow } from './sourceRow.js';
+import type { ErrorId } from '../../core/index.js';
 
 /** A record past this size is rejected and the rest of it is not kept. */
 const MAX_RECORD_CHARS = 8 * 1024 * 1024;
@@ -29,7 +30,7 @@ const BINARY_ATTRIBUTES = new Set([
 
 /** Why a record is refused: the importer's errorId and the reason. */
 interface Problem {
-  errorId: string;
+  errorId: ErrorId;
   reason: string;
 }
 
@@ -149,8 +150,8 @@ class LdifReader {
     }
     const problem =
       value === URL ? unsupported(`${echo(name)}:< (a value read from a URL) is not supported`)
-      : value === INVALID ? { errorId: 'InvalidBase64', reason: `the value of ${echo(name)} is not valid base64` }
-      : value === NOT_UTF8 ? { errorId: 'InvalidUtf8', reason: `the base64 value of ${echo(name)} is not UTF-8 text (and ${echo(name)} is not a binary attribute)` }
+      : value === INVALID ? { errorId: 'InvalidBase64' as const, reason: `the value of ${echo(name)} is not valid base64` }
+      : value === NOT_UTF8 ? { errorId: 'InvalidUtf8' as const, reason: `the base64 value of ${echo(name)} is not UTF-8 text (and ${echo(name)} is not a binary attribute)` }
       : options.length > 0 && !binary ? unsupported(`attribute options are not supported (${echo(name)})`)
       : undefined;
     if (key === 'dn') {
@@ -190,7 +191,7 @@ function report(entry: Entry): SourceRow {
   return { row, raw };
 }
 
-function refusal(problem: Problem): { error: string; errorId: string } {
+function refusal(problem: Problem): { error: string; errorId: ErrorId } {
   return { error: problem.reason, errorId: problem.errorId };
 }
 

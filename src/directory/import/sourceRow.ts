@@ -7,6 +7,7 @@ import { LineFramer } from '../../core/stream/lineFramer.js';
 import { chunksOf, unreadableInput } from '../../core/stream/readChunks.js';
 import type { Line } from '../../core/stream/records.js';
 import type { RawUser } from './normalizeUser.js';
+import type { ErrorId } from '../../core/index.js';
 
 /**
  * One entry of a source, numbered with the line it starts on: a user row to import, a container
@@ -16,7 +17,7 @@ export type SourceRow =
   | { row: number; raw: RawUser }
   | { row: number; container: string }
   | { row: number; skipped: string }
-  | { row: number; error: string; errorId: string };
+  | { row: number; error: string; errorId: ErrorId };
 
 const USER_CLASSES = new Set(['user', 'person', 'inetorgperson', 'organizationalperson']);
 const CONTAINER_CLASSES = new Set(['organizationalunit', 'container', 'domain', 'domaindns', 'dcobject', 'organization']);
