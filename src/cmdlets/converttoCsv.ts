@@ -1,4 +1,4 @@
-import { PlainText, defineCmdlet } from '../core/index.js';
+import { defineCmdlet } from '../core/index.js';
 import { CSV_PARAMETERS, CsvLines, checkCsvShape } from './csvOutput.js';
 
 export default defineCmdlet({
@@ -9,6 +9,7 @@ export default defineCmdlet({
   parameters: { ...CSV_PARAMETERS, InputObject: { ...CSV_PARAMETERS.InputObject, position: 0 } },
   inputTypes: ['Any object, one per NDJSON line.'],
   outputType: 'System.String: CSV lines, as text.',
+  writesText: true,
   examples: [
     {
       title: 'PIN information as CSV text',
@@ -35,6 +36,6 @@ export default defineCmdlet({
       for (const line of csv.lines(params.InputObject)) if (line !== '') lines.push(line);
     }
     // One text per chunk of input: the writer copies it as it is.
-    if (lines.length > 0) yield new PlainText(lines.join('\n'));
+    if (lines.length > 0) yield `${lines.join('\n')}\n`;
   },
 });

@@ -1,5 +1,5 @@
 import { PSObjectType } from '../core/objectType.js';
-import { PlainText, SwitchType, defineCmdlet, integerType } from '../core/index.js';
+import { SwitchType, defineCmdlet, integerType } from '../core/index.js';
 import { writeJson, type JsonLayout, type JsonWriteState } from '../core/format/psJson.js';
 
 interface State extends JsonWriteState {
@@ -37,6 +37,7 @@ export default defineCmdlet({
   },
   inputTypes: ['Any object, one per NDJSON line.'],
   outputType: 'System.String: a JSON document, as text.',
+  writesText: true,
   notes: [
     'Memory: PowerShell holds the whole input; cspin holds one object (the first, until a second one shows that the document is an array) and writes the array as the objects arrive, so any number of objects fit in the bins\' memory.',
   ],
@@ -74,7 +75,7 @@ export default defineCmdlet({
       }
       text += element(value, state);
     }
-    if (text !== '') yield new PlainText(text, false);
+    if (text !== '') yield text;
   },
 
   end(state, context) {
@@ -82,7 +83,7 @@ export default defineCmdlet({
     if (state.first) text = writeJson(state.first.value, state.layout, state);
     else if (state.written > 0) text = state.layout.compress ? ']' : '\n]';
     if (state.truncated) context.writeWarning(`Resulting JSON is truncated as serialization has exceeded the set depth of ${state.layout.depth}.`);
-    return text === undefined ? [] : [new PlainText(text)];
+    return text === undefined ? [] : [`${text}\n`];
   },
 });
 

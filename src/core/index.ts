@@ -18,7 +18,7 @@ export { BooleanType, Int32Type, NOT_CONVERTIBLE, StringType, SwitchType, conver
 export type { NotConvertible, ParamType } from './types.js';
 export { TYPE_NAME_PROPERTY, findProperty, isPSObject, typeNameOf } from './psobject.js';
 export type { PSObject } from './psobject.js';
-export { JsonLines, JsonText, PlainText, expandJsonLines } from './jsonText.js';
+export { JsonLines, JsonText, expandJsonLines } from './jsonText.js';
 export { isoUtc } from './isoDate.js';
 export { clockOf } from './clock.js';
 export { mapOrdered, threadPoolParallelism, type MapOrderedOptions } from './mapOrdered.js';

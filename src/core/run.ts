@@ -12,7 +12,7 @@ import { ErrorReporter } from './errorReporter.js';
 import { TerminatingError, isErrorRecord, usageError, type ErrorRecord } from './errors.js';
 import { TerminalFormatter } from './format/index.js';
 import { helpText, wantsHelp } from './help.js';
-import { PlainText, expandJsonLines } from './jsonText.js';
+import { expandJsonLines } from './jsonText.js';
 import { stringifyRecord } from './record.js';
 import { parseJsonOrdered } from './stream/jsonCheck.js';
 import { messages } from './messages.js';
@@ -95,7 +95,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   let stoppedBy: StopSignal | undefined;
   const writer = new OutputWriter(
     io.stdout,
-    encoderFor(io),
+    decl.writesText ? textEncoder : encoderFor(io),
     valve,
     (error) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') brokenPipe = true;
@@ -202,6 +202,9 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   }
 }
 
+/** Text output (Format-Table): each item is text, written as it is. */
+const textEncoder: OutputEncoder = { encode: (items) => items.join(''), end: () => '' };
+
 function encoderFor(io: CmdletIO): OutputEncoder {
   const format = outputFormatOf(io.env);
   if (format === 'ndjson' || (format === 'auto' && !io.stdout.isTTY)) return ndjsonEncoder;
@@ -209,15 +212,7 @@ function encoderFor(io: CmdletIO): OutputEncoder {
   const view = format === 'list' || format === 'table' ? format : undefined;
   const formatter = new TerminalFormatter({ width: io.stdout.columns ?? 120, view });
   // Dates and other non-JSON values become what NDJSON would carry, so both views agree.
-  const show = (items: unknown[]) => formatter.push(parseJsonOrdered(stringifyRecord(expandJsonLines(items))) as unknown[]);
-  return {
-    encode: (items) => {
-      // Text output (ConvertTo-Csv, ConvertTo-Json) is written as it is; objects go through the view.
-      if (!items.some((item) => item instanceof PlainText)) return show(items);
-      return items.map((item) => (item instanceof PlainText ? item.written : show([item]))).join('');
-    },
-    end: () => formatter.end(),
-  };
+  return { encode: (items) => formatter.push(parseJsonOrdered(stringifyRecord(expandJsonLines(items))) as unknown[]), end: () => formatter.end() };
 }
 
 function hasTerminal(): boolean {

@@ -1,4 +1,4 @@
-import { JsonLines, JsonText, PlainText } from '../jsonText.js';
+import { JsonLines, JsonText } from '../jsonText.js';
 import { stringifyRecord } from '../record.js';
 import type { Pacer } from './runProcess.js';
 import type { Valve } from './valve.js';
@@ -13,11 +13,7 @@ export interface OutputEncoder {
 export const ndjsonEncoder: OutputEncoder = {
   encode: (items) => {
     let text = '';
-    for (const item of items) {
-      if (item instanceof PlainText) text += item.written;
-      else text += `${item instanceof JsonText ? item.json : item instanceof JsonLines ? item.text : stringifyRecord(item)}
-`;
-    }
+    for (const item of items) text += `${item instanceof JsonText ? item.json : item instanceof JsonLines ? item.text : stringifyRecord(item)}\n`;
     return text;
   },
   end: () => '',
