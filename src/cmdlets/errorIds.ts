@@ -3,10 +3,14 @@ declare module '../core/errorIds.js' {
   interface ErrorIds {
     AmbiguousPropertyName: 'a property wildcard that matches several properties';
     BadOperatorArgument: 'a Where-Object operand that does not fit the operator';
-    FileOpenFailure: 'an input file that cannot be opened';
+    CannotAppendCsvWithMismatchedPropertyNames: 'Export-Csv -Append of an object that lacks a column of the file';
+    CannotSpecifyBothAppendAndNoHeader: 'Export-Csv -Append with -NoHeader';
+    CannotSpecifyPathAndLiteralPath: 'Export-Csv without one of -Path and -LiteralPath';
+    CannotSpecifyQuoteFieldsAndUseQuotes: '-UseQuotes with -QuoteFields';
     FileReadError: 'an input file that cannot be read';
     GlobalPolicyExists: 'the global PIN policy already exists';
     InvalidDelimiter: 'a CSV delimiter that is not one character';
+    JsonDocumentTooLarge: 'a multi-line JSON document past what ConvertFrom-Json holds';
     InvalidOrganizationalUnit: 'an -OU that is not a distinguished name';
     InvalidPinFormat: 'a PIN that is not digits';
     OperatorNotSpecified: 'Where-Object without an operator';

@@ -23,6 +23,11 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'Remove-CsPinPolicy': () => load(import('./removeCsPinPolicy.js')),
   'Grant-CsPinPolicy': () => load(import('./grantCsPinPolicy.js')),
   'Where-Object': () => load(import('./whereObject.js')),
+  'Export-Csv': () => load(import('./exportCsv.js')),
+  'ConvertTo-Csv': () => load(import('./converttoCsv.js')),
+  'ConvertFrom-Csv': () => load(import('./convertfromCsv.js')),
+  'ConvertTo-Json': () => load(import('./converttoJson.js')),
+  'ConvertFrom-Json': () => load(import('./convertfromJson.js')),
 };
 
 /**

@@ -143,6 +143,11 @@ export interface CmdletDecl<P extends ParameterDecls = ParameterDecls, S = unkno
   readonly shouldProcess?: ShouldProcessDecl;
   readonly inputTypes?: readonly string[];
   readonly outputType?: string;
+  /**
+   * The cmdlet writes text for people (Format-Table): its output items are strings written to stdout
+   * as they are, whatever stdout is, never NDJSON nor a terminal view.
+   */
+  readonly writesText?: boolean;
   readonly examples: readonly Example[];
   /** Notes for help: extensions and deviations from the Microsoft cmdlet. */
   readonly notes?: readonly string[];

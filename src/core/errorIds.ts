@@ -55,9 +55,12 @@ export interface ErrorIds {
   DatabaseCorrupt: 'the database file is damaged';
   DatabaseReadOnly: 'the database cannot be written';
   DiskFull: 'no space left';
+  FileOpenFailure: 'a file that cannot be opened (PowerShell\'s id)';
+  FileWriteError: 'a report file that could not be written';
   IOError: 'an input/output error';
   IsADirectory: 'a folder where a file was expected';
   NotACspinDatabase: "a file that is not cspin's database";
+  NoClobber: '-NoClobber and the file exists';
   NotADirectory: 'a file where a folder was expected';
   OutOfMemory: 'memory ran out';
   PathNotFound: 'a path that does not exist';

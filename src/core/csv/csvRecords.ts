@@ -4,10 +4,10 @@
  */
 import { echo } from '../echo.js';
 import { errorRecord, isErrorRecord, type ErrorRecord } from '../errors.js';
+import { recordFromEntries } from '../record.js';
 import { chunksOf, unreadableInput } from '../stream/readChunks.js';
 import { CsvParser, type CsvEvent, type CsvRow } from './csvParser.js';
 import { Utf8Text, type DecodedText } from './utf8Text.js';
-import { recordFromEntries } from '../record.js';
 
 /** One CSV row: column name → value, in header order. */
 export interface CsvRecord {

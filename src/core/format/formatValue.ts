@@ -102,5 +102,57 @@ export function formatValue(value: unknown): string {
     const pairs = displayedProperties(value).map((name) => `${name}=${formatValue(value[name])}`);
     return `@{${pairs.join('; ')}}`;
   }
+  if (typeof value === 'number') return formatNumber(value);
   return String(value);
+}
+
+/**
+ * A number as .NET's ToString() writes it: ConvertFrom-Json makes a whole number an Int64 (its digits)
+ * and any other a Double, whose shortest round-trip digits .NET writes in exponent form from 1E-05 down
+ * and from 1E+15 (`1E-05`, `1.5E-07`, `2.5E+20`), where JavaScript writes `1e-7`, `1e+21`.
+ * @param value a number
+ * @returns its text
+ */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '-∞';
+  if (Object.is(value, -0)) return '-0';
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
+  const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
+  const power = Number(exponent);
+  if (power >= -4 && power < 15) return String(value);
+  return `${mantissa}E${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+}
+
+/**
+ * A value as PowerShell's ToString() writes it where a cell or a name is text (Export-Csv, ConvertTo-Csv):
+ * unlike the console, an array is `System.Object[]`, and a nested object is `@{Name=value; ...}` whose
+ * own nested objects are empty (a PowerShell quirk: `@{a=}`) and arrays `System.Object[]`.
+ * @param value a value from a parsed JSON record
+ * @returns the text; `''` for null
+ */
+export function toStringValue(value: unknown, culture: 'en-US' | 'invariant' = 'en-US'): string {
+  if (Array.isArray(value)) return 'System.Object[]';
+  if (isRecord(value)) {
+    const pairs = displayedProperties(value).map((name) => {
+      const member = value[name];
+      return `${name}=${isRecord(member) ? '' : toStringValue(member, culture)}`;
+    });
+    return pairs.length === 0 ? '' : `@{${pairs.join('; ')}}`;
+  }
+  if (culture === 'invariant' && typeof value === 'string') {
+    const date = parseIsoTimestamp(value);
+    if (date) return formatInvariantDateTime(date);
+  }
+  return formatValue(value);
+}
+
+/**
+ * Formats an instant as the invariant culture's general date, local time (`MM/dd/yyyy HH:mm:ss`): what
+ * PowerShell's string conversion writes where it uses no culture (ConvertTo-Json past -Depth).
+ * @param date - the instant.
+ * @returns text such as `09/25/2012 13:35:03`.
+ */
+export function formatInvariantDateTime(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(date.getMonth() + 1)}/${pad(date.getDate())}/${String(date.getFullYear()).padStart(4, '0')} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }

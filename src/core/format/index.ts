@@ -4,9 +4,12 @@ export {
   TYPE_NAME_PROPERTY,
   displayedProperties,
   formatDateTime,
+  formatInvariantDateTime,
+  formatNumber,
   formatValue,
   isRecord,
   parseIsoTimestamp,
+  toStringValue,
   type FormatRecord,
 } from './formatValue.js';
 export { formatListEntry } from './listView.js';
