@@ -4,7 +4,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import yargs from 'yargs';
-import { checkEnvironment, debugTrace, echo, errorCode, oneLine, runCmdlet, terminatingErrorOf, usageError, type CmdletIO } from '../core/index.js';
+import { checkEnvironment, debugTrace, didYouMean, echo, nearestNames, errorCode, oneLine, runCmdlet, terminatingErrorOf, usageError, type CmdletIO } from '../core/index.js';
 import { CMDLETS, findCmdlet } from '../cmdlets/index.js';
 import { databasePath, openDatabase } from '../directory/index.js';
 import { importUsers } from '../directory/import/importUsers.js';
@@ -12,6 +12,7 @@ import { formatOf, readUsers } from '../directory/import/sources.js';
 import { initCommand } from './init.js';
 import { rotateKeyCommand } from './rotateKey.js';
 import { siteCommand } from './sites.js';
+import { packageVersion } from './version.js';
 
 /**
  * Runs `cspin` with its arguments.
@@ -27,9 +28,11 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
   try {
     // Help is always given; anything else first checks the environment.
     if (!argv.some((arg) => arg === '--help' || arg === '-h')) checkEnvironment(io.env);
+    checkCommandName(argv[0]);
     // yargs drops a bare `-` from a variadic positional (it looks like an option), so it travels as a sentinel.
     await yargs(argv[0] === 'import' ? argv.map((a) => (a === '-' ? STDIN : a)) : [...argv])
       .scriptName('cspin')
+      .version(packageVersion())
       .usage('Usage: cspin <command> [options]\n       cspin <Cmdlet> [parameters]   (the same as running the cmdlet itself)')
       .command(initCommand(io, say))
       .command(
@@ -62,6 +65,16 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
 }
 
 class UsageMessage extends Error {}
+
+/** The first words yargs knows (the cmdlets are run before yargs sees them). */
+const ADMIN_COMMANDS = ['init', 'import', 'rotate-key', 'commands', 'site', 'completion'];
+
+/** A mistyped command is a usage error that names the nearest commands and cmdlets. */
+function checkCommandName(first: string | undefined): void {
+  if (first === undefined || first.startsWith('-') || ADMIN_COMMANDS.includes(first)) return;
+  const suggestions = nearestNames(first, [...ADMIN_COMMANDS, ...Object.keys(CMDLETS)]);
+  throw usageError('CommandNotFoundException', `'${echo(first)}' is not a cspin command or cmdlet.${didYouMean(suggestions)} (see cspin --help)`, echo(first));
+}
 
 /** Stands for `-` (standard input) while yargs parses `cspin import`: yargs drops a bare `-` from a variadic argument. */
 const STDIN = '\u0000stdin';

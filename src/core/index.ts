@@ -39,3 +39,4 @@ export type { SystemErrorContext } from './systemError.js';
 export { checkEnvironment, errorFormatOf, outputFormatOf } from './environment.js';
 export type { OutputFormat } from './environment.js';
 export { holdsOrder, isIntegerLikeKey, markHoldsOrder, propertyNames, recordEntries, recordFromEntries, setOrder, stringifyRecord } from './record.js';
+export { didYouMean, editDistance, nearestNames } from './suggest.js';
