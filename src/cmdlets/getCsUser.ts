@@ -16,6 +16,7 @@ import {
   UserId,
   LdapFilterError,
   compileLdapFilter,
+  countUserPages,
   containerExists,
   looksLikeDn,
   parseLdapFilter,
@@ -167,13 +168,14 @@ export default defineCmdlet({
     return state;
   },
 
-  *process(records, state) {
+  *process(records, state, context) {
     if (state.remaining <= 0) return;
     if (records.length === 1 && records[0]?.params.Identity === undefined) {
       const limit = state.filter || state.remaining === Infinity ? undefined : state.remaining;
       // A scan that needs no row parsed (no -Filter) and no LDAP filter (whose plan a keyset would
       // upset) goes by pages.
       if (!state.filter && state.where.length === 0) {
+        context.progressTotal(() => countUserPages(state.db, { ou: state.ou, limit }));
         for (const page of searchUserPages(state.db, { ou: state.ou, limit }, ADUSER_JSON_SQL, PAGE_SIZE)) {
           state.remaining -= page.count;
           yield new JsonLines(page.text, page.count);

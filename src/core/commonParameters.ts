@@ -35,7 +35,7 @@ export const COMMON_PARAMETERS = {
   ErrorAction: preference('What to do on a non-terminating error: Continue, SilentlyContinue, Ignore, Stop, Inquire.', 'ea'),
   WarningAction: preference('What to do with warnings: Continue, SilentlyContinue, Ignore, Stop, Inquire.', 'wa'),
   InformationAction: preference('Accepted for compatibility; cspin writes no information records.', 'infa'),
-  ProgressAction: preference('Accepted for compatibility; cspin writes no progress records.', 'proga'),
+  ProgressAction: preference('The progress line on a terminal (after a second): Continue shows it, SilentlyContinue or Ignore hides it (as CSPIN_PROGRESS=0 does).', 'proga'),
   ErrorVariable: variable('Not supported in bash: redirect stderr instead.', 'ev'),
   WarningVariable: variable('Not supported in bash: redirect stderr instead.', 'wv'),
   InformationVariable: variable('Not supported in bash.', 'iv'),
@@ -57,6 +57,7 @@ export const UNSUPPORTED_COMMON = ['ErrorVariable', 'WarningVariable', 'Informat
 export interface CommonSettings {
   errorAction: ActionPreference;
   warningAction: ActionPreference;
+  progressAction: ActionPreference;
   verbose: boolean;
   debug: boolean;
   whatIf: boolean;

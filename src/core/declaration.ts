@@ -99,6 +99,11 @@ export interface CmdletContext {
   writeWarning(message: string): void;
   writeVerbose(message: string): void;
   writeDebug(message: string): void;
+  /**
+   * Tells the progress line how many records the command will count in all (its output, or its
+   * input when it reads), for the percent and the time left. Asked once, only if the line is drawn.
+   */
+  progressTotal(total: () => number | undefined): void;
   /** What stdout is: a cmdlet whose output is the only copy of something checks who gets it. */
   readonly output: OutputTarget;
   /** True once a signal told the command to stop: start no new change. */
