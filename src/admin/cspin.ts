@@ -4,7 +4,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import yargs from 'yargs';
-import { checkEnvironment, debugTrace, didYouMean, echo, nearestNames, errorCode, oneLine, runCmdlet, terminatingErrorOf, usageError, type CmdletIO } from '../core/index.js';
+import { checkEnvironment, debugTrace, didYouMean, echo, nearestNames, packageVersion, errorCode, oneLine, runCmdlet, terminatingErrorOf, usageError, type CmdletIO } from '../core/index.js';
 import { CMDLETS, findCmdlet } from '../cmdlets/index.js';
 import { databasePath, openDatabase } from '../directory/index.js';
 import { importUsers } from '../directory/import/importUsers.js';
@@ -12,7 +12,6 @@ import { formatOf, readUsers } from '../directory/import/sources.js';
 import { initCommand } from './init.js';
 import { rotateKeyCommand } from './rotateKey.js';
 import { siteCommand } from './sites.js';
-import { packageVersion } from './version.js';
 
 /**
  * Runs `cspin` with its arguments.
@@ -32,7 +31,7 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
     // yargs drops a bare `-` from a variadic positional (it looks like an option), so it travels as a sentinel.
     await yargs(argv[0] === 'import' ? argv.map((a) => (a === '-' ? STDIN : a)) : [...argv])
       .scriptName('cspin')
-      .version(packageVersion())
+      .version(packageVersion('cspin'))
       .usage('Usage: cspin <command> [options]\n       cspin <Cmdlet> [parameters]   (the same as running the cmdlet itself)')
       .command(initCommand(io, say))
       .command(

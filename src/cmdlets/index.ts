@@ -23,6 +23,8 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'Remove-CsPinPolicy': () => load(import('./removeCsPinPolicy.js')),
   'Grant-CsPinPolicy': () => load(import('./grantCsPinPolicy.js')),
   'Where-Object': () => load(import('./whereObject.js')),
+  'Get-Help': () => load(import('./getHelp.js')),
+  'Get-Command': () => load(import('./getCommand.js')),
 };
 
 /**

@@ -6,7 +6,7 @@
 import { stylesFor } from './colour.js';
 import { outputFormatOf } from './environment.js';
 import { TerminalFormatter } from './format/index.js';
-import { expandJsonLines, JsonLines } from './jsonText.js';
+import { JsonLines, PlainText, expandJsonLines } from './jsonText.js';
 import type { OutputTarget } from './outputTarget.js';
 import { ndjsonEncoder, type OutputEncoder } from './stream/outputWriter.js';
 
@@ -41,7 +41,14 @@ export function consoleOutput(stdout: ConsoleStream, env: NodeJS.ProcessEnv, tar
   const piped = !stdout.isTTY && (target.kind === 'pipe' || target.kind === 'socket');
   return {
     // Dates and other non-JSON values become what NDJSON would carry, so both views agree.
-    encoder: { encode: (items) => formatter.push(JSON.parse(JSON.stringify(expandJsonLines(items))) as unknown[]), end: () => formatter.end() },
+    encoder: {
+      encode: (items) => {
+        // Text output (Get-Help, ConvertTo-Csv) is written as it is; objects go through the view.
+        if (!items.some((item) => item instanceof PlainText)) return formatter.push(JSON.parse(JSON.stringify(expandJsonLines(items))) as unknown[]);
+        return items.map((item) => (item instanceof PlainText ? item.written : formatter.push(JSON.parse(JSON.stringify(expandJsonLines([item]))) as unknown[]))).join('');
+      },
+      end: () => formatter.end(),
+    },
     inOrder: true,
     forcedIntoPipe: view && piped ? `CSPIN_FORMAT=${format} writes the ${view} view as text for people: the next command in the pipeline will read text, not objects.` : undefined,
   };

@@ -1,4 +1,4 @@
-import { JsonLines, JsonText } from '../jsonText.js';
+import { JsonLines, JsonText, PlainText } from '../jsonText.js';
 import type { Pacer } from './runProcess.js';
 import type { Valve } from './valve.js';
 
@@ -14,7 +14,10 @@ export interface OutputEncoder {
 export const ndjsonEncoder: OutputEncoder = {
   encode: (items) => {
     let text = '';
-    for (const item of items) text += `${item instanceof JsonText ? item.json : item instanceof JsonLines ? item.text : (JSON.stringify(item) ?? 'null')}\n`;
+    for (const item of items) {
+      if (item instanceof PlainText) text += item.written;
+      else text += `${item instanceof JsonText ? item.json : item instanceof JsonLines ? item.text : (JSON.stringify(item) ?? 'null')}\n`;
+    }
     return text;
   },
   end: () => '',
