@@ -9,6 +9,7 @@ import { CMDLETS, findCmdlet } from '../cmdlets/index.js';
 import { databasePath, openDatabase } from '../directory/index.js';
 import { importUsers } from '../directory/import/importUsers.js';
 import { formatOf, readUsers } from '../directory/import/sources.js';
+import { bashCompletion } from './completion.js';
 import { initCommand } from './init.js';
 import { rotateKeyCommand } from './rotateKey.js';
 import { siteCommand } from './sites.js';
@@ -50,6 +51,14 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
         io.stdout.write(`${Object.keys(CMDLETS).join('\n')}\n`);
       })
       .command(siteCommand(io, say))
+      .command(
+        'completion <shell>',
+        'Print a completion script for the shell (bash): source <(cspin completion bash)',
+        (y) => y.positional('shell', { type: 'string', choices: ['bash'], demandOption: true }),
+        async () => {
+          io.stdout.write(await bashCompletion(ADMIN_COMMANDS));
+        },
+      )
       .demandCommand(1, 'Name a command, or a cmdlet such as Get-CsUser.')
       .strict()
       .exitProcess(false)

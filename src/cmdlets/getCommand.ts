@@ -24,7 +24,8 @@ export default defineCmdlet({
     Noun: { type: StringType, description: 'Only cmdlets with these nouns (comma-separated, wildcards allowed), e.g. CsClientPin.' },
     Syntax: { type: SwitchType, description: 'Writes the syntax of each cmdlet as text instead of its object.' },
   },
-  outputType: `${COMMAND_TYPE} (CommandType, Name, Version, Source, Verb, Noun), or text with -Syntax`,
+  outputType: `${COMMAND_TYPE}, or text with -Syntax`,
+  outputProperties: ['CommandType', 'Name', 'Version', 'Source', 'Verb', 'Noun'],
   examples: [
     {
       title: 'The cmdlets for a noun',

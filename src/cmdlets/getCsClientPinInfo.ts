@@ -35,6 +35,7 @@ export default defineCmdlet({
   shouldProcess: { confirmImpact: 'Low' },
   inputTypes: ['String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object (also any object with an Identity, SipAddress, UserPrincipalName or DistinguishedName property).'],
   outputType: PIN_INFO_TYPE,
+  outputProperties: PIN_INFO_PROPERTIES,
   notes: [
     'A display name that matches several users returns the PIN information of all of them.',
     'Dates are ISO 8601 UTC in NDJSON output; PinExpirationTime is null when the PIN never expires.',

@@ -31,6 +31,7 @@ export default defineCmdlet({
   },
   mutuallyExclusive: [['Identity', 'Filter']],
   outputType: PIN_POLICY_TYPE,
+  outputProperties: PIN_POLICY_PROPERTIES,
   notes: [
     '-LocalStore and -Tenant are not supported: cspin has one store and no online tenants.',
     'The output objects carry Identity, Description, MinPasswordLength, PINHistoryCount, AllowCommonPatterns, PINLifetime and MaximumLogonAttempts, in that order (null for an unset Description or MaximumLogonAttempts).',

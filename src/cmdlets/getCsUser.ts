@@ -95,6 +95,7 @@ export default defineCmdlet({
   mutuallyExclusive: [['Filter', 'LdapFilter']],
   inputTypes: ['String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object.'],
   outputType: ADUSER_TYPE,
+  outputProperties: ADUSER_PROPERTIES,
   examples: [
     {
       title: 'Every enabled user',

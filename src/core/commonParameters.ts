@@ -15,10 +15,12 @@ export const ActionPreferenceType = enumType('ActionPreference', {
   Suspend: 5,
   Break: 6,
 });
+/** What -ErrorAction and the other preferences offer to complete: Suspend and Break are refused here. */
+export const ACTION_PREFERENCES_OFFERED = ['Continue', 'SilentlyContinue', 'Stop', 'Ignore', 'Inquire'] as const;
 export type ActionPreference = 'SilentlyContinue' | 'Stop' | 'Continue' | 'Inquire' | 'Ignore' | 'Suspend' | 'Break';
 
 const preference = (description: string, alias: string): ParameterDecl<ActionPreference> => ({
-  type: ActionPreferenceType,
+  type: { ...ActionPreferenceType, values: ACTION_PREFERENCES_OFFERED },
   description,
   aliases: [alias],
 });

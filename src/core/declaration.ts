@@ -141,6 +141,8 @@ export interface CmdletDecl<P extends ParameterDecls = ParameterDecls, S = unkno
   readonly shouldProcess?: ShouldProcessDecl;
   readonly inputTypes?: readonly string[];
   readonly outputType?: string;
+  /** The properties of the output objects, in order, when they are fixed (completion offers them downstream). */
+  readonly outputProperties?: readonly string[];
   readonly examples: readonly Example[];
   /** Notes for help: extensions and deviations from the Microsoft cmdlet. */
   readonly notes?: readonly string[];
