@@ -31,7 +31,7 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidates nearest to a typed name: those within a third of its length in edits (at least 1,
- * at most 3) of the name or of its prefix as long as the typed one, the nearest only, or those that start with its first three letters when none is that near.
+ * at most 3) of the name or (from four letters) of its prefix as long as the typed one, the nearest only, or those that start with its first three letters when none is that near.
  * @param typed what was typed
  * @param candidates the known names
  * @param max how many to return at most
@@ -42,8 +42,8 @@ export function nearestNames(typed: string, candidates: readonly string[], max =
   const seen = new Set<string>();
   const unique = candidates.filter((c) => !seen.has(c.toLowerCase()) && seen.add(c.toLowerCase()));
   const near = unique
-    // A mistyped prefix (-Idnet) is as near as a mistyped whole name.
-    .map((name) => ({ name, distance: Math.min(editDistance(typed, name), editDistance(typed, name.slice(0, typed.length))) }))
+    // A mistyped prefix (-Idnet) is as near as a mistyped whole name; under four letters a prefix says too little.
+    .map((name) => ({ name, distance: Math.min(editDistance(typed, name), typed.length < 4 ? Infinity : editDistance(typed, name.slice(0, typed.length))) }))
     .filter((c) => c.distance <= limit)
     .sort((x, y) => x.distance - y.distance);
   // Only the nearest: one name a letter away beats three that are three letters away.
