@@ -4,7 +4,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import yargs from 'yargs';
-import { checkEnvironment, debugTrace, didYouMean, echo, nearestNames, packageVersion, errorCode, oneLine, runCmdlet, terminatingErrorOf, usageError, type CmdletIO } from '../core/index.js';
+import { ProgressLine, checkEnvironment, debugTrace, didYouMean, echo, nearestNames, packageVersion, progressWanted, errorCode, oneLine, runCmdlet, terminatingErrorOf, usageError, type CmdletIO } from '../core/index.js';
 import { CMDLETS, findCmdlet } from '../cmdlets/index.js';
 import { databasePath, openDatabase } from '../directory/index.js';
 import { importUsers } from '../directory/import/importUsers.js';
@@ -94,13 +94,18 @@ async function importFiles(files: string[], format: string | undefined, io: Cmdl
   files.forEach(checkInputFile);
   const db = openDatabase(databasePath(io.env));
   const total = { added: 0, updated: 0, rejected: 0 };
+  const progress = importProgress(files, io, total);
+  const sayLine = (line: string) => {
+    progress.line.clear();
+    say(line);
+  };
   try {
     for (const [i, file] of files.entries()) {
-      const input = file === '-' ? io.stdin : createReadStream(file);
+      const input = file === '-' ? io.stdin : progress.reading(createReadStream(file));
       const rejected = (row: number, reason: string, errorId: string) =>
         io.env.CSPIN_ERROR_FORMAT === 'json'
           ? io.stderr.write(`${JSON.stringify({ command: 'cspin import', errorId, category: 'InvalidData', message: `${echo(file)} line ${row}: ${reason}`, record: row, target: echo(file) })}\n`)
-          : say(`${echo(file)} line ${row}: ${reason}`);
+          : sayLine(`${echo(file)} line ${row}: ${reason}`);
       await importUsers(db, readUsers(input, formats[i] ?? formatOf(file, format)), rejected, total);
     }
   } catch (error) {
@@ -110,10 +115,34 @@ async function importFiles(files: string[], format: string | undefined, io: Cmdl
     }
     throw error;
   } finally {
+    progress.line.stop();
     db.close();
   }
   say(`${total.added} added, ${total.updated} updated, ${total.rejected} rejected`);
   return total.rejected > 0 ? 1 : 0;
+}
+
+/**
+ * The progress line of an import: rows stored or rejected so far, and the share of the files' bytes
+ * read (unknown when one of them is stdin).
+ */
+function importProgress(files: readonly string[], io: CmdletIO, total: { added: number; updated: number; rejected: number }) {
+  const line = new ProgressLine({ label: 'cspin import', stream: io.stderr, enabled: progressWanted(io.stderr, io.env, 'Continue'), unit: 'row' });
+  line.countFrom(() => total.added + total.updated + total.rejected);
+  const size = files.includes('-') ? undefined : files.reduce((sum, file) => sum + statSync(file).size, 0);
+  let done = 0;
+  let current: { bytesRead: number } | undefined;
+  if (size) line.knowsFraction(() => Math.min(1, (done + (current?.bytesRead ?? 0)) / size));
+  line.start();
+  return {
+    line,
+    /** Counts a file's bytes as they are read. */
+    reading<T extends NodeJS.ReadableStream & { bytesRead: number }>(stream: T): T {
+      if (current) done += current.bytesRead;
+      current = stream;
+      return stream;
+    },
+  };
 }
 
 function checkInputFile(file: string): void {

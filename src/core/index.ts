@@ -41,3 +41,4 @@ export type { OutputFormat } from './environment.js';
 export { holdsOrder, isIntegerLikeKey, markHoldsOrder, propertyNames, recordEntries, recordFromEntries, setOrder, stringifyRecord } from './record.js';
 export { didYouMean, editDistance, nearestNames } from './suggest.js';
 export { packageVersion } from './packageVersion.js';
+export { ProgressLine, progressWanted } from './progress.js';

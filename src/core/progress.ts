@@ -57,6 +57,7 @@ export class ProgressLine {
   #quietUntil = 0;
   #timer: NodeJS.Timeout | undefined;
   #fraction: (() => number | undefined) | undefined;
+  #counter: (() => number) | undefined;
 
   /** @param options where and whether to draw */
   constructor(options: ProgressOptions) {
@@ -83,6 +84,14 @@ export class ProgressLine {
       if (known === null) known = safely(total);
       return known === undefined ? undefined : known === 0 ? 1 : Math.min(1, this.count / known);
     });
+  }
+
+  /**
+   * Reads the count from elsewhere (a summary another module keeps) instead of {@link count}.
+   * @param counter gives the count so far
+   */
+  countFrom(counter: () => number): void {
+    this.#counter = counter;
   }
 
   /** Starts the clock and, when enabled, the timer (which never keeps the process alive). */
@@ -146,10 +155,11 @@ export class ProgressLine {
   /** The line's text: `Get-CsUser: 45% 12,345 records, 3,456/s, 0:04 elapsed, 0:05 left`. */
   text(): string {
     const elapsed = Math.max(0, this.#now() - this.#started) / 1000;
-    const rate = elapsed > 0 ? this.count / elapsed : 0;
+    const count = this.#counter?.() ?? this.count;
+    const rate = elapsed > 0 ? count / elapsed : 0;
     const fraction = this.#fraction?.();
     const unit = this.#options.unit ?? 'record';
-    const parts = [`${this.count.toLocaleString('en-US')} ${this.count === 1 ? unit : `${unit}s`}`, `${formatRate(rate)}/s`, `${clock(elapsed)} elapsed`];
+    const parts = [`${count.toLocaleString('en-US')} ${count === 1 ? unit : `${unit}s`}`, `${formatRate(rate)}/s`, `${clock(elapsed)} elapsed`];
     if (fraction !== undefined && fraction > 0 && fraction < 1) parts.push(`${clock((elapsed * (1 - fraction)) / fraction)} left`);
     const percent = fraction === undefined ? '' : `${Math.floor(Math.min(1, Math.max(0, fraction)) * 100)}% `;
     return `${this.#options.label}: ${percent}${parts.join(', ')}`;
