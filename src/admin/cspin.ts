@@ -4,11 +4,12 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import yargs from 'yargs';
-import { checkEnvironment, debugTrace, echo, errorCode, oneLine, runCmdlet, terminatingErrorOf, usageError, type CmdletIO, type ErrorId } from '../core/index.js';
+import { ProgressLine, checkEnvironment, debugTrace, didYouMean, echo, nearestNames, packageVersion, progressWanted, errorCode, oneLine, runCmdlet, terminatingErrorOf, usageError, type CmdletIO, type ErrorId } from '../core/index.js';
 import { CMDLETS, findCmdlet } from '../cmdlets/index.js';
 import { databasePath, openDatabase } from '../directory/index.js';
 import { importUsers } from '../directory/import/importUsers.js';
 import { formatOf, readUsers } from '../directory/import/sources.js';
+import { bashCompletion } from './completion.js';
 import { initCommand } from './init.js';
 import { rotateKeyCommand } from './rotateKey.js';
 import { siteCommand } from './sites.js';
@@ -27,9 +28,11 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
   try {
     // Help is always given; anything else first checks the environment.
     if (!argv.some((arg) => arg === '--help' || arg === '-h')) checkEnvironment(io.env);
+    checkCommandName(argv[0]);
     // yargs drops a bare `-` from a variadic positional (it looks like an option), so it travels as a sentinel.
     await yargs(argv[0] === 'import' ? argv.map((a) => (a === '-' ? STDIN : a)) : [...argv])
       .scriptName('cspin')
+      .version(packageVersion('cspin'))
       .usage('Usage: cspin <command> [options]\n       cspin <Cmdlet> [parameters]   (the same as running the cmdlet itself)')
       .command(initCommand(io, say))
       .command(
@@ -48,6 +51,14 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
         io.stdout.write(`${Object.keys(CMDLETS).join('\n')}\n`);
       })
       .command(siteCommand(io, say))
+      .command(
+        'completion <shell>',
+        'Print a completion script for the shell (bash): source <(cspin completion bash)',
+        (y) => y.positional('shell', { type: 'string', choices: ['bash'], demandOption: true }),
+        async () => {
+          io.stdout.write(await bashCompletion(ADMIN_COMMANDS));
+        },
+      )
       .demandCommand(1, 'Name a command, or a cmdlet such as Get-CsUser.')
       .strict()
       .exitProcess(false)
@@ -63,6 +74,16 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
 
 class UsageMessage extends Error {}
 
+/** The first words yargs knows (the cmdlets are run before yargs sees them). */
+const ADMIN_COMMANDS = ['init', 'import', 'rotate-key', 'commands', 'site', 'completion'];
+
+/** A mistyped command is a usage error that names the nearest commands and cmdlets. */
+function checkCommandName(first: string | undefined): void {
+  if (first === undefined || first.startsWith('-') || ADMIN_COMMANDS.includes(first)) return;
+  const suggestions = nearestNames(first, [...ADMIN_COMMANDS, ...Object.keys(CMDLETS)]);
+  throw usageError('CommandNotFoundException', `'${echo(first)}' is not a cspin command or cmdlet.${didYouMean(suggestions)} (see cspin --help)`, echo(first));
+}
+
 /** Stands for `-` (standard input) while yargs parses `cspin import`: yargs drops a bare `-` from a variadic argument. */
 const STDIN = '\u0000stdin';
 
@@ -73,13 +94,18 @@ async function importFiles(files: string[], format: string | undefined, io: Cmdl
   files.forEach(checkInputFile);
   const db = openDatabase(databasePath(io.env));
   const total = { added: 0, updated: 0, rejected: 0 };
+  const progress = importProgress(files, io, total);
+  const sayLine = (line: string) => {
+    progress.line.clear();
+    say(line);
+  };
   try {
     for (const [i, file] of files.entries()) {
-      const input = file === '-' ? io.stdin : createReadStream(file);
+      const input = file === '-' ? io.stdin : progress.reading(createReadStream(file));
       const rejected = (row: number, reason: string, errorId: ErrorId) =>
         io.env.CSPIN_ERROR_FORMAT === 'json'
           ? io.stderr.write(`${JSON.stringify({ command: 'cspin import', errorId, category: 'InvalidData', message: `${echo(file)} line ${row}: ${reason}`, record: row, target: echo(file) })}\n`)
-          : say(`${echo(file)} line ${row}: ${reason}`);
+          : sayLine(`${echo(file)} line ${row}: ${reason}`);
       await importUsers(db, readUsers(input, formats[i] ?? formatOf(file, format)), rejected, total);
     }
   } catch (error) {
@@ -89,10 +115,34 @@ async function importFiles(files: string[], format: string | undefined, io: Cmdl
     }
     throw error;
   } finally {
+    progress.line.stop();
     db.close();
   }
   say(`${total.added} added, ${total.updated} updated, ${total.rejected} rejected`);
   return total.rejected > 0 ? 1 : 0;
+}
+
+/**
+ * The progress line of an import: rows stored or rejected so far, and the share of the files' bytes
+ * read (unknown when one of them is stdin).
+ */
+function importProgress(files: readonly string[], io: CmdletIO, total: { added: number; updated: number; rejected: number }) {
+  const line = new ProgressLine({ label: 'cspin import', stream: io.stderr, enabled: progressWanted(io.stderr, io.env, 'Continue'), unit: 'row' });
+  line.countFrom(() => total.added + total.updated + total.rejected);
+  const size = files.includes('-') ? undefined : files.reduce((sum, file) => sum + statSync(file).size, 0);
+  let done = 0;
+  let current: { bytesRead: number } | undefined;
+  if (size) line.knowsFraction(() => Math.min(1, (done + (current?.bytesRead ?? 0)) / size));
+  line.start();
+  return {
+    line,
+    /** Counts a file's bytes as they are read. */
+    reading<T extends NodeJS.ReadableStream & { bytesRead: number }>(stream: T): T {
+      if (current) done += current.bytesRead;
+      current = stream;
+      return stream;
+    },
+  };
 }
 
 function checkInputFile(file: string): void {

@@ -2,6 +2,10 @@
 declare module '../core/errorIds.js' {
   interface ErrorIds {
     AmbiguousPropertyName: 'a property wildcard that matches several properties';
+    CommandNotFoundException: 'no command of that name';
+    HelpNotFound: 'no help for that name';
+    NoParmsFound: 'no parameter of that name in the help';
+    WildcardPatternInvalid: 'a wildcard pattern that does not parse';
     BadOperatorArgument: 'a Where-Object operand that does not fit the operator';
     CannotAppendCsvWithMismatchedPropertyNames: 'Export-Csv -Append of an object that lacks a column of the file';
     CannotSpecifyBothAppendAndNoHeader: 'Export-Csv -Append with -NoHeader';

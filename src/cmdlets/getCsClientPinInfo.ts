@@ -6,6 +6,9 @@ import { mandatoryIdentityParameter } from './parameters.js';
 import { ALL_USERS, pinInfo } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
 
+/** PinInfoDetails' properties, in order (completion offers them downstream). */
+const PIN_INFO_PROPERTIES = ['Identity', 'IsPinSet', 'IsLockedOut', 'LastPinChangeTime', 'PinExpirationTime'];
+
 /** The chunk whose lookup moves to the worker: short inputs never pay for starting one. */
 const WORKER_FROM_CHUNK = 3;
 /** Chunks sent to the worker before the oldest is collected. */
@@ -34,6 +37,7 @@ export default defineCmdlet({
   shouldProcess: { confirmImpact: 'Low' },
   inputTypes: ['String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object (also any object with an Identity, SipAddress, UserPrincipalName or DistinguishedName property).'],
   outputType: PIN_INFO_TYPE,
+  outputProperties: PIN_INFO_PROPERTIES,
   notes: [
     'A display name that matches several users returns the PIN information of all of them.',
     'Dates are ISO 8601 UTC in NDJSON output; PinExpirationTime is null when the PIN never expires.',

@@ -2,7 +2,7 @@ import { StringType, defineCmdlet, echo, usageError } from '../core/index.js';
 import { FilterError } from '../core/filterError.js';
 import { wildcardRegExp } from '../core/compare.js';
 import { configurationNotFound } from '../directory/messages.js';
-import { PIN_POLICY_TYPE, PolicyIdentityType, pinPolicyObject } from '../pins/index.js';
+import { PIN_POLICY_PROPERTIES, PIN_POLICY_TYPE, PolicyIdentityType, pinPolicyObject } from '../pins/index.js';
 import { openPolicySession, type PolicySession } from './pinPolicyParameters.js';
 import { pinPolicy } from './sampleObjects.js';
 import { closeSession } from './session.js';
@@ -32,6 +32,7 @@ export default defineCmdlet({
   },
   mutuallyExclusive: [['Identity', 'Filter']],
   outputType: PIN_POLICY_TYPE,
+  outputProperties: PIN_POLICY_PROPERTIES,
   notes: [
     '-LocalStore and -Tenant are not supported: cspin has one store and no online tenants.',
     'The output objects carry Identity, Description, MinPasswordLength, PINHistoryCount, AllowCommonPatterns, PINLifetime and MaximumLogonAttempts, in that order (null for an unset Description or MaximumLogonAttempts).',

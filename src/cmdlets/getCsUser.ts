@@ -16,6 +16,7 @@ import {
   UserId,
   LdapFilterError,
   compileLdapFilter,
+  countUserPages,
   containerExists,
   looksLikeDn,
   parseLdapFilter,
@@ -31,6 +32,9 @@ import { identityParameter } from './parameters.js';
 import { compileRecordFilter, type RecordFilter } from './recordFilter.js';
 import { ALL_USERS, adUser } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
+
+/** ADUser's properties, in order (completion offers them downstream). */
+const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
 
 /** -ResultSize: a count from 0 to 2147483647, or Unlimited. */
 const ResultSizeType: ParamType<number | 'Unlimited'> = {
@@ -93,6 +97,7 @@ export default defineCmdlet({
   mutuallyExclusive: [['Filter', 'LdapFilter']],
   inputTypes: ['String value or Microsoft.Rtc.Management.ADConnect.Schema.ADUser object.'],
   outputType: ADUSER_TYPE,
+  outputProperties: ADUSER_PROPERTIES,
   examples: [
     {
       title: 'Every enabled user',
@@ -161,13 +166,14 @@ export default defineCmdlet({
     return state;
   },
 
-  *process(records, state) {
+  *process(records, state, context) {
     if (state.remaining <= 0) return;
     if (records.length === 1 && records[0]?.params.Identity === undefined) {
       const limit = state.filter || state.remaining === Infinity ? undefined : state.remaining;
       // A scan that needs no row parsed (no -Filter) and no LDAP filter (whose plan a keyset would
       // upset) goes by pages.
       if (!state.filter && state.where.length === 0) {
+        context.progressTotal(() => countUserPages(state.db, { ou: state.ou, limit }));
         for (const page of searchUserPages(state.db, { ou: state.ou, limit }, ADUSER_JSON_SQL, PAGE_SIZE)) {
           state.remaining -= page.count;
           yield new JsonLines(page.text, page.count);

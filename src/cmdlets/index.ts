@@ -28,6 +28,8 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'ConvertFrom-Csv': () => load(import('./convertfromCsv.js')),
   'ConvertTo-Json': () => load(import('./converttoJson.js')),
   'ConvertFrom-Json': () => load(import('./convertfromJson.js')),
+  'Get-Help': () => load(import('./getHelp.js')),
+  'Get-Command': () => load(import('./getCommand.js')),
 };
 
 /**

@@ -8,6 +8,7 @@ import Parser from 'yargs-parser';
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
+import { didYouMean, nearestNames } from './suggest.js';
 
 /** What the argv parser needs to know about a parameter. */
 export interface ArgvParameter {
@@ -44,8 +45,17 @@ export function resolveParameterName(typed: string, parameters: readonly ArgvPar
   if (hits.length === 1 && hits[0]) return hits[0];
   const own = hits.filter((p) => !p.common);
   if (own.length === 1 && own[0]) return own[0];
-  if (hits.length === 0) throw usageError('NamedParameterNotFound', messages.namedParameterNotFound(echo(typed)), echo(typed));
+  if (hits.length === 0) {
+    throw usageError('NamedParameterNotFound', messages.namedParameterNotFound(echo(typed)) + didYouMean(suggestParameters(typed, parameters)), echo(typed));
+  }
   throw usageError('AmbiguousParameter', messages.ambiguousParameter(echo(typed), hits.map((p) => p.name)), echo(typed));
+}
+
+/** The parameters nearest to a mistyped name (by any of their names), as `-Name`. */
+function suggestParameters(typed: string, parameters: readonly ArgvParameter[]): string[] {
+  const owner = new Map(parameters.flatMap((p) => [p.name, ...p.aliases].map((n) => [n.toLowerCase(), p.name] as const)));
+  const names = nearestNames(typed, [...owner.keys()], 6).map((n) => owner.get(n) ?? n);
+  return [...new Set(names)].slice(0, 3).map((n) => `-${n}`);
 }
 
 function isParameterToken(token: string, parameters: readonly ArgvParameter[]): boolean {

@@ -114,6 +114,7 @@ function commonSettings(values: Record<string, unknown>): CommonSettings {
   return {
     errorAction: preference('ErrorAction'),
     warningAction: preference('WarningAction'),
+    progressAction: preference('ProgressAction'),
     verbose: values.Verbose === true,
     debug: values.Debug === true,
     whatIf: values.WhatIf === true,

@@ -15,10 +15,12 @@ export const ActionPreferenceType = enumType('ActionPreference', {
   Suspend: 5,
   Break: 6,
 });
+/** What -ErrorAction and the other preferences offer to complete: Suspend and Break are refused here. */
+export const ACTION_PREFERENCES_OFFERED = ['Continue', 'SilentlyContinue', 'Stop', 'Ignore', 'Inquire'] as const;
 export type ActionPreference = 'SilentlyContinue' | 'Stop' | 'Continue' | 'Inquire' | 'Ignore' | 'Suspend' | 'Break';
 
 const preference = (description: string, alias: string): ParameterDecl<ActionPreference> => ({
-  type: ActionPreferenceType,
+  type: { ...ActionPreferenceType, values: ACTION_PREFERENCES_OFFERED },
   description,
   aliases: [alias],
 });
@@ -35,7 +37,7 @@ export const COMMON_PARAMETERS = {
   ErrorAction: preference('What to do on a non-terminating error: Continue, SilentlyContinue, Ignore, Stop, Inquire.', 'ea'),
   WarningAction: preference('What to do with warnings: Continue, SilentlyContinue, Ignore, Stop, Inquire.', 'wa'),
   InformationAction: preference('Accepted for compatibility; cspin writes no information records.', 'infa'),
-  ProgressAction: preference('Accepted for compatibility; cspin writes no progress records.', 'proga'),
+  ProgressAction: preference('The progress line on a terminal (after a second): Continue shows it, SilentlyContinue or Ignore hides it (as CSPIN_PROGRESS=0 does).', 'proga'),
   ErrorVariable: variable('Not supported in bash: redirect stderr instead.', 'ev'),
   WarningVariable: variable('Not supported in bash: redirect stderr instead.', 'wv'),
   InformationVariable: variable('Not supported in bash.', 'iv'),
@@ -57,6 +59,7 @@ export const UNSUPPORTED_COMMON = ['ErrorVariable', 'WarningVariable', 'Informat
 export interface CommonSettings {
   errorAction: ActionPreference;
   warningAction: ActionPreference;
+  progressAction: ActionPreference;
   verbose: boolean;
   debug: boolean;
   whatIf: boolean;

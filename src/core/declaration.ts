@@ -106,6 +106,11 @@ export interface CmdletContext {
   writeWarning(message: string): void;
   writeVerbose(message: string): void;
   writeDebug(message: string): void;
+  /**
+   * Tells the progress line how many records the command will count in all (its output, or its
+   * input when it reads), for the percent and the time left. Asked once, only if the line is drawn.
+   */
+  progressTotal(total: () => number | undefined): void;
   /** What stdout is: a cmdlet whose output is the only copy of something checks who gets it. */
   readonly output: OutputTarget;
   /** True once a signal told the command to stop: start no new change. */
@@ -148,6 +153,8 @@ export interface CmdletDecl<P extends ParameterDecls = ParameterDecls, S = unkno
    * as they are, whatever stdout is, never NDJSON nor a terminal view.
    */
   readonly writesText?: boolean;
+  /** The properties of the output objects, in order, when they are fixed (completion offers them downstream). */
+  readonly outputProperties?: readonly string[];
   readonly examples: readonly Example[];
   /** Notes for help: extensions and deviations from the Microsoft cmdlet. */
   readonly notes?: readonly string[];

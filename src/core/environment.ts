@@ -38,6 +38,19 @@ export function errorFormatOf(env: NodeJS.ProcessEnv): 'json' | 'text' {
 }
 
 /**
+ * Whether `CSPIN_PROGRESS` allows the progress line (unset, empty or 1: on a terminal; 0: never).
+ * @param env the environment
+ * @returns false for 0
+ * @throws TerminatingError (InvalidProgressSetting, exit 2) for any other value
+ */
+export function progressAllowed(env: NodeJS.ProcessEnv): boolean {
+  const value = (env.CSPIN_PROGRESS ?? '').trim();
+  if (value === '' || value === '1') return true;
+  if (value === '0') return false;
+  throw usageError('InvalidProgressSetting', `CSPIN_PROGRESS="${echo(value, 40)}" is not a progress setting: use 0 (never) or 1 (on a terminal, the default).`, 'CSPIN_PROGRESS');
+}
+
+/**
  * Checks every cspin environment variable a command may use, before it reads or changes anything.
  * @param env the environment
  * @throws TerminatingError (exit 2) for the first bad value
@@ -45,5 +58,6 @@ export function errorFormatOf(env: NodeJS.ProcessEnv): 'json' | 'text' {
 export function checkEnvironment(env: NodeJS.ProcessEnv): void {
   errorFormatOf(env);
   outputFormatOf(env);
+  progressAllowed(env);
   clockOf(env);
 }

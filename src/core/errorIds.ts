@@ -39,6 +39,7 @@ export interface ErrorIds {
   // Output, terminal, environment.
   ChangeNotSaved: 'a change undone because its output line was not written';
   InvalidClock: 'CSPIN_NOW is not a date cspin accepts';
+  InvalidProgressSetting: 'CSPIN_PROGRESS has an unknown value';
   InvalidErrorFormat: 'CSPIN_ERROR_FORMAT has an unknown value';
   InvalidOutputFormat: 'CSPIN_FORMAT has an unknown value';
   NoTerminal: 'a prompt needs a terminal and there is none';

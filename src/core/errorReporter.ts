@@ -9,6 +9,7 @@
  */
 import type { ActionPreference, CommonSettings } from './commonParameters.js';
 import { echo, oneLine } from './echo.js';
+import { PLAIN_STYLES, type Styles } from './colour.js';
 import { ErrorRecord, TerminatingError } from './errors.js';
 import { messages } from './messages.js';
 import { promptForChoice, type Terminal } from './terminal.js';
@@ -22,6 +23,10 @@ export interface ErrorReporterOptions {
   json?: boolean;
   /** Opens the terminal for -ErrorAction Inquire. */
   terminal?: () => Terminal | undefined;
+  /** Colours for the text lines (stylesFor(stderr)); @default plain */
+  styles?: Styles;
+  /** Called before anything is written: earlier output goes out first, a progress line is cleared. */
+  beforeWrite?: () => void;
 }
 
 /** Writes the non-output streams and counts errors for the exit status. */
@@ -73,12 +78,12 @@ export class ErrorReporter {
 
   /** Writes a verbose message under -Verbose. */
   verbose(message: string): void {
-    if (this.#options.common.verbose) this.#options.stderr.write(`VERBOSE: ${safeMessage(message)}\n`);
+    if (this.#options.common.verbose) this.#line(`VERBOSE: ${safeMessage(message)}`);
   }
 
   /** Writes a debug message under -Debug. */
   debug(message: string): void {
-    if (this.#options.common.debug) this.#options.stderr.write(`DEBUG: ${safeMessage(message)}\n`);
+    if (this.#options.common.debug) this.#line(`DEBUG: ${safeMessage(message)}`);
   }
 
   #stream(label: string, message: string, action: ActionPreference): void {
@@ -86,17 +91,23 @@ export class ErrorReporter {
     if (action === 'Stop') {
       throw new TerminatingError({ errorId: 'ActionPreferenceStop', category: 'OperationStopped', message: messages.actionPreferenceStop(message) });
     }
-    this.#options.stderr.write(`${label}: ${safeMessage(message)}\n`);
+    const line = `${label}: ${safeMessage(message)}`;
+    this.#line(label === 'WARNING' ? (this.#options.styles ?? PLAIN_STYLES).warning(line) : line);
+  }
+
+  #line(text: string): void {
+    this.#options.beforeWrite?.();
+    this.#options.stderr.write(`${text}\n`);
   }
 
   #write(error: ErrorRecord): void {
-    const { name, stderr, json } = this.#options;
+    const { name, json } = this.#options;
     if (json) {
       const { errorId, category, record } = error;
       const target = typeof error.target === 'string' ? clip(echo(error.target), TARGET_MAX) : undefined;
-      stderr.write(`${JSON.stringify({ command: name, errorId, category, message: safeMessage(error.message), record, target })}\n`);
+      this.#line(JSON.stringify({ command: name, errorId, category, message: safeMessage(error.message), record, target }));
     } else {
-      stderr.write(`${name} : ${describe(error)}\n`);
+      this.#line((this.#options.styles ?? PLAIN_STYLES).error(`${name} : ${describe(error)}`));
     }
   }
 

@@ -1,5 +1,12 @@
-/** Get-Help style text, generated from the declaration alone. */
+/**
+ * Get-Help text, generated from the declaration alone, in PowerShell's layout (its help for a
+ * function with comment-based help, as Out-String prints it): the default view, -Detailed, -Full,
+ * -Examples and -Parameter. Lines that PowerShell fills with indentation only are left empty.
+ */
 import type { AnyCmdletDecl, ParameterDecl } from './declaration.js';
+
+/** Which sections Get-Help shows. */
+export type HelpView = 'default' | 'detailed' | 'full' | 'examples';
 
 const indent = (text: string, by = 4) =>
   text
@@ -22,45 +29,78 @@ export function syntaxLine(decl: AnyCmdletDecl): string {
   return [decl.name, ...parts, '[<CommonParameters>]'].join(' ');
 }
 
-function parameterHelp(name: string, p: ParameterDecl): string {
+const SHOULD_PROCESS_HELP: Readonly<Record<string, string>> = {
+  WhatIf: 'Describes what would happen if you executed the command without actually executing the command.',
+  Confirm: 'Prompts you for confirmation before executing the command.',
+};
+
+const COMMON_HELP =
+  '<CommonParameters>\n    This cmdlet supports the common parameters: Verbose, Debug, ErrorAction, WarningAction,\n    InformationAction, ProgressAction and OutBuffer (the variable parameters have no meaning in bash).';
+
+/** A parameter's own description, marked when it is a cspin extension. */
+const describe = (p: ParameterDecl) => p.description + (p.extension ? ' (cspin extension)' : '');
+
+/** `-Name <Type>`, or `-Name [<SwitchParameter>]` for a switch, as PowerShell heads a parameter. */
+const heading = (name: string, p: ParameterDecl) => `-${name} ${p.type.isSwitch ? '[<SwitchParameter>]' : `<${p.type.name}>`}`;
+
+/**
+ * One parameter's block of -Full and -Parameter: its description and attribute table.
+ * @param name the parameter's name
+ * @param p its declaration
+ * @returns the block, not indented
+ */
+export function parameterBlock(name: string, p: ParameterDecl): string {
   const pipeline = [p.valueFromPipeline && 'ByValue', p.valueFromPipelineByPropertyName && 'ByPropertyName'].filter(Boolean);
   const rows = [
     ['Required?', String(p.mandatory === true)],
     ['Position?', p.position === undefined ? 'named' : String(p.position)],
+    ['Default value', p.type.isSwitch ? 'False' : ''],
     ['Accept pipeline input?', pipeline.length ? `true (${pipeline.join(', ')})` : 'false'],
-    ['Aliases', (p.aliases ?? []).join(', ') || 'none'],
+    ['Aliases', (p.aliases ?? []).join(', ')],
   ];
-  const body = [p.description + (p.extension ? ' (cspin extension)' : ''), '', ...rows.map(([k, v]) => `${(k ?? '').padEnd(28)} ${v}`)];
-  return `-${name}${p.type.isSwitch ? '' : ` <${p.type.name}>`}\n${indent(body.join('\n'))}`;
+  const table = rows.map(([k, v]) => `${(k ?? '').padEnd(28)} ${v}`.trimEnd());
+  return `${heading(name, p)}\n${indent([describe(p), '', ...table, ''].join('\n'))}`;
+}
+
+/** The parameters of a cmdlet with -WhatIf and -Confirm when it supports them, as [name, declaration]. */
+function parametersOf(decl: AnyCmdletDecl): [string, ParameterDecl][] {
+  const own = Object.entries(decl.parameters);
+  if (!decl.shouldProcess) return own;
+  return [...own, ...Object.entries(SHOULD_PROCESS_HELP).map(([name, description]): [string, ParameterDecl] => [name, { type: { name: 'SwitchParameter', isSwitch: true, accepts: () => true, convert: () => true }, description }])];
+}
+
+function examplesText(decl: AnyCmdletDecl): string {
+  return decl.examples
+    .map((e, i) => `-------------------------- EXAMPLE ${i + 1} --------------------------\n\nPS > ${e.code}\n\n${e.remarks}\n\n\n\n\n`)
+    .join('');
 }
 
 /**
- * The full help text of a cmdlet.
+ * The help text of a cmdlet in one of Get-Help's views.
  * @param decl the cmdlet declaration
- * @returns help text, ending with a newline
+ * @param view @default 'full' (what `-?` shows in cspin: everything)
+ * @returns the text, ending with a newline
  */
-export function helpText(decl: AnyCmdletDecl): string {
-  const sections: [string, string][] = [
-    ['NAME', decl.name],
-    ['SYNOPSIS', decl.synopsis],
-    ['SYNTAX', syntaxLine(decl)],
-  ];
-  if (decl.description) sections.push(['DESCRIPTION', decl.description]);
-  const parameters = Object.entries(decl.parameters).map(([name, p]) => parameterHelp(name, p));
-  if (decl.shouldProcess) {
-    parameters.push('-WhatIf\n    Describes what would happen if you executed the command without actually executing the command.');
-    parameters.push('-Confirm\n    Prompts you for confirmation before executing the command.');
+export function helpText(decl: AnyCmdletDecl, view: HelpView = 'full'): string {
+  const out = [`\nNAME\n    ${decl.name}\n\nSYNOPSIS\n${indent(decl.synopsis)}\n\n`];
+  if (view === 'examples') return `${out.join('')}\n${indent(examplesText(decl))}\n`;
+  out.push(`\nSYNTAX\n    ${syntaxLine(decl)}\n\n\n`);
+  if (decl.description) out.push(`DESCRIPTION\n${indent(decl.description)}\n\n`);
+  if (view === 'detailed' || view === 'full') {
+    const blocks = parametersOf(decl).map(([name, p]) => (view === 'full' ? parameterBlock(name, p) : `${heading(name, p)}\n${indent(describe(p))}\n`));
+    out.push(`\nPARAMETERS\n${indent([...blocks, COMMON_HELP].join('\n'))}\n\n`);
   }
-  parameters.push('<CommonParameters>\n    -Verbose, -Debug, -ErrorAction, -WarningAction, -InformationAction, -ProgressAction, -OutBuffer.');
-  sections.push(['PARAMETERS', parameters.join('\n\n')]);
-  if (decl.inputTypes?.length) sections.push(['INPUTS', decl.inputTypes.join('\n')]);
-  if (decl.outputType) sections.push(['OUTPUTS', decl.outputType]);
-  if (decl.notes?.length) sections.push(['NOTES', decl.notes.join('\n\n')]);
-  const examples = decl.examples.map(
-    (e, i) => `-------------------------- Example ${i + 1} --------------------------\n${e.code}\n\n${e.remarks}`,
-  );
-  if (examples.length) sections.push(['EXAMPLES', examples.join('\n\n')]);
-  return sections.map(([title, body]) => `${title}\n${indent(body)}\n`).join('\n');
+  if (view === 'full') {
+    out.push(`INPUTS\n${indent((decl.inputTypes ?? []).join('\n'))}\n\nOUTPUTS\n${indent(decl.outputType ?? '')}\n\n`);
+    if (decl.notes?.length) out.push(`NOTES\n${indent(decl.notes.join('\n\n'))}\n\n`);
+  }
+  if (view !== 'default') out.push(indent(examplesText(decl)));
+  if (view !== 'full') {
+    out.push(
+      `REMARKS\n    To see the examples, type: "Get-Help ${decl.name} -Examples"\n    For more information, type: "Get-Help ${decl.name} -Detailed"\n    For technical information, type: "Get-Help ${decl.name} -Full"\n`,
+    );
+  }
+  return `${out.join('')}\n`;
 }
 
 /** Whether argv asks for help: -?, -h or --help. */

@@ -18,13 +18,13 @@ export { BooleanType, Int32Type, NOT_CONVERTIBLE, StringType, SwitchType, conver
 export type { NotConvertible, ParamType } from './types.js';
 export { TYPE_NAME_PROPERTY, findProperty, isPSObject, typeNameOf } from './psobject.js';
 export type { PSObject } from './psobject.js';
-export { JsonLines, JsonText, expandJsonLines } from './jsonText.js';
+export { JsonLines, JsonText, PlainText, expandJsonLines } from './jsonText.js';
 export { isoUtc } from './isoDate.js';
 export { clockOf } from './clock.js';
 export { mapOrdered, threadPoolParallelism, type MapOrderedOptions } from './mapOrdered.js';
 export { runCmdlet } from './run.js';
 export type { CmdletIO } from './run.js';
-export { helpText, syntaxLine } from './help.js';
+export { helpText, parameterBlock, syntaxLine, type HelpView } from './help.js';
 export { bindCommandLine, argvParameters } from './bindCommandLine.js';
 export { PipelineBinder } from './bindPipeline.js';
 export { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from './commonParameters.js';
@@ -40,3 +40,6 @@ export { checkEnvironment, errorFormatOf, outputFormatOf } from './environment.j
 export type { OutputFormat } from './environment.js';
 export { holdsOrder, isIntegerLikeKey, markHoldsOrder, orderedArray, propertyNames, recordEntries, recordFromEntries, setOrder, stringifyRecord } from './record.js';
 export type { ErrorId, ErrorIds } from './errorIds.js';
+export { didYouMean, editDistance, nearestNames } from './suggest.js';
+export { packageVersion } from './packageVersion.js';
+export { ProgressLine, progressWanted } from './progress.js';

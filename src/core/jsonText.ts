@@ -34,6 +34,32 @@ export class JsonLines {
 }
 
 /**
+ * Output that is text, not an object: ConvertTo-Csv's lines, ConvertTo-Json's document. PowerShell
+ * writes strings to its host as they are; cspin writes this text as it is, on stdout whether it is a
+ * pipe or a terminal, followed by a newline (never as a JSON string line).
+ */
+export class PlainText {
+  /**
+   * @param text the text, without its final newline
+   * @param newline false for a piece of a longer text (a document written as it is made): no newline after it
+   */
+  constructor(
+    readonly text: string,
+    readonly newline = true,
+  ) {}
+
+  /** The text as written. */
+  get written(): string {
+    return this.newline ? `${this.text}\n` : this.text;
+  }
+
+  /** The text, for views that see only JSON values. */
+  toJSON(): string {
+    return this.text;
+  }
+}
+
+/**
  * Output items as single objects: each JsonLines becomes its objects.
  * @param items output items
  * @returns the objects, in order

@@ -7,16 +7,15 @@ import { of, tap, type Observable } from 'rxjs';
 import { bindCommandLine, missingMandatory, needsPipelineInput } from './bindCommandLine.js';
 import { PipelineBinder } from './bindPipeline.js';
 import type { AnyCmdletDecl, CmdletContext } from './declaration.js';
-import { checkEnvironment, outputFormatOf } from './environment.js';
+import { stylesFor } from './colour.js';
+import { consoleOutput, objectCount } from './consoleHost.js';
+import { checkEnvironment } from './environment.js';
 import { ErrorReporter } from './errorReporter.js';
 import { TerminatingError, isErrorRecord, usageError, type ErrorRecord } from './errors.js';
-import { TerminalFormatter } from './format/index.js';
 import { helpText, wantsHelp } from './help.js';
-import { expandJsonLines } from './jsonText.js';
-import { stringifyRecord } from './record.js';
-import { parseJsonOrdered } from './stream/jsonCheck.js';
 import { messages } from './messages.js';
 import { classifyStdin, readsPipelineInput, type StdinKind } from './pipelineInput.js';
+import { ProgressLine, progressWanted } from './progress.js';
 import { ShouldProcess } from './shouldProcess.js';
 import { debugTrace, terminatingErrorOf } from './systemError.js';
 import { bindRecords, type BoundItem } from './stream/bindRecords.js';
@@ -24,7 +23,7 @@ import { HeapCompactor } from './stream/compactHeap.js';
 import { frameLines } from './stream/frameLines.js';
 import { deliveryFailure, outputFailure, signalNumber, unreadLines, type StopSignal } from './outputFailure.js';
 import type { OutputTarget } from './outputTarget.js';
-import { DeliveryError, OutputWriter, ndjsonEncoder, type OutputEncoder } from './stream/outputWriter.js';
+import { DeliveryError, OutputWriter, type OutputEncoder } from './stream/outputWriter.js';
 import { parseRecords } from './stream/parseRecords.js';
 import { readChunks } from './stream/readChunks.js';
 import { drainOutput, runProcess } from './stream/runProcess.js';
@@ -35,7 +34,7 @@ import { openTerminal } from './terminal.js';
 export interface CmdletIO {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
   /** @default classifyStdin() */
   stdinKind?: StdinKind;
@@ -53,7 +52,7 @@ const SETTLE_ON_STOP_MS = 5000;
 /** Bytes a reader may never read after its pipe took them (Linux's default pipe buffer), or its socket. */
 const LOSS_WINDOW = { pipe: 64 * 1024, socket: 1024 * 1024 } as const;
 
-const DEFAULT_COMMON = { errorAction: 'Continue', warningAction: 'Continue', verbose: false, debug: false, whatIf: false, confirm: undefined } as const;
+const DEFAULT_COMMON = { errorAction: 'Continue', warningAction: 'Continue', progressAction: 'Continue', verbose: false, debug: false, whatIf: false, confirm: undefined } as const;
 
 /**
  * Runs a cmdlet to completion.
@@ -69,15 +68,28 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   }
   // An unknown CSPIN_ERROR_FORMAT is itself reported, as text.
   const json = io.env.CSPIN_ERROR_FORMAT?.toLowerCase() === 'json';
+  const styles = stylesFor(io.stderr, io.env);
   let binding;
   try {
     checkEnvironment(io.env);
     binding = bindCommandLine(decl, argv);
   } catch (error) {
-    return reportFatal(error, new ErrorReporter({ name: decl.name, common: DEFAULT_COMMON, stderr: io.stderr, json }), io);
+    return reportFatal(error, new ErrorReporter({ name: decl.name, common: DEFAULT_COMMON, stderr: io.stderr, json, styles }), io);
   }
   const { params, common } = binding;
-  const reporter = new ErrorReporter({ name: decl.name, common, stderr: io.stderr, json, terminal: () => openTerminal() });
+  const target: OutputTarget = io.outputTarget ?? { kind: 'other', readableByOthers: false };
+  const output = consoleOutput(io.stdout, io.env, target);
+  // Set once the writer and the progress line exist.
+  let beforeMessage = (): void => undefined;
+  const reporter = new ErrorReporter({
+    name: decl.name,
+    common,
+    stderr: io.stderr,
+    json,
+    styles,
+    terminal: () => openTerminal(),
+    beforeWrite: () => beforeMessage(),
+  });
   const shouldProcess = new ShouldProcess({
     name: decl.name,
     decl: decl.shouldProcess,
@@ -86,7 +98,6 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     verbose: (m) => reporter.verbose(m),
     openTerminal: () => openTerminal(),
   });
-  const target: OutputTarget = io.outputTarget ?? { kind: 'other', readableByOthers: false };
   const valve = new Valve();
   // Ends the record pipeline early: the output failed or its reader went away, or a signal came.
   let stopPipeline = (): void => undefined;
@@ -95,7 +106,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   let stoppedBy: StopSignal | undefined;
   const writer = new OutputWriter(
     io.stdout,
-    decl.writesText ? textEncoder : encoderFor(io),
+    decl.writesText ? textEncoder : output.encoder,
     valve,
     (error) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') brokenPipe = true;
@@ -122,17 +133,35 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     writeWarning: (m) => reporter.warning(m),
     writeVerbose: (m) => reporter.verbose(m),
     writeDebug: (m) => reporter.debug(m),
+    progressTotal: (total) => progress.knowsTotal(total),
   };
+  // Prompts on the terminal (-Confirm, -ErrorAction Inquire) get no progress line across them.
+  const quiet = shouldProcess.willPrompt || common.errorAction === 'Inquire';
+  const progress = new ProgressLine({ label: decl.name, stream: io.stderr, enabled: !quiet && progressWanted(io.stderr, io.env, common.progressAction) });
+  // Output on the same terminal shows progress by itself: the line stays away while it flows.
+  if (io.stdout.isTTY) writer.beforeSend = () => progress.clear(1000);
+  writer.pauseWhen = () => progress.pause();
+  // On screen, a message comes after the output of the records before it, and never through a progress line.
+  beforeMessage = () => {
+    if (output.inOrder) writer.flushNow();
+    progress.clear();
+  };
+  let countOutput = true;
   const compactor = new HeapCompactor();
   const route = (batch: unknown[]) => {
     const objects: unknown[] = [];
     try {
       for (const item of batch) {
-        if (isErrorRecord(item)) reporter.error(item);
-        else objects.push(item);
+        if (!isErrorRecord(item)) objects.push(item);
+        else {
+          // Text for people keeps input order: the objects before the error go out first.
+          if (output.inOrder && objects.length > 0) writer.write(objects.splice(0));
+          reporter.error(item);
+        }
       }
     } finally {
       // Under -ErrorAction Stop the error throws: what came before it in the batch still goes out.
+      if (countOutput) progress.count += objectCount(objects);
       writer.write(objects);
       compactor.afterOutput();
     }
@@ -157,6 +186,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   let begun = false;
   let state: unknown;
   try {
+    if (output.forcedIntoPipe) reporter.warning(output.forcedIntoPipe);
     const binder = new PipelineBinder(decl, params);
     const reads = readsPipelineInput(io.stdinKind ?? classifyStdin(), needsPipelineInput(decl, params), binder.takesPipelineInput);
     const missing = missingMandatory(decl, params, reads);
@@ -164,10 +194,14 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     if (shouldProcess.willPrompt && !hasTerminal()) {
       throw new TerminatingError({ errorId: 'NoTerminalForConfirm', category: 'ResourceUnavailable', message: messages.noTerminal(decl.name) }, 2);
     }
+    progress.start();
     state = await decl.begin?.(params, context);
     begun = true;
+    // A command that reads counts its input records; one that only writes (Get-CsUser) its output.
+    countOutput = !reads;
+    const counted = <T>(source: Observable<T[]>) => source.pipe(tap((items) => (progress.count += items.length)));
     const chunks: Observable<(BoundItem | ErrorRecord)[]> = reads
-      ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactor.counter(), bindRecords(binder))
+      ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactor.counter(), counted, bindRecords(binder))
       : of([{ params }]);
     const process = (records: BoundItem[]) => decl.process(records, state, context);
     const flush = decl.flush && (() => decl.flush?.(state, context) ?? []);
@@ -183,6 +217,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   } finally {
     // No change may stay half-done: a delivery in flight commits or rolls back before resources close.
     await writer.settle(stoppedBy ? SETTLE_ON_STOP_MS : undefined);
+    progress.stop();
     for (const signal of signals) io.signals?.off(signal, stop);
     shouldProcess.close();
     if (begun) decl.clean?.(state);
@@ -204,16 +239,6 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
 
 /** Text output (Format-Table): each item is text, written as it is. */
 const textEncoder: OutputEncoder = { encode: (items) => items.join(''), end: () => '' };
-
-function encoderFor(io: CmdletIO): OutputEncoder {
-  const format = outputFormatOf(io.env);
-  if (format === 'ndjson' || (format === 'auto' && !io.stdout.isTTY)) return ndjsonEncoder;
-  // CSPIN_FORMAT=list or table forces that view (also when piped); anything else picks by property count.
-  const view = format === 'list' || format === 'table' ? format : undefined;
-  const formatter = new TerminalFormatter({ width: io.stdout.columns ?? 120, view });
-  // Dates and other non-JSON values become what NDJSON would carry, so both views agree.
-  return { encode: (items) => formatter.push(parseJsonOrdered(stringifyRecord(expandJsonLines(items))) as unknown[]), end: () => formatter.end() };
-}
 
 function hasTerminal(): boolean {
   const terminal = openTerminal();

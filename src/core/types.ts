@@ -24,6 +24,8 @@ export interface ParamType<T> {
   parse?(text: string): T | NotConvertible;
   /** Why command-line text did not convert, for the error message. */
   describe?(text: string): string;
+  /** The values it takes, when they are a fixed set (an enum): shell completion offers them. */
+  readonly values?: readonly string[];
 }
 
 /**
@@ -149,6 +151,7 @@ export function enumType<const M extends string>(name: string, members: Readonly
   const list = entries.map(([member]) => member).join(', ');
   return {
     name,
+    values: entries.map(([member]) => member),
     accepts: (value) => typeof value === 'string' && entries.some(([member]) => member === value),
     convert: (value) => {
       const text = typeof value === 'number' ? String(value) : value;

@@ -13,7 +13,7 @@ export type { LineAnswer, PendingLines } from './lineLookup.js';
 export { UserId, UserIdParameterType, classifyIdentity } from './userId.js';
 export type { IdentityForm } from './userId.js';
 export { containerExists, searchUsers, subtreeCondition } from './userSearch.js';
-export { searchUserPages, type PageSearch, type UserPage } from './userPages.js';
+export { countUserPages, searchUserPages, type PageSearch, type UserPage } from './userPages.js';
 export type { SqlCondition, UserSearch } from './userSearch.js';
 export { UserConflictError, UserWriter } from './userStore.js';
 export type { UserInput } from './userStore.js';

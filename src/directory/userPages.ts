@@ -62,3 +62,17 @@ export function* searchUserPages(db: DirectoryDatabase, search: PageSearch, json
     if (ownTransaction && db.inTransaction) db.prepare('COMMIT').run();
   }
 }
+
+/**
+ * How many users a page scan gives in all (for the progress line's percent): one count over the
+ * same rows, asked inside the scan's read transaction, so it counts the snapshot the scan reads.
+ * @param db the directory database
+ * @param search the OU and limit, if any
+ * @returns the number of users
+ */
+export function countUserPages(db: DirectoryDatabase, search: PageSearch): number {
+  const scope = search.ou === undefined ? undefined : subtreeCondition(search.ou);
+  const where = ['u.sip_key IS NOT NULL', ...(scope ? [scope.sql] : [])].join(' AND ');
+  const count = db.prepare<unknown[], number>(`SELECT count(*) FROM users u WHERE ${where}`).pluck().get(...(scope?.params ?? [])) ?? 0;
+  return Math.min(count, search.limit ?? Infinity);
+}

@@ -156,6 +156,7 @@ describe('bindCommandLine aliases', () => {
     ['-cf:false', ['-cf:false'], { confirm: false }],
     ['-ea', ['-ea', 'Stop'], { errorAction: 'Stop' }],
     ['-wa', ['-wa', 'Ignore'], { warningAction: 'Ignore' }],
+    ['-proga', ['-proga', 'SilentlyContinue'], { progressAction: 'SilentlyContinue' }],
     ['-vb', ['-vb'], { verbose: true }],
     ['-db', ['-db'], { debug: true }],
     ['-Verbose', ['-Verbose'], { verbose: true }],
@@ -176,6 +177,7 @@ describe('bindCommandLine aliases', () => {
     expect(bind([]).common).toEqual({
       errorAction: 'Continue',
       warningAction: 'Continue',
+      progressAction: 'Continue',
       verbose: false,
       debug: false,
       whatIf: false,
@@ -369,6 +371,7 @@ describe('bindCommandLine common parameters', () => {
     expect(binding.common).toEqual({
       errorAction: 'Stop',
       warningAction: 'Continue',
+      progressAction: 'Continue',
       verbose: true,
       debug: false,
       whatIf: false,

@@ -31,9 +31,9 @@ const SMITH_TABLE = [
   '',
 ].join('\n');
 
-/** Runs a command line on a pty; returns what the terminal showed, with CRLF made LF. */
+/** Runs a command line on a pty (colourless: the layout is checked here); returns what the terminal showed, with CRLF made LF. */
 async function onTerminal(command: string, extra: NodeJS.ProcessEnv = {}): Promise<{ text: string; code: number }> {
-  const result = await sh(`script -qfec '${command.replace(/'/g, `'\\''`)}' /dev/null`, { env: { ...env, ...extra } });
+  const result = await sh(`script -qfec '${command.replace(/'/g, `'\\''`)}' /dev/null`, { env: { ...env, NO_COLOR: '1', ...extra } });
   return { text: result.stdout.replace(/\r\n/g, '\n'), code: result.code };
 }
 

@@ -12,6 +12,8 @@ export interface TerminalFormatterOptions {
   width?: number;
   /** Forces a view (Format-List / Format-Table); by default the first record's property count decides. */
   view?: 'list' | 'table';
+  /** Styles each line of a table's header (colour on a terminal); @default none */
+  headerStyle?: (line: string) => string;
 }
 
 /** PowerShell switches from table to list at this many displayed properties (`PropertyCountForTable` + 1). */
@@ -29,6 +31,7 @@ type Shape = { kind: 'list' } | { kind: 'table'; columns: TableColumn[] };
 export class TerminalFormatter {
   private readonly width: number;
   private readonly view: 'list' | 'table' | undefined;
+  private readonly headerStyle: ((line: string) => string) | undefined;
   private shape: Shape | undefined;
   private rowsWritten = false;
 
@@ -39,6 +42,7 @@ export class TerminalFormatter {
   constructor(options: TerminalFormatterOptions = {}) {
     const { width, view } = options;
     this.view = view;
+    this.headerStyle = options.headerStyle;
     this.width = width !== undefined && Number.isFinite(width) && width > 0 ? Math.floor(width) : DEFAULT_WIDTH;
   }
 
@@ -85,7 +89,9 @@ export class TerminalFormatter {
     const rows = batch.filter(isRecord);
     const columns = planTable(names, rows, this.width);
     this.shape = { kind: 'table', columns };
-    return `\n${formatTableHeader(columns)}`;
+    const header = formatTableHeader(columns);
+    const style = this.headerStyle;
+    return `\n${style ? header.replace(/[^\n]+/g, (line) => style(line)) : header}`;
   }
 
   private formatRecord(record: FormatRecord): string {

@@ -1,4 +1,4 @@
-import { JsonLines, JsonText } from '../jsonText.js';
+import { JsonLines, JsonText, PlainText } from '../jsonText.js';
 import { stringifyRecord } from '../record.js';
 import type { Pacer } from './runProcess.js';
 import type { Valve } from './valve.js';
@@ -6,6 +6,8 @@ import type { Valve } from './valve.js';
 /** Turns output objects into text: NDJSON, or a terminal view. */
 export interface OutputEncoder {
   encode(items: unknown[]): string;
+  /** Text held back so far (a view that plans from several records), given up before an error is shown. */
+  flush?(): string;
   end(): string;
 }
 
@@ -13,7 +15,10 @@ export interface OutputEncoder {
 export const ndjsonEncoder: OutputEncoder = {
   encode: (items) => {
     let text = '';
-    for (const item of items) text += `${item instanceof JsonText ? item.json : item instanceof JsonLines ? item.text : stringifyRecord(item)}\n`;
+    for (const item of items) {
+      if (item instanceof PlainText) text += item.written;
+      else text += `${item instanceof JsonText ? item.json : item instanceof JsonLines ? item.text : stringifyRecord(item)}\n`;
+    }
     return text;
   },
   end: () => '',
@@ -175,6 +180,16 @@ export class OutputWriter implements Pacer {
     return pending.done;
   }
 
+  /** Called before each write to the stream (a progress line on the same terminal is cleared first). */
+  beforeSend: (() => void) | undefined;
+
+  /** Writes everything queued now, what the encoder holds too: an error shown next comes after it. */
+  flushNow(): void {
+    if (this.#failure) return;
+    this.#buffer += this.#encoder.flush?.() ?? '';
+    this.#flush();
+  }
+
   /** Refuses further deliveries (the command is being stopped by a signal). */
   stop(): void {
     this.#stopped = true;
@@ -197,9 +212,12 @@ export class OutputWriter implements Pacer {
     }
   }
 
-  /** A promise while the stream is full, else undefined. */
+  /** A pause a producer should take even when the stream is not full (the progress line's turn), or undefined. */
+  pauseWhen: (() => Promise<void> | undefined) | undefined;
+
+  /** A promise while the stream is full (or a pause is due), else undefined. */
   ready(): Promise<void> | undefined {
-    return this.#drained;
+    return this.#drained ?? this.pauseWhen?.();
   }
 
   /** Writes what is left and ends the stream. */
@@ -235,6 +253,7 @@ export class OutputWriter implements Pacer {
       if (!error) this.#accepted += bytes.length;
       done?.(error);
     };
+    this.beforeSend?.();
     if (this.#out.write(bytes, accepted) || this.#drained) return;
     const release = this.#valve.hold();
     this.#drained = new Promise<void>((resolve) => {
