@@ -76,7 +76,8 @@ function switchValue(parameter: ArgvParameter, text: string): boolean {
  * @returns the parsed arguments
  * @throws TerminatingError (exit status 2) for any command-line mistake
  */
-export function parseArgv(argv: readonly string[], parameters: readonly ArgvParameter[]): ParsedArgv {
+export function parseArgv(argvIn: readonly string[], parameters: readonly ArgvParameter[]): ParsedArgv {
+  const argv = joinCommaLists(argvIn, parameters);
   const normalized: string[] = [];
   const positional: string[] = [];
   const seen = new Set<string>();
@@ -139,4 +140,26 @@ function parseWithYargs(tokens: string[], parameters: readonly ArgvParameter[]):
     if (typeof value === 'string' || typeof value === 'boolean') named.set(p.name, value);
   }
   return named;
+}
+
+/**
+ * PowerShell's comma lists as bash splits them: `Name, Count` arrives as `Name,` and `Count`, and
+ * `Name ,Count` as `Name` and `,Count`; both become the one argument `Name,Count`.
+ * @param argv the arguments
+ * @param parameters the cmdlet's parameters, to leave parameter names alone
+ * @returns the arguments with list pieces joined
+ */
+export function joinCommaLists(argv: readonly string[], parameters: readonly ArgvParameter[]): string[] {
+  const out: string[] = [];
+  for (const token of argv) {
+    const previous = out[out.length - 1];
+    const joins =
+      previous !== undefined &&
+      previous !== '--' &&
+      !isParameterToken(token, parameters) &&
+      (previous.endsWith(',') || (token.startsWith(',') && !isParameterToken(previous, parameters)));
+    if (joins) out[out.length - 1] = previous + token;
+    else out.push(token);
+  }
+  return out;
 }

@@ -101,6 +101,8 @@ export interface CmdletContext {
   writeDebug(message: string): void;
   /** What stdout is: a cmdlet whose output is the only copy of something checks who gets it. */
   readonly output: OutputTarget;
+  /** The terminal's width when stdout is a terminal. */
+  readonly columns?: number;
   /** True once a signal told the command to stop: start no new change. */
   readonly stopping: boolean;
   /**
@@ -136,6 +138,11 @@ export interface CmdletDecl<P extends ParameterDecls = ParameterDecls, S = unkno
   readonly shouldProcess?: ShouldProcessDecl;
   readonly inputTypes?: readonly string[];
   readonly outputType?: string;
+  /**
+   * The cmdlet writes text for people (Format-Table): its output items are strings written to stdout
+   * as they are, whatever stdout is, never NDJSON nor a terminal view.
+   */
+  readonly writesText?: boolean;
   readonly examples: readonly Example[];
   /** Notes for help: extensions and deviations from the Microsoft cmdlet. */
   readonly notes?: readonly string[];

@@ -93,7 +93,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   let stoppedBy: StopSignal | undefined;
   const writer = new OutputWriter(
     io.stdout,
-    encoderFor(io),
+    decl.writesText ? textEncoder : encoderFor(io),
     valve,
     (error) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') brokenPipe = true;
@@ -106,6 +106,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     name: decl.name,
     env: io.env,
     output: target,
+    columns: io.stdout.isTTY ? io.stdout.columns : undefined,
     get stopping() {
       return stoppedBy !== undefined;
     },
@@ -199,6 +200,9 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     return brokenPipe ? 0 : status;
   }
 }
+
+/** Text output (Format-Table): each item is text, written as it is. */
+const textEncoder: OutputEncoder = { encode: (items) => items.join(''), end: () => '' };
 
 function encoderFor(io: CmdletIO): OutputEncoder {
   const format = outputFormatOf(io.env);

@@ -33,6 +33,11 @@ export interface ConformanceCase {
   /** The pipeline as PowerShell's own text, when bash's quoting makes it differ. */
   pwsh?: string;
   output: ConformanceOutput;
+  /**
+   * For 'text' output: the line width. cspin runs with COLUMNS=width; PowerShell's text goes through
+   * `| Out-String -Width width`. @default 120
+   */
+  width?: number;
   /** Whether the exit status / error stream matter: the PowerShell error ids, in order, that cspin must also give. */
   errors?: readonly string[];
   /** A difference from PowerShell that is deliberate and listed in the README: the case documents it instead of failing. */

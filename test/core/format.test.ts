@@ -61,18 +61,21 @@ describe('formatValue', () => {
     expect(parseIsoTimestamp('2012-02-29T00:00:00Z')).toBeInstanceOf(Date);
   });
 
+  // PowerShell 7.6 itself: `{1.5, True, $null, @{a=1}}`, `{1, 2, 3, 4…}` (U+2026).
   it('formatValue cuts arrays after four items', () => {
     expect(formatValue([])).toBe('{}');
     expect(formatValue(['a', 'b', 'c', 'd'])).toBe('{a, b, c, d}');
-    expect(formatValue(['a', 'b', 'c', 'd', 'e'])).toBe('{a, b, c, d...}');
-    expect(formatValue([1, true, null])).toBe('{1, True, }');
+    expect(formatValue(['a', 'b', 'c', 'd', 'e'])).toBe('{a, b, c, d…}');
+    expect(formatValue([1, true, null])).toBe('{1, True, $null}');
   });
 
   it('formatValue shows nested objects as @{} with PSTypeName hidden', () => {
     expect(formatValue({ PSTypeName: 'X', a: 1, b: true, c: '2012-09-25T13:35:03Z' })).toBe(
       '@{a=1; b=True; c=9/25/2012 1:35:03 PM}',
     );
-    expect(formatValue({ a: { b: [1, 2] } })).toBe('@{a=@{b={1, 2}}}');
+    // PowerShell 7.6: inside @{...} a nested object is empty and an array is its type name.
+    expect(formatValue({ a: { b: [1, 2] } })).toBe('@{a=}');
+    expect(formatValue({ a: [1, 2], b: null })).toBe('@{a=System.Object[]; b=}');
   });
 });
 

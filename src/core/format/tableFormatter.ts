@@ -1,0 +1,137 @@
+/**
+ * Format-Table | Out-String as a stream: the first object picks the columns and their alignment; the
+ * rows that arrive within 300 ms of it (all of them with -AutoSize) decide the widths, then rows stream.
+ * Values that are not objects (strings, numbers) are written as lines where they come.
+ */
+import { cellLength } from './displayCells.js';
+import { formatTableValue, formatValue, isRecord, type FormatRecord } from './formatValue.js';
+import { DEFAULT_TABLE_COLUMNS, readProperty, selectProperties } from './selectProperties.js';
+import { TableWriter, type Alignment } from './tableWriter.js';
+
+/** PowerShell sizes the columns from the rows that arrive in this long (OutCommandInner: 300 ms). */
+export const TABLE_SIZING_MS = 300;
+
+/** Options of a {@link TableFormatter}. */
+export interface TableFormatterOptions {
+  /** The screen width (Out-String -Width). */
+  width: number;
+  /** -Property patterns; undefined: the first object's properties (at most 10). */
+  properties?: readonly string[];
+  autoSize?: boolean;
+  hideTableHeaders?: boolean;
+  wrap?: boolean;
+  /**
+   * Characters of cell text held for sizing at most: past it the widths are decided at once, or, with
+   * -AutoSize, onLimit is called (it throws).
+   */
+  holdLimit?: number;
+  onLimit?: () => void;
+  /** The clock, replaceable in tests. */
+  now?: () => number;
+}
+
+type Held = { row: string[] } | { text: string };
+
+/** Formats a stream of values as PowerShell's Format-Table shows them. */
+export class TableFormatter {
+  readonly #options: TableFormatterOptions;
+  readonly #now: () => number;
+  #columns: string[] | undefined;
+  #align: Alignment[] = [];
+  #writer: TableWriter | undefined;
+  #held: Held[] = [];
+  #heldChars = 0;
+  #startedAt = 0;
+
+  /** @param options the width and Format-Table's switches */
+  constructor(options: TableFormatterOptions) {
+    this.#options = options;
+    this.#now = options.now ?? (() => performance.now());
+  }
+
+  /**
+   * Formats one input value.
+   * @param value an object, a scalar or null
+   * @returns the text to write now (may be empty)
+   */
+  push(value: unknown): string {
+    if (value === null || value === undefined) return '';
+    if (!isRecord(value)) return this.#text(`${formatValue(value)}\n`);
+    let out = '';
+    if (this.#columns === undefined) out += this.#start(value);
+    const row = this.#columns?.map((name) => formatTableValue(readProperty(value, name))) ?? [];
+    if (this.#writer !== undefined) return out + this.#rows(row);
+    this.#held.push({ row });
+    this.#hold(row.reduce((sum, cell) => sum + cell.length, 0));
+    // As in PowerShell, the first row after the sizing time still counts for the widths.
+    if (this.#overLimit() || (!this.#options.autoSize && this.#now() - this.#startedAt > TABLE_SIZING_MS)) out += this.#flush();
+    return out;
+  }
+
+  /**
+   * Ends the table.
+   * @returns the rest of the text: held rows, and the blank line after the table
+   */
+  end(): string {
+    if (this.#columns === undefined) return '';
+    return `${this.#flush()}\n`;
+  }
+
+  #text(text: string): string {
+    if (this.#columns === undefined || this.#writer !== undefined) return text;
+    this.#held.push({ text });
+    this.#hold(text.length);
+    return this.#overLimit() ? this.#flush() : '';
+  }
+
+  #hold(chars: number): void {
+    this.#heldChars += chars;
+  }
+
+  #overLimit(): boolean {
+    if (this.#heldChars <= (this.#options.holdLimit ?? Infinity)) return false;
+    if (this.#options.autoSize) this.#options.onLimit?.();
+    return true;
+  }
+
+  #start(first: FormatRecord): string {
+    const names = selectProperties(first, this.#options.properties, true);
+    this.#columns = this.#options.properties === undefined ? names.slice(0, DEFAULT_TABLE_COLUMNS) : names;
+    this.#align = this.#columns.map((name) => alignmentOf(readProperty(first, name)));
+    this.#startedAt = this.#now();
+    return '\n';
+  }
+
+  #flush(): string {
+    if (this.#writer !== undefined) return '';
+    const labels = this.#columns ?? [];
+    const widths = labels.map((label) => cellLength(label));
+    for (const item of this.#held) {
+      if (!('row' in item)) continue;
+      item.row.forEach((cell, k) => {
+        widths[k] = Math.max(widths[k] ?? 0, cellLength(cell));
+      });
+    }
+    this.#writer = new TableWriter(labels, widths, this.#align, this.#options.width);
+    let out = this.#options.hideTableHeaders ? '' : lines(this.#writer.header());
+    for (const item of this.#held) out += 'row' in item ? this.#rows(item.row) : item.text;
+    this.#held = [];
+    this.#heldChars = 0;
+    return out;
+  }
+
+  #rows(row: string[]): string {
+    return lines(this.#writer?.row(row, this.#options.wrap === true) ?? []);
+  }
+}
+
+/** A column's alignment comes from the first object's value: numbers and booleans to the right. */
+function alignmentOf(value: unknown): Alignment {
+  return typeof value === 'number' || typeof value === 'boolean' ? 'right' : 'left';
+}
+
+function lines(text: readonly string[]): string {
+  let out = '';
+  for (const line of text) out += `${line}\n`;
+  return out;
+}
