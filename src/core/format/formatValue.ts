@@ -114,7 +114,7 @@ function scalarText(value: unknown): string {
   if (typeof value === 'number') return numberText(value);
   if (typeof value === 'string') {
     const date = parseIsoTimestamp(value);
-    return date === undefined ? value : formatDateTime(date);
+    return date === undefined ? (localTimestampText(value) ?? value) : formatDateTime(date);
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatDateTime(value);
   return String(value);
@@ -130,4 +130,17 @@ function memberText(value: unknown): string {
   if (Array.isArray(value)) return 'System.Object[]';
   if (isRecord(value)) return '';
   return scalarText(value);
+}
+
+// ConvertFrom-Json reads a timestamp without a zone as that wall-clock time (DateTimeKind.Unspecified).
+const LOCAL_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,7})?$/;
+
+function localTimestampText(text: string): string | undefined {
+  const m = LOCAL_TIMESTAMP.exec(text);
+  if (m === null) return undefined;
+  // Read the fields as if they were UTC, then show them without any zone conversion.
+  const instant = parseIsoTimestamp(`${text}Z`);
+  if (instant === undefined) return undefined;
+  const shifted = new Date(instant.getTime() + instant.getTimezoneOffset() * 60000);
+  return formatDateTime(shifted);
 }

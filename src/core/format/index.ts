@@ -9,8 +9,6 @@ export {
   parseIsoTimestamp,
   type FormatRecord,
 } from './formatValue.js';
-export { formatListEntry } from './listView.js';
-export { fitCell, formatTableHeader, formatTableRow, planTable, type TableColumn } from './tableView.js';
 export { LIST_VIEW_MIN_PROPERTIES, TerminalFormatter, type TerminalFormatterOptions } from './terminalFormatter.js';
 export { formatTableValue } from './formatValue.js';
 export { ListFormatter } from './listFormatter.js';

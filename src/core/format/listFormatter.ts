@@ -4,7 +4,7 @@
  * after each one. Values that are not objects are written as lines where they come.
  */
 import { cellLength, headFit } from './displayCells.js';
-import { formatValue, isRecord } from './formatValue.js';
+import { displayedProperties, formatValue, isRecord } from './formatValue.js';
 import { readProperty, selectProperties } from './selectProperties.js';
 import { splitLines, wrapLines } from './wrapLines.js';
 
@@ -32,7 +32,8 @@ export class ListFormatter {
    */
   push(value: unknown): string {
     if (value === null || value === undefined) return '';
-    if (!isRecord(value)) return `${formatValue(value)}\n`;
+    // An object without properties shows as its text, an empty line, as in PowerShell.
+    if (!isRecord(value) || displayedProperties(value).length === 0) return `${formatValue(value)}\n`;
     const names = selectProperties(value, this.#properties, false);
     const start = this.#started ? '' : '\n';
     this.#started = true;

@@ -4,7 +4,7 @@
  * Values that are not objects (strings, numbers) are written as lines where they come.
  */
 import { cellLength } from './displayCells.js';
-import { formatTableValue, formatValue, isRecord, type FormatRecord } from './formatValue.js';
+import { displayedProperties, formatTableValue, formatValue, isRecord, type FormatRecord } from './formatValue.js';
 import { DEFAULT_TABLE_COLUMNS, readProperty, selectProperties } from './selectProperties.js';
 import { TableWriter, type Alignment } from './tableWriter.js';
 
@@ -56,7 +56,8 @@ export class TableFormatter {
    */
   push(value: unknown): string {
     if (value === null || value === undefined) return '';
-    if (!isRecord(value)) return this.#text(`${formatValue(value)}\n`);
+    // An object without properties shows as its text, an empty line, as in PowerShell.
+    if (!isRecord(value) || displayedProperties(value).length === 0) return this.#text(`${formatValue(value)}\n`);
     let out = '';
     if (this.#columns === undefined) out += this.#start(value);
     const row = this.#columns?.map((name) => formatTableValue(readProperty(value, name))) ?? [];
@@ -66,6 +67,14 @@ export class TableFormatter {
     // As in PowerShell, the first row after the sizing time still counts for the widths.
     if (this.#overLimit() || (!this.#options.autoSize && this.#now() - this.#startedAt > TABLE_SIZING_MS)) out += this.#flush();
     return out;
+  }
+
+  /**
+   * Decides the widths now from the rows held so far (a terminal shows each batch at once).
+   * @returns the held text, or `''`
+   */
+  settle(): string {
+    return this.#columns === undefined ? '' : this.#flush();
   }
 
   /**

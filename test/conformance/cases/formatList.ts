@@ -43,6 +43,12 @@ const cases: ConformanceCase[] = [
   fl('Unicode beyond the BMP (emoji)', 'Format-List', ['{"e":"😀 smile","f":"é"}']),
   fl('many properties', 'Format-List', [JSON.stringify(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`Property${i}`, i * 1.5])))]),
   fl('a narrow width wraps values', 'Format-List', ['{"Name":"Ken Myer","Title":"Senior Manager of Finance"}'], 20),
+  fl('a tab in a value', 'Format-List', ['{"a":"one\\ttwo"}']),
+  fl('a width too small writes no lines', 'Format-List', ['{"abc":1}'], 4),
+  fl('a property listed twice', 'Format-List a, a', ['{"a":1,"b":2}']),
+  fl('dates without a zone and with an offset', 'Format-List', ['{"a":"2012-09-25T13:35:03","b":"2012-09-25T13:35:03-05:00"}']),
+  fl('wrapping keeps the spaces at the end of a line', 'Format-List', ['{"a":"aa bb cc dd ee ff gg hh ii jj kk ll mm nn"}'], 16),
+  fl('a null input and an empty string', 'Format-List', ['null', '""', '{"a":1}']),
 ];
 
 export default cases;

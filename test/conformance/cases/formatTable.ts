@@ -63,6 +63,21 @@ const cases: ConformanceCase[] = [
   ft('a long label over a narrow column wraps', 'Format-Table', ['{"AVeryLongPropertyName":1,"b":"' + 'z'.repeat(40) + '"}'], 30),
   ft('an integer-like property name keeps its place', 'Format-Table', ['{"b":1,"2":3,"a":"x"}']),
   ft('booleans', 'Format-Table', ['{"Enabled":true,"Name":"a"}', '{"Enabled":false,"Name":"b"}']),
+  ft('an empty first object gives no columns', 'Format-Table', ['{}', '{"a":1}']),
+  ft('dates without a zone, with an offset, with fractions', 'Format-Table', ['{"a":"2012-09-25T13:35:03","b":"2012-09-25T13:35:03+02:00","c":"2012-09-25T13:35:03.1234567Z"}']),
+  ft('text that looks like a number stays left-aligned', 'Format-Table', ['{"a":"123","b":"True"}', '{"a":"4","b":"x"}']),
+  ft('zero, large and negative integers', 'Format-Table', ['{"a":0,"b":9007199254740991,"c":-1}', '{"a":-0,"b":1,"c":-9007199254740991}']),
+  ft('a property listed twice', 'Format-Table a, a, b', ['{"a":1,"b":2}']),
+  ft('-AutoSize -Wrap', 'Format-Table -AutoSize -Wrap', LONG, 50),
+  ft('-Wrap with wide characters', 'Format-Table -Wrap', ['{"k":"a","v":"日本語のテキストはとても長いのでここで折り返します"}'], 30),
+  ft('-Wrap with tabs and several spaces', 'Format-Table -Wrap', ['{"k":"a","v":"one\\ttwo   three    four five six seven"}'], 20),
+  ft('a very narrow width', 'Format-Table', PINS, 10),
+  ft('a width below five writes no table', 'Format-Table', ['{"a":1}'], 4),
+  ft('the first column alone too wide', 'Format-Table', [JSON.stringify({ Long: 'L'.repeat(50), b: 1, c: 2 })], 30),
+  ft('a right-aligned column cut to one cell', 'Format-Table', ['{"a":"' + 'x'.repeat(17) + '","n":123456}'], 20),
+  ft('-HideTableHeaders -Wrap', 'Format-Table -HideTableHeaders -Wrap', LONG, 50),
+  ft('objects with their own property order', 'Format-Table', ['{"b":1,"a":2}', '{"a":3,"b":4}']),
+  ft('a case-insensitive property lookup in later objects', 'Format-Table', ['{"Name":"x"}', '{"name":"y"}', '{"NAME":"z"}']),
 ];
 
 export default cases;
