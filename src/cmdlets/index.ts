@@ -23,6 +23,8 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'Remove-CsPinPolicy': () => load(import('./removeCsPinPolicy.js')),
   'Grant-CsPinPolicy': () => load(import('./grantCsPinPolicy.js')),
   'Where-Object': () => load(import('./whereObject.js')),
+  'Select-Object': () => load(import('./selectObject.js')),
+  'ForEach-Object': () => load(import('./foreachObject.js')),
 };
 
 /**
