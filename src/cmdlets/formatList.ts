@@ -1,6 +1,7 @@
-import { StringListType, defineCmdlet } from '../core/index.js';
+import { defineCmdlet } from '../core/index.js';
 import { ListFormatter, screenWidth } from '../core/format/index.js';
-import { FORMAT_INPUT, formatRecords, refuseCalculated } from './formatCommon.js';
+import { PropertyListType } from '../core/propertyType.js';
+import { FORMAT_INPUT, compileColumns, formatRecords } from './formatCommon.js';
 
 export default defineCmdlet({
   name: 'Format-List',
@@ -9,10 +10,10 @@ export default defineCmdlet({
     'Writes the input objects as the text of PowerShell\'s `... | Format-List | Out-String -Width $COLUMNS`: a blank line, then for each object one `Name : value` line per property, the names padded to the longest name of that object, and a blank line. A long value wraps at spaces under its first line; a multi-line value continues there too. Dates are en-US local time, null is empty, arrays show four items ({1, 2, 3, 4…}). Strings and numbers in the input are written as lines where they come. The width is COLUMNS, else the terminal\'s width, else 120.',
   parameters: {
     Property: {
-      type: StringListType,
+      type: PropertyListType,
       position: 0,
       description:
-        'The properties to show, in order: names (case-insensitive) or wildcards (Is*), comma-separated (`Name, Count` or `Name,Count`); a name an object lacks is left out. Calculated properties (@{...}) are not supported yet.',
+        'The properties to show, in order: names (case-insensitive) or wildcards (Is*), comma-separated (`Name, Count` or `Name,Count`); a name an object lacks is left out. A script block or a calculated property (`@{Label="Name"; Expression={$_.Prop}}`) adds a column of its own.',
     },
     InputObject: FORMAT_INPUT,
   },
@@ -49,8 +50,7 @@ export default defineCmdlet({
   ],
 
   begin(params, context) {
-    refuseCalculated('Format-List', params.Property);
-    return new ListFormatter(screenWidth(context.env, context.columns), params.Property);
+    return new ListFormatter(screenWidth(context.env, context.columns), compileColumns(params.Property, false));
   },
 
   process: (records, formatter) => formatRecords(records, formatter),

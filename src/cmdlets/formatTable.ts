@@ -1,6 +1,7 @@
-import { StringListType, SwitchType, TerminatingError, defineCmdlet } from '../core/index.js';
+import { SwitchType, TerminatingError, defineCmdlet } from '../core/index.js';
 import { TableFormatter, screenWidth } from '../core/format/index.js';
-import { FORMAT_INPUT, formatRecords, refuseCalculated } from './formatCommon.js';
+import { PropertyListType } from '../core/propertyType.js';
+import { FORMAT_INPUT, compileColumns, formatRecords } from './formatCommon.js';
 
 /** -AutoSize holds the cell text of every row: at most this many characters (about 16 MiB). */
 export const AUTOSIZE_LIMIT_CHARS = 8 * 1024 * 1024;
@@ -22,10 +23,10 @@ export default defineCmdlet({
     'Writes the input objects as the text of PowerShell\'s `... | Format-Table | Out-String -Width $COLUMNS`: a blank line, the column labels, dashes as long as each label, one row per object, a blank line. The first object decides the columns (its properties, at most 10, or -Property) and their alignment (numbers and Booleans to the right); the rows that arrive within 300 ms of it decide the widths, as in PowerShell, and the rest stream (a value too wide is cut with …). Dates are en-US local time, null is empty, doubles have two decimals, arrays show four items ({1, 2, 3, 4…}). Strings and numbers in the input are written as lines where they come. The width is COLUMNS, else the terminal\'s width, else 120.',
   parameters: {
     Property: {
-      type: StringListType,
+      type: PropertyListType,
       position: 0,
       description:
-        'The properties to show as columns, in order: names (case-insensitive) or wildcards (Is*), comma-separated (`Name, Count` or `Name,Count`). A name the first object lacks is an empty column. Calculated properties (@{...}) are not supported yet.',
+        'The properties to show as columns, in order: names (case-insensitive) or wildcards (Is*), comma-separated (`Name, Count` or `Name,Count`). A name the first object lacks is an empty column. A script block or a calculated property (`@{Label="Name"; Expression={$_.Prop}}`, with Width and Alignment) adds a column of its own.',
     },
     AutoSize: {
       type: SwitchType,
@@ -66,8 +67,7 @@ export default defineCmdlet({
   ],
 
   begin(params, context) {
-    const properties = params.Property;
-    refuseCalculated('Format-Table', params.Property);
+    const properties = compileColumns(params.Property, true);
     return new TableFormatter({
       width: screenWidth(context.env, context.columns),
       properties,

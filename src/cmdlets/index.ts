@@ -25,6 +25,8 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'Where-Object': () => load(import('./whereObject.js')),
   'Format-Table': () => load(import('./formatTable.js')),
   'Format-List': () => load(import('./formatList.js')),
+  'Select-Object': () => load(import('./selectObject.js')),
+  'ForEach-Object': () => load(import('./foreachObject.js')),
 };
 
 /**

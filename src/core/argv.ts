@@ -5,6 +5,7 @@
  * `--Name=value` tokens, with every positional argument after `--` so none is mistaken for an option.
  */
 import Parser from 'yargs-parser';
+import { gatherCommaList } from './commaList.js';
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
@@ -14,6 +15,8 @@ export interface ArgvParameter {
   name: string;
   aliases: readonly string[];
   isSwitch: boolean;
+  /** An array parameter: its value is a comma list, which may span arguments (`Name, Count`). */
+  isArray?: boolean;
   typeName: string;
   /** A common parameter loses prefix ties against the cmdlet's own parameters. */
   common: boolean;
@@ -76,8 +79,7 @@ function switchValue(parameter: ArgvParameter, text: string): boolean {
  * @returns the parsed arguments
  * @throws TerminatingError (exit status 2) for any command-line mistake
  */
-export function parseArgv(argvIn: readonly string[], parameters: readonly ArgvParameter[]): ParsedArgv {
-  const argv = joinCommaLists(argvIn, parameters);
+export function parseArgv(argv: readonly string[], parameters: readonly ArgvParameter[]): ParsedArgv {
   const normalized: string[] = [];
   const positional: string[] = [];
   const seen = new Set<string>();
@@ -108,6 +110,12 @@ export function parseArgv(argvIn: readonly string[], parameters: readonly ArgvPa
       }
       value = next;
       i++;
+    }
+    if (parameter.isArray) {
+      // `-Property Name, Count`: the arguments after a trailing comma belong to the list.
+      const list = gatherCommaList(argv, i, value, (token) => token === '--' || isParameterToken(token, parameters));
+      value = list.text;
+      i = list.next - 1;
     }
     normalized.push(`--${parameter.name}=${value}`);
   }
@@ -140,26 +148,4 @@ function parseWithYargs(tokens: string[], parameters: readonly ArgvParameter[]):
     if (typeof value === 'string' || typeof value === 'boolean') named.set(p.name, value);
   }
   return named;
-}
-
-/**
- * PowerShell's comma lists as bash splits them: `Name, Count` arrives as `Name,` and `Count`, and
- * `Name ,Count` as `Name` and `,Count`; both become the one argument `Name,Count`.
- * @param argv the arguments
- * @param parameters the cmdlet's parameters, to leave parameter names alone
- * @returns the arguments with list pieces joined
- */
-export function joinCommaLists(argv: readonly string[], parameters: readonly ArgvParameter[]): string[] {
-  const out: string[] = [];
-  for (const token of argv) {
-    const previous = out[out.length - 1];
-    const joins =
-      previous !== undefined &&
-      previous !== '--' &&
-      !isParameterToken(token, parameters) &&
-      (previous.endsWith(',') || (token.startsWith(',') && !isParameterToken(previous, parameters)));
-    if (joins) out[out.length - 1] = previous + token;
-    else out.push(token);
-  }
-  return out;
 }

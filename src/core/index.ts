@@ -14,7 +14,7 @@ export type {
 } from './declaration.js';
 export { ErrorRecord, TerminatingError, errorRecord, isErrorRecord, usageError } from './errors.js';
 export type { ErrorCategory, ErrorRecordInit } from './errors.js';
-export { BooleanType, Int32Type, NOT_CONVERTIBLE, StringListType, StringType, splitList, SwitchType, convertBoolean, enumType, integerType, isTypedObject, nullableType, rangeViolation } from './types.js';
+export { BooleanType, Int32Type, NOT_CONVERTIBLE, StringType, SwitchType, convertBoolean, enumType, integerType, isTypedObject, nullableType, rangeViolation } from './types.js';
 export type { NotConvertible, ParamType } from './types.js';
 export { TYPE_NAME_PROPERTY, findProperty, isPSObject, typeNameOf } from './psobject.js';
 export type { PSObject } from './psobject.js';

@@ -16,6 +16,8 @@ export interface ParamType<T> {
   readonly name: string;
   /** A switch is true by being present and never takes the next argument. */
   readonly isSwitch?: boolean;
+  /** An array type: command-line text is a comma list, which may span arguments (commaList.ts). */
+  readonly isArray?: boolean;
   /** Whether the value already is of this type (no coercion). */
   accepts(value: unknown): boolean;
   /** Converts a pipeline value or command-line text; NOT_CONVERTIBLE when it cannot. */
@@ -40,50 +42,6 @@ export const StringType: ParamType<string> = {
     return NOT_CONVERTIBLE;
   },
 };
-
-/**
- * A list of names (PowerShell's Object[] of -Property): `Name,Count` on the command line is two items;
- * commas inside quotes, braces or parentheses (a calculated property) do not split.
- */
-export const StringListType: ParamType<string[]> = {
-  name: 'Object[]',
-  accepts: (value) => Array.isArray(value) && value.every((item) => typeof item === 'string'),
-  convert: (value) => {
-    if (typeof value === 'string') return splitList(value);
-    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
-    return NOT_CONVERTIBLE;
-  },
-};
-
-/**
- * Splits a comma list at its top-level commas, trimming the items and dropping empty ones.
- * @param text the list
- * @returns the items
- */
-export function splitList(text: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
-  let current = '';
-  for (const ch of text) {
-    if (quote !== undefined) {
-      if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '{' || ch === '(') {
-      depth++;
-    } else if ((ch === '}' || ch === ')') && depth > 0) {
-      depth--;
-    } else if (ch === ',' && depth === 0) {
-      items.push(current);
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  items.push(current);
-  return items.map((item) => item.trim()).filter((item) => item !== '');
-}
 
 /**
  * True for a number whose JSON text JavaScript could not keep: a whole number past 2^53 (its last

@@ -68,10 +68,15 @@ describe('Format-Table', () => {
     expect(errorsOf(r).map((e) => e.errorId)).toEqual(['AutoSizeLimitExceeded']);
   }, 30000);
 
-  it('refuses a calculated property as a usage error', async () => {
-    const r = await sh(`${printf(['{"a":1}'])} Format-Table '@{Name="x"; Expression={$_.a}}'`, { env: ENV });
+  it('takes calculated properties, with Width and Alignment', async () => {
+    const r = await sh(`${printf(['{"a":1,"b":"x"}', '{"a":22,"b":"yy"}'])} Format-Table b, '@{Label="Value"; Expression={$_.a}; Width=8; Alignment="Center"}'`, { env: ENV });
+    expect(r.stdout).toBe('\nb  Value\n-  -----\nx    1\nyy  22\n\n');
+  });
+
+  it('refuses a hashtable key it does not know, with PowerShell\'s error id', async () => {
+    const r = await sh(`${printf(['{"a":1}'])} Format-Table '@{Nme="x"; Expression={$_.a}}'`, { env: ENV });
     expect(r.code).toBe(2);
-    expect(errorsOf(r).map((e) => e.errorId)).toEqual(['CalculatedPropertyNotSupported']);
+    expect(errorsOf(r).map((e) => e.errorId)).toEqual(['DictionaryKeyIllegal']);
   });
 });
 

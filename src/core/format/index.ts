@@ -14,3 +14,4 @@ export { formatTableValue } from './formatValue.js';
 export { ListFormatter } from './listFormatter.js';
 export { DEFAULT_SCREEN_WIDTH, screenWidth } from './screenWidth.js';
 export { TABLE_SIZING_MS, TableFormatter, type TableFormatterOptions } from './tableFormatter.js';
+export type { CalculatedColumn, ColumnAlignment, ColumnSource } from './selectProperties.js';

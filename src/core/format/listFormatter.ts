@@ -5,7 +5,7 @@
  */
 import { cellLength, headFit } from './displayCells.js';
 import { displayedProperties, formatValue, isRecord } from './formatValue.js';
-import { readProperty, selectProperties } from './selectProperties.js';
+import { resolveColumns, type ColumnSource } from './selectProperties.js';
 import { splitLines, wrapLines } from './wrapLines.js';
 
 const SEPARATOR = ' : ';
@@ -13,14 +13,14 @@ const SEPARATOR = ' : ';
 /** Formats a stream of values as PowerShell's Format-List shows them. */
 export class ListFormatter {
   readonly #width: number;
-  readonly #properties: readonly string[] | undefined;
+  readonly #properties: readonly ColumnSource[] | undefined;
   #started = false;
 
   /**
    * @param width the screen width (Out-String -Width)
-   * @param properties -Property patterns; undefined: each object's own properties
+   * @param properties -Property names, patterns and calculated properties; undefined: each object's own properties
    */
-  constructor(width: number, properties?: readonly string[]) {
+  constructor(width: number, properties?: readonly ColumnSource[]) {
     this.#width = width;
     this.#properties = properties;
   }
@@ -34,10 +34,13 @@ export class ListFormatter {
     if (value === null || value === undefined) return '';
     // An object without properties shows as its text, an empty line, as in PowerShell.
     if (!isRecord(value) || displayedProperties(value).length === 0) return `${formatValue(value)}\n`;
-    const names = selectProperties(value, this.#properties, false);
+    const columns = resolveColumns(value, this.#properties, false);
     const start = this.#started ? '' : '\n';
     this.#started = true;
-    return `${start}${this.#entry(names, names.map((name) => formatValue(readProperty(value, name))))}\n`;
+    return `${start}${this.#entry(
+      columns.map((column) => column.label),
+      columns.map((column) => formatValue(column.value(value))),
+    )}\n`;
   }
 
   /** @returns nothing: each entry already ends with its blank line */

@@ -5,6 +5,47 @@
 import { wildcardRegExp } from '../compare.js';
 import { displayedProperties, type FormatRecord } from './formatValue.js';
 
+/** A column alignment; center only for a calculated column that asks for it. */
+export type ColumnAlignment = 'left' | 'right' | 'center';
+
+/** A calculated property (@{Name=...; Expression=...}) as Format-Table and Format-List take it. */
+export interface CalculatedColumn {
+  label: string;
+  value(record: FormatRecord): unknown;
+  /** Format-Table's Width key. */
+  width?: number;
+  /** Format-Table's Alignment key; by default the first object's value decides. */
+  alignment?: ColumnAlignment;
+}
+
+/** A -Property element: a name or pattern, or a calculated property. */
+export type ColumnSource = string | CalculatedColumn;
+
+/** A resolved column: what it is called and how to read its value. */
+export interface Column {
+  label: string;
+  value(record: FormatRecord): unknown;
+  width?: number;
+  alignment?: ColumnAlignment;
+}
+
+/**
+ * Resolves -Property elements against a record: names and patterns become the properties they
+ * match, calculated properties stay as they are.
+ * @param record the object
+ * @param sources the -Property elements; undefined for the object's own properties
+ * @param keepMissing whether a plain name the object lacks is kept (a table column) or dropped (a list)
+ * @returns the columns, in order
+ */
+export function resolveColumns(record: FormatRecord, sources: readonly ColumnSource[] | undefined, keepMissing: boolean): Column[] {
+  if (sources === undefined) return selectProperties(record, undefined, keepMissing).map(nameColumn);
+  return sources.flatMap((source) => (typeof source === 'string' ? selectProperties(record, [source], keepMissing).map(nameColumn) : [source]));
+}
+
+function nameColumn(name: string): Column {
+  return { label: name, value: (record) => readProperty(record, name) };
+}
+
 /** PowerShell's table without -Property shows at most this many columns (LimitAssociationListSize). */
 export const DEFAULT_TABLE_COLUMNS = 10;
 

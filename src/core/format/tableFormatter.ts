@@ -5,8 +5,9 @@
  */
 import { cellLength } from './displayCells.js';
 import { displayedProperties, formatTableValue, formatValue, isRecord, type FormatRecord } from './formatValue.js';
-import { DEFAULT_TABLE_COLUMNS, readProperty, selectProperties } from './selectProperties.js';
-import { TableWriter, type Alignment } from './tableWriter.js';
+import { DEFAULT_TABLE_COLUMNS, resolveColumns, type Column, type ColumnSource } from './selectProperties.js';
+import { TableWriter } from './tableWriter.js';
+import type { ColumnAlignment as Alignment } from './selectProperties.js';
 
 /** PowerShell sizes the columns from the rows that arrive in this long (OutCommandInner: 300 ms). */
 export const TABLE_SIZING_MS = 300;
@@ -15,8 +16,8 @@ export const TABLE_SIZING_MS = 300;
 export interface TableFormatterOptions {
   /** The screen width (Out-String -Width). */
   width: number;
-  /** -Property patterns; undefined: the first object's properties (at most 10). */
-  properties?: readonly string[];
+  /** -Property names, patterns and calculated properties; undefined: the first object's properties (at most 10). */
+  properties?: readonly ColumnSource[];
   autoSize?: boolean;
   hideTableHeaders?: boolean;
   wrap?: boolean;
@@ -36,7 +37,7 @@ type Held = { row: string[] } | { text: string };
 export class TableFormatter {
   readonly #options: TableFormatterOptions;
   readonly #now: () => number;
-  #columns: string[] | undefined;
+  #columns: Column[] | undefined;
   #align: Alignment[] = [];
   #writer: TableWriter | undefined;
   #held: Held[] = [];
@@ -60,11 +61,13 @@ export class TableFormatter {
     if (!isRecord(value) || displayedProperties(value).length === 0) return this.#text(`${formatValue(value)}\n`);
     let out = '';
     if (this.#columns === undefined) out += this.#start(value);
-    const row = this.#columns?.map((name) => formatTableValue(readProperty(value, name))) ?? [];
+    const row = this.#columns?.map((column) => formatTableValue(column.value(value))) ?? [];
     if (this.#writer !== undefined) return out + this.#rows(row);
     this.#held.push({ row });
     this.#hold(row.reduce((sum, cell) => sum + cell.length, 0));
-    // As in PowerShell, the first row after the sizing time still counts for the widths.
+    // As in PowerShell, the first row after the sizing time still counts for the widths; a first
+    // column with its own width means no sizing at all.
+    if (this.#columns?.[0]?.width !== undefined) return out + this.#flush();
     if (this.#overLimit() || (!this.#options.autoSize && this.#now() - this.#startedAt > TABLE_SIZING_MS)) out += this.#flush();
     return out;
   }
@@ -104,18 +107,20 @@ export class TableFormatter {
   }
 
   #start(first: FormatRecord): string {
-    const names = selectProperties(first, this.#options.properties, true);
-    this.#columns = this.#options.properties === undefined ? names.slice(0, DEFAULT_TABLE_COLUMNS) : names;
-    this.#align = this.#columns.map((name) => alignmentOf(readProperty(first, name)));
+    const columns = resolveColumns(first, this.#options.properties, true);
+    this.#columns = this.#options.properties === undefined ? columns.slice(0, DEFAULT_TABLE_COLUMNS) : columns;
+    this.#align = this.#columns.map((column) => column.alignment ?? alignmentOf(column.value(first)));
     this.#startedAt = this.#now();
     return '\n';
   }
 
   #flush(): string {
     if (this.#writer !== undefined) return '';
-    const labels = this.#columns ?? [];
-    const widths = labels.map((label) => cellLength(label));
-    for (const item of this.#held) {
+    const columns = this.#columns ?? [];
+    const labels = columns.map((column) => column.label);
+    const fixed = columns[0]?.width !== undefined;
+    const widths = fixed ? columns.map((column) => column.width ?? 0) : labels.map((label) => cellLength(label));
+    for (const item of fixed ? [] : this.#held) {
       if (!('row' in item)) continue;
       item.row.forEach((cell, k) => {
         widths[k] = Math.max(widths[k] ?? 0, cellLength(cell));

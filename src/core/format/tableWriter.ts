@@ -6,7 +6,7 @@
 import { cellLength, headFit, tailStart } from './displayCells.js';
 import { wrapLines } from './wrapLines.js';
 
-export type Alignment = 'left' | 'right';
+export type Alignment = 'left' | 'right' | 'center';
 
 const ELLIPSIS = '…';
 const MIN_SCREEN = 5;
@@ -118,7 +118,7 @@ export class TableWriter {
       const align = this.#align[k] ?? 'left';
       const addPadding = i < valid.length - 1;
       const lines = wrapLines(values[k] ?? '', width, width).map((line) =>
-        (addPadding || align === 'right') && cellLength(line) < width ? rowField(line, width, align, addPadding) : line,
+        (addPadding || align !== 'left') && cellLength(line) < width ? rowField(line, width, align, addPadding) : line,
       );
       return i > 0 ? lines.map((line) => ` ${line}`) : lines;
     });
@@ -149,8 +149,10 @@ export function rowField(value: string, width: number, align: Alignment, addPadd
   let s = lineBreak < 0 ? value : value.slice(0, lineBreak) + ELLIPSIS;
   const cells = cellLength(s);
   if (cells < width) {
-    if (align === 'right') s = ' '.repeat(width - cells) + s;
-    else if (addPadding) s += ' '.repeat(width - cells);
+    const pad = width - cells;
+    if (align === 'right') s = ' '.repeat(pad) + s;
+    else if (align === 'center') s = ' '.repeat(Math.floor(pad / 2)) + s + (addPadding ? ' '.repeat(pad - Math.floor(pad / 2)) : '');
+    else if (addPadding) s += ' '.repeat(pad);
   } else if (cells > width) {
     const room = width - 1;
     if (room > 0) s = align === 'right' ? ELLIPSIS + s.slice(tailStart(s, room)) : s.slice(0, headFit(s, 0, room)) + ELLIPSIS;

@@ -49,6 +49,8 @@ const cases: ConformanceCase[] = [
   fl('dates without a zone and with an offset', 'Format-List', ['{"a":"2012-09-25T13:35:03","b":"2012-09-25T13:35:03-05:00"}']),
   fl('wrapping keeps the spaces at the end of a line', 'Format-List', ['{"a":"aa bb cc dd ee ff gg hh ii jj kk ll mm nn"}'], 16),
   fl('a null input and an empty string', 'Format-List', ['null', '""', '{"a":1}']),
+  { ...fl('a calculated property', `Format-List a, '@{Label="Text"; Expression={$_.b}}'`, ['{"a":1,"b":"x"}']), pwsh: 'Format-List a, @{Label="Text"; Expression={$_.b}}' },
+  { ...fl('a script block as a property', `Format-List '{$_.a}', b`, ['{"a":1,"b":"x"}']), pwsh: 'Format-List {$_.a}, b' },
 ];
 
 export default cases;

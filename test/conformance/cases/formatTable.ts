@@ -78,6 +78,12 @@ const cases: ConformanceCase[] = [
   ft('-HideTableHeaders -Wrap', 'Format-Table -HideTableHeaders -Wrap', LONG, 50),
   ft('objects with their own property order', 'Format-Table', ['{"b":1,"a":2}', '{"a":3,"b":4}']),
   ft('a case-insensitive property lookup in later objects', 'Format-Table', ['{"Name":"x"}', '{"name":"y"}', '{"NAME":"z"}']),
+  { ...ft('a calculated property', `Format-Table a, '@{Label="Text"; Expression={$_.b}}'`, ['{"a":1,"b":"x"}', '{"a":22,"b":"yy"}']), pwsh: 'Format-Table a, @{Label="Text"; Expression={$_.b}}' },
+  { ...ft('a calculated property by prefixes n and e', `Format-Table '@{n="Text"; e={$_.b}}', a`, ['{"a":1,"b":"x"}']), pwsh: 'Format-Table @{n="Text"; e={$_.b}}, a' },
+  { ...ft('a calculated property naming a property', `Format-Table '@{Expression="b"}'`, ['{"a":1,"b":"x"}']), pwsh: 'Format-Table @{Expression="b"}' },
+  { ...ft('a script block as a column', `Format-Table a, '{$_.b}'`, ['{"a":1,"b":"x"}']), pwsh: 'Format-Table a, {$_.b}' },
+  { ...ft('Width on the first column fixes the widths', `Format-Table '@{l="one"; e={$_.a}; width=10; alignment="center"}'`, ['{"a":1}', '{"a":123456789012}']), pwsh: 'Format-Table @{l="one"; e={$_.a}; width=10; alignment="center"}' },
+  { ...ft('Alignment right on text', `Format-Table '@{l="R"; e={$_.b}; Alignment="Right"}', a`, ['{"a":1,"b":"x"}', '{"a":2,"b":"long text"}']), pwsh: 'Format-Table @{l="R"; e={$_.b}; Alignment="Right"}, a' },
 ];
 
 export default cases;
