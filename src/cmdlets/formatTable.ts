@@ -3,8 +3,9 @@ import { TableFormatter, screenWidth } from '../core/format/index.js';
 import { PropertyListType } from '../core/propertyType.js';
 import { FORMAT_INPUT, compileColumns, formatRecords } from './formatCommon.js';
 
-/** -AutoSize holds the cell text of every row: at most this many characters (about 16 MiB). */
-export const AUTOSIZE_LIMIT_CHARS = 8 * 1024 * 1024;
+/** -AutoSize holds the cell text of every row: at most this many bytes (estimated), within the bins' 64 MiB heap. */
+export const AUTOSIZE_LIMIT_BYTES = 24 * 1024 * 1024;
+const LIMIT_TEXT = `${AUTOSIZE_LIMIT_BYTES / 1024 / 1024} MiB`;
 
 const FINANCE = [
   '',
@@ -30,7 +31,7 @@ export default defineCmdlet({
     },
     AutoSize: {
       type: SwitchType,
-      description: `Sizes the columns from all the objects: holds every row's text until the input ends (at most ${AUTOSIZE_LIMIT_CHARS / 1024 / 1024} Mi characters, then AutoSizeLimitExceeded).`,
+      description: `Sizes the columns from all the objects: holds every row's text until the input ends (at most ${LIMIT_TEXT} of cell text, then AutoSizeLimitExceeded).`,
     },
     HideTableHeaders: { type: SwitchType, description: 'Leaves out the labels and the dashes.' },
     Wrap: { type: SwitchType, description: 'Wraps a value too wide for its column on more lines (at spaces) instead of cutting it.' },
@@ -40,7 +41,7 @@ export default defineCmdlet({
   inputTypes: ['Any object, string or null, one per NDJSON line.'],
   outputType: 'Text for people (never NDJSON), whatever stdout is.',
   notes: [
-    `Streams without -AutoSize (it holds only the rows of the first 300 ms). -AutoSize holds the text of every row: past ${AUTOSIZE_LIMIT_CHARS / 1024 / 1024} Mi characters it stops with AutoSizeLimitExceeded; leave -AutoSize out for large inputs.`,
+    `Streams without -AutoSize (it holds only the rows of the first 300 ms). -AutoSize holds the text of every row: past ${LIMIT_TEXT} (cell text and about 32 bytes a cell) it stops with AutoSizeLimitExceeded; leave -AutoSize out for large inputs.`,
     'cspin deviations: NDJSON cannot tell 3.0 from 3, so whole numbers always show as integers; the next command reads text, not objects (PowerShell\'s format objects do not exist in bash).',
   ],
   examples: [
@@ -74,12 +75,12 @@ export default defineCmdlet({
       autoSize: params.AutoSize === true,
       hideTableHeaders: params.HideTableHeaders === true,
       wrap: params.Wrap === true,
-      holdLimit: AUTOSIZE_LIMIT_CHARS,
+      holdLimit: AUTOSIZE_LIMIT_BYTES,
       onLimit: () => {
         throw new TerminatingError({
           errorId: 'AutoSizeLimitExceeded',
           category: 'LimitsExceeded',
-          message: `Format-Table -AutoSize holds the text of every row to size the columns, and this input passed its limit of ${AUTOSIZE_LIMIT_CHARS / 1024 / 1024} Mi characters. Leave out -AutoSize: Format-Table then sizes the columns from the first rows and streams.`,
+          message: `Format-Table -AutoSize holds the text of every row to size the columns, and this input passed its limit of ${LIMIT_TEXT}. Leave out -AutoSize: Format-Table then sizes the columns from the first rows and streams.`,
         });
       },
     });

@@ -62,7 +62,7 @@ describe('Format-Table', () => {
   }, 20000);
 
   it('-AutoSize stops with AutoSizeLimitExceeded past its limit', async () => {
-    const make = `node -e 'const l=JSON.stringify({a:"x".repeat(1000)})+"\\n"; process.stdout.write(l.repeat(9000))'`;
+    const make = `node -e 'const l=JSON.stringify({a:"x".repeat(1000)})+"\\n"; process.stdout.write(l.repeat(30000))'`;
     const r = await sh(`${make} | Format-Table -AutoSize`, { env: ENV });
     expect(r.code).toBe(1);
     expect(errorsOf(r).map((e) => e.errorId)).toEqual(['AutoSizeLimitExceeded']);

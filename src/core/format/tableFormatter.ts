@@ -22,14 +22,19 @@ export interface TableFormatterOptions {
   hideTableHeaders?: boolean;
   wrap?: boolean;
   /**
-   * Characters of cell text held for sizing at most: past it the widths are decided at once, or, with
-   * -AutoSize, onLimit is called (it throws).
+   * Bytes held for sizing at most (estimated: each cell's text and {@link CELL_OVERHEAD}, each row
+   * {@link ROW_OVERHEAD}): past it the widths are decided at once, or, with -AutoSize, onLimit is called (it throws).
    */
   holdLimit?: number;
   onLimit?: () => void;
   /** The clock, replaceable in tests. */
   now?: () => number;
 }
+
+/** The estimated bytes a held cell costs beyond its text (a V8 string header and its slot in the row). */
+export const CELL_OVERHEAD = 32;
+/** The estimated bytes a held row costs beyond its cells. */
+export const ROW_OVERHEAD = 64;
 
 type Held = { row: string[] } | { text: string };
 
@@ -41,7 +46,7 @@ export class TableFormatter {
   #align: Alignment[] = [];
   #writer: TableWriter | undefined;
   #held: Held[] = [];
-  #heldChars = 0;
+  #heldBytes = 0;
   #startedAt = 0;
 
   /** @param options the width and Format-Table's switches */
@@ -64,7 +69,7 @@ export class TableFormatter {
     const row = this.#columns?.map((column) => formatTableValue(column.value(value))) ?? [];
     if (this.#writer !== undefined) return out + this.#rows(row);
     this.#held.push({ row });
-    this.#hold(row.reduce((sum, cell) => sum + cell.length, 0));
+    this.#hold(row.reduce((sum, cell) => sum + cell.length + CELL_OVERHEAD, ROW_OVERHEAD));
     // As in PowerShell, the first row after the sizing time still counts for the widths; a first
     // column with its own width means no sizing at all.
     if (this.#columns?.[0]?.width !== undefined) return out + this.#flush();
@@ -92,16 +97,16 @@ export class TableFormatter {
   #text(text: string): string {
     if (this.#columns === undefined || this.#writer !== undefined) return text;
     this.#held.push({ text });
-    this.#hold(text.length);
+    this.#hold(text.length + ROW_OVERHEAD);
     return this.#overLimit() ? this.#flush() : '';
   }
 
   #hold(chars: number): void {
-    this.#heldChars += chars;
+    this.#heldBytes += chars;
   }
 
   #overLimit(): boolean {
-    if (this.#heldChars <= (this.#options.holdLimit ?? Infinity)) return false;
+    if (this.#heldBytes <= (this.#options.holdLimit ?? Infinity)) return false;
     if (this.#options.autoSize) this.#options.onLimit?.();
     return true;
   }
@@ -130,7 +135,7 @@ export class TableFormatter {
     let out = this.#options.hideTableHeaders ? '' : lines(this.#writer.header());
     for (const item of this.#held) out += 'row' in item ? this.#rows(item.row) : item.text;
     this.#held = [];
-    this.#heldChars = 0;
+    this.#heldBytes = 0;
     return out;
   }
 
