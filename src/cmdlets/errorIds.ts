@@ -6,6 +6,17 @@ declare module '../core/errorIds.js' {
     HelpNotFound: 'no help for that name';
     NoParmsFound: 'no parameter of that name in the help';
     WildcardPatternInvalid: 'a wildcard pattern that does not parse';
+    AlreadyExistingUserSpecifiedPropertyExpand: 'a selected property that the expanded value has already';
+    AlreadyExistingUserSpecifiedPropertyNoExpand: 'a selected property given twice';
+    AmbiguousPropertyOrMethodName: 'a member name that matches several properties';
+    AutoSizeLimitExceeded: 'Format-Table -AutoSize past what it may hold';
+    EmptyScriptBlockAndNoName: 'a calculated property without a name or expression';
+    ExpandPropertyNotFound: 'Select-Object -ExpandProperty of a missing property';
+    FormatStringNotSupported: 'a calculated column with FormatString';
+    FormatTableInvalidWidth: 'a calculated column width that is not positive';
+    IllegalAlignmentValueSpecification: 'a calculated column alignment that is not Left, Center or Right';
+    MutlipleExpandProperties: 'Select-Object -ExpandProperty matching several properties (PowerShell spells it so)';
+    RenamingMultipleResults: 'a calculated property name over a wildcard matching several';
     BadOperatorArgument: 'a Where-Object operand that does not fit the operator';
     CannotAppendCsvWithMismatchedPropertyNames: 'Export-Csv -Append of an object that lacks a column of the file';
     CannotSpecifyBothAppendAndNoHeader: 'Export-Csv -Append with -NoHeader';

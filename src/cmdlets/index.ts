@@ -30,6 +30,10 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'ConvertFrom-Json': () => load(import('./convertfromJson.js')),
   'Get-Help': () => load(import('./getHelp.js')),
   'Get-Command': () => load(import('./getCommand.js')),
+  'Format-Table': () => load(import('./formatTable.js')),
+  'Format-List': () => load(import('./formatList.js')),
+  'Select-Object': () => load(import('./selectObject.js')),
+  'ForEach-Object': () => load(import('./foreachObject.js')),
 };
 
 /**

@@ -113,8 +113,16 @@ export interface CmdletContext {
   progressTotal(total: () => number | undefined): void;
   /** What stdout is: a cmdlet whose output is the only copy of something checks who gets it. */
   readonly output: OutputTarget;
+  /** The terminal's width when stdout is a terminal. */
+  readonly columns?: number;
   /** True once a signal told the command to stop: start no new change. */
   readonly stopping: boolean;
+  /**
+   * The cmdlet has all the input it needs (Select-Object -First): no more is read, the output given
+   * so far is written, end still runs, and the command exits as if the input had ended (PowerShell's
+   * StopUpstreamCommandsException; the upstream command sees a closed pipe, as with `head`).
+   */
+  stopUpstream(): void;
   /**
    * Writes an output object now, after all output before it, and makes its change permanent only
    * once stdout has taken the line: the writer calls deliverable.commit after the write succeeds, or

@@ -33,6 +33,23 @@ export interface ErrorIds {
   MalformedCsvRow: 'a CSV row that does not parse';
   MalformedJson: 'a line that is not JSON';
   StdinReadError: 'stdin could not be read';
+  // Hashtable literals, script blocks and property expressions (PowerShell's parser and binder ids).
+  DictionaryKeyAmbiguous: 'a hashtable key prefix that matches several keys';
+  DictionaryKeyDuplicate: 'a hashtable key given twice';
+  DictionaryKeyIllegal: 'a hashtable key the cmdlet does not take';
+  DictionaryKeyIllegalValue1: 'a hashtable value of the wrong type';
+  DictionaryKeyIllegalValue2: 'a hashtable value of the wrong type';
+  DictionaryKeyMandatoryEntry: 'a hashtable without its mandatory key';
+  DictionaryKeyMissingValue: 'a hashtable key without a value';
+  MissingEndCurlyBrace: 'a script block or hashtable never closed';
+  MissingEqualsInHashLiteral: 'a hashtable key without =';
+  MissingExpression: 'a comma list with an empty element';
+  MissingStatementInHashLiteral: 'a hashtable key = with nothing after it';
+  ScriptBlockNotSupported: 'a script block beyond the expression language';
+  TerminatorExpectedAtEndOfString: 'a string never closed';
+  UnexpectedToken: 'text the parser did not expect';
+  UnsupportedHashtableValue: 'a hashtable value cspin cannot evaluate';
+  WildcardPatternException: 'a wildcard pattern that does not parse';
   // Filters and comparisons.
   ComparisonFailure: 'a value that does not compare with the operand';
   InvalidFilter: 'a filter script that does not parse';

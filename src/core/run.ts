@@ -3,7 +3,7 @@
  * → end over an RxJS pipeline with backpressure, and turns what happened into an exit status:
  * 0 clean, 1 when any error record was written, 2 for usage errors.
  */
-import { of, tap, type Observable } from 'rxjs';
+import { Subject, of, takeUntil, tap, type Observable } from 'rxjs';
 import { bindCommandLine, missingMandatory, needsPipelineInput } from './bindCommandLine.js';
 import { PipelineBinder } from './bindPipeline.js';
 import type { AnyCmdletDecl, CmdletContext } from './declaration.js';
@@ -99,6 +99,8 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     openTerminal: () => openTerminal(),
   });
   const valve = new Valve();
+  // Emits once the cmdlet needs no more input: reading ends, the chunk in hand is finished.
+  const upstreamDone = new Subject<void>();
   // Ends the record pipeline early: the output failed or its reader went away, or a signal came.
   let stopPipeline = (): void => undefined;
   let brokenPipe = false;
@@ -119,9 +121,11 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     name: decl.name,
     env: io.env,
     output: target,
+    columns: io.stdout.isTTY ? io.stdout.columns : undefined,
     get stopping() {
       return stoppedBy !== undefined;
     },
+    stopUpstream: () => upstreamDone.next(),
     deliver: (item, deliverable) =>
       writer.deliver(item, deliverable).catch((error: unknown) => {
         const terminating = error instanceof DeliveryError ? deliveryFailure(error, writer.delivered) : error;
@@ -201,7 +205,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     countOutput = !reads;
     const counted = <T>(source: Observable<T[]>) => source.pipe(tap((items) => (progress.count += items.length)));
     const chunks: Observable<(BoundItem | ErrorRecord)[]> = reads
-      ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactor.counter(), counted, bindRecords(binder))
+      ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactor.counter(), counted, bindRecords(binder), takeUntil(upstreamDone))
       : of([{ params }]);
     const process = (records: BoundItem[]) => decl.process(records, state, context);
     const flush = decl.flush && (() => decl.flush?.(state, context) ?? []);

@@ -45,6 +45,11 @@ export interface ConformanceCase {
   /** The console width (COLUMNS for cspin, Out-String -Width for PowerShell) of text output; 120 when omitted. */
   columns?: number;
   output: ConformanceOutput;
+  /**
+   * For 'text' output: the line width. cspin runs with COLUMNS=width; PowerShell's text goes through
+   * `| Out-String -Width width`. @default 120
+   */
+  width?: number;
   /** Whether the exit status / error stream matter: the PowerShell error ids, in order, that cspin must also give. */
   errors?: readonly string[];
   /** A difference from PowerShell that is deliberate and listed in the README: the case documents it instead of failing. */

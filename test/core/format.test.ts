@@ -2,14 +2,8 @@
 process.env.TZ = 'UTC';
 
 import { describe, expect, it } from 'vitest';
-import {
-  TerminalFormatter,
-  fitCell,
-  formatListEntry,
-  formatValue,
-  parseIsoTimestamp,
-  planTable,
-} from '../../src/core/format/index.js';
+import { ListFormatter, TerminalFormatter, formatValue, parseIsoTimestamp } from '../../src/core/format/index.js';
+import { fitColumns, rowField } from '../../src/core/format/tableWriter.js';
 
 const pinInfo = {
   PSTypeName: 'Microsoft.Rtc.Management.ADConnect.Schema.PinInfoDetails',
@@ -53,32 +47,41 @@ describe('formatValue', () => {
     expect(formatValue('2018-10-12T01:30:00+02:00')).toBe('10/11/2018 11:30:00 PM');
   });
 
+  // PowerShell's ConvertFrom-Json reads a timestamp without a zone as that wall-clock time.
+  it('formatValue shows a timestamp without a zone as it is', () => {
+    expect(formatValue('2012-09-25T13:35:03')).toBe('9/25/2012 1:35:03 PM');
+    expect(formatValue('2012-09-25T13:35')).toBe('2012-09-25T13:35');
+  });
+
   it('formatValue keeps strings that only look like timestamps', () => {
     expect(formatValue('2012-09-25')).toBe('2012-09-25');
-    expect(formatValue('2012-09-25T13:35:03')).toBe('2012-09-25T13:35:03');
     expect(formatValue('2012-02-30T00:00:00Z')).toBe('2012-02-30T00:00:00Z');
     expect(formatValue('2012-09-25T24:00:00Z')).toBe('2012-09-25T24:00:00Z');
     expect(parseIsoTimestamp('2012-02-29T00:00:00Z')).toBeInstanceOf(Date);
   });
 
+  // PowerShell 7.6 itself: `{1.5, True, $null, @{a=1}}`, `{1, 2, 3, 4…}` (U+2026).
   it('formatValue cuts arrays after four items', () => {
     expect(formatValue([])).toBe('{}');
     expect(formatValue(['a', 'b', 'c', 'd'])).toBe('{a, b, c, d}');
-    expect(formatValue(['a', 'b', 'c', 'd', 'e'])).toBe('{a, b, c, d...}');
-    expect(formatValue([1, true, null])).toBe('{1, True, }');
+    expect(formatValue(['a', 'b', 'c', 'd', 'e'])).toBe('{a, b, c, d…}');
+    expect(formatValue([1, true, null])).toBe('{1, True, $null}');
   });
 
   it('formatValue shows nested objects as @{} with PSTypeName hidden', () => {
     expect(formatValue({ PSTypeName: 'X', a: 1, b: true, c: '2012-09-25T13:35:03Z' })).toBe(
       '@{a=1; b=True; c=9/25/2012 1:35:03 PM}',
     );
-    expect(formatValue({ a: { b: [1, 2] } })).toBe('@{a=@{b={1, 2}}}');
+    // PowerShell 7.6: inside @{...} a nested object is empty and an array is its type name.
+    expect(formatValue({ a: { b: [1, 2] } })).toBe('@{a=}');
+    expect(formatValue({ a: [1, 2], b: null })).toBe('@{a=System.Object[]; b=}');
   });
 });
 
+// Every expected text below is what PowerShell 7.6 printed for the same objects (Out-String, en-US, TZ=UTC).
 describe('list view', () => {
-  it('formatListEntry pads names and indents multi-line values', () => {
-    expect(formatListEntry({ A: 'one\ntwo', Longer: 1 })).toBe('A      : one\n         two\nLonger : 1\n\n');
+  it('ListFormatter pads names and indents multi-line values', () => {
+    expect(new ListFormatter(120).push({ A: 'one\ntwo', Longer: 1 })).toBe('\nA      : one\n         two\nLonger : 1\n\n');
   });
 
   it('TerminalFormatter chooses the list view for five properties', () => {
@@ -91,7 +94,7 @@ describe('list view', () => {
         'IsPinSet          : False',
         'IsLockedOut       : False',
         'LastPinChangeTime : 9/25/2012 1:35:03 PM',
-        'PinExpirationTime :',
+        'PinExpirationTime : ',
         '',
         '',
       ].join('\n'),
@@ -121,8 +124,8 @@ describe('table view', () => {
         '',
         'Identity      IsPinSet Count',
         '--------      -------- -----',
-        'sip:a@x.com   True         7',
-        'sip:bob@x.com False       12',
+        'sip:a@x.com       True     7',
+        'sip:bob@x.com    False    12',
         '',
         '',
       ].join('\n'),
@@ -139,7 +142,7 @@ describe('table view', () => {
   it('TerminalFormatter shows null as an empty cell and missing columns as empty', () => {
     const f = new TerminalFormatter();
     const text = f.push([{ Name: 'x', Value: null }, { Name: 'yy', Extra: 1 }]) + f.end();
-    expect(text).toBe('\nName Value\n---- -----\nx\nyy\n\n');
+    expect(text).toBe('\nName Value\n---- -----\nx    \nyy   \n\n');
   });
 
   it('TerminalFormatter prints the table header once across incremental pushes', () => {
@@ -161,16 +164,18 @@ describe('table view', () => {
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(20);
   });
 
-  it('planTable narrows only the widest columns', () => {
-    const rows = [{ a: 'x'.repeat(30), b: 'short', c: 'y'.repeat(30) }];
-    const widths = planTable(['a', 'b', 'c'], rows, 40).map((c) => c.width);
-    expect(widths).toEqual([17, 5, 16]);
+  it('fitColumns shrinks the last column, then hides it, as ColumnWidthManager does', () => {
+    // PowerShell at width 40: a (30) b (5) c (30) -> "xxx…x short yy…".
+    expect(fitColumns([30, 5, 30], 40)).toEqual([30, 5, 3]);
+    expect(fitColumns([30, 5, 30], 36)).toEqual([30, 5, -1]);
+    expect(fitColumns([30, 5, 30], 120)).toEqual([30, 5, 30]);
   });
 
-  it('fitCell keeps one line and pads to the width', () => {
-    expect(fitCell('one\ntwo', 10, false)).toBe('one…      ');
-    expect(fitCell('42', 4, true)).toBe('  42');
-    expect(fitCell('abcdef', 3, false)).toBe('ab…');
+  it('rowField keeps one line, cuts with … at the end or, right-aligned, at the start', () => {
+    expect(rowField('one\ntwo', 10, 'left', true)).toBe('one…      ');
+    expect(rowField('42', 4, 'right', false)).toBe('  42');
+    expect(rowField('abcdef', 3, 'left', true)).toBe('ab…');
+    expect(rowField('123456', 4, 'right', false)).toBe('…456');
   });
 
   it('TerminalFormatter writes nothing at end when no rows were written', () => {

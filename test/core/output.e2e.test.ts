@@ -10,13 +10,14 @@ beforeAll(async () => {
   env = { ...(await sampleDirectory()), TZ: 'UTC' };
 });
 
+// PowerShell 7.6 prints exactly these (booleans right-aligned, "Name : " with its space).
 const KEN_LIST = [
   '',
   'Identity          : sip:kenmyer@litwareinc.com',
   'IsPinSet          : True',
   'IsLockedOut       : False',
   'LastPinChangeTime : 9/25/2012 1:35:03 PM',
-  'PinExpirationTime :',
+  'PinExpirationTime : ',
   '',
   '',
 ].join('\n');
@@ -25,8 +26,8 @@ const SMITH_TABLE = [
   '',
   'Identity                  IsPinSet IsLockedOut LastPinChangeTime   PinExpirationTime',
   '--------                  -------- ----------- -----------------   -----------------',
-  'sip:ellens@litwareinc.com True     False       3/2/2014 8:00:11 AM',
-  'sip:jsmith@litwareinc.com False    False',
+  'sip:ellens@litwareinc.com     True       False 3/2/2014 8:00:11 AM',
+  'sip:jsmith@litwareinc.com    False       False',
   '',
   '',
 ].join('\n');

@@ -2,8 +2,8 @@
  * How PowerShell's console shows a single value: `ToString()` with the en-US culture, collections cut
  * at `$FormatEnumerationLimit`, nested objects as `@{Name=value; ...}`.
  */
-
 import { propertyNames } from '../record.js';
+import { numberText, tableNumberText } from './numberText.js';
 
 /** A record as JSON.parse produces it: ordered properties. */
 export type FormatRecord = Record<string, unknown>;
@@ -11,7 +11,7 @@ export type FormatRecord = Record<string, unknown>;
 /** The property that names a record's type; it is metadata and never displayed. */
 export const TYPE_NAME_PROPERTY = 'PSTypeName';
 
-/** PowerShell's default `$FormatEnumerationLimit`: collections show this many items, then `...`. */
+/** PowerShell's default `$FormatEnumerationLimit`: collections show this many items, then `…`. */
 export const ENUMERATION_LIMIT = 4;
 
 // cspin writes dates as ISO 8601 with seconds and an explicit zone (Z or ±hh:mm).
@@ -82,28 +82,67 @@ export function formatDateTime(date: Date): string {
 }
 
 /**
- * Formats a value as PowerShell's console would show it in a table cell or list line.
- * @param value - a value from a parsed JSON record.
+ * Formats a value as PowerShell's console shows it in a list line (and, but for doubles, a table cell).
+ * @param value a value from a parsed JSON record.
  * @returns the display text; `''` for null and undefined.
  */
 export function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'string') {
-    const date = parseIsoTimestamp(value);
-    return date === undefined ? value : formatDateTime(date);
-  }
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatDateTime(value);
   if (Array.isArray(value)) {
-    const shown = value.slice(0, ENUMERATION_LIMIT).map(formatValue).join(', ');
-    return `{${shown}${value.length > ENUMERATION_LIMIT ? '...' : ''}}`;
+    const shown = value.slice(0, ENUMERATION_LIMIT).map((item) => (item === null || item === undefined ? '$null' : elementText(item)));
+    return `{${shown.join(', ')}${value.length > ENUMERATION_LIMIT ? '…' : ''}}`;
   }
   if (isRecord(value)) {
-    const pairs = displayedProperties(value).map((name) => `${name}=${formatValue(value[name])}`);
-    return `@{${pairs.join('; ')}}`;
+    // A nested object's ToString(): its own nested objects show as nothing, arrays as their type.
+    const pairs = displayedProperties(value).map((name) => `${name}=${memberText(value[name])}`);
+    return pairs.length === 0 ? '' : `@{${pairs.join('; ')}}`;
   }
-  if (typeof value === 'number') return formatNumber(value);
+  return scalarText(value);
+}
+
+/**
+ * Formats a value as a table cell shows it: as {@link formatValue}, doubles with two decimals.
+ * @param value a value from a parsed JSON record.
+ * @returns the cell text.
+ */
+export function formatTableValue(value: unknown): string {
+  return typeof value === 'number' ? tableNumberText(value) : formatValue(value);
+}
+
+function scalarText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'string') {
+    const date = parseIsoTimestamp(value);
+    return date === undefined ? (localTimestampText(value) ?? value) : formatDateTime(date);
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatDateTime(value);
   return String(value);
+}
+
+// An item of a collection: a nested collection is its items' text joined by spaces ($OFS).
+function elementText(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? 'System.Object[]' : value.map((item) => elementText(item)).join(' ');
+  return formatValue(value);
+}
+
+function memberText(value: unknown): string {
+  if (Array.isArray(value)) return 'System.Object[]';
+  if (isRecord(value)) return '';
+  return scalarText(value);
+}
+
+// ConvertFrom-Json reads a timestamp without a zone as that wall-clock time (DateTimeKind.Unspecified).
+const LOCAL_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,7})?$/;
+
+function localTimestampText(text: string): string | undefined {
+  const m = LOCAL_TIMESTAMP.exec(text);
+  if (m === null) return undefined;
+  // Read the fields as if they were UTC, then show them without any zone conversion.
+  const instant = parseIsoTimestamp(`${text}Z`);
+  if (instant === undefined) return undefined;
+  const shifted = new Date(instant.getTime() + instant.getTimezoneOffset() * 60000);
+  return formatDateTime(shifted);
 }
 
 /**
@@ -143,6 +182,8 @@ export function toStringValue(value: unknown, culture: 'en-US' | 'invariant' = '
     const date = parseIsoTimestamp(value);
     if (date) return formatInvariantDateTime(date);
   }
+  // Text conversion writes a Double's round-trip digits; the console's views show 15 significant ones.
+  if (typeof value === 'number') return formatNumber(value);
   return formatValue(value);
 }
 

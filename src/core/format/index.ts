@@ -12,6 +12,9 @@ export {
   toStringValue,
   type FormatRecord,
 } from './formatValue.js';
-export { formatListEntry } from './listView.js';
-export { fitCell, formatTableHeader, formatTableRow, planTable, type TableColumn } from './tableView.js';
 export { LIST_VIEW_MIN_PROPERTIES, TerminalFormatter, type TerminalFormatterOptions } from './terminalFormatter.js';
+export { formatTableValue } from './formatValue.js';
+export { ListFormatter } from './listFormatter.js';
+export { DEFAULT_SCREEN_WIDTH, screenWidth } from './screenWidth.js';
+export { TABLE_SIZING_MS, TableFormatter, type TableFormatterOptions } from './tableFormatter.js';
+export type { CalculatedColumn, ColumnAlignment, ColumnSource } from './selectProperties.js';

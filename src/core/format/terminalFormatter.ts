@@ -1,10 +1,11 @@
 /**
- * Out-Default for a terminal: turns a stream of records into PowerShell's default console text,
- * batch by batch.
+ * Out-Default for a terminal: turns a stream of records into PowerShell's default console text, with
+ * the Format-Table and Format-List engines. The first object decides the view for the whole stream.
  */
-import { displayedProperties, formatValue, isRecord, type FormatRecord } from './formatValue.js';
-import { formatListEntry } from './listView.js';
-import { formatTableHeader, formatTableRow, planTable, type TableColumn } from './tableView.js';
+import { displayedProperties, formatValue, isRecord } from './formatValue.js';
+import { ListFormatter } from './listFormatter.js';
+import { DEFAULT_SCREEN_WIDTH } from './screenWidth.js';
+import { TableFormatter } from './tableFormatter.js';
 
 /** Options of a {@link TerminalFormatter}. */
 export interface TerminalFormatterOptions {
@@ -19,21 +20,16 @@ export interface TerminalFormatterOptions {
 /** PowerShell switches from table to list at this many displayed properties (`PropertyCountForTable` + 1). */
 export const LIST_VIEW_MIN_PROPERTIES = 5;
 
-const DEFAULT_WIDTH = 120;
-
-type Shape = { kind: 'list' } | { kind: 'table'; columns: TableColumn[] };
-
 /**
- * Formats records the way PowerShell prints them to the console. The first record decides the shape:
- * 5 or more displayed properties give a list view, fewer give a table whose columns and widths come from
- * the first batch. Scalars print as one line each.
+ * Formats records the way PowerShell prints them to the console: 5 or more displayed properties in the
+ * first object give a list view, fewer a table. Scalars print as one line each. A table's widths come
+ * from the rows of the batch that starts it (PowerShell waits 300 ms; a terminal should not wait).
  */
 export class TerminalFormatter {
-  private readonly width: number;
-  private readonly view: 'list' | 'table' | undefined;
-  private readonly headerStyle: ((line: string) => string) | undefined;
-  private shape: Shape | undefined;
-  private rowsWritten = false;
+  readonly #width: number;
+  readonly #view: 'list' | 'table' | undefined;
+  readonly #headerStyle: ((line: string) => string) | undefined;
+  #inner: TableFormatter | ListFormatter | undefined;
 
   /**
    * Creates a formatter.
@@ -41,9 +37,9 @@ export class TerminalFormatter {
    */
   constructor(options: TerminalFormatterOptions = {}) {
     const { width, view } = options;
-    this.view = view;
-    this.headerStyle = options.headerStyle;
-    this.width = width !== undefined && Number.isFinite(width) && width > 0 ? Math.floor(width) : DEFAULT_WIDTH;
+    this.#view = view;
+    this.#headerStyle = options.headerStyle;
+    this.#width = width !== undefined && Number.isFinite(width) && width > 0 ? Math.floor(width) : DEFAULT_SCREEN_WIDTH;
   }
 
   /**
@@ -55,17 +51,11 @@ export class TerminalFormatter {
     const flat = items.flat(Infinity) as unknown[];
     let out = '';
     for (const item of flat) {
-      // Out-Default prints nothing for $null.
       if (item === null || item === undefined) continue;
-      if (!isRecord(item)) {
-        out += `${formatValue(item)}\n`;
-        continue;
-      }
-      // A record with nothing to show prints nothing and does not decide the shape.
-      if (this.shape === undefined && displayedProperties(item).length === 0) continue;
-      out += this.shape === undefined ? this.start(item, flat) : '';
-      out += this.formatRecord(item);
+      if (this.#inner === undefined && isRecord(item) && displayedProperties(item).length > 0) this.#inner = this.#start(item);
+      out += this.#inner === undefined ? `${formatValue(item)}\n` : this.#inner.push(item);
     }
+    if (this.#inner instanceof TableFormatter) out += this.#inner.settle();
     return out;
   }
 
@@ -74,29 +64,13 @@ export class TerminalFormatter {
    * @returns the blank line that closes a table, or `''`.
    */
   end(): string {
-    const out = this.rowsWritten ? '\n' : '';
-    this.rowsWritten = false;
+    const out = this.#inner?.end() ?? '';
+    this.#inner = undefined;
     return out;
   }
 
-  // Picks the shape from the first record; a table plans its widths from that record's batch.
-  private start(first: FormatRecord, batch: unknown[]): string {
-    const names = displayedProperties(first);
-    if (this.view === 'list' || (this.view === undefined && names.length >= LIST_VIEW_MIN_PROPERTIES)) {
-      this.shape = { kind: 'list' };
-      return '\n';
-    }
-    const rows = batch.filter(isRecord);
-    const columns = planTable(names, rows, this.width);
-    this.shape = { kind: 'table', columns };
-    const header = formatTableHeader(columns);
-    const style = this.headerStyle;
-    return `\n${style ? header.replace(/[^\n]+/g, (line) => style(line)) : header}`;
-  }
-
-  private formatRecord(record: FormatRecord): string {
-    if (this.shape?.kind !== 'table') return formatListEntry(record);
-    this.rowsWritten = true;
-    return formatTableRow(this.shape.columns, record);
+  #start(first: Record<string, unknown>): TableFormatter | ListFormatter {
+    const list = this.#view === 'list' || (this.#view === undefined && displayedProperties(first).length >= LIST_VIEW_MIN_PROPERTIES);
+    return list ? new ListFormatter(this.#width) : new TableFormatter({ width: this.#width, headerStyle: this.#headerStyle });
   }
 }
