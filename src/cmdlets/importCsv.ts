@@ -1,7 +1,18 @@
 import { createReadStream } from 'node:fs';
 import { csvRecords } from '../core/csv/csvRecords.js';
-import { StringType, defineCmdlet, echo, errorRecord, isErrorRecord, usageError } from '../core/index.js';
+import { ENCODING_NAMES, isKnownEncoding, utf8Input } from '../core/csv/recode.js';
+import { StringType, SwitchType, defineCmdlet, echo, errorRecord, isErrorRecord, isIntegerLikeKey, markHoldsOrder, propertyNames, setOrder, usageError } from '../core/index.js';
 import { stdinReadError } from '../core/stream/readChunks.js';
+
+/** PowerShell's warning (CsvCommandStrings.UseDefaultNameForUnspecifiedHeader). */
+const UNNAMED_COLUMNS = 'One or more headers were not specified. Default names starting with "H" have been used in place of any missing headers.';
+/** -UseCulture: cspin's culture is en-US, whatever LANG says. */
+const EN_US_LIST_SEPARATOR = ',';
+
+interface State {
+  delimiter: string | undefined;
+  onUnnamedColumns: () => void;
+}
 
 export default defineCmdlet({
   name: 'Import-Csv',
@@ -15,15 +26,33 @@ export default defineCmdlet({
       position: 0,
       valueFromPipeline: true,
       valueFromPipelineByPropertyName: true,
-      aliases: ['PSPath', 'LP'],
-      description: 'The path of the CSV file to import; - reads standard input (cspin extension).',
+      description: 'The path of the CSV file to import; - reads standard input (cspin extension). A piped string, or an object with a Path property, binds to it.',
     },
-    Delimiter: { type: StringType, description: 'The character that separates the fields; @default ",".' },
+    LiteralPath: {
+      type: StringType,
+      mandatory: true,
+      valueFromPipelineByPropertyName: true,
+      aliases: ['PSPath', 'LP'],
+      description: 'The path of the CSV file to import, used exactly as written (cspin expands no wildcards in either path). An object with a LiteralPath, PSPath or LP property binds to it by property name.',
+    },
+    Delimiter: { type: StringType, position: 1, description: 'The character that separates the fields; @default ",".' },
+    UseCulture: {
+      type: SwitchType,
+      description: 'Uses the list separator of the current culture as the delimiter: cspin formats as en-US, whose list separator is ",".',
+    },
     Header: {
       type: StringType,
       description: 'Column headers to use instead of the first line, comma-separated (the file\'s first line is then data).',
     },
+    Encoding: {
+      type: StringType,
+      description: `The encoding of the file: ${ENCODING_NAMES.join(', ')}; @default utf8. A byte order mark (UTF-8, UTF-16) wins over it, as in PowerShell.`,
+    },
   },
+  mutuallyExclusive: [
+    ['Path', 'LiteralPath'],
+    ['Delimiter', 'UseCulture'],
+  ],
   inputTypes: ['System.String (a path).'],
   outputType: 'System.Management.Automation.PSCustomObject',
   examples: [
@@ -40,23 +69,40 @@ export default defineCmdlet({
     },
   ],
 
-  begin(params) {
+  begin(params, context): State {
     if (params.Delimiter !== undefined && params.Delimiter.length !== 1) {
-      throw usageError('InvalidDelimiter', `Cannot bind parameter 'Delimiter'. "${echo(params.Delimiter)}" is not one character.`, echo(params.Delimiter));
+      const shown = echo(params.Delimiter);
+      throw usageError('CannotConvertArgumentNoMessage', `Cannot bind parameter 'Delimiter'. Cannot convert value "${shown}" to type "System.Char". Error: "String must be exactly one character long."`, shown);
     }
-    return undefined;
+    if (params.Encoding !== undefined && !isKnownEncoding(params.Encoding)) {
+      const shown = echo(params.Encoding);
+      throw usageError(
+        'ParameterArgumentTransformationError',
+        `Cannot process argument transformation on parameter 'Encoding'. '${shown}' is not a supported encoding name: cspin reads ${ENCODING_NAMES.join(', ')}.`,
+        shown,
+      );
+    }
+    let warned = false;
+    // PowerShell warns once per command, whatever the number of files.
+    const onUnnamedColumns = () => {
+      if (!warned) context.writeWarning(UNNAMED_COLUMNS);
+      warned = true;
+    };
+    return { delimiter: params.UseCulture === true ? EN_US_LIST_SEPARATOR : params.Delimiter, onUnnamedColumns };
   },
 
-  async *process(records) {
+  async *process(records, state) {
     for (const { params, record } of records) {
+      // Path and LiteralPath are each mandatory in their own parameter set: one of them is bound.
+      const path = (params.Path as string | undefined) ?? params.LiteralPath;
       const stdin = params.Path === '-';
-      const input = stdin ? process.stdin : createReadStream(params.Path);
       const header = params.Header?.split(',').map((h) => h.trim());
-      const path = echo(params.Path);
+      const shown = echo(path);
       try {
-        for await (const item of csvRecords(input, { delimiter: params.Delimiter, header })) {
-          if (isErrorRecord(item)) yield errorRecord({ ...item, message: `${path}: ${item.message}` });
-          else yield item.typeName ? { PSTypeName: `CSV:${item.typeName}`, ...item.record } : item.record;
+        const input = utf8Input(stdin ? process.stdin : createReadStream(path), params.Encoding);
+        for await (const item of csvRecords(input, { delimiter: state.delimiter, header, onUnnamedColumns: state.onUnnamedColumns })) {
+          if (isErrorRecord(item)) yield errorRecord({ ...item, message: `${shown}: ${item.message}` });
+          else yield item.typeName ? typed(item.record, item.typeName) : item.record;
         }
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -68,11 +114,22 @@ export default defineCmdlet({
         yield errorRecord({
           errorId: opening ? 'FileOpenFailure' : 'FileReadError',
           category: code === 'ENOENT' ? 'ObjectNotFound' : code === 'EACCES' || code === 'EPERM' ? 'PermissionDenied' : 'InvalidOperation',
-          message: `Could not ${opening ? 'open' : 'read'} file '${path}': ${meaning} (${code}).`,
-          target: path,
+          message: `Could not ${opening ? 'open' : 'read'} file '${shown}': ${meaning} (${code}).`,
+          target: shown,
           record,
         });
       }
     }
   },
 });
+
+/** A row of a file whose first line is `#TYPE T`: cspin's type name CSV:T first, the columns in order. */
+function typed(record: Record<string, string | null>, typeName: string): Record<string, unknown> {
+  const names = ['PSTypeName', ...propertyNames(record)];
+  const result: Record<string, unknown> = Object.fromEntries([['PSTypeName', `CSV:${typeName}`], ...Object.entries(record)]);
+  if (names.some(isIntegerLikeKey)) {
+    setOrder(result, names);
+    markHoldsOrder(result);
+  }
+  return result;
+}
