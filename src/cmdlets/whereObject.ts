@@ -166,9 +166,14 @@ function shown(value: unknown): unknown {
   return typeof value === 'string' ? echo(value) : value;
 }
 
-/** -In's value: a JSON array is the list of items; anything else is a list of one. */
+/**
+ * -In's value: a JSON array is the list of items; so is a comma list (`-In Finance,Sales`, which
+ * PowerShell reads as an array: bash cannot tell it from a quoted "Finance,Sales"); anything else is
+ * a list of one.
+ */
 function listValue(value: unknown): unknown {
-  if (typeof value !== 'string' || !value.trimStart().startsWith('[')) return value;
+  if (typeof value !== 'string') return value;
+  if (!value.trimStart().startsWith('[')) return value.includes(',') ? value.split(',').map((item) => item.trim()) : value;
   try {
     return JSON.parse(value) as unknown;
   } catch {
