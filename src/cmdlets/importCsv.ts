@@ -88,7 +88,9 @@ export default defineCmdlet({
       if (!warned) context.writeWarning(UNNAMED_COLUMNS);
       warned = true;
     };
-    return { delimiter: params.UseCulture === true ? EN_US_LIST_SEPARATOR : params.Delimiter, onUnnamedColumns };
+    // PowerShell: -UseCulture:$false still picks its parameter set, where the delimiter is then NUL.
+    const culture = params.UseCulture === undefined ? undefined : params.UseCulture ? EN_US_LIST_SEPARATOR : '\0';
+    return { delimiter: culture ?? params.Delimiter, onUnnamedColumns };
   },
 
   async *process(records, state) {

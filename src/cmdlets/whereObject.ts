@@ -93,7 +93,8 @@ export default defineCmdlet({
 
   begin(params): State {
     const script = params.FilterScript ?? (params.Property?.trimStart().startsWith('{') ? params.Property : undefined);
-    const operators = WHERE_OPERATORS.filter((name) => params[name] === true);
+    // As in PowerShell, an operator switch chooses its parameter set by being there: -EQ:0 is still -EQ.
+    const operators = WHERE_OPERATORS.filter((name) => params[name] !== undefined);
     const hasValue = 'Value' in params;
     if (script !== undefined) {
       const others = [params.FilterScript !== undefined && params.Property !== undefined && 'Property', hasValue && 'Value', ...operators];
