@@ -18,7 +18,7 @@ export default defineCmdlet({
   name: 'Import-Csv',
   synopsis: 'Creates table-like custom objects from the items in a character-separated value (CSV) file.',
   description:
-    'Each row of the file becomes an object whose properties are the column headers and whose values, all strings, are the fields: so `Import-Csv users.csv | Get-CsClientPinInfo` binds rows by property name. An empty field is an empty string; a missing trailing field is null. A first line "#TYPE Name" sets the objects\' type to "CSV:Name". A malformed row is reported with its line number and skipped: a row with bytes that are not UTF-8, and a quoted value that is never closed, or closed by a quote followed by more text on a later line (an unmatched quote), which is reported at the line the quote opens on, the lines after it being read again as rows (PowerShell would read them into the quoted value).',
+    'Each row of the file becomes an object whose properties are the column headers and whose values, all strings, are the fields: so `Import-Csv users.csv | Get-CsClientPinInfo` binds rows by property name. An empty field is an empty string; a missing trailing field is null, and so is an empty field the file ends in (`1,` without a last newline), as in PowerShell. A first line that starts with # is read as a line: "#TYPE Name" sets the objects\' type to "CSV:Name". Other lines that start with # before the header are skipped, except "#Fields: " (the W3C extended log format), whose list is the header. A blank first line is, as in PowerShell, a header of one unnamed column; unnamed columns are named H1, H2… with a warning. A malformed row is reported with its line number and skipped: a row with bytes that are not UTF-8, and a quoted value that is never closed, or closed by a quote followed by more text on a later line (an unmatched quote), which is reported at the line the quote opens on, the lines after it being read again as rows (PowerShell would read them into the quoted value).',
   parameters: {
     Path: {
       type: StringType,
@@ -53,13 +53,32 @@ export default defineCmdlet({
     ['Path', 'LiteralPath'],
     ['Delimiter', 'UseCulture'],
   ],
-  inputTypes: ['System.String (a path).'],
+  inputTypes: ['System.String (a path, to -Path).', 'Objects with a Path property (to -Path) or a LiteralPath, PSPath or LP property (to -LiteralPath).'],
   outputType: 'System.Management.Automation.PSCustomObject',
   examples: [
     {
       title: 'Rows of a CSV file as objects',
       code: 'printf "Name,Title\\nKen Myer,Manager\\n" > people.csv && Import-Csv people.csv',
       remarks: 'Each row becomes an object with the properties Name and Title.',
+      expect: { objects: [{ Name: 'Ken Myer', Title: 'Manager' }] },
+    },
+    {
+      title: 'Another delimiter, by position',
+      code: 'printf "Name;Title\\nKen Myer;Manager\\n" > people.csv && Import-Csv people.csv \';\'',
+      remarks: 'The second positional argument is -Delimiter, as in PowerShell.',
+      expect: { objects: [{ Name: 'Ken Myer', Title: 'Manager' }] },
+    },
+    {
+      title: 'Files named by the objects of another command',
+      code: 'printf "Name\\nKen Myer\\n" > a.csv && printf "Name\\nPilar Ackerman\\n" > b.csv && printf \'{"PSPath":"a.csv"}\\n{"LiteralPath":"b.csv"}\\n\' | Import-Csv',
+      remarks: 'An object with a PSPath, LiteralPath or LP property (a Get-ChildItem object, say) binds to -LiteralPath by property name; a plain string or a Path property binds to -Path.',
+      expect: { objects: [{ Name: 'Ken Myer' }, { Name: 'Pilar Ackerman' }] },
+    },
+    {
+      title: 'An IIS log in the W3C extended log format',
+      code: 'printf "#Software: Microsoft Internet Information Services\\n#Fields: date,cs-uri-stem,sc-status\\n2012-09-25,/abs/handler,200\\n" > iis.log && Import-Csv iis.log',
+      remarks: 'Lines that start with # before the header are skipped, except "#Fields: ", whose list is the header.',
+      expect: { objects: [{ date: '2012-09-25', 'cs-uri-stem': '/abs/handler', 'sc-status': '200' }] },
     },
     {
       title: 'PIN information for the users of an AD export',

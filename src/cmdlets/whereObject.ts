@@ -36,7 +36,7 @@ export default defineCmdlet({
     FilterScript: {
       type: StringType,
       description:
-        "A Where-Object script block, single-quoted in bash: '{$_.IsPinSet -eq $False}', with the operators of Get-CsUser -Filter (-and, -or, -not, comparisons) over $_.Name, $PSItem.Name or bare property names; the braces are optional.",
+        "A Where-Object script block, single-quoted in bash: '{$_.IsPinSet -eq $False}', with the operators of Get-CsUser -Filter (-and, -or, -not, comparisons, and -contains -notcontains -in -notin with their c- and i-forms) over $_.Name, $PSItem.Name or bare property names, literals, comma lists ('a','b') and @(...); the braces are optional.",
     },
     InputObject: {
       type: PSObjectType,
@@ -80,6 +80,12 @@ export default defineCmdlet({
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object LastPinChangeTime -gt "2016-01-01T00:00:00Z"',
       remarks: 'Dates compare as instants: the users who set or changed their PIN after the start of 2016.',
       expect: { identities: [sip('amys'), sip('gregw'), sip('rayc')] },
+    },
+    {
+      title: 'Users from a list, with a script block',
+      code: `Get-CsUser | Where-Object '{$_.SamAccountName -in "kenmyer", "PILAR"}'`,
+      remarks: '-in looks for the property value in a comma list (case-insensitively; -cin minds case); -contains looks for a value in a property that holds a list.',
+      expect: { identities: ['CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com', 'CN=Pilar Ackerman,OU=Finance,DC=litwareinc,DC=com'] },
     },
     {
       title: 'Users by a display name pattern',
