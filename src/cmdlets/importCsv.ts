@@ -1,13 +1,24 @@
 import { createReadStream } from 'node:fs';
 import { csvRecords } from '../core/csv/csvRecords.js';
-import { StringType, defineCmdlet, echo, errorRecord, isErrorRecord, recordEntries, recordFromEntries, usageError } from '../core/index.js';
+import { ENCODING_NAMES, isKnownEncoding, utf8Input } from '../core/csv/recode.js';
+import { StringType, SwitchType, defineCmdlet, echo, errorRecord, isErrorRecord, isIntegerLikeKey, markHoldsOrder, propertyNames, setOrder, usageError } from '../core/index.js';
 import { stdinReadError } from '../core/stream/readChunks.js';
+
+/** PowerShell's warning (CsvCommandStrings.UseDefaultNameForUnspecifiedHeader). */
+const UNNAMED_COLUMNS = 'One or more headers were not specified. Default names starting with "H" have been used in place of any missing headers.';
+/** -UseCulture: cspin's culture is en-US, whatever LANG says. */
+const EN_US_LIST_SEPARATOR = ',';
+
+interface State {
+  delimiter: string | undefined;
+  onUnnamedColumns: () => void;
+}
 
 export default defineCmdlet({
   name: 'Import-Csv',
   synopsis: 'Creates table-like custom objects from the items in a character-separated value (CSV) file.',
   description:
-    'Each row of the file becomes an object whose properties are the column headers and whose values, all strings, are the fields: so `Import-Csv users.csv | Get-CsClientPinInfo` binds rows by property name. An empty field is an empty string; a missing trailing field is null. A first line "#TYPE Name" sets the objects\' type to "CSV:Name". A malformed row is reported with its line number and skipped: a row with bytes that are not UTF-8, and a quoted value that is never closed, or closed by a quote followed by more text on a later line (an unmatched quote), which is reported at the line the quote opens on, the lines after it being read again as rows (PowerShell would read them into the quoted value).',
+    'Each row of the file becomes an object whose properties are the column headers and whose values, all strings, are the fields: so `Import-Csv users.csv | Get-CsClientPinInfo` binds rows by property name. An empty field is an empty string; a missing trailing field is null, and so is an empty field the file ends in (`1,` without a last newline), as in PowerShell. A first line that starts with # is read as a line: "#TYPE Name" sets the objects\' type to "CSV:Name". Other lines that start with # before the header are skipped, except "#Fields: " (the W3C extended log format), whose list is the header. A blank first line is, as in PowerShell, a header of one unnamed column; unnamed columns are named H1, H2… with a warning. A malformed row is reported with its line number and skipped: a row with bytes that are not UTF-8, and a quoted value that is never closed, or closed by a quote followed by more text on a later line (an unmatched quote), which is reported at the line the quote opens on, the lines after it being read again as rows (PowerShell would read them into the quoted value).',
   parameters: {
     Path: {
       type: StringType,
@@ -15,16 +26,34 @@ export default defineCmdlet({
       position: 0,
       valueFromPipeline: true,
       valueFromPipelineByPropertyName: true,
-      aliases: ['PSPath', 'LP'],
-      description: 'The path of the CSV file to import; - reads standard input (cspin extension).',
+      description: 'The path of the CSV file to import; - reads standard input (cspin extension). A piped string, or an object with a Path property, binds to it.',
     },
-    Delimiter: { type: StringType, description: 'The character that separates the fields; @default ",".' },
+    LiteralPath: {
+      type: StringType,
+      mandatory: true,
+      valueFromPipelineByPropertyName: true,
+      aliases: ['PSPath', 'LP'],
+      description: 'The path of the CSV file to import, used exactly as written (cspin expands no wildcards in either path). An object with a LiteralPath, PSPath or LP property binds to it by property name.',
+    },
+    Delimiter: { type: StringType, position: 1, description: 'The character that separates the fields; @default ",".' },
+    UseCulture: {
+      type: SwitchType,
+      description: 'Uses the list separator of the current culture as the delimiter: cspin formats as en-US, whose list separator is ",".',
+    },
     Header: {
       type: StringType,
       description: 'Column headers to use instead of the first line, comma-separated (the file\'s first line is then data).',
     },
+    Encoding: {
+      type: StringType,
+      description: `The encoding of the file: ${ENCODING_NAMES.join(', ')}; @default utf8. A byte order mark (UTF-8, UTF-16) wins over it, as in PowerShell.`,
+    },
   },
-  inputTypes: ['System.String (a path).'],
+  mutuallyExclusive: [
+    ['Path', 'LiteralPath'],
+    ['Delimiter', 'UseCulture'],
+  ],
+  inputTypes: ['System.String (a path, to -Path).', 'Objects with a Path property (to -Path) or a LiteralPath, PSPath or LP property (to -LiteralPath).'],
   outputType: 'System.Management.Automation.PSCustomObject',
   examples: [
     {
@@ -32,6 +61,24 @@ export default defineCmdlet({
       code: 'printf "Name,Title\\nKen Myer,Manager\\n" > people.csv && Import-Csv people.csv',
       remarks: 'Each row becomes an object with the properties Name and Title.',
       expect: { objects: [{ Name: 'Ken Myer', Title: 'Manager' }] },
+    },
+    {
+      title: 'Another delimiter, by position',
+      code: 'printf "Name;Title\\nKen Myer;Manager\\n" > people.csv && Import-Csv people.csv \';\'',
+      remarks: 'The second positional argument is -Delimiter, as in PowerShell.',
+      expect: { objects: [{ Name: 'Ken Myer', Title: 'Manager' }] },
+    },
+    {
+      title: 'Files named by the objects of another command',
+      code: 'printf "Name\\nKen Myer\\n" > a.csv && printf "Name\\nPilar Ackerman\\n" > b.csv && printf \'{"PSPath":"a.csv"}\\n{"LiteralPath":"b.csv"}\\n\' | Import-Csv',
+      remarks: 'An object with a PSPath, LiteralPath or LP property (a Get-ChildItem object, say) binds to -LiteralPath by property name; a plain string or a Path property binds to -Path.',
+      expect: { objects: [{ Name: 'Ken Myer' }, { Name: 'Pilar Ackerman' }] },
+    },
+    {
+      title: 'An IIS log in the W3C extended log format',
+      code: 'printf "#Software: Microsoft Internet Information Services\\n#Fields: date,cs-uri-stem,sc-status\\n2012-09-25,/abs/handler,200\\n" > iis.log && Import-Csv iis.log',
+      remarks: 'Lines that start with # before the header are skipped, except "#Fields: ", whose list is the header.',
+      expect: { objects: [{ date: '2012-09-25', 'cs-uri-stem': '/abs/handler', 'sc-status': '200' }] },
     },
     {
       title: 'PIN information for the users of an AD export',
@@ -53,23 +100,42 @@ export default defineCmdlet({
     },
   ],
 
-  begin(params) {
+  begin(params, context): State {
     if (params.Delimiter !== undefined && params.Delimiter.length !== 1) {
-      throw usageError('InvalidDelimiter', `Cannot bind parameter 'Delimiter'. "${echo(params.Delimiter)}" is not one character.`, echo(params.Delimiter));
+      const shown = echo(params.Delimiter);
+      throw usageError('CannotConvertArgumentNoMessage', `Cannot bind parameter 'Delimiter'. Cannot convert value "${shown}" to type "System.Char". Error: "String must be exactly one character long."`, shown);
     }
-    return undefined;
+    if (params.Encoding !== undefined && !isKnownEncoding(params.Encoding)) {
+      const shown = echo(params.Encoding);
+      throw usageError(
+        'ParameterArgumentTransformationError',
+        `Cannot process argument transformation on parameter 'Encoding'. '${shown}' is not a supported encoding name: cspin reads ${ENCODING_NAMES.join(', ')}.`,
+        shown,
+      );
+    }
+    let warned = false;
+    // PowerShell warns once per command, whatever the number of files.
+    const onUnnamedColumns = () => {
+      if (!warned) context.writeWarning(UNNAMED_COLUMNS);
+      warned = true;
+    };
+    // PowerShell: -UseCulture:$false still picks its parameter set, where the delimiter is then NUL.
+    const culture = params.UseCulture === undefined ? undefined : params.UseCulture ? EN_US_LIST_SEPARATOR : '\0';
+    return { delimiter: culture ?? params.Delimiter, onUnnamedColumns };
   },
 
-  async *process(records) {
+  async *process(records, state) {
     for (const { params, record } of records) {
+      // Path and LiteralPath are each mandatory in their own parameter set: one of them is bound.
+      const path = (params.Path as string | undefined) ?? params.LiteralPath;
       const stdin = params.Path === '-';
-      const input = stdin ? process.stdin : createReadStream(params.Path);
       const header = params.Header?.split(',').map((h) => h.trim());
-      const path = echo(params.Path);
+      const shown = echo(path);
       try {
-        for await (const item of csvRecords(input, { delimiter: params.Delimiter, header })) {
-          if (isErrorRecord(item)) yield errorRecord({ ...item, message: `${path}: ${item.message}` });
-          else yield item.typeName ? recordFromEntries([['PSTypeName', `CSV:${item.typeName}`], ...recordEntries(item.record)]) : item.record;
+        const input = utf8Input(stdin ? process.stdin : createReadStream(path), params.Encoding);
+        for await (const item of csvRecords(input, { delimiter: state.delimiter, header, onUnnamedColumns: state.onUnnamedColumns })) {
+          if (isErrorRecord(item)) yield errorRecord({ ...item, message: `${shown}: ${item.message}` });
+          else yield item.typeName ? typed(item.record, item.typeName) : item.record;
         }
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -81,11 +147,22 @@ export default defineCmdlet({
         yield errorRecord({
           errorId: opening ? 'FileOpenFailure' : 'FileReadError',
           category: code === 'ENOENT' ? 'ObjectNotFound' : code === 'EACCES' || code === 'EPERM' ? 'PermissionDenied' : 'InvalidOperation',
-          message: `Could not ${opening ? 'open' : 'read'} file '${path}': ${meaning} (${code}).`,
-          target: path,
+          message: `Could not ${opening ? 'open' : 'read'} file '${shown}': ${meaning} (${code}).`,
+          target: shown,
           record,
         });
       }
     }
   },
 });
+
+/** A row of a file whose first line is `#TYPE T`: cspin's type name CSV:T first, the columns in order. */
+function typed(record: Record<string, string | null>, typeName: string): Record<string, unknown> {
+  const names = ['PSTypeName', ...propertyNames(record)];
+  const result: Record<string, unknown> = Object.fromEntries([['PSTypeName', `CSV:${typeName}`], ...Object.entries(record)]);
+  if (names.some(isIntegerLikeKey)) {
+    setOrder(result, names);
+    markHoldsOrder(result);
+  }
+  return result;
+}

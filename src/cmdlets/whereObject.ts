@@ -35,7 +35,7 @@ export default defineCmdlet({
     FilterScript: {
       type: StringType,
       description:
-        "A Where-Object script block, single-quoted in bash: '{$_.IsPinSet -eq $False}', with the operators of Get-CsUser -Filter (-and, -or, -not, comparisons) over $_.Name, $PSItem.Name or bare property names; the braces are optional.",
+        "A Where-Object script block, single-quoted in bash: '{$_.IsPinSet -eq $False}', with the operators of Get-CsUser -Filter (-and, -or, -not, comparisons, and -contains -notcontains -in -notin with their c- and i-forms) over $_.Name, $PSItem.Name or bare property names, literals, comma lists ('a','b') and @(...); the braces are optional.",
     },
     InputObject: inputObjectParameter('The objects to filter: each pipeline record (an object, a plain string or null).'),
     ...operatorParameters(),
@@ -74,6 +74,12 @@ export default defineCmdlet({
       expect: { objects: [pinInfo('rayc'), pinInfo('gregw'), pinInfo('amys')] },
     },
     {
+      title: 'Users from a list, with a script block',
+      code: `Get-CsUser | Where-Object '{$_.SamAccountName -in "kenmyer", "PILAR"}'`,
+      remarks: '-in looks for the property value in a comma list (case-insensitively; -cin minds case); -contains looks for a value in a property that holds a list.',
+      expect: { identities: ['CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com', 'CN=Pilar Ackerman,OU=Finance,DC=litwareinc,DC=com'] },
+    },
+    {
       title: 'Users by a display name pattern',
       code: 'Get-CsUser | Where-Object DisplayName -like "* Smith"',
       remarks: 'A wildcard match on the display name: every user whose display name ends with " Smith".',
@@ -83,7 +89,8 @@ export default defineCmdlet({
 
   begin(params): State {
     const script = params.FilterScript ?? (params.Property?.trimStart().startsWith('{') ? params.Property : undefined);
-    const operators = WHERE_OPERATORS.filter((name) => params[name] === true);
+    // As in PowerShell, an operator switch chooses its parameter set by being there: -EQ:0 is still -EQ.
+    const operators = WHERE_OPERATORS.filter((name) => params[name] !== undefined);
     const hasValue = 'Value' in params;
     if (script !== undefined) {
       const others = [params.FilterScript !== undefined && params.Property !== undefined && 'Property', hasValue && 'Value', ...operators];
@@ -156,9 +163,14 @@ function shown(value: unknown): unknown {
   return typeof value === 'string' ? echo(value) : value;
 }
 
-/** -In's value: a JSON array is the list of items; anything else is a list of one. */
+/**
+ * -In's value: a JSON array is the list of items; so is a comma list (`-In Finance,Sales`, which
+ * PowerShell reads as an array: bash cannot tell it from a quoted "Finance,Sales"); anything else is
+ * a list of one.
+ */
 function listValue(value: unknown): unknown {
-  if (typeof value !== 'string' || !value.trimStart().startsWith('[')) return value;
+  if (typeof value !== 'string') return value;
+  if (!value.trimStart().startsWith('[')) return value.includes(',') ? value.split(',').map((item) => item.trim()) : value;
   try {
     return JSON.parse(value) as unknown;
   } catch {

@@ -10,6 +10,7 @@ import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
 import { didYouMean, nearestNames } from './suggest.js';
+import { NOT_CONVERTIBLE, booleanArgument } from './types.js';
 
 /** What the argv parser needs to know about a parameter. */
 export interface ArgvParameter {
@@ -71,15 +72,11 @@ function isParameterToken(token: string, parameters: readonly ArgvParameter[]): 
 }
 
 function switchValue(parameter: ArgvParameter, text: string): boolean {
-  const value = text.trim().toLowerCase().replace(/^\$/, '');
-  if (value === '') throw usageError('SwitchValueMissing', messages.emptySwitchValue(parameter.name), parameter.name);
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0') return false;
-  throw usageError(
-    'ParameterArgumentTransformationError',
-    messages.cannotConvert(parameter.name, messages.cannotConvertValue(text, 'System.Management.Automation.SwitchParameter', 'Use true or false.')),
-    text,
-  );
+  if (text.trim() === '') throw usageError('SwitchValueMissing', messages.emptySwitchValue(parameter.name), parameter.name);
+  const value = booleanArgument(text);
+  if (value !== NOT_CONVERTIBLE) return value;
+  // PowerShell's binder: a switch takes a Boolean or a number, never a string (CannotConvertArgument).
+  throw usageError('CannotConvertArgument', messages.switchNotString(parameter.name, text), echo(text));
 }
 
 /**

@@ -89,8 +89,9 @@ function convertArgument(name: string, decl: ParameterDecl | undefined, text: st
 }
 
 function bindPositional(decl: AnyCmdletDecl, params: Record<string, unknown>, positional: readonly string[]): void {
+  // A parameter whose partner was named is out, as in its parameter set (-LiteralPath x ';' is the delimiter).
   const slots = Object.entries(decl.parameters)
-    .filter(([name, p]) => p.position !== undefined && !(name in params))
+    .filter(([name, p]) => p.position !== undefined && !(name in params) && !partnerBound(decl, name, params))
     .sort(([, a], [, b]) => (a.position ?? 0) - (b.position ?? 0));
   for (let i = 0; i < positional.length; i++) {
     const arg = positional[i] ?? '';
@@ -140,7 +141,7 @@ function commonSettings(values: Record<string, unknown>): CommonSettings {
  */
 export function missingMandatory(decl: AnyCmdletDecl, params: Record<string, unknown>, pipelineInput: boolean): string[] {
   return Object.entries(decl.parameters)
-    .filter(([name, p]) => p.mandatory && !(name in params))
+    .filter(([name, p]) => p.mandatory && !(name in params) && !partnerBound(decl, name, params))
     .filter(([, p]) => !pipelineInput || !(p.valueFromPipeline || p.valueFromPipelineByPropertyName))
     .map(([name]) => name);
 }
@@ -153,6 +154,29 @@ export function missingMandatory(decl: AnyCmdletDecl, params: Record<string, unk
  */
 export function needsPipelineInput(decl: AnyCmdletDecl, params: Record<string, unknown>): boolean {
   return Object.entries(decl.parameters).some(
-    ([name, p]) => p.mandatory && !(name in params) && (p.valueFromPipeline || p.valueFromPipelineByPropertyName),
+    ([name, p]) => p.mandatory && !(name in params) && !partnerBound(decl, name, params) && (p.valueFromPipeline || p.valueFromPipelineByPropertyName),
   );
+}
+
+/**
+ * The parameters that cannot be used with this one (its mutuallyExclusive groups). As with
+ * PowerShell's parameter sets, once a partner is bound this one is out: a mandatory one is no longer
+ * required (Import-Csv's -Path or -LiteralPath), and pipeline input no longer binds it.
+ * @param decl the cmdlet declaration
+ * @param name a parameter name
+ * @returns the names of its partners
+ */
+export function exclusivePartners(decl: AnyCmdletDecl, name: string): string[] {
+  return (decl.mutuallyExclusive ?? []).filter((group) => group.includes(name)).flatMap((group) => group.filter((other) => other !== name));
+}
+
+/**
+ * Whether a partner of the parameter (see {@link exclusivePartners}) is bound.
+ * @param decl the cmdlet declaration
+ * @param name a parameter name
+ * @param bound the parameters bound so far
+ * @returns true when one is
+ */
+export function partnerBound(decl: AnyCmdletDecl, name: string, bound: Record<string, unknown>): boolean {
+  return exclusivePartners(decl, name).some((other) => other in bound);
 }

@@ -3,6 +3,7 @@
  * without coercion, ByValue with coercion, ByPropertyName with coercion. All passes run; a parameter
  * bound in an earlier pass is skipped later. Parameters given on the command line take no pipeline input.
  */
+import { exclusivePartners, partnerBound } from './bindCommandLine.js';
 import type { AnyCmdletDecl, ParameterDecl } from './declaration.js';
 import { errorRecord, type ErrorRecord } from './errors.js';
 import { messages } from './messages.js';
@@ -15,6 +16,8 @@ interface PipelineParameter {
   decl: ParameterDecl;
   /** The parameter's name, then its aliases: the property names it binds by, in that order. */
   propertyNames: readonly string[];
+  /** Parameters it cannot be bound with (mutuallyExclusive): once one is bound, it is out. */
+  partners: readonly string[];
 }
 
 type BindResult = Record<string, unknown> | ErrorRecord;
@@ -23,7 +26,7 @@ type BindResult = Record<string, unknown> | ErrorRecord;
 export class PipelineBinder {
   readonly #byValue: PipelineParameter[];
   readonly #byPropertyName: PipelineParameter[];
-  readonly #mandatory: string[];
+  readonly #mandatory: PipelineParameter[];
   readonly #commandLine: Record<string, unknown>;
   readonly #commandLineEmpty: boolean;
 
@@ -33,11 +36,11 @@ export class PipelineBinder {
    */
   constructor(decl: AnyCmdletDecl, commandLine: Record<string, unknown>) {
     const open = Object.entries(decl.parameters)
-      .filter(([name]) => !(name in commandLine))
-      .map(([name, p]) => ({ name, decl: p, propertyNames: [name, ...(p.aliases ?? [])] }));
+      .filter(([name]) => !(name in commandLine) && !partnerBound(decl, name, commandLine))
+      .map(([name, p]) => ({ name, decl: p, propertyNames: [name, ...(p.aliases ?? [])], partners: exclusivePartners(decl, name) }));
     this.#byValue = open.filter((p) => p.decl.valueFromPipeline);
     this.#byPropertyName = open.filter((p) => p.decl.valueFromPipelineByPropertyName);
-    this.#mandatory = open.filter((p) => p.decl.mandatory).map((p) => p.name);
+    this.#mandatory = open.filter((p) => p.decl.mandatory);
     this.#commandLine = commandLine;
     this.#commandLineEmpty = Object.keys(commandLine).length === 0;
   }
@@ -59,12 +62,12 @@ export class PipelineBinder {
     const properties = isPSObject(value) ? value : undefined;
     for (const coerce of [false, true]) {
       for (const p of this.#byValue) {
-        const error = p.name in bound ? undefined : tryBind(p, value, coerce, bound, value);
+        const error = isBound(p, bound) ? undefined : tryBind(p, value, coerce, bound, value);
         if (error) return fail(error);
       }
       if (!properties) continue;
       for (const p of this.#byPropertyName) {
-        const property = p.name in bound ? undefined : firstProperty(properties, p.propertyNames);
+        const property = isBound(p, bound) ? undefined : firstProperty(properties, p.propertyNames);
         if (!property) continue;
         const error = tryBind(p, property.value, coerce, bound, value) ?? (coerce && !(p.name in bound) ? notScalar(p, property) : undefined);
         if (error) return fail(error);
@@ -74,7 +77,7 @@ export class PipelineBinder {
       // No target: the record number names the input, and an input line may be a secret (a PIN).
       return fail(errorRecord({ errorId: 'InputObjectNotBound', category: 'InvalidArgument', message: messages.inputObjectNotBound }));
     }
-    const missing = this.#mandatory.filter((name) => !(name in bound));
+    const missing = this.#mandatory.filter((p) => !isBound(p, bound)).map((p) => p.name);
     if (missing.length > 0) {
       return fail(
         errorRecord({
@@ -87,6 +90,11 @@ export class PipelineBinder {
     // Most pipelines bind nothing on the command line: skip the copy.
     return this.#commandLineEmpty ? bound : { ...this.#commandLine, ...bound };
   }
+}
+
+/** Whether the parameter, or a partner that excludes it, is bound. */
+function isBound(p: PipelineParameter, bound: Record<string, unknown>): boolean {
+  return p.name in bound || (p.partners.length > 0 && p.partners.some((name) => name in bound));
 }
 
 /**

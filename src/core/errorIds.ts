@@ -9,6 +9,7 @@ export interface ErrorIds {
   AmbiguousParameter: 'a parameter prefix matches several parameters';
   AmbiguousParameterSet: 'parameters of different sets given together';
   CannotConvertArgument: 'an argument does not convert to the parameter type';
+  CannotConvertArgumentNoMessage: 'an argument does not convert (PowerShell gives no detail)';
   InputObjectMissingMandatory: 'an input object lacks a mandatory parameter';
   InputObjectNotBound: 'an input object binds to no parameter';
   MissingArgument: 'a parameter without its value';

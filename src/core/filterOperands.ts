@@ -27,6 +27,17 @@ export function literal(value: unknown, position: number, end: number): Operand 
   return { evaluate: () => value, position, end, literal: { value } };
 }
 
+/**
+ * A list operand: the items' values as an array, made once when they are all literals. With
+ * `spread`, one item is unrolled when it is an array (`@('a','b')`), as PowerShell's @() does.
+ */
+export function arrayOf(items: Operand[], position: number, end: number, spread = false): Operand {
+  const build = (values: unknown[]): unknown[] => (spread && values.length === 1 && Array.isArray(values[0]) ? (values[0] as unknown[]) : values);
+  if (items.every((item) => item.literal !== undefined)) return literal(build(items.map((item) => item.literal?.value)), position, end);
+  const evaluates = items.map((item) => item.evaluate);
+  return { evaluate: (record) => build(evaluates.map((evaluate) => evaluate(record))), position, end };
+}
+
 /** `$_`: the record itself (a plain string record compares as that string). */
 export function self(position: number, end: number): Operand {
   return { evaluate: (record) => record, position, end };

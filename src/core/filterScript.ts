@@ -6,10 +6,11 @@
  *
  *     filter     := '{' logical '}' | logical
  *     logical    := comparison (('-and' | '-or' | '-xor') comparison)*   equal precedence, left to right
- *     comparison := unary (COMPARISON value)*
- *     unary      := ('-not' | '!') unary | primary                       binds tighter than -eq
- *     primary    := '(' logical ')' | PROPERTY | $_.Name | $PSItem.Name | literal
- *     value      := ('-not' | '!') unary | '(' logical ')' | $_.Name | literal | BAREWORD
+ *     comparison := unary (COMPARISON value)*       COMPARISON: -eq ... -match, -contains -notcontains -in -notin
+ *     unary      := ('-not' | '!') unary | list                          binds tighter than -eq
+ *     list       := primary (',' primary)*                               binds tighter than -not
+ *     primary    := '(' logical ')' | '@(' logical? ')' | PROPERTY | $_.Name | $PSItem.Name | literal
+ *     value      := ('-not' | '!') unary | list of '(' logical ')', $_.Name, literal or BAREWORD
  *
  * So `A -or B -and C` is `(A -or B) -and C`, and `-not A -eq B` is `(-not A) -eq B`, as in
  * PowerShell. Literals are quoted strings, numbers, `$True`, `$False` and `$Null`. A bare word is a
@@ -21,10 +22,11 @@
  * commands. Parentheses and -not nest at most MAX_FILTER_NESTING deep; chains of -and/-or and of
  * comparisons are evaluated in a loop, so a filter of any width runs in constant stack.
  */
-import { compareValues, toBoolean, type ComparisonOperator, type DeclaredType } from './compare.js';
+import { toBoolean, type DeclaredType } from './compare.js';
+import { applyOperator, type FilterOperator } from './containment.js';
 import { echo } from './echo.js';
 import { ComparisonFailure, ConversionFailure, FilterError, MAX_FILTER_NESTING, conversionMessage } from './filterError.js';
-import { commandWord, describe, literal, nestedMember, property, self, unsupportedWord, type Evaluate, type Operand } from './filterOperands.js';
+import { arrayOf, commandWord, describe, literal, nestedMember, property, self, unsupportedWord, type Evaluate, type Operand } from './filterOperands.js';
 import { tokenize, type Token } from './filterTokens.js';
 import type { PSObject } from './psobject.js';
 
@@ -46,7 +48,7 @@ export interface FilterOptions {
 
 /** One `-op value` of a comparison chain. */
 interface Step {
-  operator: ComparisonOperator;
+  operator: FilterOperator;
   right: Operand;
   failure: (error: ConversionFailure) => ComparisonFailure;
 }
@@ -145,7 +147,7 @@ class Parser {
   }
 
   /** One comparison of a chain, with what its messages need; a literal pattern is checked now. */
-  private step(left: Operand, operator: ComparisonOperator, right: Operand): Step {
+  private step(left: Operand, operator: FilterOperator, right: Operand): Step {
     const subject = this.text.slice(left.position, left.end);
     const source = `the value of ${echo(this.text.slice(right.position, right.end))}`;
     const failure = (error: ConversionFailure): ComparisonFailure =>
@@ -153,7 +155,7 @@ class Parser {
     // Check a literal pattern now, so a bad -like or -match pattern fails before any record is read.
     if (right.literal !== undefined) {
       try {
-        compareValues('', operator, right.literal.value);
+        applyOperator('', operator, right.literal.value);
       } catch (error) {
         throw error instanceof FilterError ? error.at(right.position) : error;
       }
@@ -186,7 +188,19 @@ class Parser {
       const inner = operand.evaluate;
       return { evaluate: (record) => !toBoolean(inner(record)), position: token.position, end: operand.end };
     }
-    return this.primary(valuePosition);
+    return this.list(valuePosition);
+  }
+
+  /** `'a','b'`: the comma binds tighter than comparisons and -not, as in PowerShell. */
+  private list(valuePosition: boolean): Operand {
+    const first = this.primary(valuePosition);
+    if (this.peek().kind !== 'comma') return first;
+    const items = [first];
+    while (this.accept('comma')) {
+      if (['eof', 'rbrace', 'rparen', 'comma'].includes(this.peek().kind)) throw this.error("expected a value after ','", this.peek());
+      items.push(this.primary(valuePosition));
+    }
+    return arrayOf(items, first.position, items.at(-1)?.end ?? first.end);
   }
 
   private primary(valuePosition: boolean): Operand {
@@ -202,6 +216,15 @@ class Parser {
           throw this.error(`expected ')' to close the '(' at position ${position}`, this.peek());
         }
         return { evaluate: inner.evaluate, position, end: close.position + 1 };
+      }
+      case 'atparen': {
+        // @(...): its value as an array (@() is empty, @('a') an array of one).
+        const close = this.peek();
+        if (this.accept('rparen')) return literal([], position, close.position + 1);
+        const inner = this.nested(token, () => this.logical());
+        const end = this.peek();
+        if (!this.accept('rparen')) throw this.error(`expected ')' to close the '@(' at position ${position}`, this.peek());
+        return arrayOf([inner], position, end.position + 1, true);
       }
       case 'string':
       case 'number':
@@ -270,7 +293,7 @@ class Parser {
 /** One comparison of a chain, its failures made the errors the caller reports. */
 function apply({ operator, right, failure }: Step, left: unknown, record: PSObject, declared: DeclaredType | undefined): boolean {
   try {
-    return compareValues(left, operator, right.evaluate(record), declared);
+    return applyOperator(left, operator, right.evaluate(record), declared);
   } catch (error) {
     if (error instanceof ConversionFailure) throw failure(error);
     throw error instanceof FilterError ? error.at(right.position) : error;
@@ -280,7 +303,7 @@ function apply({ operator, right, failure }: Step, left: unknown, record: PSObje
 /** A literal compared with a literal: the result, or a usage error when the conversion fails. */
 function fold(head: Operand, { operator, right, failure }: Step): Operand {
   try {
-    return literal(compareValues(head.literal?.value, operator, right.literal?.value), head.position, right.end);
+    return literal(applyOperator(head.literal?.value, operator, right.literal?.value), head.position, right.end);
   } catch (error) {
     if (!(error instanceof ConversionFailure)) throw error;
     throw new FilterError(failure(error).message, right.position, 'ComparisonFailure');

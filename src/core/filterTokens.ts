@@ -4,7 +4,7 @@
  * that text copied from web pages and Word documents carries. Double-quoted strings take backtick
  * escapes but expand no variables: `"$x"` is the text `$x`.
  */
-import { parseComparisonOperator, type ComparisonOperator } from './compare.js';
+import { parseFilterOperator, type FilterOperator } from './containment.js';
 import { echo } from './echo.js';
 import { FilterError } from './filterError.js';
 
@@ -17,9 +17,10 @@ interface TokenBase {
 /** A token of a filter expression. */
 export type Token = TokenBase &
   (
-    | { kind: 'lbrace' | 'rbrace' | 'lparen' | 'rparen' | 'bang' | 'eof' }
+    /** `atparen` is `@(`, the array subexpression; `comma` builds a list (`'a','b'`). */
+    | { kind: 'lbrace' | 'rbrace' | 'lparen' | 'rparen' | 'atparen' | 'comma' | 'bang' | 'eof' }
     | { kind: 'logical'; operator: 'and' | 'or' | 'xor' | 'not' }
-    | { kind: 'comparison'; operator: ComparisonOperator }
+    | { kind: 'comparison'; operator: FilterOperator }
     | { kind: 'string'; value: string }
     | { kind: 'number'; value: number }
     /** `$name` with `.member` accesses, e.g. `$_.SipAddress` → name `_`, members `['SipAddress']`. */
@@ -28,7 +29,7 @@ export type Token = TokenBase &
     | { kind: 'word'; value: string }
   );
 
-const PUNCTUATION = { '{': 'lbrace', '}': 'rbrace', '(': 'lparen', ')': 'rparen', '!': 'bang' } as const;
+const PUNCTUATION = { '{': 'lbrace', '}': 'rbrace', '(': 'lparen', ')': 'rparen', '!': 'bang', ',': 'comma' } as const;
 // Regular expressions rather than strings: ''.includes('') would make the end of the text a quote.
 const DASH = /^[-\u2013-\u2015]$/;
 const SINGLE_QUOTE = /^['\u2018-\u201b]$/;
@@ -58,6 +59,9 @@ export function tokenize(text: string): Token[] {
     const start = i;
     if (/\s/.test(ch)) {
       i++;
+    } else if (ch === '@' && text[i + 1] === '(') {
+      tokens.push({ kind: 'atparen', position: i, text: '@(' });
+      i += 2;
     } else if (ch in PUNCTUATION) {
       tokens.push({ kind: PUNCTUATION[ch as keyof typeof PUNCTUATION], position: i++, text: ch });
     } else if (SINGLE_QUOTE.test(ch) || DOUBLE_QUOTE.test(ch)) {
@@ -116,11 +120,11 @@ function operatorToken(name: string, position: number, text: string): Token {
   if (lower === 'and' || lower === 'or' || lower === 'xor' || lower === 'not') {
     return { kind: 'logical', operator: lower, position, text };
   }
-  const operator = parseComparisonOperator(lower);
+  const operator = parseFilterOperator(lower);
   if (operator === undefined) {
     throw new FilterError(
       `unknown operator ${echo(text)}: use -eq -ne -gt -ge -lt -le -like -notlike -match -notmatch ` +
-        '(c- and i- variants too), -and -or -xor -not',
+        '-contains -notcontains -in -notin (c- and i- variants too), -and -or -xor -not',
       position,
     );
   }

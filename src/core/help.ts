@@ -3,6 +3,7 @@
  * function with comment-based help, as Out-String prints it): the default view, -Detailed, -Full,
  * -Examples and -Parameter. Lines that PowerShell fills with indentation only are left empty.
  */
+import { exclusivePartners } from './bindCommandLine.js';
 import type { AnyCmdletDecl, ParameterDecl } from './declaration.js';
 
 /** Which sections Get-Help shows. */
@@ -20,10 +21,19 @@ const indent = (text: string, by = 4) =>
  * @returns the syntax line
  */
 export function syntaxLine(decl: AnyCmdletDecl): string {
-  const parts = Object.entries(decl.parameters).map(([name, p]) => {
+  const usage = (name: string, p: ParameterDecl): string => {
     const nameText = p.position === undefined ? `-${name}` : `[-${name}]`;
-    const text = p.type.isSwitch ? `-${name}` : `${nameText} <${p.type.name}>`;
-    return p.mandatory ? text : `[${text}]`;
+    return p.type.isSwitch ? `-${name}` : `${nameText} <${p.type.name}>`;
+  };
+  const shown = new Set<string>();
+  const parts = Object.entries(decl.parameters).flatMap(([name, p]) => {
+    if (shown.has(name)) return [];
+    if (!p.mandatory) return [`[${usage(name, p)}]`];
+    // Mandatory parameters that exclude each other (Import-Csv's -Path and -LiteralPath): one of them.
+    const either = [name, ...exclusivePartners(decl, name).filter((other) => decl.parameters[other]?.mandatory)];
+    either.forEach((other) => shown.add(other));
+    const texts = either.map((other) => usage(other, decl.parameters[other] ?? p));
+    return [texts.length > 1 ? `{${texts.join(' | ')}}` : usage(name, p)];
   });
   if (decl.shouldProcess) parts.push('[-WhatIf]', '[-Confirm]');
   return [decl.name, ...parts, '[<CommonParameters>]'].join(' ');

@@ -26,6 +26,8 @@ export const messages = {
   cannotConvertValue: (text: string, type: string, hint = '') => `Cannot convert value "${echo(text)}" to type "${type}".${hint ? ` ${hint}` : ''}`,
   emptySwitchValue: (name: string) =>
     `Missing a value after '-${name}:'. bash expands an unquoted $false to nothing: write -${name}:false or '-${name}:$false'.`,
+  switchNotString: (name: string, text: string) =>
+    `Cannot convert 'System.String' to the type 'System.Management.Automation.SwitchParameter' required by parameter '${name}': "${echo(text)}" is text. Use a number (0 is false), $true or $false (true or false in bash).`,
   cannotConvert: (name: string, detail: string) => `Cannot bind parameter '${name}'. ${detail}`,
   missingMandatory: (names: string[]) =>
     `Cannot process command because of one or more missing mandatory parameters: ${names.join(' ')}.`,

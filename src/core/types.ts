@@ -74,17 +74,35 @@ export const BooleanType: ParamType<boolean> = {
 
 /**
  * Booleans from pipeline values take only bools and numbers (PowerShell rejects the string "False");
- * command-line text also takes true/false/$true/$false/1/0, since bash passes everything as text.
+ * command-line text is read by {@link booleanArgument}, since bash passes everything as text.
  */
 export function convertBoolean(value: unknown, acceptText: boolean): boolean | NotConvertible {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
-  if (acceptText && typeof value === 'string') {
-    const text = value.trim().toLowerCase().replace(/^\$/, '');
-    if (text === 'true' || text === '1') return true;
-    if (text === 'false' || text === '0') return false;
-  }
+  if (acceptText && typeof value === 'string') return booleanArgument(value);
   return NOT_CONVERTIBLE;
+}
+
+// PowerShell's number tokens in argument mode: decimal (1, 1., .5, 1e3), hex 0x, binary 0b, with a
+// type suffix (l u ul d y s...) and a multiplier (kb mb gb tb pb). A leading sign makes a string there.
+const NUMBER_TOKEN = /^(?:0x([\da-f]+)|0b([01]+)|(\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(?:u?[lsy]|u|d)?(?:[kmgtp]b)?$/i;
+
+/**
+ * Command-line text as the value of a switch or Boolean parameter (`-WhatIf:0`), as PowerShell's
+ * binder reads the token: a number is true unless it is zero, `$true`/`$false` are themselves and
+ * `$null` is true; anything else is a string, which it refuses. cspin also reads true and false
+ * without the `$` (bash expands an unquoted `$false` to nothing).
+ * @param text the value as typed
+ * @returns the Boolean, or NOT_CONVERTIBLE
+ */
+export function booleanArgument(text: string): boolean | NotConvertible {
+  const token = text.trim().toLowerCase();
+  if (token === '$true' || token === 'true' || token === '$null') return true;
+  if (token === '$false' || token === 'false') return false;
+  const number = NUMBER_TOKEN.exec(token);
+  if (!number) return NOT_CONVERTIBLE;
+  // Zero whatever its spelling (0.0, 0x0, 0e5, 0kb): no digit other than 0 before the exponent.
+  return /[1-9a-f]/.test(number[1] ?? number[2] ?? number[3] ?? '');
 }
 
 /**

@@ -38,7 +38,7 @@ const OPERATORS = {
   CContains: ['contains', '-ceq', 'is a collection holding an item equal to the value, case-sensitively'],
   NotContains: ['notcontains', '-eq', 'is a collection holding no item equal to the value'],
   CNotContains: ['notcontains', '-ceq', 'is a collection holding no item equal to the value, case-sensitively'],
-  In: ['in', '-eq', 'is equal to one of the items of the value (a JSON array such as \'["a","b"]\' is a list of items)'],
+  In: ['in', '-eq', 'is equal to one of the items of the value (a comma list such as a,b, or a JSON array such as \'["a","b"]\', is a list of items)'],
   CIn: ['in', '-ceq', 'is equal to one of the items of the value, case-sensitively'],
   NotIn: ['notin', '-eq', 'is equal to none of the items of the value'],
   CNotIn: ['notin', '-ceq', 'is equal to none of the items of the value, case-sensitively'],

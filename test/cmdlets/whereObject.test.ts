@@ -77,6 +77,14 @@ const CASES: [string, number[], string][] = [
   ['Na* -eq "pilar ackerman"', [3], 'a wildcard property name that matches one property'],
   ['-Property Count -Value 9 -EQ', [2], 'every parameter by name'],
   ['-Value 9 Count -eq', [2], 'a named -Value leaves the position to -Property'],
+  ['Name -in "ken myer,x"', [1, 2], '-in takes a comma list, as PowerShell reads Name -in a,b'],
+  ['id -notin 1,3', [2, 4], '-notin takes a comma list too'],
+  [`'{$_.Tags -contains "B"}'`, [1], 'a script block with -contains: the record\'s collection holds the value'],
+  [`'{$_.Tags -ccontains "b"}'`, [], '-ccontains in a script block minds case'],
+  [`'{$_.Name -in "KEN MYER", "x"}'`, [1, 2], 'a script block with -in and a comma list'],
+  [`'{$_.id -in @(1, 3)}'`, [1, 3], 'a script block with -in and @()'],
+  [`'{$_.id -notin 1,3 -and $_.Name -ne $null}'`, [2], '-notin, then -and'],
+  [`'{"a","c" -contains $_.Tags}'`, [2], 'a list on the left: a one-item array on the right is its item'],
 ];
 
 describe('Where-Object operators', () => {

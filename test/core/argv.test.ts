@@ -220,6 +220,22 @@ describe('bindCommandLine switches', () => {
     ['-WhatIf:$false', ['-WhatIf:$false'], false],
     ['-WhatIf:0', ['-WhatIf:0'], false],
     ['-WhatIf:FALSE', ['-WhatIf:FALSE'], false],
+    // What PowerShell 7.6's binder gives a compiled cmdlet's switch for these tokens (asked of it).
+    ['-WhatIf:2', ['-WhatIf:2'], true],
+    ['-WhatIf:0.0', ['-WhatIf:0.0'], false],
+    ['-WhatIf:0.5', ['-WhatIf:0.5'], true],
+    ['-WhatIf:0x0', ['-WhatIf:0x0'], false],
+    ['-WhatIf:0x10', ['-WhatIf:0x10'], true],
+    ['-WhatIf:1e3', ['-WhatIf:1e3'], true],
+    ['-WhatIf:0e0', ['-WhatIf:0e0'], false],
+    ['-WhatIf:0kb', ['-WhatIf:0kb'], false],
+    ['-WhatIf:1kb', ['-WhatIf:1kb'], true],
+    ['-WhatIf:0l', ['-WhatIf:0l'], false],
+    ['-WhatIf:0b1', ['-WhatIf:0b1'], true],
+    ['-WhatIf:.0', ['-WhatIf:.0'], false],
+    ['-WhatIf:1.', ['-WhatIf:1.'], true],
+    ['-WhatIf:00', ['-WhatIf:00'], false],
+    ["-WhatIf:'$null'", ['-WhatIf:$null'], true],
     ['--WhatIf=false', ['--WhatIf=false'], false],
     ['(absent)', [], false],
   ])('bindCommandLine reads %s as whatIf %s', (_form, argv, whatIf) => {
@@ -238,7 +254,9 @@ describe('bindCommandLine switches', () => {
     ['-WhatIf: (bash ate $false)', ['-WhatIf:'], 'SwitchValueMissing'],
     ['-Force: (bash ate $false)', ['-Force:'], 'SwitchValueMissing'],
     ['--WhatIf=', ['--WhatIf='], 'SwitchValueMissing'],
-    ['-WhatIf:maybe', ['-WhatIf:maybe'], 'ParameterArgumentTransformationError'],
+    ['-WhatIf:maybe', ['-WhatIf:maybe'], 'CannotConvertArgument'],
+    ['-WhatIf:-1 (a string in argument mode)', ['-WhatIf:-1'], 'CannotConvertArgument'],
+    ['-WhatIf:0_0', ['-WhatIf:0_0'], 'CannotConvertArgument'],
   ])('bindCommandLine rejects the switch value %s (%s)', (_form, argv, errorId) => {
     expect(bindFailure(argv)).toMatchObject({ errorId, exitCode: 2 });
   });

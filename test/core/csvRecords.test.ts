@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRecords, type CsvItem, type CsvRecordsOptions } from '../../src/core/csv/csvRecords.js';
 import { isErrorRecord } from '../../src/core/errors.js';
+import { propertyNames } from '../../src/core/record.js';
 
 /** Reads `chunks` (strings or bytes, cut wherever the test likes) to the end. */
 async function read(chunks: (string | Buffer)[], options?: CsvRecordsOptions): Promise<CsvItem[]> {
@@ -85,11 +86,40 @@ describe('csvRecords', () => {
     ]);
   });
 
-  it('csvRecords skips blank lines but counts them', async () => {
+  it('csvRecords skips blank lines but counts them; a blank first line is a header of one unnamed column, as in PowerShell 7.6', async () => {
     expect(await read(['\n\nName\n\nKen\n   \nPilar'])).toEqual([
+      { row: 3, record: { H1: 'Name' } },
+      { row: 5, record: { H1: 'Ken' } },
+      { row: 7, record: { H1: 'Pilar' } },
+    ]);
+  });
+
+  it('csvRecords with strictColumns (cspin import) skips blank lines before the header', async () => {
+    expect(await read(['\n\nName\n\nKen\n   \nPilar'], { strictColumns: true })).toEqual([
       { row: 5, record: { Name: 'Ken' } },
       { row: 7, record: { Name: 'Pilar' } },
     ]);
+  });
+
+  it('csvRecords does not count an empty field the input ends in, as PowerShell does (the last value is null)', async () => {
+    expect(await read(['a,b\n1,'])).toEqual([{ row: 2, record: { a: '1', b: null } }]);
+    expect(await read(['a,b\n1,\n'])).toEqual([{ row: 2, record: { a: '1', b: '' } }]);
+    expect(await read(['a,b\n1,""'])).toEqual([{ row: 2, record: { a: '1', b: '' } }]);
+    // With the delimiter ", a last line of one quote is an empty field: a blank line, skipped.
+    expect(await read(['a"b\n1"2\n"'], { delimiter: '"' })).toEqual([{ row: 2, record: { a: '1', b: '2' } }]);
+  });
+
+  it('csvRecords takes the W3C extended log format\'s "#Fields: " line as the header, and skips other # lines', async () => {
+    expect(await read(['#Version: 1.0\n#Fields: a,b,c\n1,2,3\n'])).toEqual([{ row: 3, record: { a: '1', b: '2', c: '3' } }]);
+    expect(await read(['#Version: 1.0\n  #Fields:  a,b\n1,2\n'])).toEqual([{ row: 3, record: { ' a': '1', b: '2' } }]);
+    // Case-sensitive, with its space: "#fields: " and "#Fields:a" are comments; the first line is always the type line.
+    expect(await read(['#Version: 1.0\n#fields: a,b\n#Fields:a,b\nx,y\n1,2\n'])).toEqual([{ row: 5, record: { x: '1', y: '2' } }]);
+    expect(await read(['#Fields: a,b\nx,y\n1,2\n'])).toEqual([{ row: 3, record: { x: '1', y: '2' } }]);
+  });
+
+  it('csvRecords keeps integer-like column names in header order', async () => {
+    const [item] = await read(['b,2,a\n1,2,3\n']);
+    expect(item !== undefined && !isErrorRecord(item) ? propertyNames(item.record) : []).toEqual(['b', '2', 'a']);
   });
 
   it('csvRecords reads CRLF, LF and CR line ends, even cut between \\r and \\n', async () => {

@@ -102,6 +102,21 @@ describe('compileFilter', () => {
     ['{A -cnotlike "B*"}', ['User1', 'User2', 'User3']],
     ['  Title -ne "boss"  ', ['User1', 'User2']],
     ['{DisplayName \u2013eq \u201cUser2\u201d}', ['User2']],
+    // Containment, as PowerShell 7.6 evaluates it: the collection's items decide the conversion.
+    ["{$_.DisplayName -in 'user1','User3'}", ['User1', 'User3']],
+    ["{$_.DisplayName -in @('user1','User3')}", ['User1', 'User3']],
+    ["{$_.DisplayName -cin 'user1','User3'}", ['User3']],
+    ["{$_.DisplayName -notin 'user1','User3'}", ['User2']],
+    ["{DisplayName -in user2, user3}", ['User2', 'User3']],
+    ["{'x','boss' -contains $_.Title}", ['User1', 'User2', 'User3']],
+    ["{'x','boss' -ccontains $_.Title}", ['User1']],
+    ["{'x','boss' -notcontains $_.Title}", []],
+    ["{$_.Title -in @()}", []],
+    ["{$_.Title -in @('x')}", ['User1', 'User2']],
+    ['{Title -in Title, A}', []],
+    ["{-not $_.Title -in 'x'}", []],
+    ['{Enabled -in $True}', ['User1', 'User2']],
+    ["{$_.A -in $_.A, 'z'}", ['User1', 'User2', 'User3']],
   ])('compileFilter selects records for %s', (filter, expected) => {
     expect(select(filter)).toEqual(expected);
   });
@@ -171,7 +186,7 @@ describe('compileFilter', () => {
 
   it.each([
     ['{Enabled -eq $Tru}', 13, 'unknown variable $Tru'],
-    ["{Enabled -contains 'x'}", 9, 'unknown operator -contains'],
+    ["{Enabled -containz 'x'}", 9, 'unknown operator -containz'],
     ["{Enabled -eq 'x}", 13, 'missing the closing quote'],
     ['{Enabled -eq 1 -and (Title -eq 2}', 32, "expected ')' to close the '(' at position 20"],
     ['{Enabled -eq 1', 14, "expected '}' to close the '{' at position 0"],
@@ -187,7 +202,8 @@ describe('compileFilter', () => {
     ['{-not}', 5, 'expected an operand after -not'],
     ['{$True.Foo -eq 1}', 1, '$True has no properties'],
     ['{Name -eq $}', 10, "expected a variable name after '$'"],
-    ['{Name -eq 1, 2}', 11, "unexpected ','"],
+    ['{Name -in 1, }', 13, "expected a value after ','"],
+    ["{Name -in @('a'}", 15, "expected ')' to close the '@(' at position 10"],
     ['{Name - 1}', 6, "unexpected '-'"],
     ['{()}', 2, "expected an expression inside '()'"],
     ['{Name -eq {1}}', 10, "expected a property, a value or '(' but found '{'"],

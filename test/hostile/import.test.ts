@@ -94,7 +94,7 @@ const importCsv: HostileCase[] = [
   { name: 'Import-Csv refuses a row of bytes that are not UTF-8', run: 'Import-Csv in.csv', setup: files({ 'in.csv': Buffer.concat([Buffer.from('a\n1\n'), Buffer.from([0xc3, 0x28]), Buffer.from('\n3\n')]) }), expect: { code: 1, objects: [{ a: '1' }, { a: '3' }], errors: ['InvalidUtf8'], records: [3] } },
   { name: 'Import-Csv of a missing file is FileOpenFailure', run: 'Import-Csv nope.csv', expect: { code: 1, errors: ['FileOpenFailure'] } },
   { name: 'Import-Csv of a directory is FileOpenFailure', run: 'Import-Csv .', expect: { code: 1, errors: ['FileOpenFailure'] } },
-  { name: 'Import-Csv with a two-character delimiter is InvalidDelimiter', run: 'Import-Csv in.csv -Delimiter ab', setup: csv('a'), expect: { code: 2, errors: ['InvalidDelimiter'] } },
+  { name: 'Import-Csv with a two-character delimiter is CannotConvertArgumentNoMessage', run: 'Import-Csv in.csv -Delimiter ab', setup: csv('a'), expect: { code: 2, errors: ['CannotConvertArgumentNoMessage'] } },
   { name: 'Import-Csv with a quote as the delimiter reads it as PowerShell does', run: 'Import-Csv in.csv -Delimiter \'"\'', setup: csv('a"b', 'x"y'), expect: { code: 0, objects: [{ a: 'x', b: 'y' }] } },
   { name: 'Import-Csv rows with a ragged Pin column never set a shifted PIN through Set-CsClientPin -WhatIf', run: 'Import-Csv in.csv | Set-CsClientPin -WhatIf', setup: csv('SipAddress,Pin', `sip:kenmyer@litwareinc.com,"${PIN}`, 'sip:pilar@litwareinc.com,52907314'), secrets: [PIN, '52907314'], expect: { code: 0, errors: ['MalformedCsvRow'], records: [2], check: (r) => expect(r.stderr).toContain('What if: Performing the operation "Set-CsClientPin" on target "sip:pilar@litwareinc.com"') } },
 ];

@@ -96,7 +96,7 @@ const argv: HostileCase[] = [
   { name: '-Identity followed by a parameter is MissingArgument', run: `${INFO} -Identity -WhatIf`, expect: { code: 2, errors: ['MissingArgument'] } },
   { name: 'a dash word that names no parameter is a value', run: `${INFO} -Identity -kenmyer`, expect: { code: 1, errors: ['ManagementObjectNotFound'] } },
   { name: 'single-dash -Name=value is a value, not a parameter', run: 'Get-CsUser -OU=x', expect: { code: 1, errors: ['ManagementObjectNotFound'] } },
-  { name: 'a switch with a bad value is ParameterArgumentTransformationError', run: `${INFO} ${KEN} -WhatIf:maybe`, expect: { code: 2, errors: ['ParameterArgumentTransformationError'] } },
+  { name: 'a switch with a text value is CannotConvertArgument', run: `${INFO} ${KEN} -WhatIf:maybe`, expect: { code: 2, errors: ['CannotConvertArgument'] } },
   { name: 'a switch with an empty value is SwitchValueMissing', run: `${INFO} ${KEN} -WhatIf:`, expect: { code: 2, errors: ['SwitchValueMissing'] } },
   { name: 'a switch never takes the next argument', run: `${INFO} -Identity ${KEN} -WhatIf false`, expect: { code: 2, errors: ['PositionalParameterNotFound'] } },
   { name: 'an extra positional argument is PositionalParameterNotFound', run: `${INFO} ${KEN} ${PILAR}`, expect: { code: 2, errors: ['PositionalParameterNotFound'] } },
@@ -106,7 +106,7 @@ const argv: HostileCase[] = [
   { name: 'a negative -ResultSize is CannotConvertArgument', run: 'Get-CsUser -ResultSize -5', expect: { code: 2, errors: ['CannotConvertArgument'] } },
   { name: 'a 128 KiB unknown parameter name is cut in the message', run: `${INFO} -$(head -c 131000 /dev/zero | tr '\\0' x)`, expect: { code: 2, errors: ['NamedParameterNotFound'], stderr: /x…/ } },
   { name: 'a 128 KiB extra argument is cut in the message', run: `${INFO} ${KEN} "$(head -c 131000 /dev/zero | tr '\\0' y)"`, expect: { code: 2, errors: ['PositionalParameterNotFound'], stderr: /y…/ } },
-  { name: 'ESC in an unknown parameter value is escaped', run: `${INFO} ${KEN} -WhatIf:$'\\e[2J'`, expect: { code: 2, errors: ['ParameterArgumentTransformationError'], stderr: /\\e\[2J/ } },
+  { name: 'ESC in an unknown parameter value is escaped', run: `${INFO} ${KEN} -WhatIf:$'\\e[2J'`, expect: { code: 2, errors: ['CannotConvertArgument'], stderr: /\\e\[2J/ } },
   { name: 'a tab in a would-be parameter name makes it a value, echoed escaped', run: `${INFO} ${KEN} $'-Iden\\ttity'`, expect: { code: 2, errors: ['PositionalParameterNotFound'], stderr: /\\t/ } },
   { name: 'ESC in an extra argument in text form stays on one escaped line', run: `${INFO} ${KEN} $'\\e]0;pwned\\a'`, textErrors: true, expect: { code: 2, stderr: /^Get-CsClientPinInfo : A positional parameter cannot be found that accepts argument '\\e\]0;pwned\\x07'\.\n$/ } },
 ];

@@ -18,6 +18,11 @@ export interface CsvRow {
   /** Offsets of the record's text in the whole input, [start, end). */
   start: number;
   end: number;
+  /**
+   * The input ended where a field would start (after a delimiter, or blanks): the last field is
+   * that empty field, which PowerShell's reader does not count (`1,` at the very end is one field).
+   */
+  openEnd?: true;
 }
 
 /** What the parser gives back: a row, an unreadable record, or the text of a first `#` line. */

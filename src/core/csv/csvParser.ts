@@ -6,7 +6,7 @@
  * reported at the line its quote opened on and reading starts again on the line after it.
  */
 
-import { CR, CsvCursor, LF, QUOTE, SPACE, TAB, type CsvEvent } from './csvCursor.js';
+import { CR, CsvCursor, LF, QUOTE, SPACE, TAB, type CsvEvent, type CsvRow } from './csvCursor.js';
 
 export type { CsvEvent, CsvParserOptions, CsvRow } from './csvCursor.js';
 
@@ -233,17 +233,16 @@ export class CsvParser extends CsvCursor {
       default:
         if (this.#fields.length === 0 && this.#current === '') return false;
         this.#fields.push(this.#current);
-        this.#emit(out, this.pos);
+        this.#emit(out, this.pos, this.#state === State.Start);
         return false;
     }
   }
 
-  #emit(out: CsvEvent[], end: number): void {
-    const fields = this.#fields;
-    // A blank line (or one of blanks) is one empty field: PowerShell skips it.
-    if (!(fields.length === 1 && fields[0] === '')) {
-      out.push({ row: { line: this.recordLine, fields, start: this.base + this.recordStart, end: this.base + end } });
-    }
+  /** A blank line is a row of one empty field: the reader decides (PowerShell skips it, but a blank first line is a header). */
+  #emit(out: CsvEvent[], end: number, openEnd = false): void {
+    const row: CsvRow = { line: this.recordLine, fields: this.#fields, start: this.base + this.recordStart, end: this.base + end };
+    if (openEnd) row.openEnd = true;
+    out.push({ row });
     this.#startRecord();
   }
 

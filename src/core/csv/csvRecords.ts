@@ -4,10 +4,13 @@
  */
 import { echo } from '../echo.js';
 import { errorRecord, isErrorRecord, type ErrorRecord } from '../errors.js';
-import { recordFromEntries } from '../record.js';
 import { chunksOf, unreadableInput } from '../stream/readChunks.js';
 import { CsvParser, type CsvEvent, type CsvRow } from './csvParser.js';
 import { Utf8Text, type DecodedText } from './utf8Text.js';
+import { isIntegerLikeKey, markHoldsOrder, setOrder } from '../record.js';
+
+/** The W3C extended log format's header line (IIS logs): what follows it is the header. */
+const W3C_FIELDS = '#Fields: ';
 
 /** One CSV row: column name → value, in header order. */
 export interface CsvRecord {
@@ -39,6 +42,11 @@ export interface CsvRecordsOptions {
    * it). Import-Csv does not check; `cspin import` does. @default false
    */
   strictColumns?: boolean;
+  /**
+   * Called once, with the first record, when the header left a column unnamed (named H1, H2…):
+   * PowerShell warns then. @default none
+   */
+  onUnnamedColumns?: () => void;
 }
 
 /**
@@ -90,12 +98,17 @@ class RecordReader {
   #header: string[] | undefined;
   #columns = 0;
   #typeName: string | undefined;
+  /** Whether a column name is integer-like, so records carry their order. */
+  #ordered = false;
+  /** Whether a column had no name; cleared once the warning is given. */
+  #unnamed = false;
+  readonly #onUnnamed: (() => void) | undefined;
   readonly #strict: boolean;
 
   constructor(options: CsvRecordsOptions, header: string[] | undefined) {
-    this.#header = header;
-    this.#columns = header?.length ?? 0;
+    if (header) this.#setHeader(header, options.header ?? header);
     this.#strict = options.strictColumns === true;
+    this.#onUnnamed = options.onUnnamedColumns;
   }
 
   read(event: CsvEvent): CsvItem | undefined {
@@ -113,30 +126,58 @@ class RecordReader {
       if (!this.#header) this.done = true;
       return errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: `line ${row.line}: the record holds bytes that are not UTF-8`, record: row.line });
     }
-    if (!this.#header) return this.#readHeader(row);
-    const header = this.#header;
-    if (this.#strict && row.fields.length !== this.#columns) {
+    // PowerShell does not count an empty field the input ends in; `cspin import` checks every field.
+    const fields = row.openEnd && !this.#strict ? row.fields.slice(0, -1) : row.fields;
+    const blank = fields.length === 0 || (fields.length === 1 && fields[0] === '');
+    // A blank line before the header is PowerShell's header of one unnamed column (H1); import skips it.
+    if (!this.#header) return blank && this.#strict ? undefined : this.#readHeader(fields, row.line);
+    if (blank) return undefined;
+    if (this.#strict && fields.length !== this.#columns) {
       return errorRecord({
         errorId: 'CsvFieldCountMismatch',
         category: 'InvalidData',
-        message: `line ${row.line}: the row has ${plural(row.fields.length, 'field')} and the header ${this.#columns} (an unquoted delimiter in a value?)`,
+        message: `line ${row.line}: the row has ${plural(fields.length, 'field')} and the header ${this.#columns} (an unquoted delimiter in a value?)`,
         record: row.line,
       });
     }
-    const record = recordFromEntries(header.map((name, i) => [name, row.fields[i] ?? null])) as Record<string, string | null>;
+    const record = this.#build(fields);
     return this.#typeName === undefined ? { row: row.line, record } : { row: row.line, record, typeName: this.#typeName };
   }
 
-  #readHeader(row: CsvRow): ErrorRecord | undefined {
-    if (row.fields[0]?.startsWith('#')) return undefined; // PowerShell skips `#` lines before the header
-    const names = headerNames(row.fields, row.line);
+  /** The row as a record, in header order (integer-like column names keep their place). */
+  #build(fields: readonly string[]): Record<string, string | null> {
+    const header = this.#header ?? [];
+    if (this.#unnamed) {
+      this.#unnamed = false;
+      this.#onUnnamed?.();
+    }
+    const record = Object.fromEntries(header.map((name, i) => [name, fields[i] ?? null]));
+    if (this.#ordered) {
+      setOrder(record, header);
+      markHoldsOrder(record);
+    }
+    return record;
+  }
+
+  #readHeader(fields: string[], line: number): ErrorRecord | undefined {
+    const first = fields[0] ?? '';
+    // PowerShell skips `#` lines before the header, except the W3C extended log format's `#Fields: `.
+    if (first.startsWith('#') && !first.startsWith(W3C_FIELDS)) return undefined;
+    const values = first.startsWith(W3C_FIELDS) ? [first.slice(W3C_FIELDS.length), ...fields.slice(1)] : fields;
+    const names = headerNames(values, line);
     if (isErrorRecord(names)) {
       this.done = true;
       return names;
     }
-    this.#header = names;
-    this.#columns = row.fields.length;
+    this.#setHeader(names, values);
     return undefined;
+  }
+
+  #setHeader(names: string[], values: readonly string[]): void {
+    this.#header = names;
+    this.#columns = values.length;
+    this.#ordered = names.some(isIntegerLikeKey);
+    this.#unnamed = names.some((_, i) => values[i] === '');
   }
 
   /** Whether the row's text overlaps a piece that held invalid UTF-8 (pieces before it are dropped). */
