@@ -67,7 +67,9 @@ export function recordFromEntries(entries: Iterable<readonly [string, unknown]>)
       (names ??= []).push(name);
       if (!order && isIntegerLikeKey(name)) order = names;
     }
-    record[name] = value;
+    // A column named __proto__ is a property like any other, not the prototype.
+    if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+    else record[name] = value;
     if (!holds && (holdsOrder(value) || (Array.isArray(value) && value.some(holdsOrder)))) holds = true;
   }
   if (order) setOrder(record, order);

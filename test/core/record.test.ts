@@ -25,6 +25,12 @@ describe('ordered records', () => {
     expect(stringifyRecord({ outer: [record] })).toBe('{"outer":[{"7":1,"Name":"y","Count":2}]}');
   });
 
+  it('keep a property named __proto__ as a property', () => {
+    const record = recordFromEntries([['__proto__', 'x'], ['a', 1]]);
+    expect(propertyNames(record)).toEqual(['__proto__', 'a']);
+    expect(stringifyRecord(record)).toBe('{"__proto__":"x","a":1}');
+  });
+
   it('list properties added after the order was taken, last', () => {
     const record = recordFromEntries([['b', 1], ['2', 3]]);
     record.c = 4;
