@@ -23,6 +23,9 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'Remove-CsPinPolicy': () => load(import('./removeCsPinPolicy.js')),
   'Grant-CsPinPolicy': () => load(import('./grantCsPinPolicy.js')),
   'Where-Object': () => load(import('./whereObject.js')),
+  'Sort-Object': () => load(import('./sortObject.js')),
+  'Group-Object': () => load(import('./groupObject.js')),
+  'Measure-Object': () => load(import('./measureObject.js')),
 };
 
 /**

@@ -4,6 +4,7 @@
  * tests all read this one value; the types of the bound parameters follow from it.
  */
 import type { ErrorRecord } from './errors.js';
+import type { HoldsDecl, MemoryBudget } from './memoryBudget.js';
 import type { OutputTarget } from './outputTarget.js';
 import type { Deliverable } from './stream/outputWriter.js';
 import type { ParamType } from './types.js';
@@ -101,6 +102,8 @@ export interface CmdletContext {
   writeDebug(message: string): void;
   /** What stdout is: a cmdlet whose output is the only copy of something checks who gets it. */
   readonly output: OutputTarget;
+  /** What the cmdlet may hold (its declared budget, or CSPIN_MEMORY_BUDGET); unlimited for a streaming cmdlet. */
+  readonly memory: MemoryBudget;
   /** True once a signal told the command to stop: start no new change. */
   readonly stopping: boolean;
   /**
@@ -134,6 +137,8 @@ export interface CmdletDecl<P extends ParameterDecls = ParameterDecls, S = unkno
   /** Groups of parameters that cannot be used together (PowerShell's parameter sets, in short). */
   readonly mutuallyExclusive?: readonly (readonly (keyof P & string)[])[];
   readonly shouldProcess?: ShouldProcessDecl;
+  /** A cmdlet that holds input (Sort, Group, Select -Last...): what, and its memory budget. Help shows it. */
+  readonly holds?: HoldsDecl;
   readonly inputTypes?: readonly string[];
   readonly outputType?: string;
   readonly examples: readonly Example[];

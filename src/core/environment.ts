@@ -5,6 +5,7 @@
 import { clockOf } from './clock.js';
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
+import { budgetOf } from './memoryBudget.js';
 
 /** How output objects are written: NDJSON, PowerShell's list or table view, or by the terminal (auto). */
 export type OutputFormat = 'auto' | 'ndjson' | 'list' | 'table';
@@ -46,4 +47,5 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): void {
   errorFormatOf(env);
   outputFormatOf(env);
   clockOf(env);
+  budgetOf(0, env);
 }

@@ -9,6 +9,7 @@ export type ErrorCategory =
   | 'InvalidData'
   | 'InvalidOperation'
   | 'InvalidResult'
+  | 'InvalidType'
   | 'LimitsExceeded'
   | 'NotSpecified'
   | 'ObjectNotFound'

@@ -13,6 +13,7 @@ import { TerminatingError, isErrorRecord, usageError, type ErrorRecord } from '.
 import { TerminalFormatter } from './format/index.js';
 import { helpText, wantsHelp } from './help.js';
 import { expandJsonLines } from './jsonText.js';
+import { MemoryBudget, budgetOf } from './memoryBudget.js';
 import { messages } from './messages.js';
 import { classifyStdin, readsPipelineInput, type StdinKind } from './pipelineInput.js';
 import { ShouldProcess } from './shouldProcess.js';
@@ -106,6 +107,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     name: decl.name,
     env: io.env,
     output: target,
+    memory: new MemoryBudget(decl.name, decl.holds ? budgetOf(decl.holds.budget, io.env) : Number.POSITIVE_INFINITY, decl.holds?.wayOut ?? ''),
     get stopping() {
       return stoppedBy !== undefined;
     },
