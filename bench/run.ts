@@ -3,7 +3,8 @@
  * (default 1,000,000), then times the documented pipelines and reads each process's peak RSS (GNU
  * time), next to the sqlite3 CLI running the equivalent join over the same file; then times the bulk
  * PIN reset `Get-CsUser | Set-CsClientPin` over an M-user directory (default 10,000) against the raw
- * hash rate (setPins.ts). Checks the targets and exits 1 if one fails.
+ * hash rate (setPins.ts); then the report commands next to jq and Miller (reports.ts; --skip-reports,
+ * --sort-records N for the big sort, 0 to skip it). Checks the targets and exits 1 if one fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDirectory } from './generate.js';
+import { benchReports } from './reports.js';
 import { benchSetPins } from './setPins.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -22,6 +24,8 @@ const { values } = parseArgs({
     regenerate: { type: 'boolean', default: false },
     'set-users': { type: 'string', default: '10000' },
     'set-runs': { type: 'string', default: '1' },
+    'skip-reports': { type: 'boolean', default: false },
+    'sort-records': { type: 'string', default: '10000000' },
   },
 });
 const users = Number(values.users);
@@ -146,6 +150,15 @@ function main(): number {
     if (!ok) failures++;
   }
   console.log('');
+  if (!values['skip-reports']) {
+    const reports = benchReports({ dir: values.dir, users, runs, sortRecords: Number(values['sort-records']), env, measure });
+    for (const line of reports.lines) console.log(line);
+    for (const [label, ok] of reports.checks) {
+      console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
+      if (!ok) failures++;
+    }
+    console.log('');
+  }
   console.log(failures === 0 ? 'all targets met' : `${failures} target(s) missed`);
   return failures === 0 ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { csvRecords } from '../core/csv/csvRecords.js';
-import { StringType, defineCmdlet, echo, errorRecord, isErrorRecord, usageError } from '../core/index.js';
+import { StringType, defineCmdlet, echo, errorRecord, isErrorRecord, recordEntries, recordFromEntries, usageError } from '../core/index.js';
 import { stdinReadError } from '../core/stream/readChunks.js';
 
 export default defineCmdlet({
@@ -56,7 +56,7 @@ export default defineCmdlet({
       try {
         for await (const item of csvRecords(input, { delimiter: params.Delimiter, header })) {
           if (isErrorRecord(item)) yield errorRecord({ ...item, message: `${path}: ${item.message}` });
-          else yield item.typeName ? { PSTypeName: `CSV:${item.typeName}`, ...item.record } : item.record;
+          else yield item.typeName ? recordFromEntries([['PSTypeName', `CSV:${item.typeName}`], ...recordEntries(item.record)]) : item.record;
         }
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -26,6 +26,7 @@ import { echo } from './echo.js';
 import { ConversionFailure, FilterError, type ConversionType } from './filterError.js';
 import { dateLike, isoInstant } from './dateOperands.js';
 import { isPSObject } from './psobject.js';
+import { recordEntries } from './record.js';
 
 const BASE_OPERATORS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch'] as const;
 type BaseOperator = (typeof BASE_OPERATORS)[number];
@@ -199,7 +200,7 @@ function toText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toText).join(' ');
-  if (isPSObject(value)) return `@{${Object.entries(value).map(([k, v]) => `${k}=${toText(v)}`).join('; ')}}`;
+  if (isPSObject(value)) return `@{${recordEntries(value).map(([k, v]) => `${k}=${toText(v)}`).join('; ')}}`;
   return String(value);
 }
 

@@ -38,6 +38,6 @@ export { debugTrace, errorCode, internalError, noteSqliteFile, systemError, term
 export type { SystemErrorContext } from './systemError.js';
 export { checkEnvironment, errorFormatOf, outputFormatOf } from './environment.js';
 export type { OutputFormat } from './environment.js';
-export { holdsOrder, isIntegerLikeKey, markHoldsOrder, propertyNames, recordEntries, recordFromEntries, setOrder, stringifyRecord } from './record.js';
+export { holdsOrder, isIntegerLikeKey, markHoldsOrder, orderedArray, propertyNames, recordEntries, recordFromEntries, setOrder, stringifyRecord } from './record.js';
 export { BUDGET_VARIABLE, MemoryBudget, approximateSize, budgetOf, formatBytes } from './memoryBudget.js';
 export type { HoldsDecl } from './memoryBudget.js';

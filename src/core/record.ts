@@ -2,7 +2,8 @@
  * Records keep their property order, as PowerShell objects do. A JavaScript object lists integer-like
  * keys ("2", "10") first whatever the order they were made in, so a record that has one carries its
  * true order under a symbol; every other record is a plain object and costs nothing extra.
- * Code that lists or builds a record's properties goes through here, never through Object.keys.
+ * Code that lists or builds a record's properties goes through here, never through Object.keys; a
+ * record that wraps others (Group-Object's) is built with recordFromEntries so it knows what it holds.
  */
 
 /** The true property order of a record that has integer-like keys. */
@@ -67,11 +68,22 @@ export function recordFromEntries(entries: Iterable<readonly [string, unknown]>)
       if (!order && isIntegerLikeKey(name)) order = names;
     }
     record[name] = value;
-    if (!holds && holdsOrder(value)) holds = true;
+    if (!holds && (holdsOrder(value) || (Array.isArray(value) && value.some(holdsOrder)))) holds = true;
   }
   if (order) setOrder(record, order);
   if (holds || order) markHoldsOrder(record);
   return record;
+}
+
+/**
+ * Marks an array of records as holding order when any element does (Group-Object's Group, say),
+ * so that a record built around it keeps its elements' order.
+ * @param values records and other values
+ * @returns the same array
+ */
+export function orderedArray<T>(values: T[]): T[] {
+  if (values.some(holdsOrder)) markHoldsOrder(values);
+  return values;
 }
 
 /**
@@ -108,6 +120,8 @@ export function holdsOrder(value: unknown): boolean {
  * @returns the JSON text
  */
 export function stringifyRecord(value: unknown): string {
+  // A top-level array (a batch of output) is not marked; its elements may be.
+  if (Array.isArray(value) && !holdsOrder(value) && value.some(holdsOrder)) markHoldsOrder(value);
   if (!holdsOrder(value)) return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map((element) => (element === undefined || typeof element === 'function' ? 'null' : stringifyRecord(element))).join(',')}]`;
   const parts: string[] = [];
@@ -116,4 +130,31 @@ export function stringifyRecord(value: unknown): string {
     parts.push(`${JSON.stringify(name)}:${stringifyRecord(member)}`);
   }
   return `{${parts.join(',')}}`;
+}
+
+/**
+ * Gives a parsed JSON value's records their order in the text, when any has an integer-like key.
+ * @param value what JSON.parse made of the text
+ * @param objects each object's keys as the text has them (folded → as written), objects in the order they open
+ */
+export function restoreKeyOrder(value: unknown, objects: readonly Map<string, string>[]): void {
+  if (!objects.some((keys) => [...keys.values()].some(isIntegerLikeKey))) return;
+  let next = 0;
+  const walk = (node: unknown): boolean => {
+    if (typeof node !== 'object' || node === null) return false;
+    let holds = false;
+    if (Array.isArray(node)) {
+      for (const element of node) if (walk(element)) holds = true;
+    } else {
+      const order = [...(objects[next++]?.values() ?? [])];
+      if (order.some(isIntegerLikeKey)) {
+        setOrder(node, order);
+        holds = true;
+      }
+      for (const name of order) if (walk((node as Record<string, unknown>)[name])) holds = true;
+    }
+    if (holds) markHoldsOrder(node);
+    return holds;
+  };
+  walk(value);
 }

@@ -14,6 +14,8 @@ import { TerminalFormatter } from './format/index.js';
 import { helpText, wantsHelp } from './help.js';
 import { expandJsonLines } from './jsonText.js';
 import { MemoryBudget, budgetOf } from './memoryBudget.js';
+import { stringifyRecord } from './record.js';
+import { parseJsonOrdered } from './stream/jsonCheck.js';
 import { messages } from './messages.js';
 import { classifyStdin, readsPipelineInput, type StdinKind } from './pipelineInput.js';
 import { ShouldProcess } from './shouldProcess.js';
@@ -209,7 +211,7 @@ function encoderFor(io: CmdletIO): OutputEncoder {
   const view = format === 'list' || format === 'table' ? format : undefined;
   const formatter = new TerminalFormatter({ width: io.stdout.columns ?? 120, view });
   // Dates and other non-JSON values become what NDJSON would carry, so both views agree.
-  return { encode: (items) => formatter.push(JSON.parse(JSON.stringify(expandJsonLines(items))) as unknown[]), end: () => formatter.end() };
+  return { encode: (items) => formatter.push(parseJsonOrdered(stringifyRecord(expandJsonLines(items))) as unknown[]), end: () => formatter.end() };
 }
 
 function hasTerminal(): boolean {

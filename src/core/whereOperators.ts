@@ -8,6 +8,7 @@ import type { ParameterDecl } from './declaration.js';
 import { ComparisonFailure, ConversionFailure, conversionMessage } from './filterError.js';
 import { TYPE_NAME_PROPERTY, findProperty, isPSObject } from './psobject.js';
 import { SwitchType } from './types.js';
+import { propertyNames } from './record.js';
 
 type Kind = 'compare' | 'contains' | 'notcontains' | 'in' | 'notin' | 'not';
 
@@ -148,7 +149,7 @@ export function propertyReader(name: string): (record: unknown) => PropertyRead 
     if (!isPSObject(record)) return { value: null };
     if (pattern === undefined) return { value: findProperty(record, name)?.value ?? null };
     // The type name is cspin's carrier of PSTypeNames, not a property PowerShell would match.
-    const keys = Object.keys(record).filter((key) => key !== TYPE_NAME_PROPERTY && pattern.test(key));
+    const keys = propertyNames(record).filter((key) => key !== TYPE_NAME_PROPERTY && pattern.test(key));
     if (keys.length > 1) return { ambiguous: keys };
     return { value: keys[0] === undefined ? null : record[keys[0]] };
   };

@@ -7,6 +7,7 @@ import { errorRecord, isErrorRecord, type ErrorRecord } from '../errors.js';
 import { chunksOf, unreadableInput } from '../stream/readChunks.js';
 import { CsvParser, type CsvEvent, type CsvRow } from './csvParser.js';
 import { Utf8Text, type DecodedText } from './utf8Text.js';
+import { recordFromEntries } from '../record.js';
 
 /** One CSV row: column name → value, in header order. */
 export interface CsvRecord {
@@ -122,7 +123,7 @@ class RecordReader {
         record: row.line,
       });
     }
-    const record = Object.fromEntries(header.map((name, i) => [name, row.fields[i] ?? null]));
+    const record = recordFromEntries(header.map((name, i) => [name, row.fields[i] ?? null])) as Record<string, string | null>;
     return this.#typeName === undefined ? { row: row.line, record } : { row: row.line, record, typeName: this.#typeName };
   }
 

@@ -3,6 +3,8 @@
  * at `$FormatEnumerationLimit`, nested objects as `@{Name=value; ...}`.
  */
 
+import { propertyNames } from '../record.js';
+
 /** A record as JSON.parse produces it: ordered properties. */
 export type FormatRecord = Record<string, unknown>;
 
@@ -31,7 +33,7 @@ export function isRecord(value: unknown): value is FormatRecord {
  * @returns the displayed property names.
  */
 export function displayedProperties(record: FormatRecord): string[] {
-  return Object.keys(record).filter((name) => name !== TYPE_NAME_PROPERTY);
+  return propertyNames(record).filter((name) => name !== TYPE_NAME_PROPERTY);
 }
 
 /**

@@ -5,6 +5,8 @@
  * properties are looked up case-insensitively: which `Pin` of `{"Pin":"1","pin":"2"}` is meant?
  */
 
+import { restoreKeyOrder } from '../record.js';
+
 /** The deepest nesting a record may have, as ConvertFrom-Json's default -Depth. */
 export const MAX_JSON_DEPTH = 1024;
 
@@ -53,6 +55,8 @@ function compactLength(value: unknown, depth: number): number {
   let count = 0;
   let known = depth === 0;
   for (const key in value) {
+    // JavaScript lists integer-like keys first: the scan recovers the line's own order.
+    if (count === 0 && key.charCodeAt(0) <= 0x39 && key.charCodeAt(0) >= 0x30) return -1;
     if (known && knownKeys[count] !== key) known = false;
     count++;
     const member = (value as Record<string, unknown>)[key];
@@ -98,9 +102,10 @@ const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 /**
  * Scans a line as JSON without recursion (a megabyte of `[` is fine) and finds its first problem.
  * @param text the line
+ * @param objects receives each object's keys (folded → as written), in document order of the objects' openings
  * @returns the problem, or undefined for a valid line with no repeated keys
  */
-export function scanJson(text: string): JsonProblem | undefined {
+export function scanJson(text: string, objects?: Map<string, string>[]): JsonProblem | undefined {
   const stack: Frame[] = [];
   let i = skipSpace(text, 0);
   const fail = (reason: string, at = i): JsonProblem => ({ errorId: 'MalformedJson', offset: at, reason: at >= text.length ? 'the line ends inside the JSON value' : reason });
@@ -110,7 +115,9 @@ export function scanJson(text: string): JsonProblem | undefined {
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (stack.length >= MAX_JSON_DEPTH) return { errorId: 'JsonDepthExceeded', offset: i, reason: `nested deeper than ${MAX_JSON_DEPTH} levels` };
       const object = c === 0x7b;
-      stack.push(object ? { object, keys: new Map() } : { object });
+      const keys = object ? new Map<string, string>() : undefined;
+      if (keys) objects?.push(keys);
+      stack.push({ object, keys });
       i = skipSpace(text, i + 1);
       if (text.charCodeAt(i) === (object ? 0x7d : 0x5d)) {
         stack.pop();
@@ -224,4 +231,18 @@ export function columnOf(text: string, offset: number): number {
     if (c < 0xd800 || c > 0xdbff || i + 1 >= offset) column++;
   }
   return column;
+}
+
+/**
+ * JSON.parse that keeps every object's key order (see src/core/record.ts), for JSON cspin wrote itself.
+ * @param text JSON text
+ * @returns the value
+ */
+export function parseJsonOrdered(text: string): unknown {
+  const value: unknown = JSON.parse(text);
+  if (!checkParsed(text, value)) {
+    const objects: Map<string, string>[] = [];
+    if (!scanJson(text, objects)) restoreKeyOrder(value, objects);
+  }
+  return value;
 }

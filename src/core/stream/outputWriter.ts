@@ -1,4 +1,5 @@
 import { JsonLines, JsonText } from '../jsonText.js';
+import { stringifyRecord } from '../record.js';
 import type { Pacer } from './runProcess.js';
 import type { Valve } from './valve.js';
 
@@ -12,7 +13,7 @@ export interface OutputEncoder {
 export const ndjsonEncoder: OutputEncoder = {
   encode: (items) => {
     let text = '';
-    for (const item of items) text += `${item instanceof JsonText ? item.json : item instanceof JsonLines ? item.text : (JSON.stringify(item) ?? 'null')}\n`;
+    for (const item of items) text += `${item instanceof JsonText ? item.json : item instanceof JsonLines ? item.text : stringifyRecord(item)}\n`;
     return text;
   },
   end: () => '',

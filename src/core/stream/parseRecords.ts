@@ -7,6 +7,7 @@ import { errorRecord, isErrorRecord, type ErrorRecord } from '../errors.js';
 import { echo } from '../echo.js';
 import { checkParsed, columnOf, scanJson, type JsonProblem } from './jsonCheck.js';
 import type { Line, RecordItem } from './records.js';
+import { restoreKeyOrder } from '../record.js';
 
 /**
  * Parses one line.
@@ -35,8 +36,10 @@ export function parseLine(line: Line): RecordItem[] {
     }
     if (!checkParsed(text, value)) {
       // JSON.parse took it: only a repeated key or the depth can be wrong.
-      const problem = scanJson(text);
+      const objects: Map<string, string>[] = [];
+      const problem = scanJson(text, objects);
       if (problem && problem.errorId !== 'MalformedJson') return [jsonError(n, text, problem)];
+      if (!problem) restoreKeyOrder(value, objects);
     }
     return Array.isArray(value) ? value.map((element: unknown) => ({ n, value: element })) : [{ n, value }];
   }
