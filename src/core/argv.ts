@@ -5,6 +5,7 @@
  * `--Name=value` tokens, with every positional argument after `--` so none is mistaken for an option.
  */
 import Parser from 'yargs-parser';
+import { gatherCommaList } from './commaList.js';
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
@@ -14,6 +15,8 @@ export interface ArgvParameter {
   name: string;
   aliases: readonly string[];
   isSwitch: boolean;
+  /** An array parameter: its value is a comma list, which may span arguments (`Name, Count`). */
+  isArray?: boolean;
   typeName: string;
   /** A common parameter loses prefix ties against the cmdlet's own parameters. */
   common: boolean;
@@ -107,6 +110,12 @@ export function parseArgv(argv: readonly string[], parameters: readonly ArgvPara
       }
       value = next;
       i++;
+    }
+    if (parameter.isArray) {
+      // `-Property Name, Count`: the arguments after a trailing comma belong to the list.
+      const list = gatherCommaList(argv, i, value, (token) => token === '--' || isParameterToken(token, parameters));
+      value = list.text;
+      i = list.next - 1;
     }
     normalized.push(`--${parameter.name}=${value}`);
   }

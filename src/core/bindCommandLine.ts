@@ -12,6 +12,7 @@ import {
   type ActionPreference,
   type CommonSettings,
 } from './commonParameters.js';
+import { gatherCommaList } from './commaList.js';
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
@@ -38,7 +39,7 @@ export function argvParameters(decl: AnyCmdletDecl): ArgvParameter[] {
 }
 
 function toArgv(name: string, p: ParameterDecl, common: boolean): ArgvParameter {
-  return { name, aliases: p.aliases ?? [], isSwitch: p.type.isSwitch === true, typeName: p.type.name, common };
+  return { name, aliases: p.aliases ?? [], isSwitch: p.type.isSwitch === true, isArray: p.type.isArray === true, typeName: p.type.name, common };
 }
 
 /**
@@ -91,12 +92,20 @@ function bindPositional(decl: AnyCmdletDecl, params: Record<string, unknown>, po
   const slots = Object.entries(decl.parameters)
     .filter(([name, p]) => p.position !== undefined && !(name in params))
     .sort(([, a], [, b]) => (a.position ?? 0) - (b.position ?? 0));
-  for (const arg of positional) {
+  for (let i = 0; i < positional.length; i++) {
+    const arg = positional[i] ?? '';
     const slot = slots.shift();
     // The target as the message shows it: a stray argument may be a PIN.
     if (!slot) throw usageError('PositionalParameterNotFound', messages.positionalParameterNotFound(arg), redact(arg).text);
     const [name, p] = slot;
-    params[name] = convertArgument(name, p, arg);
+    if (p.type.isArray) {
+      // `Select-Object Name, Count`: the arguments after a trailing comma belong to the list.
+      const list = gatherCommaList(positional, i);
+      params[name] = convertArgument(name, p, list.text);
+      i = list.next - 1;
+    } else {
+      params[name] = convertArgument(name, p, arg);
+    }
   }
 }
 

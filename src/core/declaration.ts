@@ -107,6 +107,12 @@ export interface CmdletContext {
   /** True once a signal told the command to stop: start no new change. */
   readonly stopping: boolean;
   /**
+   * The cmdlet has all the input it needs (Select-Object -First): no more is read, the output given
+   * so far is written, end still runs, and the command exits as if the input had ended (PowerShell's
+   * StopUpstreamCommandsException; the upstream command sees a closed pipe, as with `head`).
+   */
+  stopUpstream(): void;
+  /**
    * Writes an output object now, after all output before it, and makes its change permanent only
    * once stdout has taken the line: the writer calls deliverable.commit after the write succeeds, or
    * deliverable.rollback when it fails or the command is stopping (then nothing more may change).

@@ -52,6 +52,11 @@ export function unsupportedWord(word: string): string {
   return `expected a property name but found '${echo(word)}'`;
 }
 
+/** Why a bare word cannot start an operand of a script block: there it is a command. */
+export function commandWord(word: string): string {
+  return `${echo(word)} is a command (or a property without $_.): cspin evaluates expressions only, such as $_.Name; write $_.${echo(word)} for a property`;
+}
+
 export function nestedMember(path: string): string {
   return `member access below a property (${echo(path)}) is not supported: a filter compares the properties of the record itself; use -like or -match for the text of a property`;
 }

@@ -24,7 +24,7 @@
 import { compareValues, toBoolean, type ComparisonOperator, type DeclaredType } from './compare.js';
 import { echo } from './echo.js';
 import { ComparisonFailure, ConversionFailure, FilterError, MAX_FILTER_NESTING, conversionMessage } from './filterError.js';
-import { describe, literal, nestedMember, property, self, unsupportedWord, type Evaluate, type Operand } from './filterOperands.js';
+import { commandWord, describe, literal, nestedMember, property, self, unsupportedWord, type Evaluate, type Operand } from './filterOperands.js';
 import { tokenize, type Token } from './filterTokens.js';
 import type { PSObject } from './psobject.js';
 
@@ -40,6 +40,8 @@ export type PropertyTypes = (record: unknown, property: string) => DeclaredType 
 export interface FilterOptions {
   /** Declared property types: a `$null` date or boolean still refuses a value of another type. */
   propertyTypes?: PropertyTypes;
+  /** A script block's own rules (ForEach-Object, calculated properties): a bare word is a command there, refused. */
+  commands?: boolean;
 }
 
 /** One `-op value` of a comparison chain. */
@@ -62,6 +64,19 @@ const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function compileFilter(text: string, options: FilterOptions = {}): (record: Record<string, unknown>) => boolean {
   const expression = new Parser(tokenize(text), text, options).parseFilter();
   return (record) => toBoolean(expression(record));
+}
+
+/**
+ * Compiles a script block's expression into a function giving its value (`$_.SipAddress` → the
+ * property's value, `$_.A -eq 1` → a Boolean). A bare word where an operand starts is a command in
+ * a script block and is refused.
+ * @param text the expression, braces optional
+ * @returns the value of the expression for a record ($_)
+ * @throws FilterError with the 0-based position of the first problem in `text`
+ */
+export function compileExpression(text: string): (record: unknown) => unknown {
+  const expression = new Parser(tokenize(text), text, { commands: true }).parseFilter();
+  return (record) => expression(record as PSObject);
 }
 
 class Parser {
@@ -193,6 +208,7 @@ class Parser {
         return literal(token.value, position, end);
       case 'word':
         if (valuePosition) return literal(token.value, position, end);
+        if (this.options.commands) throw this.error(commandWord(token.value), token);
         if (!PROPERTY_NAME.test(token.value)) throw this.error(unsupportedWord(token.value), token);
         return property(token.value, position, end);
       case 'variable':

@@ -3,7 +3,7 @@
  * → end over an RxJS pipeline with backpressure, and turns what happened into an exit status:
  * 0 clean, 1 when any error record was written, 2 for usage errors.
  */
-import { of, tap, type Observable } from 'rxjs';
+import { Subject, of, takeUntil, tap, type Observable } from 'rxjs';
 import { bindCommandLine, missingMandatory, needsPipelineInput } from './bindCommandLine.js';
 import { PipelineBinder } from './bindPipeline.js';
 import type { AnyCmdletDecl, CmdletContext } from './declaration.js';
@@ -89,6 +89,8 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   });
   const target: OutputTarget = io.outputTarget ?? { kind: 'other', readableByOthers: false };
   const valve = new Valve();
+  // Emits once the cmdlet needs no more input: reading ends, the chunk in hand is finished.
+  const upstreamDone = new Subject<void>();
   // Ends the record pipeline early: the output failed or its reader went away, or a signal came.
   let stopPipeline = (): void => undefined;
   let brokenPipe = false;
@@ -113,6 +115,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     get stopping() {
       return stoppedBy !== undefined;
     },
+    stopUpstream: () => upstreamDone.next(),
     deliver: (item, deliverable) =>
       writer.deliver(item, deliverable).catch((error: unknown) => {
         const terminating = error instanceof DeliveryError ? deliveryFailure(error, writer.delivered) : error;
@@ -169,7 +172,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     state = await decl.begin?.(params, context);
     begun = true;
     const chunks: Observable<(BoundItem | ErrorRecord)[]> = reads
-      ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactor.counter(), bindRecords(binder))
+      ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactor.counter(), bindRecords(binder), takeUntil(upstreamDone))
       : of([{ params }]);
     const process = (records: BoundItem[]) => decl.process(records, state, context);
     const flush = decl.flush && (() => decl.flush?.(state, context) ?? []);

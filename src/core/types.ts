@@ -16,6 +16,8 @@ export interface ParamType<T> {
   readonly name: string;
   /** A switch is true by being present and never takes the next argument. */
   readonly isSwitch?: boolean;
+  /** An array type: command-line text is a comma list, which may span arguments (commaList.ts). */
+  readonly isArray?: boolean;
   /** Whether the value already is of this type (no coercion). */
   accepts(value: unknown): boolean;
   /** Converts a pipeline value or command-line text; NOT_CONVERTIBLE when it cannot. */
