@@ -1,7 +1,8 @@
-import { JsonText, SwitchType, TerminatingError, defineCmdlet, findProperty, isPSObject, stringifyRecord, usageError, type CmdletContext } from '../core/index.js';
+import { JsonText, SwitchType, TerminatingError, defineCmdlet, stringifyRecord, usageError, type CmdletContext } from '../core/index.js';
 import { TextValue, toText, typeTagOf } from '../core/objectCompare.js';
 import { PSObjectType } from '../core/objectType.js';
-import { expandSpecs, encodeKeys, keyComparer, keySpecs, PropertyListType, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
+import { PropertyListType } from '../core/propertyType.js';
+import { MISSING, expandSpecs, encodeKeys, keyComparer, keySpecs, rawKey, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
 
 /** The objects of one key as it was spelled (groups that compare equal are merged at the end). */
 interface Group {
@@ -100,7 +101,7 @@ export default defineCmdlet({
       throw usageError('ArgumentException', 'The -AsString parameter can be used only with the -AsHashTable parameter.', 'AsString');
     }
     return {
-      specs: keySpecs(params.Property, 'Group-Object'),
+      specs: keySpecs(params.Property, false),
       caseSensitive: params.CaseSensitive === true,
       noElement: params.NoElement === true,
       asHashTable: params.AsHashTable === true,
@@ -153,7 +154,10 @@ function add(state: State, input: unknown, context: CmdletContext): void {
   let group = state.byKey.get(id);
   if (group && (missing !== undefined || keys.includes(null)) && keyComparer(keys.map(() => true), false)(keys, group.keys) < 0) group.keys = keys;
   if (!group) {
-    const raw = specs.length === 0 ? [input] : specs.map((s) => (isPSObject(input) ? (findProperty(input, s.name)?.value ?? null) : null));
+    const raw = specs.length === 0 ? [input] : specs.map((s) => {
+      const value = rawKey(input, s);
+      return value === MISSING ? null : value;
+    });
     group = { keys, raw, first: state.index, count: 0, elements: [] };
     context.memory.hold(160 + id.length);
     state.byKey.set(id, group);

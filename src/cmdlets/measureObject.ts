@@ -2,7 +2,7 @@ import { SwitchType, defineCmdlet, echo, errorRecord, findProperty, isPSObject, 
 import { wildcardRegExp } from '../core/compare.js';
 import { DateValue, TextValue, compareSortValues, sortValue, toDouble, toText, type SortValue } from '../core/objectCompare.js';
 import { PSObjectType } from '../core/objectType.js';
-import { PropertyListType } from './orderKeys.js';
+import { NameListType } from '../core/propertyType.js';
 
 /** One property's running statistics: constant memory whatever the input. */
 interface Statistics {
@@ -40,7 +40,7 @@ export default defineCmdlet({
   description:
     'Counts the input objects and, on request, the sum, average, maximum, minimum and (sample) standard deviation of a property, or of the objects themselves without -Property; or the lines, words and characters of text. The result is a GenericMeasureInfo object {Count, Average, Sum, Maximum, Minimum, StandardDeviation, Property} (statistics not asked for are $null), one per property. Memory stays constant: only running totals are kept.',
   parameters: {
-    Property: { type: PropertyListType, position: 0, description: 'The properties to measure, a comma list; wildcards match each object\'s properties. An object without the property is not counted; a $null value counts as 0.' },
+    Property: { type: NameListType, position: 0, description: 'The properties to measure, a comma list; wildcards match each object\'s properties. An object without the property is not counted; a $null value counts as 0.' },
     Sum: { type: SwitchType, description: 'Adds the values.' },
     Average: { type: SwitchType, description: 'Averages the values.' },
     Maximum: { type: SwitchType, description: 'The largest value (numbers as numbers; other values as Sort-Object compares them).' },

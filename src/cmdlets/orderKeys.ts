@@ -3,86 +3,107 @@
  * by, read once per object, and PowerShell's OrderByPropertyComparer over them (a property the object
  * lacks sorts after everything, in either direction).
  */
-import { NOT_CONVERTIBLE, echo, findProperty, isPSObject, propertyNames, usageError, type ParamType } from '../core/index.js';
+import { echo, findProperty, isPSObject, propertyNames, usageError } from '../core/index.js';
 import { wildcardRegExp } from '../core/compare.js';
+import { FilterError } from '../core/filterError.js';
+import { compileExpression } from '../core/filterScript.js';
+import { resolveHashtable, type HashtableKey, type PropertyArgument } from '../core/hashtableLiteral.js';
 import { DateValue, TextValue, compareSortValues, sortValue, type SortValue } from '../core/objectCompare.js';
 
 /** A key's value: undefined when the object has no such property. */
 export type KeyValue = SortValue | undefined;
 
-/** One -Property entry: a name (maybe a wildcard) and its own direction, if it has one. */
+/** One -Property entry: a property name (maybe a wildcard) or a script block, and its own direction. */
 export interface KeySpec {
-  readonly name: string;
+  /** A property name; absent for a script block. */
+  readonly name?: string;
+  /** A script block's value for an object. */
+  readonly expression?: (record: unknown) => unknown;
   /** true ascending, false descending, undefined: the command's -Descending decides. */
   readonly ascending?: boolean;
 }
 
+const ORDER_KEYS: readonly HashtableKey[] = [
+  { name: 'Expression', kinds: ['string', 'scriptBlock'], mandatory: true },
+  { name: 'Ascending', kinds: ['boolean'] },
+  { name: 'Descending', kinds: ['boolean'] },
+];
+const GROUP_KEYS: readonly HashtableKey[] = [{ name: 'Expression', kinds: ['string', 'scriptBlock'], mandatory: true }];
+
 /**
- * Splits a comma list (`A,B`, `A, B`), keeping commas inside quotes, braces and parentheses.
- * @param text the argument
- * @returns the items, trimmed, without empty ones
+ * The -Property entries as key specs: names, script blocks (`{$_.A}`), and hashtables
+ * (`@{Expression='A'; Descending=$true}`, keys by prefix; Sort-Object's take Ascending/Descending).
+ * @param items the -Property items
+ * @param sort true for Sort-Object's order entries, false for Group-Object's
+ * @returns the key specs
+ * @throws TerminatingError (usage) for a malformed hashtable or script block
  */
-export function splitList(text: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '{' || ch === '(') depth++;
-    else if ((ch === '}' || ch === ')') && depth > 0) depth--;
-    else if (ch === ',' && depth === 0) {
-      items.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  items.push(text.slice(start));
-  return items.map((item) => item.trim()).filter((item) => item !== '');
+export function keySpecs(items: readonly PropertyArgument[] | undefined, sort: boolean): KeySpec[] {
+  return (items ?? []).map((item) => {
+    if (typeof item === 'string') return { name: item };
+    if (item.kind === 'scriptBlock') return { expression: compiled(item.text) };
+    const values = resolveHashtable(item, sort ? ORDER_KEYS : GROUP_KEYS);
+    const expression = values.get('Expression');
+    const flag = (key: string) => {
+      const value = values.get(key);
+      return value?.kind === 'boolean' ? value.value : undefined;
+    };
+    const ascending = flag('Ascending');
+    const descending = flag('Descending');
+    // Both given and saying the same thing contradict each other: PowerShell ignores them.
+    const direction =
+      ascending !== undefined && descending !== undefined ? (ascending === descending ? undefined : ascending) : (ascending ?? (descending === undefined ? undefined : !descending));
+    const base = expression?.kind === 'scriptBlock' ? { expression: compiled(expression.text) } : { name: expression?.kind === 'string' ? expression.value : '' };
+    return direction === undefined ? base : { ...base, ascending: direction };
+  });
 }
 
-/** PowerShell's Object[] -Property: a comma list on the command line. */
-export const PropertyListType: ParamType<string[]> = {
-  name: 'Object[]',
-  accepts: (value) => Array.isArray(value) && value.every((item) => typeof item === 'string'),
-  convert: (value) => {
-    if (typeof value === 'string') return splitList(value);
-    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
-    return NOT_CONVERTIBLE;
-  },
-};
-
-/**
- * The -Property entries as key specs; hashtables and script blocks are refused with a clear error.
- * @param items the -Property items
- * @param command the cmdlet name, for the message
- * @returns the key specs
- */
-export function keySpecs(items: readonly string[] | undefined, command: string): KeySpec[] {
-  return (items ?? []).map((item) => {
-    if (item.startsWith('{') || item.startsWith('@{')) {
-      throw usageError('ExpressionNotSupported', `${command} -Property takes property names (wildcards allowed) in cspin, not script blocks or hashtables: "${echo(item)}".`, echo(item));
-    }
-    return { name: item };
-  });
+function compiled(text: string): (record: unknown) => unknown {
+  try {
+    return compileExpression(text);
+  } catch (error) {
+    if (error instanceof FilterError) throw usageError(error.errorId, `Invalid script block ${echo(text)}: ${error.reason}.`, echo(text));
+    throw error;
+  }
 }
 
 /**
  * Expands wildcard names against an object's properties (sorted, case-insensitive, as PowerShell
- * sorts them); a plain name stays as it is.
+ * sorts them); a plain name or a script block stays as it is.
  * @param specs the key specs
  * @param first the first input object (cspin expands against it; PowerShell against all input)
  * @returns the specs with wildcards replaced by the names they match
  */
 export function expandSpecs(specs: readonly KeySpec[], first: unknown): KeySpec[] {
   return specs.flatMap((spec) => {
-    if (!/[*?[]/.test(spec.name)) return [spec];
+    if (spec.name === undefined || !/[*?[]/.test(spec.name)) return [spec];
     const pattern = wildcardRegExp(spec.name);
     const names = isPSObject(first) ? propertyNames(first).filter((n) => n !== 'PSTypeName' && pattern.test(n)) : [];
     return names.sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)).map((name) => ({ ...spec, name }));
   });
+}
+
+/** A property the object does not have. */
+export const MISSING: unique symbol = Symbol('missing');
+
+/**
+ * The raw value of one key for an object.
+ * @param input the input object
+ * @param spec the key
+ * @returns the value, or MISSING when the object has no such property
+ */
+export function rawKey(input: unknown, spec: KeySpec): unknown {
+  if (spec.expression) {
+    try {
+      return spec.expression(input) ?? null;
+    } catch {
+      // PowerShell reports ExpressionEvaluation and orders the object as $null.
+      return null;
+    }
+  }
+  if (!isPSObject(input)) return MISSING;
+  const found = findProperty(input, spec.name ?? '');
+  return found === undefined ? MISSING : found.value;
 }
 
 /**
@@ -94,9 +115,8 @@ export function expandSpecs(specs: readonly KeySpec[], first: unknown): KeySpec[
 export function readKeys(input: unknown, specs: readonly KeySpec[]): KeyValue[] {
   if (specs.length === 0) return [sortValue(input)];
   return specs.map((spec) => {
-    if (!isPSObject(input)) return undefined;
-    const found = findProperty(input, spec.name);
-    return found === undefined ? undefined : sortValue(found.value);
+    const raw = rawKey(input, spec);
+    return raw === MISSING ? undefined : sortValue(raw);
   });
 }
 

@@ -1,7 +1,8 @@
 import { Int32Type, JsonText, SwitchType, defineCmdlet, stringifyRecord, type CmdletContext } from '../core/index.js';
 import { introSort } from '../core/introSort.js';
 import { PSObjectType } from '../core/objectType.js';
-import { expandSpecs, keyComparer, keySpecs, PropertyListType, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
+import { PropertyListType } from '../core/propertyType.js';
+import { expandSpecs, keyComparer, keySpecs, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
 import { Spill, type Entry } from './sortRuns.js';
 
 interface State {
@@ -90,7 +91,7 @@ export default defineCmdlet({
 
   begin(params): State {
     return {
-      specs: keySpecs(params.Property, 'Sort-Object'),
+      specs: keySpecs(params.Property, true),
       descending: params.Descending === true,
       caseSensitive: params.CaseSensitive === true,
       unique: params.Unique === true,
