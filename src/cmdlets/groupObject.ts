@@ -1,8 +1,8 @@
-import { JsonText, SwitchType, TerminatingError, defineCmdlet, stringifyRecord, usageError, type CmdletContext } from '../core/index.js';
+import { JsonText, SwitchType, TerminatingError, defineCmdlet, echo, stringifyRecord, usageError, type CmdletContext } from '../core/index.js';
 import { TextValue, toText, typeTagOf } from '../core/objectCompare.js';
 import { PSObjectType } from '../core/objectType.js';
 import { PropertyListType } from '../core/propertyType.js';
-import { MISSING, expandSpecs, encodeKeys, keyComparer, keySpecs, rawKey, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
+import { MISSING, encodeKeys, keyComparer, keySpecs, rawKey, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
 
 /** The objects of one key as it was spelled (groups that compare equal are merged at the end). */
 interface Group {
@@ -41,8 +41,6 @@ interface State {
   index: number;
 }
 
-const GROUP_TYPE = 'Microsoft.PowerShell.Commands.GroupInfo';
-const NO_ELEMENT_TYPE = 'Microsoft.PowerShell.Commands.GroupInfoNoElement';
 
 export default defineCmdlet({
   name: 'Group-Object',
@@ -50,7 +48,7 @@ export default defineCmdlet({
   description:
     "Writes one GroupInfo object per distinct value of the properties: Count, Name (the values' ToString(): True/False, a date as 9/25/2012 1:35:03 PM, several values joined by \", \"), Group (the objects, in input order) and Values (the key values). Values compare as Sort-Object compares them: case-insensitively unless -CaseSensitive. As in PowerShell 7, the groups come out sorted by their key when every key has one type, else in the order their first object came.",
   parameters: {
-    Property: { type: PropertyListType, position: 0, description: 'The properties to group by, a comma list; wildcards match the first object\'s property names. Without it the objects themselves are grouped.' },
+    Property: { type: PropertyListType, position: 0, description: 'The properties to group by, a comma list of names, script blocks or @{Expression=...} hashtables (no wildcards, as in PowerShell). Without it the objects themselves are grouped.' },
     NoElement: { type: SwitchType, description: 'Leaves the objects out of the groups (Group is empty): only a count per group is held, so any number of objects streams in constant memory.' },
     AsHashTable: { type: SwitchType, aliases: ['AHT'], description: 'Writes one object whose properties are the key values and whose values are the groups.' },
     AsString: { type: SwitchType, description: 'With -AsHashTable: the keys are the group names (needed with several properties).' },
@@ -63,8 +61,11 @@ export default defineCmdlet({
     wayOut: 'use -NoElement to hold only the counts, or group fewer objects',
   },
   inputTypes: ['Any object, string or number, one per NDJSON line.'],
-  outputType: 'GroupInfo objects {Count, Name, Group, Values} (PSTypeName Microsoft.PowerShell.Commands.GroupInfo, or GroupInfoNoElement), or one hashtable object with -AsHashTable.',
-  notes: ['cspin deviations: -Property takes names and wildcards, not script blocks or hashtables; -Culture is not supported (always en-US).'],
+  outputType: 'GroupInfo objects {Count, Name, Group, Values}, or one hashtable object with -AsHashTable.',
+  notes: [
+    'Group-Object holds every object until the end unless -NoElement: past its memory budget it stops with MemoryBudgetExceeded (use -NoElement for counts).',
+    "cspin deviations: a script block key uses Where-Object's expression language; -Culture is not supported (always en-US).",
+  ],
   examples: [
     {
       title: 'How many users have a PIN',
@@ -72,8 +73,8 @@ export default defineCmdlet({
       remarks: 'One group per value of IsPinSet, False before True (groups are sorted by key); -NoElement holds only the counts.',
       expect: {
         objects: [
-          { PSTypeName: NO_ELEMENT_TYPE, Count: 10, Name: 'False', Group: [], Values: [false] },
-          { PSTypeName: NO_ELEMENT_TYPE, Count: 14, Name: 'True', Group: [], Values: [true] },
+          { Count: 10, Name: 'False', Group: [], Values: [false] },
+          { Count: 14, Name: 'True', Group: [], Values: [true] },
         ],
       },
     },
@@ -89,8 +90,8 @@ export default defineCmdlet({
       remarks: 'Names join the values with ", "; "x" and "X" are one group unless -CaseSensitive.',
       expect: {
         objects: [
-          { PSTypeName: NO_ELEMENT_TYPE, Count: 2, Name: 'x, 1', Group: [], Values: ['x', 1] },
-          { PSTypeName: NO_ELEMENT_TYPE, Count: 1, Name: 'y, 2', Group: [], Values: ['y', 2] },
+          { Count: 2, Name: 'x, 1', Group: [], Values: ['x', 1] },
+          { Count: 1, Name: 'y, 2', Group: [], Values: ['y', 2] },
         ],
       },
     },
@@ -119,7 +120,11 @@ export default defineCmdlet({
       const input: unknown = params.InputObject;
       if (input === null || input === undefined) continue;
       if (!state.expanded) {
-        state.expanded = expandSpecs(state.specs, input);
+        const wildcard = state.specs.find((spec) => spec.name !== undefined && /[*?[]/.test(spec.name));
+        if (wildcard) {
+          throw new TerminatingError({ errorId: 'ExpressionGlobbing2', category: 'InvalidArgument', message: `Group-Object does not take wildcards in -Property: "${echo(wildcard.name ?? '')}". Name the property.`, target: echo(wildcard.name ?? '') });
+        }
+        state.expanded = [...state.specs];
         if (state.asHashTable && !state.asString && state.expanded.length > 1) {
           throw usageError('ArgumentException', 'The -AsHashTable parameter needs one property; use -AsString to key the hashtable by the group names.', 'Property');
         }
@@ -137,9 +142,8 @@ export default defineCmdlet({
       yield new JsonText(`{${members.join(',')}}`);
       return;
     }
-    const type = JSON.stringify(state.noElement ? NO_ELEMENT_TYPE : GROUP_TYPE);
     for (const g of groups) {
-      yield new JsonText(`{"PSTypeName":${type},"Count":${g.count},"Name":${JSON.stringify(nameOf(g.raw))},"Group":[${g.elements.map((e) => e.t).join(',')}],"Values":${stringifyRecord(g.raw)}}`);
+      yield new JsonText(`{"Count":${g.count},"Name":${JSON.stringify(nameOf(g.raw))},"Group":[${g.elements.map((e) => e.t).join(',')}],"Values":${stringifyRecord(g.raw)}}`);
       g.elements = [];
     }
   },
@@ -178,7 +182,9 @@ function add(state: State, input: unknown, context: CmdletContext): void {
  * -CaseSensitive, and a missing property the same as $null (both have the value $null there).
  */
 function exactKey(keys: readonly KeyValue[], caseSensitive: boolean): string {
-  const encoded = encodeKeys(keys.map((k) => (k === undefined ? null : typeof k === 'string' && !caseSensitive ? k.toLowerCase() : k)));
+  // Arrays are equal there when their ToString() is: always System.Object[].
+  const folded = keys.map((k) => (k === undefined ? null : typeof k === 'string' && !caseSensitive ? k.toLowerCase() : k instanceof TextValue && !k.object ? 'System.Object[]' : k));
+  const encoded = encodeKeys(folded);
   return keys.map((k) => (typeof k === 'number' ? (Number.isInteger(k) ? 'i' : 'd') : '')).join('') + encoded;
 }
 

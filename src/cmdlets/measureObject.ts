@@ -32,8 +32,6 @@ interface State {
   nonNumeric: boolean;
 }
 
-const TYPE = 'Microsoft.PowerShell.Commands.';
-
 export default defineCmdlet({
   name: 'Measure-Object',
   synopsis: 'Calculates the numeric properties of objects, and the characters, words, and lines in string objects.',
@@ -54,7 +52,7 @@ export default defineCmdlet({
     InputObject: { type: PSObjectType, mandatory: true, valueFromPipeline: true, allowNull: true, allowEmptyString: true, description: 'The objects to measure: each pipeline record. $null records are not counted, as in PowerShell.' },
   },
   inputTypes: ['Any object, string or number, one per NDJSON line.'],
-  outputType: 'GenericMeasureInfo (GenericObjectMeasureInfo when a maximum or minimum is not a number), or TextMeasureInfo with -Line, -Word or -Character; PSTypeName names it.',
+  outputType: 'GenericMeasureInfo {Count, Average, Sum, Maximum, Minimum, StandardDeviation, Property} (GenericObjectMeasureInfo, the same properties, when a maximum or minimum is not a number), or TextMeasureInfo {Lines, Words, Characters, Property} with -Line, -Word or -Character.',
   notes: [
     'A value that is not a number, with -Sum, -Average or -StandardDeviation, is reported (NonNumericInputObject) and those statistics are $null in the result, as in PowerShell; Count still counts it.',
     'cspin deviations: -Property takes names and wildcards, not script blocks.',
@@ -64,13 +62,13 @@ export default defineCmdlet({
       title: 'Count the users',
       code: 'Get-CsUser | Get-CsClientPinInfo | Measure-Object',
       remarks: 'One result: Count 24, the statistics not asked for are null.',
-      expect: { objects: [{ PSTypeName: `${TYPE}GenericMeasureInfo`, Count: 24, Average: null, Sum: null, Maximum: null, Minimum: null, StandardDeviation: null, Property: null }] },
+      expect: { objects: [{ Count: 24, Average: null, Sum: null, Maximum: null, Minimum: null, StandardDeviation: null, Property: null }] },
     },
     {
       title: 'Statistics of numbers',
       code: "printf '1\\n3\\n4\\n' | Measure-Object -AllStats",
       remarks: 'The standard deviation is the sample one (n − 1), as in PowerShell.',
-      expect: { objects: [{ PSTypeName: `${TYPE}GenericMeasureInfo`, Count: 3, Average: 2.6666666666666665, Sum: 8, Maximum: 4, Minimum: 1, StandardDeviation: 1.5275252316519465, Property: null }] },
+      expect: { objects: [{ Count: 3, Average: 2.6666666666666665, Sum: 8, Maximum: 4, Minimum: 1, StandardDeviation: 1.5275252316519465, Property: null }] },
     },
     {
       title: 'Oldest and newest PIN change',
@@ -214,8 +212,7 @@ function result(state: State, stat: Statistics): Record<string, unknown> {
   if (state.text) {
     const { lines, words, characters } = state.text;
     return recordFromEntries([
-      ['PSTypeName', `${TYPE}TextMeasureInfo`],
-      ['Lines', lines ? stat.lines : null],
+        ['Lines', lines ? stat.lines : null],
       ['Words', words ? stat.words : null],
       ['Characters', characters ? stat.characters : null],
       ['Property', property],
@@ -226,7 +223,6 @@ function result(state: State, stat: Statistics): Record<string, unknown> {
   const shown = (v: unknown) => (v === null || v === undefined ? null : generic ? (toDouble(sortValue(v)) ?? null) : v);
   const ok = !state.nonNumeric;
   return recordFromEntries([
-    ['PSTypeName', `${TYPE}${generic ? 'GenericMeasureInfo' : 'GenericObjectMeasureInfo'}`],
     ['Count', stat.count],
     ['Average', ok && state.average && stat.count > 0 ? stat.sum / stat.count : null],
     ['Sum', ok && state.sum ? stat.sum : null],

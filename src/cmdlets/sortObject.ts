@@ -40,7 +40,7 @@ export default defineCmdlet({
     Property: {
       type: PropertyListType,
       position: 0,
-      description: 'The properties to sort by, a comma list (LastName,FirstName); wildcards match the first object\'s property names. Without it the objects themselves are compared.',
+      description: "The properties to sort by, a comma list (LastName,FirstName) of names (wildcards match the first object's property names), script blocks ('{$_.Name}') or order entries ('@{Expression='Name'; Descending=$true}'). Without it the objects themselves are compared.",
     },
     Descending: { type: SwitchType, description: 'Sorts in descending order (an object without the property still comes last).' },
     Unique: { type: SwitchType, description: 'Keeps only the first of objects whose sort keys are equal (case-insensitively unless -CaseSensitive).' },
@@ -60,7 +60,7 @@ export default defineCmdlet({
   outputType: 'The input objects, unchanged, in sorted order.',
   notes: [
     "Without -Stable, PowerShell sorts with .NET's unstable introsort and cspin runs the same algorithm step by step, so objects with equal keys come out in PowerShell's order. Past the memory budget (spilled runs), equal keys keep their input order instead.",
-    'cspin deviations: -Property takes names and wildcards, not script blocks or hashtables; a wildcard expands against the first object\'s properties (PowerShell: all objects\'); -Culture is not supported (always en-US).',
+    "cspin deviations: a script block key uses Where-Object's expression language; a wildcard expands against the first object's properties (PowerShell: all objects'); -Culture is not supported (always en-US).",
   ],
   examples: [
     {
