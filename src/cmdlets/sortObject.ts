@@ -53,7 +53,7 @@ export default defineCmdlet({
   mutuallyExclusive: [['Stable', 'Top', 'Bottom']],
   holds: {
     what: 'the input objects (as their JSON text and sort keys) until the end; with -Top or -Bottom only n of them. Past the budget the sorted run is written to a temporary file in a private folder under TMPDIR, and the end merges the files, so any number of objects sorts in bounded memory; the folder is removed on every exit',
-    budget: 24 * 1024 * 1024,
+    budget: 16 * 1024 * 1024,
     wayOut: 'Sort-Object spills to temporary files past it; with -Top or -Bottom give a smaller n',
   },
   inputTypes: ['Any object, string or number, one per NDJSON line.'],
