@@ -21,7 +21,7 @@ interface State {
 }
 
 const pin = (logon: string, set: boolean, locked: boolean, changed: string | null) => ({
-  PSTypeName: 'PinInfoDetails',
+  PSTypeName: 'Microsoft.Rtc.Management.UserPinService.PinInfoDetails',
   Identity: `sip:${logon}@litwareinc.com`,
   IsPinSet: set,
   IsLockedOut: locked,
