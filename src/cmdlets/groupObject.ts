@@ -171,7 +171,7 @@ function add(state: State, input: unknown, context: CmdletContext): void {
   group.count++;
   if (!state.noElement) {
     const t = stringifyRecord(input);
-    context.memory.hold(48 + t.length);
+    context.memory.hold(80 + t.length);
     group.elements.push(missing === undefined ? { i: state.index, t } : { i: state.index, t, m: missing });
   }
   state.index++;

@@ -144,6 +144,12 @@ export function keyComparer(ascending: readonly boolean[], caseSensitive: boolea
 
 /** Keys as JSON, for spill files: dates, texts and missing values tagged. */
 export function encodeKeys(keys: readonly KeyValue[]): string {
+  // The usual single date or number key, without building an array to stringify.
+  if (keys.length === 1) {
+    const k = keys[0];
+    if (k instanceof DateValue) return `[{"d":${k.ms}}]`;
+    if (typeof k === 'number' || typeof k === 'boolean' || k === null) return `[${JSON.stringify(k)}]`;
+  }
   return JSON.stringify(keys.map((k) => (k === undefined ? { m: 1 } : k instanceof DateValue ? { d: k.ms } : k instanceof TextValue ? { t: k.text, b: k.truth, o: k.object } : k)));
 }
 

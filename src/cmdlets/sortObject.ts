@@ -1,5 +1,6 @@
 import { Int32Type, JsonText, SwitchType, defineCmdlet, stringifyRecord, type CmdletContext } from '../core/index.js';
 import { introSort } from '../core/introSort.js';
+import { DateValue } from '../core/objectCompare.js';
 import { PSObjectType } from '../core/objectType.js';
 import { PropertyListType } from '../core/propertyType.js';
 import { expandSpecs, keyComparer, keySpecs, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
@@ -54,7 +55,7 @@ export default defineCmdlet({
   holds: {
     what: 'the input objects (as their JSON text and sort keys) until the end; with -Top or -Bottom only n of them. Past the budget the sorted run is written to a temporary file in a private folder under TMPDIR, and the end merges the files, so any number of objects sorts in bounded memory; the folder is removed on every exit',
     budget: 16 * 1024 * 1024,
-    wayOut: 'Sort-Object spills to temporary files past it; with -Top or -Bottom give a smaller n',
+    wayOut: 'give -Top or -Bottom a smaller n, or sort without them (a full sort spills to temporary files instead)',
   },
   inputTypes: ['Any object, string or number, one per NDJSON line.'],
   outputType: 'The input objects, unchanged, in sorted order.',
@@ -108,7 +109,7 @@ export default defineCmdlet({
       if (input === null || input === undefined) continue;
       state.compare ??= comparerFor(state, input);
       const k = readKeys(input, expanded(state, input));
-      const entry: Entry = { k, t: stringifyRecord(input), i: state.index++ };
+      const entry: Entry = { k, t: stringifyRecord(input), i: state.index++, f: 0 };
       if (state.bound) keepBounded(state, entry, context);
       else hold(state, entry, context);
     }
@@ -121,11 +122,11 @@ export default defineCmdlet({
     let sorted: Iterable<Entry>;
     if (state.bound) sorted = state.run;
     else if (state.spill) {
-      state.run.sort(compare);
+      state.run.sort(runComparer(state, compare));
       sorted = state.spill.merge(state.run, compare);
     } else {
-      if (state.stable) state.run.sort(compare);
-      else introSort(state.run, compare);
+      if (state.stable) state.run.sort(runComparer(state, compare));
+      else introSort(state.run, runComparer(state, compare));
       sorted = state.run;
     }
     let last: Entry | undefined;
@@ -168,7 +169,7 @@ function hold(state: State, entry: Entry, context: CmdletContext): void {
   if (context.memory.wouldExceed(size) && state.run.length > 0) {
     const compare = state.compare as (a: Entry, b: Entry) => number;
     state.spill ??= new Spill();
-    state.spill.write(state.run.sort(compare));
+    state.spill.write(state.run.sort(runComparer(state, compare)));
     state.run = [];
     context.memory.release(context.memory.held);
   }
@@ -197,4 +198,36 @@ function keepBounded(state: State, entry: Entry, context: CmdletContext): void {
   context.memory.hold(sizeOf(entry));
   kept.splice(lo, 0, entry);
   if (kept.length > n) context.memory.release(sizeOf((top ? kept.pop() : kept.shift()) as Entry));
+}
+
+/**
+ * The comparison for sorting one run: when every object has one key and the run's keys are all dates,
+ * all numbers or all Booleans (with nulls and missing properties), each entry gets a number that orders
+ * it exactly as PowerShell's comparer does, and the run sorts on those; otherwise the general comparer.
+ */
+function runComparer(state: State, compare: (a: Entry, b: Entry) => number): (a: Entry, b: Entry) => number {
+  if ((state.expanded?.length ?? 0) > 1) return compare;
+  let kind: 'date' | 'number' | 'boolean' | undefined;
+  for (const e of state.run) {
+    const k = e.k[0];
+    if (k === null || k === undefined) continue;
+    const found = k instanceof DateValue ? 'date' : typeof k === 'number' ? 'number' : typeof k === 'boolean' ? 'boolean' : undefined;
+    if (found === undefined || (kind !== undefined && kind !== found)) return compare;
+    kind = found;
+  }
+  // $null: below every date or Boolean; between the negative numbers and zero.
+  const nullRank = kind === 'number' ? -Number.MIN_VALUE : Number.NEGATIVE_INFINITY;
+  for (const e of state.run) {
+    const k = e.k[0];
+    e.f = k === undefined ? Number.NaN : k === null ? nullRank : k instanceof DateValue ? k.ms : Number(k);
+  }
+  const ascending = state.expanded?.[0]?.ascending ?? !state.descending;
+  return (a, b) => {
+    const x = a.f as number;
+    const y = b.f as number;
+    // A missing property (NaN) goes last in either direction.
+    if (x !== x || y !== y) return x !== x ? (y !== y ? 0 : 1) : -1;
+    const c = x < y ? -1 : x > y ? 1 : 0;
+    return ascending ? c : -c;
+  };
 }
