@@ -40,7 +40,7 @@ describe('introSort', () => {
 describe("PowerShell's comparer", () => {
   const compare = (a: unknown, b: unknown, caseSensitive = false) => Math.sign(compareSortValues(sortValue(a), sortValue(b), caseSensitive));
 
-  it.each([
+  const cases: [unknown, unknown, number, string][] = [
     [null, -1, 1, '$null is greater than a negative number'],
     [null, 0, -1, '$null is less than zero'],
     [null, 'a', -1, '$null is less than a string'],
@@ -51,7 +51,8 @@ describe("PowerShell's comparer", () => {
     ['2012-09-25T13:35:03.000Z', '2012-09-25T09:00:00.000-08:00', -1, 'ISO 8601 texts compare as instants'],
     [[1, 2], [1, 3], -1, 'arrays compare as their text'],
     [{ a: 2 }, { a: 1 }, 0, 'objects compare equal (their base text is empty)'],
-  ])('%j against %j: %i (%s)', (a, b, want) => {
+  ];
+  it.each(cases)('%j against %j: %i (%s)', (a, b, want) => {
     expect(compare(a, b)).toBe(want);
   });
 
