@@ -53,9 +53,9 @@ export default defineCmdlet({
   },
   mutuallyExclusive: [['Stable', 'Top', 'Bottom']],
   holds: {
-    what: 'the input objects (as their JSON text and sort keys) until the end; with -Top or -Bottom only n of them. Past the budget the sorted run is written to a temporary file in a private folder under TMPDIR, and the end merges the files, so any number of objects sorts in bounded memory; the folder is removed on every exit',
+    what: 'the input objects (their JSON text and sort keys), one budget at a time: each full run is sorted and written to a temporary file in a private folder under TMPDIR, the end merges the files, and the folder is removed on every exit, so any number of objects sorts in bounded memory; with -Top or -Bottom only n objects',
     budget: 16 * 1024 * 1024,
-    wayOut: 'give -Top or -Bottom a smaller n, or sort without them (a full sort spills to temporary files instead)',
+    wayOut: 'a full sort spills; -Top or -Bottom with a larger n stops with MemoryBudgetExceeded: give a smaller n',
   },
   inputTypes: ['Any object, string or number, one per NDJSON line.'],
   outputType: 'The input objects, unchanged, in sorted order.',

@@ -4,7 +4,7 @@
  * through a small buffer, so memory stays flat whatever the input size. The files live in one private
  * folder that clean() removes on every way out.
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { TempFolder } from '../core/tempFolder.js';
 import { decodeKeys, encodeKeys, type KeyValue } from './orderKeys.js';
@@ -125,6 +125,8 @@ export class Spill {
       // The first FAN_IN runs become one, which stays first: ties keep run order.
       const group = this.#files.splice(0, FAN_IN);
       this.#files.unshift(this.#writeFile(mergeSources(group.map((file, n) => this.#reader(file, n)), compare)));
+      // Merged runs are read to their end: their disk space goes back now, not at the end.
+      for (const file of group) rmSync(file, { force: true });
     }
     const sources: (() => Entry | undefined)[] = this.#files.map((file, n) => this.#reader(file, n));
     let next = 0;

@@ -56,7 +56,7 @@ export function helpText(decl: AnyCmdletDecl): string {
   sections.push(['PARAMETERS', parameters.join('\n\n')]);
   if (decl.inputTypes?.length) sections.push(['INPUTS', decl.inputTypes.join('\n')]);
   if (decl.outputType) sections.push(['OUTPUTS', decl.outputType]);
-  if (decl.holds) sections.push(['MEMORY', `Holds ${decl.holds.what}, within a budget of ${formatBytes(decl.holds.budget)} (CSPIN_MEMORY_BUDGET can lower it). Past it: ${decl.holds.wayOut}`]);
+  if (decl.holds) sections.push(['MEMORY', `Holds ${decl.holds.what}.\nBudget: ${formatBytes(decl.holds.budget)} (CSPIN_MEMORY_BUDGET can lower it). Past it: ${decl.holds.wayOut}.`]);
   if (decl.notes?.length) sections.push(['NOTES', decl.notes.join('\n\n')]);
   const examples = decl.examples.map(
     (e, i) => `-------------------------- Example ${i + 1} --------------------------\n${e.code}\n\n${e.remarks}`,
