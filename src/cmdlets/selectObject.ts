@@ -1,10 +1,12 @@
 import { arrayType } from '../core/commaList.js';
+import { HoldingBudget } from '../core/holdingBudget.js';
 import { Int32Type, SwitchType, StringType, defineCmdlet, isErrorRecord, type CmdletContext, type ErrorRecord } from '../core/index.js';
 import { inputObjectParameter } from '../core/objectType.js';
 import { NameListType, PropertyListType } from '../core/propertyType.js';
 import { SELECT_EXAMPLES } from './selectObjectExamples.js';
-import { compileProjection, project, sameWritten, type Projection, type Written } from './selectProjection.js';
+import { compileProjection, project, type Projection } from './selectProjection.js';
 import { SelectQueue } from './selectQueue.js';
+import { UniqueSet } from './selectUnique.js';
 
 /** An input object waiting in the queue, with the line it came from. */
 interface Held {
@@ -20,9 +22,11 @@ interface State {
   nextIndex: number;
   seen: number;
   /** -Unique: what was kept, written at the end. */
-  uniques: Written[] | undefined;
+  uniques: UniqueSet | undefined;
   /** All that is needed has come: the rest of the input is not read. */
   done: boolean;
+  /** Set when it holds objects (-Last, -SkipLast, -Unique). */
+  budget: HoldingBudget | undefined;
 }
 
 const COUNT = { type: Int32Type, validateRange: [0, 2147483647] } as const;
@@ -74,7 +78,9 @@ export default defineCmdlet({
     const firstOrLast = params.First !== undefined || params.Last !== undefined;
     const counts = { first: params.First ?? 0, last: params.Last ?? 0, skip: params.Skip ?? 0, skipLast: params.SkipLast ?? 0, firstOrLast };
     const index = params.Index === undefined ? undefined : [...new Set(params.Index)].sort((a, b) => a - b);
-    return { projection, queue: new SelectQueue(counts), index, nextIndex: 0, seen: 0, uniques: params.Unique ? [] : undefined, done: false };
+    const holds = counts.last > 0 || counts.skipLast > 0 || params.Unique === true;
+    const budget = holds ? new HoldingBudget('Select-Object', 'the objects of -Last, -SkipLast or -Unique', 'Hold fewer: a smaller -Last or -SkipLast, or -Unique over fewer distinct values.') : undefined;
+    return { projection, queue: new SelectQueue(counts), index, nextIndex: 0, seen: 0, uniques: params.Unique ? new UniqueSet() : undefined, done: false, budget };
   },
 
   *process(records, state, context) {
@@ -86,19 +92,21 @@ export default defineCmdlet({
         if (state.index[state.nextIndex] === state.seen++) {
           state.nextIndex++;
           yield* write(state, input, record);
+          state.budget?.add(state.uniques?.size ?? 0);
         }
         if (state.nextIndex >= state.index.length) stop(state, context);
         continue;
       }
       const out = state.queue.push({ value: input, record });
       if (out !== undefined) yield* write(state, out.value, out.record);
+      state.budget?.add(state.queue.held + (state.uniques?.size ?? 0));
       if (state.queue.allRequested) stop(state, context);
     }
   },
 
   *end(state) {
     for (const held of state.queue.drain()) yield* write(state, held.value, held.record);
-    for (const kept of state.uniques ?? []) yield kept.value;
+    for (const kept of state.uniques?.kept ?? []) yield kept.value;
   },
 });
 
@@ -112,6 +120,6 @@ function* write(state: State, input: unknown, record: number | undefined): Gener
   for (const item of project(input, state.projection, record)) {
     if (isErrorRecord(item)) yield item;
     else if (state.uniques === undefined) yield item.value;
-    else if (!state.uniques.some((kept) => sameWritten(item, kept))) state.uniques.push(item);
+    else state.uniques.add(item);
   }
 }
