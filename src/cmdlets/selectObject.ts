@@ -5,7 +5,7 @@ import { inputObjectParameter } from '../core/objectType.js';
 import { NameListType, PropertyListType } from '../core/propertyType.js';
 import { SELECT_EXAMPLES } from './selectObjectExamples.js';
 import { compileProjection, project, type Projection } from './selectProjection.js';
-import { SelectQueue } from './selectQueue.js';
+import { SelectQueue, type QueueCounts } from './selectQueue.js';
 import { UniqueSet } from './selectUnique.js';
 
 /** An input object waiting in the queue, with the line it came from. */
@@ -78,9 +78,7 @@ export default defineCmdlet({
     const firstOrLast = params.First !== undefined || params.Last !== undefined;
     const counts = { first: params.First ?? 0, last: params.Last ?? 0, skip: params.Skip ?? 0, skipLast: params.SkipLast ?? 0, firstOrLast };
     const index = params.Index === undefined ? undefined : [...new Set(params.Index)].sort((a, b) => a - b);
-    const holds = counts.last > 0 || counts.skipLast > 0 || params.Unique === true;
-    const budget = holds ? new HoldingBudget('Select-Object', 'the objects of -Last, -SkipLast or -Unique', 'Hold fewer: a smaller -Last or -SkipLast, or -Unique over fewer distinct values.') : undefined;
-    return { projection, queue: new SelectQueue(counts), index, nextIndex: 0, seen: 0, uniques: params.Unique ? new UniqueSet() : undefined, done: false, budget };
+    return { projection, queue: new SelectQueue(counts), index, nextIndex: 0, seen: 0, uniques: params.Unique ? new UniqueSet() : undefined, done: false, budget: budgetFor(counts, params.Unique === true) };
   },
 
   *process(records, state, context) {
@@ -109,6 +107,14 @@ export default defineCmdlet({
     for (const kept of state.uniques?.kept ?? []) yield kept.value;
   },
 });
+
+/** What Select-Object holds, named for the error past the memory budget. */
+function budgetFor(counts: QueueCounts, unique: boolean): HoldingBudget | undefined {
+  if (unique) return new HoldingBudget('Select-Object', 'each distinct object (-Unique)', 'Select fewer or shorter properties, or give up -Unique.');
+  if (counts.last > 0) return new HoldingBudget('Select-Object', `the last ${counts.last} objects (-Last)`, 'Use a smaller -Last.');
+  if (counts.skipLast > 0) return new HoldingBudget('Select-Object', `${counts.skipLast} objects (-SkipLast)`, 'Use a smaller -SkipLast.');
+  return undefined;
+}
 
 function stop(state: State, context: CmdletContext): void {
   state.done = true;

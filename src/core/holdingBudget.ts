@@ -7,10 +7,10 @@
 import { getHeapStatistics } from 'node:v8';
 import { TerminatingError } from './errors.js';
 
-/** The share of V8's heap limit a cmdlet may fill with what it holds (the rest runs the pipeline). */
-const SHARE = 0.75;
+/** The share of V8's heap limit a cmdlet may fill with what it holds (the rest runs the pipeline, and a growing table needs room to double). */
+const SHARE = 0.6;
 /** Objects between two checks: a check costs a full collection only when the heap looks full. */
-const EVERY = 4096;
+const EVERY = 1024;
 
 /** Counts what a cmdlet holds and stops it past the memory budget. */
 export class HoldingBudget {
