@@ -68,7 +68,8 @@ export default defineCmdlet({
   outputType: 'New objects with the selected properties; the input objects (without -Property); or property values (-ExpandProperty).',
   notes: [
     'Holds objects only for -Last n and -SkipLast n (n objects) and -Unique (each distinct object); everything else streams.',
-    'cspin deviations: new objects carry no "Selected." type name (PowerShell adds one that only its formatter reads); properties added by -Property to an expanded plain value (a string, a number) are not written, as JSON cannot add them to a string (PowerShell\'s ConvertTo-Json drops them too). Script blocks are single expressions over $_ (see ForEach-Object). -Wait, -SkipIndex and -CaseInsensitive are not supported.',
+    'New objects have the type name Selected.<the input\'s type> (PSTypeName), as in PowerShell; objects passed through unchanged (no -Property) keep their own type name, where PowerShell adds Selected.<type> on top of it (cspin objects carry one type name, and the next command still binds them as their own type).',
+    'cspin deviations: properties added by -Property to an expanded plain value (a string, a number) are not written, as JSON cannot add them to a string (PowerShell\'s ConvertTo-Json drops them too). Script blocks are single expressions over $_ (see ForEach-Object). -Wait, -SkipIndex and -CaseInsensitive are not supported.',
     'As in PowerShell, -Unique without -Property treats any two objects (records) as the same, so only the first object is written: use -Property to say what makes objects distinct.',
   ],
   examples: SELECT_EXAMPLES,
