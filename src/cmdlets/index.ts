@@ -26,6 +26,8 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'Sort-Object': () => load(import('./sortObject.js')),
   'Group-Object': () => load(import('./groupObject.js')),
   'Measure-Object': () => load(import('./measureObject.js')),
+  'Select-Object': () => load(import('./selectObject.js')),
+  'ForEach-Object': () => load(import('./foreachObject.js')),
 };
 
 /**

@@ -1,7 +1,7 @@
 import { ComparisonFailure, FilterError } from '../core/filterScript.js';
 import { StringType, defineCmdlet, echo, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
 import { messages } from '../core/messages.js';
-import { ObjectType, PSObjectType } from '../core/objectType.js';
+import { ObjectType, inputObjectParameter } from '../core/objectType.js';
 import { WHERE_OPERATORS, operatorParameters, operatorTest, propertyReader, takesList, type OperatorTest, type WhereOperator } from '../core/whereOperators.js';
 import { compileRecordFilter, declaredPropertyType, filterFailure } from './recordFilter.js';
 
@@ -38,14 +38,7 @@ export default defineCmdlet({
       description:
         "A Where-Object script block, single-quoted in bash: '{$_.IsPinSet -eq $False}', with the operators of Get-CsUser -Filter (-and, -or, -not, comparisons) over $_.Name, $PSItem.Name or bare property names; the braces are optional.",
     },
-    InputObject: {
-      type: PSObjectType,
-      mandatory: true,
-      valueFromPipeline: true,
-      allowNull: true,
-      allowEmptyString: true,
-      description: 'The objects to filter: each pipeline record (an object, a plain string or null).',
-    },
+    InputObject: inputObjectParameter('The objects to filter: each pipeline record (an object, a plain string or null).'),
     ...operatorParameters(),
   },
   mutuallyExclusive: [WHERE_OPERATORS],

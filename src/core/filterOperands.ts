@@ -54,8 +54,11 @@ export function unsupportedWord(word: string): string {
 
 /** Why a bare word cannot start an operand of a script block: there it is a command. */
 export function commandWord(word: string): string {
-  return `${echo(word)} is a command (or a property without $_.): cspin evaluates expressions only, such as $_.Name; write $_.${echo(word)} for a property`;
+  if (!PROPERTY_WORD.test(word)) return `${echo(word)} is a command, and cspin runs no commands in a script block`;
+  return `a bare word such as ${echo(word)} is a command in a script block: write $_.${echo(word)} for the property`;
 }
+
+const PROPERTY_WORD = /^[A-Za-z_]\w*$/;
 
 export function nestedMember(path: string): string {
   return `member access below a property (${echo(path)}) is not supported: a filter compares the properties of the record itself; use -like or -match for the text of a property`;

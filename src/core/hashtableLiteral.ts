@@ -284,29 +284,5 @@ function isPrefix(typed: string, name: string): boolean {
   return typed.length > 0 && typed.length <= name.length && name.slice(0, typed.length).toLowerCase() === typed.toLowerCase();
 }
 
-/** A script block given as a list element or parameter value: `{$_.A}`. */
-export interface ScriptBlockLiteral {
-  readonly kind: 'scriptBlock';
-  readonly text: string;
-  readonly body: string;
-}
-
-/** An element of a `-Property` list: a name (wildcards allowed), a hashtable, or a script block. */
-export type PropertyArgument = string | HashtableLiteral | ScriptBlockLiteral;
-
-/**
- * Reads one `-Property` element: `@{...}` is a hashtable literal, `{...}` a script block, anything
- * else a property name.
- * @param text the element, unquoted
- * @returns the argument
- * @throws TerminatingError (usage) for a malformed hashtable or an unclosed script block
- */
-export function parsePropertyArgument(text: string): PropertyArgument {
-  const trimmed = text.trim();
-  if (isHashtableLiteral(trimmed)) return parseHashtableLiteral(trimmed);
-  if (!trimmed.startsWith('{')) return text;
-  if (scriptBlockEnd(trimmed, 0) !== trimmed.length) {
-    throw usageError('MissingEndCurlyBrace', `Missing the closing '}' of the script block ${echo(trimmed)}.`, echo(trimmed));
-  }
-  return { kind: 'scriptBlock', text: trimmed, body: trimmed.slice(1, -1) };
-}
+// Where these types lived at first (branches that merged early import them from here).
+export type { PropertyArgument, ScriptBlockLiteral } from './propertyType.js';

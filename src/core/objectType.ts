@@ -24,3 +24,14 @@ export const ObjectType = anyValue('Object');
 
 /** Any pipeline object, a plain string or null too (Where-Object's -InputObject). */
 export const PSObjectType = anyValue('PSObject');
+
+/**
+ * The -InputObject of the object cmdlets (Where-Object, Select-Object, ForEach-Object): every pipeline
+ * record, null and "" included. Mandatory, so that the command always reads standard input when it
+ * is not a terminal.
+ * @param description what the objects are for
+ * @returns the parameter declaration
+ */
+export function inputObjectParameter(description: string) {
+  return { type: PSObjectType, mandatory: true, valueFromPipeline: true, allowNull: true, allowEmptyString: true, description } as const;
+}

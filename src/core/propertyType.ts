@@ -4,8 +4,37 @@
  * bash as a comma list (`Name, Count`, `DisplayName,@{n='Sip';e={$_.SipAddress}}`).
  */
 import { arrayType } from './commaList.js';
-import { parsePropertyArgument, type PropertyArgument } from './hashtableLiteral.js';
+import { echo } from './echo.js';
+import { usageError } from './errors.js';
+import { isHashtableLiteral, parseHashtableLiteral, scriptBlockEnd, type HashtableLiteral } from './hashtableLiteral.js';
 import { NOT_CONVERTIBLE, StringType, type ParamType } from './types.js';
+
+/** A script block given as a list element or parameter value: `{$_.A}`. */
+export interface ScriptBlockLiteral {
+  readonly kind: 'scriptBlock';
+  readonly text: string;
+  readonly body: string;
+}
+
+/** An element of a `-Property` list: a name (wildcards allowed), a hashtable, or a script block. */
+export type PropertyArgument = string | HashtableLiteral | ScriptBlockLiteral;
+
+/**
+ * Reads one `-Property` element: `@{...}` is a hashtable literal, `{...}` a script block, anything
+ * else a property name.
+ * @param text the element, unquoted
+ * @returns the argument
+ * @throws TerminatingError (usage) for a malformed hashtable or an unclosed script block
+ */
+export function parsePropertyArgument(text: string): PropertyArgument {
+  const trimmed = text.trim();
+  if (isHashtableLiteral(trimmed)) return parseHashtableLiteral(trimmed);
+  if (!trimmed.startsWith('{')) return text;
+  if (scriptBlockEnd(trimmed, 0) !== trimmed.length) {
+    throw usageError('MissingEndCurlyBrace', `Missing the closing '}' of the script block ${echo(trimmed)}.`, echo(trimmed));
+  }
+  return { kind: 'scriptBlock', text: trimmed, body: trimmed.slice(1, -1) };
+}
 
 const isArgument = (value: unknown): value is PropertyArgument =>
   typeof value === 'string' || (typeof value === 'object' && value !== null && 'kind' in value && (value.kind === 'hashtable' || value.kind === 'scriptBlock'));
