@@ -24,7 +24,7 @@ const APPROVED_VERBS = new Set(
 );
 
 /** PowerShell's own cmdlets whose verb is not on the list (Where-Object ships with PowerShell). */
-const CORE_CMDLETS = new Set(['Where-Object', 'ForEach-Object']);
+const CORE_CMDLETS = new Set(['Where-Object', 'ForEach-Object', 'Sort-Object']);
 
 const SRC = join(ROOT, 'src');
 const CMDLET_DIR = join(SRC, 'cmdlets');

@@ -9,6 +9,10 @@ declare module '../core/errorIds.js' {
     AlreadyExistingUserSpecifiedPropertyExpand: 'a selected property that the expanded value has already';
     AlreadyExistingUserSpecifiedPropertyNoExpand: 'a selected property given twice';
     AmbiguousPropertyOrMethodName: 'a member name that matches several properties';
+    ArgumentException: 'parameters that do not go together (PowerShell gives no better id)';
+    ExpressionGlobbing2: 'Group-Object given a wildcard property';
+    NonNumericInputObject: 'Measure-Object given a value that is not a number';
+    PSObjectCompareTo: 'values that cannot be compared to order groups';
     AutoSizeLimitExceeded: 'Format-Table -AutoSize past what it may hold';
     EmptyScriptBlockAndNoName: 'a calculated property without a name or expression';
     ExpandPropertyNotFound: 'Select-Object -ExpandProperty of a missing property';

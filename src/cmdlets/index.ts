@@ -32,6 +32,9 @@ export const CMDLETS: Readonly<Record<string, Loader>> = {
   'Get-Command': () => load(import('./getCommand.js')),
   'Format-Table': () => load(import('./formatTable.js')),
   'Format-List': () => load(import('./formatList.js')),
+  'Sort-Object': () => load(import('./sortObject.js')),
+  'Group-Object': () => load(import('./groupObject.js')),
+  'Measure-Object': () => load(import('./measureObject.js')),
   'Select-Object': () => load(import('./selectObject.js')),
   'ForEach-Object': () => load(import('./foreachObject.js')),
 };

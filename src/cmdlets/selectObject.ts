@@ -1,10 +1,12 @@
 import { arrayType } from '../core/commaList.js';
+import { HoldingBudget } from '../core/holdingBudget.js';
 import { Int32Type, SwitchType, StringType, defineCmdlet, isErrorRecord, type CmdletContext, type ErrorRecord } from '../core/index.js';
 import { inputObjectParameter } from '../core/objectType.js';
 import { NameListType, PropertyListType } from '../core/propertyType.js';
 import { SELECT_EXAMPLES } from './selectObjectExamples.js';
-import { compileProjection, project, sameWritten, type Projection, type Written } from './selectProjection.js';
-import { SelectQueue } from './selectQueue.js';
+import { compileProjection, project, type Projection } from './selectProjection.js';
+import { SelectQueue, type QueueCounts } from './selectQueue.js';
+import { UniqueSet } from './selectUnique.js';
 
 /** An input object waiting in the queue, with the line it came from. */
 interface Held {
@@ -20,9 +22,11 @@ interface State {
   nextIndex: number;
   seen: number;
   /** -Unique: what was kept, written at the end. */
-  uniques: Written[] | undefined;
+  uniques: UniqueSet | undefined;
   /** All that is needed has come: the rest of the input is not read. */
   done: boolean;
+  /** Set when it holds objects (-Last, -SkipLast, -Unique). */
+  budget: HoldingBudget | undefined;
 }
 
 const COUNT = { type: Int32Type, validateRange: [0, 2147483647] } as const;
@@ -64,7 +68,8 @@ export default defineCmdlet({
   outputType: 'New objects with the selected properties; the input objects (without -Property); or property values (-ExpandProperty).',
   notes: [
     'Holds objects only for -Last n and -SkipLast n (n objects) and -Unique (each distinct object); everything else streams.',
-    'cspin deviations: new objects carry no "Selected." type name (PowerShell adds one that only its formatter reads); properties added by -Property to an expanded plain value (a string, a number) are not written, as JSON cannot add them to a string (PowerShell\'s ConvertTo-Json drops them too). Script blocks are single expressions over $_ (see ForEach-Object). -Wait, -SkipIndex and -CaseInsensitive are not supported.',
+    'New objects have the type name Selected.<the input\'s type> (PSTypeName), as in PowerShell; objects passed through unchanged (no -Property) keep their own type name, where PowerShell adds Selected.<type> on top of it (cspin objects carry one type name, and the next command still binds them as their own type).',
+    'cspin deviations: properties added by -Property to an expanded plain value (a string, a number) are not written, as JSON cannot add them to a string (PowerShell\'s ConvertTo-Json drops them too). Script blocks are single expressions over $_ (see ForEach-Object). -Wait, -SkipIndex and -CaseInsensitive are not supported.',
     'As in PowerShell, -Unique without -Property treats any two objects (records) as the same, so only the first object is written: use -Property to say what makes objects distinct.',
   ],
   examples: SELECT_EXAMPLES,
@@ -74,7 +79,7 @@ export default defineCmdlet({
     const firstOrLast = params.First !== undefined || params.Last !== undefined;
     const counts = { first: params.First ?? 0, last: params.Last ?? 0, skip: params.Skip ?? 0, skipLast: params.SkipLast ?? 0, firstOrLast };
     const index = params.Index === undefined ? undefined : [...new Set(params.Index)].sort((a, b) => a - b);
-    return { projection, queue: new SelectQueue(counts), index, nextIndex: 0, seen: 0, uniques: params.Unique ? [] : undefined, done: false };
+    return { projection, queue: new SelectQueue(counts), index, nextIndex: 0, seen: 0, uniques: params.Unique ? new UniqueSet() : undefined, done: false, budget: budgetFor(counts, params.Unique === true) };
   },
 
   *process(records, state, context) {
@@ -86,21 +91,31 @@ export default defineCmdlet({
         if (state.index[state.nextIndex] === state.seen++) {
           state.nextIndex++;
           yield* write(state, input, record);
+          state.budget?.add(state.uniques?.size ?? 0);
         }
         if (state.nextIndex >= state.index.length) stop(state, context);
         continue;
       }
       const out = state.queue.push({ value: input, record });
       if (out !== undefined) yield* write(state, out.value, out.record);
+      state.budget?.add(state.queue.held + (state.uniques?.size ?? 0));
       if (state.queue.allRequested) stop(state, context);
     }
   },
 
   *end(state) {
     for (const held of state.queue.drain()) yield* write(state, held.value, held.record);
-    for (const kept of state.uniques ?? []) yield kept.value;
+    for (const kept of state.uniques?.kept ?? []) yield kept.value;
   },
 });
+
+/** What Select-Object holds, named for the error past the memory budget. */
+function budgetFor(counts: QueueCounts, unique: boolean): HoldingBudget | undefined {
+  if (unique) return new HoldingBudget('Select-Object', 'each distinct object (-Unique)', 'Select fewer or shorter properties, or give up -Unique.');
+  if (counts.last > 0) return new HoldingBudget('Select-Object', `the last ${counts.last} objects (-Last)`, 'Use a smaller -Last.');
+  if (counts.skipLast > 0) return new HoldingBudget('Select-Object', `${counts.skipLast} objects (-SkipLast)`, 'Use a smaller -SkipLast.');
+  return undefined;
+}
 
 function stop(state: State, context: CmdletContext): void {
   state.done = true;
@@ -112,6 +127,6 @@ function* write(state: State, input: unknown, record: number | undefined): Gener
   for (const item of project(input, state.projection, record)) {
     if (isErrorRecord(item)) yield item;
     else if (state.uniques === undefined) yield item.value;
-    else if (!state.uniques.some((kept) => sameWritten(item, kept))) state.uniques.push(item);
+    else state.uniques.add(item);
   }
 }

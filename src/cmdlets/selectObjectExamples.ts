@@ -3,6 +3,8 @@ import type { Example } from '../core/index.js';
 
 const sip = (logon: string) => `sip:${logon}@litwareinc.com`;
 const FINANCE = 'Get-CsUser -OU "OU=Finance,DC=litwareinc,DC=com"';
+/** Selected objects carry PowerShell's type name Selected.<the input's type>. */
+const user = (properties: Record<string, unknown>) => ({ PSTypeName: 'Selected.Microsoft.Rtc.Management.ADConnect.Schema.ADUser', ...properties });
 
 export const SELECT_EXAMPLES: readonly Example[] = [
   {
@@ -11,9 +13,9 @@ export const SELECT_EXAMPLES: readonly Example[] = [
     remarks: 'New objects with only DisplayName and SipAddress, for the first three users; Get-CsUser then stops, as it would before head.',
     expect: {
       objects: [
-        { DisplayName: 'Ken Myer', SipAddress: sip('kenmyer') },
-        { DisplayName: 'Pilar Ackerman', SipAddress: sip('pilar') },
-        { DisplayName: 'Aidan Delaney', SipAddress: sip('aidan') },
+        user({ DisplayName: 'Ken Myer', SipAddress: sip('kenmyer') }),
+        user({ DisplayName: 'Pilar Ackerman', SipAddress: sip('pilar') }),
+        user({ DisplayName: 'Aidan Delaney', SipAddress: sip('aidan') }),
       ],
     },
   },
@@ -23,9 +25,9 @@ export const SELECT_EXAMPLES: readonly Example[] = [
     remarks: 'The SipAddress under the name Sip. The hashtable is one single-quoted bash argument; @{n="Sip";e={$_.SipAddress}} is the same.',
     expect: {
       objects: [
-        { DisplayName: 'Ken Myer', Sip: sip('kenmyer') },
-        { DisplayName: 'Pilar Ackerman', Sip: sip('pilar') },
-        { DisplayName: 'Aidan Delaney', Sip: sip('aidan') },
+        user({ DisplayName: 'Ken Myer', Sip: sip('kenmyer') }),
+        user({ DisplayName: 'Pilar Ackerman', Sip: sip('pilar') }),
+        user({ DisplayName: 'Aidan Delaney', Sip: sip('aidan') }),
       ],
     },
   },
@@ -35,9 +37,9 @@ export const SELECT_EXAMPLES: readonly Example[] = [
     remarks: '*Enabled picks every property whose name ends with Enabled, in the order the objects have them.',
     expect: {
       objects: [
-        { DisplayName: 'Ken Myer', Enabled: true, EnterpriseVoiceEnabled: true },
-        { DisplayName: 'Pilar Ackerman', Enabled: true, EnterpriseVoiceEnabled: false },
-        { DisplayName: 'Aidan Delaney', Enabled: true, EnterpriseVoiceEnabled: false },
+        user({ DisplayName: 'Ken Myer', Enabled: true, EnterpriseVoiceEnabled: true }),
+        user({ DisplayName: 'Pilar Ackerman', Enabled: true, EnterpriseVoiceEnabled: false }),
+        user({ DisplayName: 'Aidan Delaney', Enabled: true, EnterpriseVoiceEnabled: false }),
       ],
     },
   },
@@ -51,25 +53,25 @@ export const SELECT_EXAMPLES: readonly Example[] = [
     title: 'The last users',
     code: 'Get-CsUser | Select-Object -Last 2 SamAccountName',
     remarks: 'Select-Object holds only the last two objects while the input goes by, and writes them at its end.',
-    expect: { objects: [{ SamAccountName: 'confroom1' }, { SamAccountName: 'amys' }] },
+    expect: { objects: [user({ SamAccountName: 'confroom1' }), user({ SamAccountName: 'amys' })] },
   },
   {
     title: 'Distinct values',
     code: 'Get-CsUser | Select-Object RegistrarPool -Unique',
     remarks: 'One object per Registrar pool, in the order first seen (compared case-sensitively).',
-    expect: { objects: [{ RegistrarPool: 'atl-cs-001.litwareinc.com' }, { RegistrarPool: 'red-cs-001.litwareinc.com' }] },
+    expect: { objects: [user({ RegistrarPool: 'atl-cs-001.litwareinc.com' }), user({ RegistrarPool: 'red-cs-001.litwareinc.com' })] },
   },
   {
     title: 'Every property but some',
     code: 'Get-CsClientPinInfo -Identity "litwareinc\\kenmyer" | Select-Object -ExcludeProperty *Time',
     remarks: '-ExcludeProperty alone selects every other property.',
-    expect: { objects: [{ Identity: sip('kenmyer'), IsPinSet: true, IsLockedOut: false }] },
+    expect: { objects: [{ PSTypeName: 'Selected.Microsoft.Rtc.Management.UserPinService.PinInfoDetails', Identity: sip('kenmyer'), IsPinSet: true, IsLockedOut: false }] },
   },
   {
     title: 'Objects by position',
     code: 'Get-CsUser | Select-Object -Index 0,23 SamAccountName',
     remarks: 'The first and the 24th user (positions count from 0); reading stops after the last position.',
-    expect: { objects: [{ SamAccountName: 'kenmyer' }, { SamAccountName: 'amys' }] },
+    expect: { objects: [user({ SamAccountName: 'kenmyer' }), user({ SamAccountName: 'amys' })] },
   },
 ];
 

@@ -5,7 +5,7 @@
  * and -Unique's comparison of what it wrote.
  */
 import { compareValues } from '../core/compare.js';
-import { echo, errorRecord, isPSObject, usageError, type ErrorId, type ErrorRecord } from '../core/index.js';
+import { TYPE_NAME_PROPERTY, echo, errorRecord, isPSObject, typeNameOf, usageError, type ErrorId, type ErrorRecord } from '../core/index.js';
 import { resolveHashtable, type HashtableKey } from '../core/hashtableLiteral.js';
 import type { PropertyArgument } from '../core/propertyType.js';
 import { nameFilter, propertyExpression, type ExpressionResult, type PropertyExpression } from '../core/propertyExpression.js';
@@ -92,7 +92,7 @@ export function project(input: unknown, projection: Projection, record: number |
       else entries.push([note.name, note.value]);
       seen.add(folded);
     }
-    out.push({ value: recordFromEntries(entries), notes });
+    out.push({ value: recordFromEntries([[TYPE_NAME_PROPERTY, selectedType(input)], ...entries]), notes });
     return out;
   }
   const results = expand.resolve(input);
@@ -131,9 +131,9 @@ function matchProperties(input: unknown, specs: readonly SelectSpec[], exclude: 
 
 /** An expanded value with the selected properties added: to an object as properties; a plain value stays as it is. */
 function withNotes(item: unknown, notes: readonly ExpressionResult[], input: unknown, record: number | undefined): (Written | ErrorRecord)[] {
-  if (!isPSObject(item) || notes.length === 0) return [{ value: item, notes: [...notes] }];
+  if (!isPSObject(item)) return [{ value: item, notes: [...notes] }];
   const out: (Written | ErrorRecord)[] = [];
-  const entries = recordEntries(item);
+  const entries: [string, unknown][] = [[TYPE_NAME_PROPERTY, selectedType(input)], ...recordEntries(item).filter(([name]) => name !== TYPE_NAME_PROPERTY)];
   for (const note of notes) {
     if (entries.some(([name]) => name.toLowerCase() === note.name.toLowerCase())) {
       out.push(alreadyExisting(note.name, input, record, 'AlreadyExistingUserSpecifiedPropertyExpand'));
@@ -143,6 +143,11 @@ function withNotes(item: unknown, notes: readonly ExpressionResult[], input: unk
   }
   out.push({ value: recordFromEntries(entries), notes: [...notes] });
   return out;
+}
+
+/** PowerShell's first type name of a selected object: Selected.<the input's type>. */
+function selectedType(input: unknown): string {
+  return `Selected.${typeNameOf(input)}`;
 }
 
 function alreadyExisting(name: string, input: unknown, record: number | undefined, errorId: ErrorId): ErrorRecord {

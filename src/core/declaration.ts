@@ -4,6 +4,7 @@
  * tests all read this one value; the types of the bound parameters follow from it.
  */
 import type { ErrorRecord } from './errors.js';
+import type { HoldsDecl, MemoryBudget } from './memoryBudget.js';
 import type { OutputTarget } from './outputTarget.js';
 import type { Deliverable } from './stream/outputWriter.js';
 import type { ParamType } from './types.js';
@@ -115,6 +116,8 @@ export interface CmdletContext {
   readonly output: OutputTarget;
   /** The terminal's width when stdout is a terminal. */
   readonly columns?: number;
+  /** What the cmdlet may hold (its declared budget, or CSPIN_MEMORY_BUDGET); unlimited for a streaming cmdlet. */
+  readonly memory: MemoryBudget;
   /** True once a signal told the command to stop: start no new change. */
   readonly stopping: boolean;
   /**
@@ -154,6 +157,8 @@ export interface CmdletDecl<P extends ParameterDecls = ParameterDecls, S = unkno
   /** Groups of parameters that cannot be used together (PowerShell's parameter sets, in short). */
   readonly mutuallyExclusive?: readonly (readonly (keyof P & string)[])[];
   readonly shouldProcess?: ShouldProcessDecl;
+  /** A cmdlet that holds input (Sort, Group, Select -Last...): what, and its memory budget. Help shows it. */
+  readonly holds?: HoldsDecl;
   readonly inputTypes?: readonly string[];
   readonly outputType?: string;
   /**

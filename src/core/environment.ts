@@ -5,6 +5,7 @@
 import { clockOf } from './clock.js';
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
+import { budgetOf } from './memoryBudget.js';
 
 /** How output objects are written: NDJSON, PowerShell's list or table view, or by the terminal (auto). */
 export type OutputFormat = 'auto' | 'ndjson' | 'list' | 'table';
@@ -60,4 +61,5 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): void {
   outputFormatOf(env);
   progressAllowed(env);
   clockOf(env);
+  budgetOf(0, env);
 }

@@ -10,6 +10,7 @@ export type ErrorCategory =
   | 'InvalidData'
   | 'InvalidOperation'
   | 'InvalidResult'
+  | 'InvalidType'
   | 'LimitsExceeded'
   | 'NotSpecified'
   | 'ObjectNotFound'

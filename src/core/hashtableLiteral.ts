@@ -284,3 +284,6 @@ export function resolveHashtable(table: HashtableLiteral, keys: readonly Hashtab
 function isPrefix(typed: string, name: string): boolean {
   return typed.length > 0 && typed.length <= name.length && name.slice(0, typed.length).toLowerCase() === typed.toLowerCase();
 }
+
+// Where these types lived at first (branches that merged early import them from here).
+export type { PropertyArgument, ScriptBlockLiteral } from './propertyType.js';

@@ -43,3 +43,5 @@ export type { ErrorId, ErrorIds } from './errorIds.js';
 export { didYouMean, editDistance, nearestNames } from './suggest.js';
 export { packageVersion } from './packageVersion.js';
 export { ProgressLine, progressWanted } from './progress.js';
+export { BUDGET_VARIABLE, MemoryBudget, approximateSize, budgetOf, formatBytes } from './memoryBudget.js';
+export type { HoldsDecl } from './memoryBudget.js';

@@ -13,6 +13,7 @@ import { checkEnvironment } from './environment.js';
 import { ErrorReporter } from './errorReporter.js';
 import { TerminatingError, isErrorRecord, usageError, type ErrorRecord } from './errors.js';
 import { helpText, wantsHelp } from './help.js';
+import { MemoryBudget, budgetOf } from './memoryBudget.js';
 import { messages } from './messages.js';
 import { classifyStdin, readsPipelineInput, type StdinKind } from './pipelineInput.js';
 import { ProgressLine, progressWanted } from './progress.js';
@@ -122,6 +123,7 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     env: io.env,
     output: target,
     columns: io.stdout.isTTY ? io.stdout.columns : undefined,
+    memory: new MemoryBudget(decl.name, decl.holds ? budgetOf(decl.holds.budget, io.env) : Number.POSITIVE_INFINITY, decl.holds?.wayOut ?? ''),
     get stopping() {
       return stoppedBy !== undefined;
     },

@@ -249,8 +249,11 @@ export class OutputWriter implements Pacer {
   }
 
   #send(bytes: Buffer, done?: (error: Error | null | undefined) => void): void {
+    // The length only: a callback that held the Buffer kept every chunk alive while output ran
+    // synchronously into a file (Sort-Object's merge: 170 MB more per million lines).
+    const size = bytes.length;
     const accepted = (error: Error | null | undefined) => {
-      if (!error) this.#accepted += bytes.length;
+      if (!error) this.#accepted += size;
       done?.(error);
     };
     this.beforeSend?.();
