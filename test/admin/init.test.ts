@@ -242,6 +242,6 @@ describe.concurrent('cspin, the administration command', () => {
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toEqual(expect.arrayContaining(['Get-CsUser', 'Get-CsClientPinInfo', 'Import-Csv']));
-    for (const line of lines) expect(line).toMatch(/^[A-Z][a-z]+-[A-Za-z]+$/);
+    for (const line of lines) expect(line).toMatch(/^[A-Z][A-Za-z]+-[A-Za-z]+$/);
   });
 });
