@@ -1,6 +1,6 @@
 /** ConvertTo-Csv and ConvertFrom-Csv against PowerShell. */
 import type { ConformanceCase } from '../case.js';
-import { MIXED, reads, runs } from './builders.js';
+import { MIXED, reads, runs } from '../builders.js';
 
 
 const to = runs('ConvertTo-Csv', 'text');

@@ -1,6 +1,6 @@
 /** ConvertTo-Json and ConvertFrom-Json against PowerShell. */
 import type { ConformanceCase } from '../case.js';
-import { reads, runs } from './builders.js';
+import { reads, runs } from '../builders.js';
 
 const USERS = ['{"DisplayName":"Ken Myer","SipAddress":"sip:kenmyer@litwareinc.com"}', '{"DisplayName":"Pilar Ackerman","SipAddress":"sip:pilar@litwareinc.com"}'];
 const DEEP = ['{"a":[1,[2,[3,[4]]]],"b":{"c":{"d":{"e":{"f":1}}}}}'];

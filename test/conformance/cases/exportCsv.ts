@@ -1,6 +1,6 @@
 /** Export-Csv against PowerShell: the bytes of the file it writes. */
 import type { ConformanceCase } from '../case.js';
-import { MIXED, runs } from './builders.js';
+import { MIXED, runs } from '../builders.js';
 
 const PIN = [
   '{"Identity":"sip:kenmyer@litwareinc.com","IsPinSet":true,"IsLockedOut":false,"LastPinChangeTime":"2012-09-25T13:35:03.000Z","PinExpirationTime":null}',

@@ -207,6 +207,7 @@ static class Oracle
     static readonly Dictionary<string, string[]> Orders = new()
     {
         ["Microsoft.PowerShell.Commands.GroupInfo"] = ["Count", "Name", "Group", "Values"],
+        ["Microsoft.PowerShell.Commands.GroupInfoNoElement"] = ["Count", "Name", "Group", "Values"],
     };
 
     /// <summary>A custom object's properties in order; a .NET object's in declaration order, or cspin's (Orders).</summary>

@@ -1,5 +1,5 @@
 /** Builders for the cases of one command: its name, the parameters, the input. */
-import type { ConformanceCase, ConformanceOutput } from '../case.js';
+import type { ConformanceCase, ConformanceOutput } from './case.js';
 
 /** Objects whose values need quoting, escaping or are null or empty (CSV cases). */
 export const MIXED = ['{"a":"x,y","b":"q\\"r","c":"l\\nm","d":" s","e":null,"f":"","g":1.5,"h":true}'];
