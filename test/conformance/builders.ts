@@ -29,6 +29,8 @@ export function reads(command: string) {
   return (name: string, text: string, parameters = '', errors?: readonly string[]): ConformanceCase => ({
     name: `${command}: ${name}`,
     pipeline: `${command} -InputObject '${text}' ${parameters}`.trim(),
+    // The same text for PowerShell: without it the runner would take '{...}' for a quoted script block.
+    pwsh: `${command} -InputObject '${text.replace(/'/g, "''")}' ${parameters}`.trim(),
     output: 'objects',
     ...(errors ? { errors } : {}),
   });

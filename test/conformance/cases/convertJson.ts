@@ -38,7 +38,7 @@ const cases: ConformanceCase[] = [
   to('property order is kept', '', ['{"z":1,"a":2,"m":3}']),
   to('PinInfoDetails', '', ['{"Identity":"sip:kenmyer@litwareinc.com","IsPinSet":true,"IsLockedOut":false,"LastPinChangeTime":"2012-09-25T13:35:03.000Z","PinExpirationTime":null}']),
   back('an array document is unrolled', '', USERS),
-  back('one object', '', [USERS[0] ?? '']),
+  back('one object, there and back', '', [USERS[0] ?? '']),
   back('-AsArray of one object is unrolled', '-AsArray', [USERS[0] ?? '']),
   back('compressed', '-Compress', USERS),
   back('nested values', '-Depth 5', ['{"a":[1,[2,3]],"b":{"c":{"d":true}},"e":null,"f":1.5}']),

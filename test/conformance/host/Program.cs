@@ -17,6 +17,8 @@ var times = enUS.DateTimeFormat;
 times.LongTimePattern = times.LongTimePattern.Replace('\u202F', ' ');
 times.ShortTimePattern = times.ShortTimePattern.Replace('\u202F', ' ');
 times.FullDateTimePattern = times.FullDateTimePattern.Replace('\u202F', ' ');
+// ICU's en-US has 3 decimals for "N"/"F"; Windows (and Format-Table's doubles) 2.
+enUS.NumberFormat.NumberDecimalDigits = 2;
 CultureInfo.DefaultThreadCurrentCulture = enUS;
 CultureInfo.DefaultThreadCurrentUICulture = enUS;
 CultureInfo.CurrentCulture = enUS;
