@@ -34,7 +34,7 @@ export default defineCmdlet({
       title: 'Malformed JSON',
       code: `printf '{\\n  "Name": "Ken Myer",\\n  "Count": two\\n}\\n' | ConvertFrom-Json`,
       remarks: 'The error names the line and column, not the text.',
-      expect: { exitCode: 1, stderrIncludes: 'line 3, column 12' },
+      expect: { exitCode: 1, stderrIncludes: 'line 3, column 12', objects: [] },
     },
   ],
 

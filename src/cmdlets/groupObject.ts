@@ -3,6 +3,11 @@ import { TextValue, toText, typeTagOf } from '../core/objectCompare.js';
 import { PSObjectType } from '../core/objectType.js';
 import { PropertyListType } from '../core/propertyType.js';
 import { MISSING, encodeKeys, keyComparer, keySpecs, rawKey, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
+import { ALL_USERS, NO_PIN, pinInfo, type Logon } from './sampleObjects.js';
+
+// The sample's users with a PIN, in directory order, and the three whose PIN is locked (samples/litwareinc-pins.csv).
+const WITH_PIN = ALL_USERS.filter((u) => !NO_PIN.includes(u));
+const LOCKED: readonly Logon[] = ['pilar', 'wendyr', 'yanli'];
 
 /** The objects of one key as it was spelled (groups that compare equal are merged at the end). */
 interface Group {
@@ -82,7 +87,12 @@ export default defineCmdlet({
       title: 'Locked PINs with their users',
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsPinSet | Group-Object IsLockedOut',
       remarks: 'Each group holds its PinInfoDetails objects in input order; Name is the ToString() of the key.',
-      expect: { properties: ['Count', 'Name', 'Group', 'Values'] },
+      expect: {
+        objects: [
+          { Count: 11, Name: 'False', Group: WITH_PIN.filter((u) => !LOCKED.includes(u)).map((u) => pinInfo(u)), Values: [false] },
+          { Count: 3, Name: 'True', Group: WITH_PIN.filter((u) => LOCKED.includes(u)).map((u) => pinInfo(u)), Values: [true] },
+        ],
+      },
     },
     {
       title: 'Group by two properties',

@@ -74,7 +74,9 @@ export default defineCmdlet({
       title: 'Oldest and newest PIN change',
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsPinSet | Measure-Object LastPinChangeTime -Minimum -Maximum',
       remarks: 'Dates are not numbers: the result is a GenericObjectMeasureInfo holding the dates themselves.',
-      expect: { properties: ['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'StandardDeviation', 'Property'] },
+      expect: {
+        objects: [{ Count: 14, Average: null, Sum: null, Maximum: '2016-07-22T15:10:00.000Z', Minimum: '2012-08-14T09:12:40.000Z', StandardDeviation: null, Property: 'LastPinChangeTime' }],
+      },
     },
   ],
 

@@ -5,6 +5,7 @@ import { PSObjectType } from '../core/objectType.js';
 import { PropertyListType } from '../core/propertyType.js';
 import { expandSpecs, keyComparer, keySpecs, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
 import { Spill, type Entry } from './sortRuns.js';
+import { pinInfo } from './sampleObjects.js';
 
 interface State {
   readonly specs: readonly KeySpec[];
@@ -80,7 +81,7 @@ export default defineCmdlet({
       title: 'The three oldest PIN changes',
       code: 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsPinSet | Sort-Object LastPinChangeTime -Top 3',
       remarks: '-Top holds only three objects however long the input.',
-      expect: { identities: ['sip:pilar@litwareinc.com', 'sip:kenmyer@litwareinc.com', 'sip:markh@litwareinc.com'] },
+      expect: { objects: [pinInfo('pilar'), pinInfo('kenmyer'), pinInfo('markh')] },
     },
     {
       title: 'Numbers, nulls and unique values',

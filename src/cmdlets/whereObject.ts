@@ -77,7 +77,7 @@ export default defineCmdlet({
       title: 'Users from a list, with a script block',
       code: `Get-CsUser | Where-Object '{$_.SamAccountName -in "kenmyer", "PILAR"}'`,
       remarks: '-in looks for the property value in a comma list (case-insensitively; -cin minds case); -contains looks for a value in a property that holds a list.',
-      expect: { identities: ['CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com', 'CN=Pilar Ackerman,OU=Finance,DC=litwareinc,DC=com'] },
+      expect: { objects: [adUser('kenmyer'), adUser('pilar')] },
     },
     {
       title: 'Users by a display name pattern',

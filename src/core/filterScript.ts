@@ -27,6 +27,7 @@ import { applyOperator, type FilterOperator } from './containment.js';
 import { echo } from './echo.js';
 import { ComparisonFailure, ConversionFailure, FilterError, MAX_FILTER_NESTING, conversionMessage } from './filterError.js';
 import { arrayOf, commandWord, describe, literal, nestedMember, property, self, unsupportedWord, type Evaluate, type Operand } from './filterOperands.js';
+import { apply, fold, type Step } from './filterSteps.js';
 import { tokenize, type Token } from './filterTokens.js';
 import type { PSObject } from './psobject.js';
 
@@ -44,13 +45,6 @@ export interface FilterOptions {
   propertyTypes?: PropertyTypes;
   /** A script block's own rules (ForEach-Object, calculated properties): a bare word is a command there, refused. */
   commands?: boolean;
-}
-
-/** One `-op value` of a comparison chain. */
-interface Step {
-  operator: FilterOperator;
-  right: Operand;
-  failure: (error: ConversionFailure) => ComparisonFailure;
 }
 
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -289,24 +283,3 @@ class Parser {
     return new FilterError(reason, token.position);
   }
 }
-
-/** One comparison of a chain, its failures made the errors the caller reports. */
-function apply({ operator, right, failure }: Step, left: unknown, record: PSObject, declared: DeclaredType | undefined): boolean {
-  try {
-    return applyOperator(left, operator, right.evaluate(record), declared);
-  } catch (error) {
-    if (error instanceof ConversionFailure) throw failure(error);
-    throw error instanceof FilterError ? error.at(right.position) : error;
-  }
-}
-
-/** A literal compared with a literal: the result, or a usage error when the conversion fails. */
-function fold(head: Operand, { operator, right, failure }: Step): Operand {
-  try {
-    return literal(applyOperator(head.literal?.value, operator, right.literal?.value), head.position, right.end);
-  } catch (error) {
-    if (!(error instanceof ConversionFailure)) throw error;
-    throw new FilterError(failure(error).message, right.position, 'ComparisonFailure');
-  }
-}
-

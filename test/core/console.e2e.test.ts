@@ -48,7 +48,7 @@ describe.concurrent('colour', () => {
     const lines = text.split('\n');
     expect(lines[1]).toBe(`${GREEN}Identity                  IsPinSet IsLockedOut LastPinChangeTime   PinExpirationTime${RESET}`);
     expect(lines[2]).toBe(`${GREEN}--------                  -------- ----------- -----------------   -----------------${RESET}`);
-    expect(lines[3]?.trimEnd()).toBe('sip:ellens@litwareinc.com True     False       3/2/2014 8:00:11 AM');
+    expect(lines[3]?.trimEnd()).toBe('sip:ellens@litwareinc.com     True       False 3/2/2014 8:00:11 AM');
   });
 
   it('a usage error is red on a terminal too', async () => {

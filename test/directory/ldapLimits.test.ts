@@ -198,6 +198,18 @@ describe('wide LDAP filter properties', () => {
     ) as fc.Arbitrary<LdapFilter>,
   }));
 
+  it('a list of values with a lone surrogate matches what one equality matches (found by the property below)', () => {
+    const db = openDirectory(USERS);
+    try {
+      const one: LdapFilter = { type: 'equality', attribute: 'department', value: '\ud800' };
+      const both: LdapFilter = { type: 'and', filters: [one, one] };
+      expect(selectIds(db, one)).toEqual([7]);
+      expect(selectIds(db, both)).toEqual([7]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('compileLdapFilter groups, flattens and negates without changing what a filter selects', () => {
     const db = openDirectory(USERS);
     try {

@@ -16,17 +16,17 @@ export function bind(params: LdapSqlParam[], value: LdapSqlParam): string {
 }
 
 /**
- * A JSON array of distinct values for json_each: lone surrogates become U+FFFD, as they do when a
- * string is bound directly, so that a list and a single equality match the same text.
+ * A JSON array of distinct values for json_each. A lone surrogate stays an escape (`\ud800`): SQLite
+ * decodes it to the same bytes a directly bound string gets, so a list and a single equality match
+ * the same rows (replacing it with U+FFFD made them differ).
  * @param values the values
  * @returns the JSON text
  */
 export function jsonList(values: Iterable<unknown>): string {
   // Rows are arrays: distinct by their text, not by identity.
   const distinct = new Map([...values].map((value) => [JSON.stringify(value), value]));
-  return JSON.stringify([...distinct.values()], (_key, value: unknown) => (typeof value === 'string' ? value.replace(LONE_SURROGATE, '\ufffd') : value));
+  return JSON.stringify([...distinct.values()]);
 }
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * The error of a filter beyond what one SQLite statement takes.
