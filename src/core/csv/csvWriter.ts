@@ -6,7 +6,7 @@
  * triggered by a lone CR, quoting per column) are not the library's, and it was 4.6 times slower over
  * a million rows (README, Design).
  */
-import { toStringValue } from '../format/formatValue.js';
+import { stringText, toStringValue } from '../format/formatValue.js';
 import { TYPE_NAME_PROPERTY, findProperty, isPSObject, typeNameOf } from '../psobject.js';
 import { propertyNames } from '../record.js';
 
@@ -108,7 +108,10 @@ function cellOf(value: unknown, record: Record<string, unknown> | undefined, col
     member = value.length;
   }
   if (member === null || member === undefined) return null;
-  return typeof member === 'string' && !looksLikeDate(member) ? member : toStringValue(member);
+  // The usual kinds first, without toStringValue's checks for arrays and objects.
+  if (typeof member === 'string') return looksLikeDate(member) ? stringText(member) : member;
+  if (typeof member === 'boolean') return member ? 'True' : 'False';
+  return toStringValue(member);
 }
 
 /** Whether a string may be an ISO timestamp (then formatted as a date): a cheap test before the parse. */

@@ -3,6 +3,7 @@
  * at `$FormatEnumerationLimit`, nested objects as `@{Name=value; ...}`.
  */
 import { propertyNames } from '../record.js';
+import { isoTimestampMs, localDateText } from './dateText.js';
 import { numberText, tableNumberText } from './numberText.js';
 
 /** A record as JSON.parse produces it: ordered properties. */
@@ -13,10 +14,6 @@ export const TYPE_NAME_PROPERTY = 'PSTypeName';
 
 /** PowerShell's default `$FormatEnumerationLimit`: collections show this many items, then `…`. */
 export const ENUMERATION_LIMIT = 4;
-
-// cspin writes dates as ISO 8601 with seconds and an explicit zone (Z or ±hh:mm).
-const ISO_TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
 /**
  * Tells whether a value is a record (a plain object), as opposed to a scalar, an array or a Date.
@@ -37,34 +34,14 @@ export function displayedProperties(record: FormatRecord): string[] {
 }
 
 /**
- * Parses an ISO 8601 timestamp the way cspin writes it.
+ * Parses an ISO 8601 timestamp the way cspin writes it (`YYYY-MM-DDTHH:MM:SS[.fff](Z|±hh:mm)`, a
+ * valid calendar date: JS Date would roll 2012-02-30 over to March, PowerShell keeps such text a string).
  * @param text - a candidate string.
  * @returns the instant, or undefined when the text is not a valid timestamp.
  */
 export function parseIsoTimestamp(text: string): Date | undefined {
-  const m = ISO_TIMESTAMP.exec(text);
-  if (m === null) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
-    number, number, number, number, number, number,
-  ];
-  const millis = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
-  // JS Date rolls 2012-02-30 over to March; PowerShell would keep such text a string, so reject it.
-  const dateOk = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-  if (!dateOk || hour > 23 || minute > 59 || second > 59) {
-    return undefined;
-  }
-  const offsetMinutes =
-    m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute - offsetMinutes, second, millis);
-  return date;
-}
-
-function daysInMonth(year: number, month: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  const ms = isoTimestampMs(text);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
 /**
@@ -112,12 +89,19 @@ function scalarText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'string') {
-    const date = parseIsoTimestamp(value);
-    return date === undefined ? (localTimestampText(value) ?? value) : formatDateTime(date);
-  }
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatDateTime(value);
+  if (typeof value === 'string') return stringText(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : localDateText(value.getTime(), formatDateTime);
   return String(value);
+}
+
+/**
+ * A string's ToString() after ConvertFrom-Json: a timestamp is a date, written as en-US local time.
+ * @param text a string value
+ * @returns the date's text, or the string itself
+ */
+export function stringText(text: string): string {
+  const ms = isoTimestampMs(text);
+  return Number.isNaN(ms) ? (localTimestampText(text) ?? text) : localDateText(ms, formatDateTime);
 }
 
 // An item of a collection: a nested collection is its items' text joined by spaces ($OFS).
