@@ -17,12 +17,12 @@ export function isoTimestampMs(text: string): number {
   const length = text.length;
   if (length < 20 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x54) return NaN;
   if (text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
+  const year = two(text, 0) * 100 + two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  const second = two(text, 17);
   // NaN (a non-digit) fails every comparison below.
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
   let i = 19;
@@ -32,7 +32,7 @@ export function isoTimestampMs(text: string): number {
     while (i < length && i - start < 10 && isDigit(text.charCodeAt(i))) i++;
     const count = i - start;
     if (count === 0 || count > 9) return NaN;
-    millis = digits(text, start, Math.min(3, count)) * (count === 1 ? 100 : count === 2 ? 10 : 1);
+    millis = count === 1 ? (text.charCodeAt(start) - 0x30) * 100 : count === 2 ? two(text, start) * 10 : two(text, start) * 10 + text.charCodeAt(start + 2) - 0x30;
   }
   let offsetMinutes = 0;
   const zone = text.charCodeAt(i);
@@ -40,7 +40,7 @@ export function isoTimestampMs(text: string): number {
     if (i + 1 !== length) return NaN;
   } else if (zone === 0x2b /* + */ || zone === 0x2d /* - */) {
     if (i + 6 !== length || text.charCodeAt(i + 3) !== 0x3a) return NaN;
-    offsetMinutes = (zone === 0x2d ? -1 : 1) * (digits(text, i + 1, 2) * 60 + digits(text, i + 4, 2));
+    offsetMinutes = (zone === 0x2d ? -1 : 1) * (two(text, i + 1) * 60 + two(text, i + 4));
     if (Number.isNaN(offsetMinutes)) return NaN;
   } else {
     return NaN;
@@ -48,15 +48,11 @@ export function isoTimestampMs(text: string): number {
   return daysFromCivil(year, month, day) * DAY + hour * HOUR + (minute - offsetMinutes) * 60_000 + second * 1000 + millis;
 }
 
-/** The number that `count` ASCII digits at `start` spell, or NaN. */
-function digits(text: string, start: number, count: number): number {
-  let n = 0;
-  for (let i = start; i < start + count; i++) {
-    const c = text.charCodeAt(i);
-    if (!isDigit(c)) return NaN;
-    n = n * 10 + c - 0x30;
-  }
-  return n;
+/** The number two ASCII digits at `at` spell, or NaN. */
+function two(text: string, at: number): number {
+  const high = text.charCodeAt(at) - 0x30;
+  const low = text.charCodeAt(at + 1) - 0x30;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : NaN;
 }
 
 function isDigit(c: number): boolean {
