@@ -5,6 +5,7 @@
 import { CsvParser } from '../core/csv/csvParser.js';
 import { CsvWriter, csvColumns, csvTypeLine, type QuoteMode } from '../core/csv/csvWriter.js';
 import { PSObjectType } from '../core/objectType.js';
+import { NameListType } from '../core/propertyType.js';
 import { StringType, SwitchType, TerminatingError, echo, enumType, findProperty, isPSObject, usageError } from '../core/index.js';
 
 export const QUOTE_MODES = enumType('QuoteKind', { Never: 0, Always: 1, AsNeeded: 2 });
@@ -23,8 +24,8 @@ export const CSV_PARAMETERS = {
   IncludeTypeInformation: { type: SwitchType, aliases: ['ITI'], description: 'Writes a first line "#TYPE <type name>" (the first object\'s PSTypeName, or System.Management.Automation.PSCustomObject).' },
   UseQuotes: { type: QUOTE_MODES, description: 'Always (the default: every header and value in double quotes), AsNeeded (only values holding the delimiter, a double quote or a newline) or Never.' },
   QuoteFields: {
-    type: StringType,
-    description: 'Only these columns are quoted, comma-separated (names case-insensitive); the others never are.',
+    type: NameListType,
+    description: 'Only these columns are quoted, a comma list (names case-insensitive): Name,Count or Name, Count; the others never are.',
   },
   NoHeader: { type: SwitchType, description: 'Writes no header line.' },
 } as const;
@@ -34,7 +35,7 @@ export interface CsvShape {
   Delimiter?: string;
   IncludeTypeInformation?: boolean;
   UseQuotes?: QuoteMode;
-  QuoteFields?: string;
+  QuoteFields?: readonly string[];
   NoHeader?: boolean;
 }
 
@@ -72,7 +73,7 @@ export class CsvLines {
    */
   lines(value: unknown): string[] {
     if (this.#writer) return [this.#writer.row(value)];
-    const options = { delimiter: this.#shape.Delimiter, quotes: this.#shape.UseQuotes, quoteFields: this.#shape.QuoteFields?.split(',').map((f) => f.trim()) };
+    const options = { delimiter: this.#shape.Delimiter, quotes: this.#shape.UseQuotes, quoteFields: this.#shape.QuoteFields };
     if (this.#append) {
       this.#checkAppend(value, this.#append);
       this.#writer = new CsvWriter(this.#append.columns, options);
