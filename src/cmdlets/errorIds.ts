@@ -13,7 +13,6 @@ declare module '../core/errorIds.js' {
     ExpressionGlobbing2: 'Group-Object given a wildcard property';
     NonNumericInputObject: 'Measure-Object given a value that is not a number';
     PSObjectCompareTo: 'values that cannot be compared to order groups';
-    AutoSizeLimitExceeded: 'Format-Table -AutoSize past what it may hold';
     EmptyScriptBlockAndNoName: 'a calculated property without a name or expression';
     ExpandPropertyNotFound: 'Select-Object -ExpandProperty of a missing property';
     FormatStringNotSupported: 'a calculated column with FormatString';
