@@ -1,6 +1,7 @@
 import { PSObjectType } from '../core/objectType.js';
-import { SwitchType, approximateSize, defineCmdlet, integerType, type CmdletContext } from '../core/index.js';
+import { SwitchType, approximateSize, defineCmdlet, integerType, isPSObject, recordEntries, recordFromEntries, type CmdletContext } from '../core/index.js';
 import { writeJson, type JsonLayout, type JsonWriteState } from '../core/format/psJson.js';
+import { typeView } from '../core/format/typeViews.js';
 
 /** What ConvertTo-Json holds, for help and for the error past its memory budget. */
 const HOLDS = {
@@ -110,9 +111,18 @@ function element(value: unknown, state: State, context: CmdletContext): string {
  * text deeper than the default -Depth 2 can grow far past its input line (at most 1 MiB): others are
  * not walked twice.
  */
-function held<T>(value: T, layout: JsonLayout, level: number, context: CmdletContext): T {
+function held(value: unknown, layout: JsonLayout, level: number, context: CmdletContext): unknown {
   if (value !== null && typeof value === 'object' && !layout.compress && layout.depth > 2) context.memory.hold(textSize(value, layout, level));
-  return value;
+  return inJsonOrder(value);
+}
+
+/** A GroupInfo's properties in the order PowerShell writes them (the .NET type's: Values, Count, Group, Name). */
+function inJsonOrder(value: unknown): unknown {
+  const view = isPSObject(value) ? typeView(value) : undefined;
+  if (!view) return value;
+  const entries = recordEntries(value as Record<string, unknown>);
+  const first = view.json.flatMap((name) => entries.filter(([key]) => key === name));
+  return recordFromEntries([...first, ...entries.filter(([key]) => !view.json.includes(key))]);
 }
 
 /**
