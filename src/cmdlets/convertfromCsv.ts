@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { csvRecords } from '../core/csv/csvRecords.js';
-import { StringType, TYPE_NAME_PROPERTY, defineCmdlet, echo, errorRecord, isErrorRecord, recordEntries, recordFromEntries, usageError } from '../core/index.js';
+import { StringType, TYPE_NAME_PROPERTY, defineCmdlet, errorRecord, isErrorRecord, recordEntries, recordFromEntries, usageError } from '../core/index.js';
 import { NameListType } from '../core/propertyType.js';
+import { checkDelimiter } from './csvOutput.js';
 import { messages } from '../core/messages.js';
 import { classifyStdin } from '../core/pipelineInput.js';
 
@@ -40,9 +41,7 @@ export default defineCmdlet({
   ],
 
   begin(params) {
-    if (params.Delimiter !== undefined && params.Delimiter.length !== 1) {
-      throw usageError('InvalidDelimiter', `Cannot bind parameter 'Delimiter'. "${echo(params.Delimiter)}" is not one character.`, echo(params.Delimiter));
-    }
+    checkDelimiter(params.Delimiter);
     if (params.InputObject === undefined && classifyStdin() === 'terminal') {
       throw usageError('MissingMandatoryParameter', messages.missingMandatory(['InputObject']), 'InputObject');
     }

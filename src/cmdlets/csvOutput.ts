@@ -8,6 +8,20 @@ import { PSObjectType } from '../core/objectType.js';
 import { NameListType } from '../core/propertyType.js';
 import { StringType, SwitchType, TerminatingError, echo, enumType, findProperty, isPSObject, usageError } from '../core/index.js';
 
+/** PowerShell's binding error for a -Delimiter that is not one [char] (the same in all four CSV cmdlets). */
+const notOneCharacter = (shown: string) => `Cannot bind parameter 'Delimiter'. Cannot convert value "${shown}" to type "System.Char". Error: "String must be exactly one character long."`;
+
+/**
+ * Checks -Delimiter as PowerShell binds a [char]: one UTF-16 unit, else CannotConvertArgumentNoMessage.
+ * @param delimiter the bound text
+ * @throws TerminatingError (usage, exit 2) when it is not one character
+ */
+export function checkDelimiter(delimiter: string | undefined): void {
+  if (delimiter === undefined || delimiter.length === 1) return;
+  const shown = echo(delimiter);
+  throw usageError('CannotConvertArgumentNoMessage', notOneCharacter(shown), shown);
+}
+
 export const QUOTE_MODES = enumType('QuoteKind', { Never: 0, Always: 1, AsNeeded: 2 });
 
 /** The parameters both cmdlets take. */
@@ -41,9 +55,7 @@ export interface CsvShape {
 
 /** Checks the parameters that cannot go together; a usage error (exit 2) before anything is read. */
 export function checkCsvShape(params: CsvShape & { Append?: boolean }): void {
-  if (params.Delimiter !== undefined && params.Delimiter.length !== 1) {
-    throw usageError('InvalidDelimiter', `Cannot bind parameter 'Delimiter'. "${echo(params.Delimiter)}" is not one character.`, echo(params.Delimiter));
-  }
+  checkDelimiter(params.Delimiter);
   if (params.UseQuotes !== undefined && params.QuoteFields !== undefined) {
     throw usageError('CannotSpecifyQuoteFieldsAndUseQuotes', 'You must specify either the -UseQuotes or -QuoteFields parameters, but not both.');
   }

@@ -27,7 +27,6 @@ declare module '../core/errorIds.js' {
     CannotSpecifyQuoteFieldsAndUseQuotes: '-UseQuotes with -QuoteFields';
     FileReadError: 'an input file that cannot be read';
     GlobalPolicyExists: 'the global PIN policy already exists';
-    InvalidDelimiter: 'a CSV delimiter that is not one character';
     JsonDocumentTooLarge: 'a multi-line JSON document past what ConvertFrom-Json holds';
     InvalidOrganizationalUnit: 'an -OU that is not a distinguished name';
     InvalidPinFormat: 'a PIN that is not digits';

@@ -3,6 +3,7 @@ import { csvRecords } from '../core/csv/csvRecords.js';
 import { ENCODING_NAMES, isKnownEncoding, utf8Input } from '../core/csv/recode.js';
 import { StringType, SwitchType, defineCmdlet, echo, errorRecord, isErrorRecord, isIntegerLikeKey, markHoldsOrder, propertyNames, setOrder, usageError } from '../core/index.js';
 import { NameListType } from '../core/propertyType.js';
+import { checkDelimiter } from './csvOutput.js';
 import { stdinReadError } from '../core/stream/readChunks.js';
 
 /** PowerShell's warning (CsvCommandStrings.UseDefaultNameForUnspecifiedHeader). */
@@ -102,10 +103,7 @@ export default defineCmdlet({
   ],
 
   begin(params, context): State {
-    if (params.Delimiter !== undefined && params.Delimiter.length !== 1) {
-      const shown = echo(params.Delimiter);
-      throw usageError('CannotConvertArgumentNoMessage', `Cannot bind parameter 'Delimiter'. Cannot convert value "${shown}" to type "System.Char". Error: "String must be exactly one character long."`, shown);
-    }
+    checkDelimiter(params.Delimiter);
     if (params.Encoding !== undefined && !isKnownEncoding(params.Encoding)) {
       const shown = echo(params.Encoding);
       throw usageError(
