@@ -3,6 +3,9 @@
  * declared budget, in the bins' real 64 MiB heap) each stops with MemoryBudgetExceeded naming the limit
  * and its way out, exit 1, no stack trace, no V8 crash and no half-written output; help says what it holds.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorsOf, sh, type ShellResult } from '../support/shell.js';
 
@@ -45,10 +48,12 @@ describe.concurrent('MemoryBudgetExceeded under CSPIN_MEMORY_BUDGET', () => {
   });
 
   it('ConvertTo-Json: an array stops at the object that passes it, never closed as if complete', async () => {
-    // The first two objects come in a chunk of their own, written before the third is read.
-    const input = `{ printf '%s\\n' '{"a":1}' '{"a":2}'; sleep 1; printf '%s\\n' '${JSON.stringify({ b: 'y'.repeat(2000) })}'; }`;
+    const dir = mkdtempSync(join(tmpdir(), 'cspin-budget-'));
+    // The third object is sent only once the first two are written (a chunk of their own).
+    const input = `{ printf '%s\\n' '{"a":1}' '{"a":2}'; for i in $(seq 100); do [ -s out ] && break; sleep 0.1; done; printf '%s\\n' '${JSON.stringify({ b: 'y'.repeat(2000) })}'; }`;
     // Past -Depth 2 the indented text of an object is counted before it is built.
-    const result = await sh(`${input} | ConvertTo-Json -Depth 3`, { env: { ...ENV, CSPIN_MEMORY_BUDGET: '1K' } });
+    const result = await sh(`${input} | ConvertTo-Json -Depth 3 > out; status=$?; cat out; exit $status`, { cwd: dir, env: { ...ENV, CSPIN_MEMORY_BUDGET: '1K' } });
+    rmSync(dir, { recursive: true, force: true });
     budgetError(result);
     expect(result.stdout).toMatch(/^\[\n {2}\{\n {4}"a": 1\n {2}\},\n {2}\{\n {4}"a": 2\n {2}\}$/);
   });
