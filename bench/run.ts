@@ -22,7 +22,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     dir: { type: 'string', default: join(ROOT, '.bench') },
     regenerate: { type: 'boolean', default: false },
-    'set-users': { type: 'string', default: '10000' },
+    'set-users': { type: 'string', default: '300' },
     'set-runs': { type: 'string', default: '1' },
     'skip-reports': { type: 'boolean', default: false },
     'sort-records': { type: 'string', default: '10000000' },

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import { csvRecords } from '../core/csv/csvRecords.js';
-import { StringType, TYPE_NAME_PROPERTY, defineCmdlet, echo, errorRecord, isErrorRecord, recordEntries, recordFromEntries, usageError } from '../core/index.js';
+import { StringType, TYPE_NAME_PROPERTY, defineCmdlet, errorRecord, isErrorRecord, recordEntries, recordFromEntries, usageError } from '../core/index.js';
+import { NameListType } from '../core/propertyType.js';
+import { checkDelimiter } from './csvOutput.js';
 import { messages } from '../core/messages.js';
 import { classifyStdin } from '../core/pipelineInput.js';
 
@@ -16,7 +18,7 @@ export default defineCmdlet({
       description: 'CSV text; without it, standard input is read as CSV text (cspin: a pipe carries text, so the lines are not NDJSON records here).',
     },
     Delimiter: { type: StringType, position: 1, description: 'The character between values; @default ",".' },
-    Header: { type: StringType, description: 'Column names to use instead of the first line, comma-separated (the first line is then data).' },
+    Header: { type: NameListType, description: 'Column names to use instead of the first line, a comma list (the first line is then data).' },
   },
   inputTypes: ['CSV text.'],
   outputType: 'System.Management.Automation.PSCustomObject',
@@ -39,9 +41,7 @@ export default defineCmdlet({
   ],
 
   begin(params) {
-    if (params.Delimiter !== undefined && params.Delimiter.length !== 1) {
-      throw usageError('InvalidDelimiter', `Cannot bind parameter 'Delimiter'. "${echo(params.Delimiter)}" is not one character.`, echo(params.Delimiter));
-    }
+    checkDelimiter(params.Delimiter);
     if (params.InputObject === undefined && classifyStdin() === 'terminal') {
       throw usageError('MissingMandatoryParameter', messages.missingMandatory(['InputObject']), 'InputObject');
     }
@@ -51,7 +51,7 @@ export default defineCmdlet({
   async *process(records) {
     for (const { params } of records) {
       const input = params.InputObject === undefined ? process.stdin : Readable.from([Buffer.from(params.InputObject)]);
-      const header = params.Header?.split(',').map((h) => h.trim());
+      const header = params.Header;
       for await (const item of csvRecords(input, { delimiter: params.Delimiter, header })) {
         if (isErrorRecord(item)) yield errorRecord({ ...item, message: `CSV input: ${item.message}` });
         else yield item.typeName ? recordFromEntries([[TYPE_NAME_PROPERTY, `CSV:${item.typeName}`], ...recordEntries(item.record)]) : item.record;

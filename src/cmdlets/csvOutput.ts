@@ -5,7 +5,22 @@
 import { CsvParser } from '../core/csv/csvParser.js';
 import { CsvWriter, csvColumns, csvTypeLine, type QuoteMode } from '../core/csv/csvWriter.js';
 import { PSObjectType } from '../core/objectType.js';
+import { NameListType } from '../core/propertyType.js';
 import { StringType, SwitchType, TerminatingError, echo, enumType, findProperty, isPSObject, usageError } from '../core/index.js';
+
+/** PowerShell's binding error for a -Delimiter that is not one [char] (the same in all four CSV cmdlets). */
+const notOneCharacter = (shown: string) => `Cannot bind parameter 'Delimiter'. Cannot convert value "${shown}" to type "System.Char". Error: "String must be exactly one character long."`;
+
+/**
+ * Checks -Delimiter as PowerShell binds a [char]: one UTF-16 unit, else CannotConvertArgumentNoMessage.
+ * @param delimiter the bound text
+ * @throws TerminatingError (usage, exit 2) when it is not one character
+ */
+export function checkDelimiter(delimiter: string | undefined): void {
+  if (delimiter === undefined || delimiter.length === 1) return;
+  const shown = echo(delimiter);
+  throw usageError('CannotConvertArgumentNoMessage', notOneCharacter(shown), shown);
+}
 
 export const QUOTE_MODES = enumType('QuoteKind', { Never: 0, Always: 1, AsNeeded: 2 });
 
@@ -23,8 +38,8 @@ export const CSV_PARAMETERS = {
   IncludeTypeInformation: { type: SwitchType, aliases: ['ITI'], description: 'Writes a first line "#TYPE <type name>" (the first object\'s PSTypeName, or System.Management.Automation.PSCustomObject).' },
   UseQuotes: { type: QUOTE_MODES, description: 'Always (the default: every header and value in double quotes), AsNeeded (only values holding the delimiter, a double quote or a newline) or Never.' },
   QuoteFields: {
-    type: StringType,
-    description: 'Only these columns are quoted, comma-separated (names case-insensitive); the others never are.',
+    type: NameListType,
+    description: 'Only these columns are quoted, a comma list (names case-insensitive): Name,Count or Name, Count; the others never are.',
   },
   NoHeader: { type: SwitchType, description: 'Writes no header line.' },
 } as const;
@@ -34,15 +49,13 @@ export interface CsvShape {
   Delimiter?: string;
   IncludeTypeInformation?: boolean;
   UseQuotes?: QuoteMode;
-  QuoteFields?: string;
+  QuoteFields?: readonly string[];
   NoHeader?: boolean;
 }
 
 /** Checks the parameters that cannot go together; a usage error (exit 2) before anything is read. */
 export function checkCsvShape(params: CsvShape & { Append?: boolean }): void {
-  if (params.Delimiter !== undefined && params.Delimiter.length !== 1) {
-    throw usageError('InvalidDelimiter', `Cannot bind parameter 'Delimiter'. "${echo(params.Delimiter)}" is not one character.`, echo(params.Delimiter));
-  }
+  checkDelimiter(params.Delimiter);
   if (params.UseQuotes !== undefined && params.QuoteFields !== undefined) {
     throw usageError('CannotSpecifyQuoteFieldsAndUseQuotes', 'You must specify either the -UseQuotes or -QuoteFields parameters, but not both.');
   }
@@ -72,7 +85,7 @@ export class CsvLines {
    */
   lines(value: unknown): string[] {
     if (this.#writer) return [this.#writer.row(value)];
-    const options = { delimiter: this.#shape.Delimiter, quotes: this.#shape.UseQuotes, quoteFields: this.#shape.QuoteFields?.split(',').map((f) => f.trim()) };
+    const options = { delimiter: this.#shape.Delimiter, quotes: this.#shape.UseQuotes, quoteFields: this.#shape.QuoteFields };
     if (this.#append) {
       this.#checkAppend(value, this.#append);
       this.#writer = new CsvWriter(this.#append.columns, options);

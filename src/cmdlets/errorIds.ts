@@ -13,7 +13,6 @@ declare module '../core/errorIds.js' {
     ExpressionGlobbing2: 'Group-Object given a wildcard property';
     NonNumericInputObject: 'Measure-Object given a value that is not a number';
     PSObjectCompareTo: 'values that cannot be compared to order groups';
-    AutoSizeLimitExceeded: 'Format-Table -AutoSize past what it may hold';
     EmptyScriptBlockAndNoName: 'a calculated property without a name or expression';
     ExpandPropertyNotFound: 'Select-Object -ExpandProperty of a missing property';
     FormatStringNotSupported: 'a calculated column with FormatString';
@@ -28,7 +27,6 @@ declare module '../core/errorIds.js' {
     CannotSpecifyQuoteFieldsAndUseQuotes: '-UseQuotes with -QuoteFields';
     FileReadError: 'an input file that cannot be read';
     GlobalPolicyExists: 'the global PIN policy already exists';
-    InvalidDelimiter: 'a CSV delimiter that is not one character';
     JsonDocumentTooLarge: 'a multi-line JSON document past what ConvertFrom-Json holds';
     InvalidOrganizationalUnit: 'an -OU that is not a distinguished name';
     InvalidPinFormat: 'a PIN that is not digits';

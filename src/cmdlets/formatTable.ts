@@ -1,11 +1,17 @@
-import { SwitchType, TerminatingError, defineCmdlet } from '../core/index.js';
+import { SwitchType, defineCmdlet, formatBytes } from '../core/index.js';
 import { TableFormatter, screenWidth } from '../core/format/index.js';
 import { PropertyListType } from '../core/propertyType.js';
 import { FORMAT_INPUT, compileColumns, formatRecords } from './formatCommon.js';
 
-/** -AutoSize holds the cell text of every row: at most this many bytes (estimated), within the bins' 64 MiB heap. */
-export const AUTOSIZE_LIMIT_BYTES = 24 * 1024 * 1024;
-const LIMIT_TEXT = `${AUTOSIZE_LIMIT_BYTES / 1024 / 1024} MiB`;
+/** The rows held to size the columns: at most this many bytes (estimated), within the bins' 64 MiB heap. */
+const BUDGET = 24 * 1024 * 1024;
+/** What Format-Table holds, for help and for the error past its memory budget. */
+const HOLDS = {
+  what: "the text of every row until the input ends, to size the columns (cell text and about 32 bytes a cell)",
+  when: 'only with -AutoSize; without it, the rows of the first 300 ms (or up to the budget), and then it streams',
+  wayOut: 'leave out -AutoSize: Format-Table then sizes the columns from the first rows and streams',
+  budget: BUDGET,
+};
 
 const FINANCE = [
   '',
@@ -31,17 +37,18 @@ export default defineCmdlet({
     },
     AutoSize: {
       type: SwitchType,
-      description: `Sizes the columns from all the objects: holds every row's text until the input ends (at most ${LIMIT_TEXT} of cell text, then AutoSizeLimitExceeded).`,
+      description: `Sizes the columns from all the objects: holds every row's text until the input ends (at most ${formatBytes(BUDGET)}, then MemoryBudgetExceeded).`,
     },
     HideTableHeaders: { type: SwitchType, description: 'Leaves out the labels and the dashes.' },
     Wrap: { type: SwitchType, description: 'Wraps a value too wide for its column on more lines (at spaces) instead of cutting it.' },
     InputObject: FORMAT_INPUT,
   },
   writesText: true,
+  holds: HOLDS,
   inputTypes: ['Any object, string or null, one per NDJSON line.'],
   outputType: 'Text for people (never NDJSON), whatever stdout is.',
   notes: [
-    `Streams without -AutoSize (it holds only the rows of the first 300 ms). -AutoSize holds the text of every row: past ${LIMIT_TEXT} (cell text and about 32 bytes a cell) it stops with AutoSizeLimitExceeded; leave -AutoSize out for large inputs.`,
+    `Streams without -AutoSize (it holds only the rows of the first 300 ms). -AutoSize holds the text of every row: past ${formatBytes(BUDGET)} (cell text and about 32 bytes a cell) it stops with MemoryBudgetExceeded; leave -AutoSize out for large inputs.`,
     'cspin deviations: NDJSON cannot tell 3.0 from 3, so whole numbers always show as integers; the next command reads text, not objects (PowerShell\'s format objects do not exist in bash).',
   ],
   examples: [
@@ -75,14 +82,7 @@ export default defineCmdlet({
       autoSize: params.AutoSize === true,
       hideTableHeaders: params.HideTableHeaders === true,
       wrap: params.Wrap === true,
-      holdLimit: AUTOSIZE_LIMIT_BYTES,
-      onLimit: () => {
-        throw new TerminatingError({
-          errorId: 'AutoSizeLimitExceeded',
-          category: 'LimitsExceeded',
-          message: `Format-Table -AutoSize holds the text of every row to size the columns, and this input passed its limit of ${LIMIT_TEXT}. Leave out -AutoSize: Format-Table then sizes the columns from the first rows and streams.`,
-        });
-      },
+      memory: context.memory,
     });
   },
 

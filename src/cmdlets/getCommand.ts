@@ -1,12 +1,12 @@
-import { PlainText, StringType, SwitchType, defineCmdlet, echo, errorRecord, packageVersion, syntaxLine } from '../core/index.js';
+import { PlainText, SwitchType, defineCmdlet, echo, errorRecord, packageVersion, syntaxLine } from '../core/index.js';
+import { NameListType } from '../core/propertyType.js';
 import { isWildcard, loadDeclarations, matchingNames } from './commandLookup.js';
 
 /** PowerShell's CmdletInfo, as far as its default view shows it, with its Verb and Noun. */
 const COMMAND_TYPE = 'System.Management.Automation.CmdletInfo';
 
-/** Names given to -Name, -Verb or -Noun: comma lists (`Get-CsUser,Get-Help`) as PowerShell's string[] takes them. */
-const namesOf = (text: string | undefined): string[] | undefined =>
-  text === undefined ? undefined : text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+/** Names given to -Name, -Verb or -Noun (string[]: the binder splits comma lists), empty ones left out. */
+const namesOf = (names: readonly string[] | undefined): string[] | undefined => names?.map((name) => name.trim()).filter((name) => name !== '');
 
 export default defineCmdlet({
   name: 'Get-Command',
@@ -15,13 +15,13 @@ export default defineCmdlet({
     'Lists the cspin cmdlets, from the registry the bins run: every one, or those whose name, verb or noun matches (case-insensitively, with wildcards). A name without wildcards that names no cmdlet is an error, as in PowerShell; a wildcard or a -Verb / -Noun that matches nothing gives nothing. -Syntax writes each cmdlet\'s syntax line as text instead of objects.',
   parameters: {
     Name: {
-      type: StringType,
+      type: NameListType,
       position: 0,
       valueFromPipelineByPropertyName: true,
       description: 'Names of cmdlets, comma-separated, any case, wildcards allowed.',
     },
-    Verb: { type: StringType, description: 'Only cmdlets with these verbs (comma-separated, wildcards allowed), e.g. Get.' },
-    Noun: { type: StringType, description: 'Only cmdlets with these nouns (comma-separated, wildcards allowed), e.g. CsClientPin.' },
+    Verb: { type: NameListType, description: 'Only cmdlets with these verbs (comma-separated, wildcards allowed), e.g. Get.' },
+    Noun: { type: NameListType, description: 'Only cmdlets with these nouns (comma-separated, wildcards allowed), e.g. CsClientPin.' },
     Syntax: { type: SwitchType, description: 'Writes the syntax of each cmdlet as text instead of its object.' },
   },
   outputType: `${COMMAND_TYPE}, or text with -Syntax`,

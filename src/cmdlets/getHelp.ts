@@ -1,5 +1,6 @@
 import { wildcardRegExp } from '../core/compare.js';
 import { PlainText, StringType, SwitchType, defineCmdlet, echo, errorRecord, helpText, parameterBlock, usageError, type AnyCmdletDecl } from '../core/index.js';
+import { NameListType } from '../core/propertyType.js';
 import { loadDeclarations, matchingNames } from './commandLookup.js';
 
 /** What PowerShell says when no help matches (the errorId is its own). */
@@ -21,7 +22,7 @@ export default defineCmdlet({
     Examples: { type: SwitchType, description: 'Shows only the name, synopsis and examples.' },
     Detailed: { type: SwitchType, description: 'Adds the parameter descriptions and the examples to the default view.' },
     Full: { type: SwitchType, description: 'Shows the whole help: parameters with their attributes, inputs, outputs, notes and examples.' },
-    Parameter: { type: StringType, description: 'Shows only the named parameters (wildcards allowed, e.g. "*").' },
+    Parameter: { type: NameListType, description: 'Shows only the named parameters, a comma list (wildcards allowed, e.g. "*").' },
   },
   mutuallyExclusive: [['Examples', 'Detailed', 'Full', 'Parameter']],
   inputTypes: ['Objects with a Name property (Get-Command\'s output).'],
@@ -86,19 +87,22 @@ function helpList(decls: readonly AnyCmdletDecl[]): string {
   return ['', `${'Name'.padEnd(width)} ${'Category'.padEnd(8)} ${'Module'.padEnd(6)} Synopsis`, `${'----'.padEnd(width)} ${'--------'.padEnd(8)} ${'------'.padEnd(6)} --------`, ...rows, ''].join('\n');
 }
 
-/** The blocks of the parameters a pattern names, or PowerShell's NoParmsFound error. */
-function parameterHelp(decl: AnyCmdletDecl, pattern: string, record: number | undefined): PlainText | ReturnType<typeof errorRecord> {
-  let regExp: RegExp;
-  try {
-    regExp = wildcardRegExp(pattern);
-  } catch {
-    throw usageError('WildcardPatternInvalid', `Cannot bind parameter 'Parameter'. "${echo(pattern)}" is not a valid wildcard pattern.`, echo(pattern));
+/** The blocks of the parameters the patterns name (each once, in pattern order), or PowerShell's NoParmsFound error. */
+function parameterHelp(decl: AnyCmdletDecl, patterns: readonly string[], record: number | undefined): PlainText | ReturnType<typeof errorRecord> {
+  const names = new Set<string>();
+  for (const pattern of patterns) {
+    let regExp: RegExp;
+    try {
+      regExp = wildcardRegExp(pattern);
+    } catch {
+      throw usageError('WildcardPatternInvalid', `Cannot bind parameter 'Parameter'. "${echo(pattern)}" is not a valid wildcard pattern.`, echo(pattern));
+    }
+    for (const name of Object.keys(decl.parameters)) if (regExp.test(name)) names.add(name);
   }
-  const blocks = Object.entries(decl.parameters)
-    .filter(([name]) => regExp.test(name))
-    .map(([name, p]) => parameterBlock(name, p));
+  const blocks = [...names].map((name) => parameterBlock(name, decl.parameters[name] as AnyCmdletDecl['parameters'][string]));
   if (blocks.length === 0) {
-    return errorRecord({ errorId: 'NoParmsFound', category: 'InvalidArgument', message: `No parameter matches criteria ${echo(pattern)}.`, target: echo(pattern), record });
+    const shown = echo(patterns.join(', '));
+    return errorRecord({ errorId: 'NoParmsFound', category: 'InvalidArgument', message: `No parameter matches criteria ${shown}.`, target: shown, record });
   }
   return new PlainText(`\n${blocks.join('\n')}\n`);
 }

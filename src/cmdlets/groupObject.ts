@@ -1,9 +1,13 @@
 import { JsonText, SwitchType, TerminatingError, defineCmdlet, echo, stringifyRecord, usageError, type CmdletContext } from '../core/index.js';
 import { TextValue, toText, typeTagOf } from '../core/objectCompare.js';
 import { PSObjectType } from '../core/objectType.js';
+import { GROUP_INFO, GROUP_INFO_NO_ELEMENT } from '../core/format/typeViews.js';
 import { PropertyListType } from '../core/propertyType.js';
 import { MISSING, encodeKeys, keyComparer, keySpecs, rawKey, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
 import { ALL_USERS, NO_PIN, pinInfo, type Logon } from './sampleObjects.js';
+
+/** The PSTypeName of the output: GroupInfo, or GroupInfoNoElement with -NoElement (as in PowerShell). */
+const group = (noElement: boolean) => ({ PSTypeName: noElement ? GROUP_INFO_NO_ELEMENT : GROUP_INFO });
 
 // The sample's users with a PIN, in directory order, and the three whose PIN is locked (samples/litwareinc-pins.csv).
 const WITH_PIN = ALL_USERS.filter((u) => !NO_PIN.includes(u));
@@ -66,7 +70,7 @@ export default defineCmdlet({
     wayOut: 'use -NoElement to hold only the counts, or group fewer objects',
   },
   inputTypes: ['Any object, string or number, one per NDJSON line.'],
-  outputType: 'GroupInfo objects {Count, Name, Group, Values}, or one hashtable object with -AsHashTable.',
+  outputType: 'Microsoft.PowerShell.Commands.GroupInfo objects {Count, Name, Group, Values} (GroupInfoNoElement with -NoElement), or one hashtable object with -AsHashTable.',
   notes: [
     'Group-Object holds every object until the end unless -NoElement: past its memory budget it stops with MemoryBudgetExceeded (use -NoElement for counts).',
     "cspin deviations: a script block key uses Where-Object's expression language; -Culture is not supported (always en-US).",
@@ -78,8 +82,8 @@ export default defineCmdlet({
       remarks: 'One group per value of IsPinSet, False before True (groups are sorted by key); -NoElement holds only the counts.',
       expect: {
         objects: [
-          { Count: 10, Name: 'False', Group: [], Values: [false] },
-          { Count: 14, Name: 'True', Group: [], Values: [true] },
+          { ...group(true), Count: 10, Name: 'False', Group: [], Values: [false] },
+          { ...group(true), Count: 14, Name: 'True', Group: [], Values: [true] },
         ],
       },
     },
@@ -89,8 +93,8 @@ export default defineCmdlet({
       remarks: 'Each group holds its PinInfoDetails objects in input order; Name is the ToString() of the key.',
       expect: {
         objects: [
-          { Count: 11, Name: 'False', Group: WITH_PIN.filter((u) => !LOCKED.includes(u)).map((u) => pinInfo(u)), Values: [false] },
-          { Count: 3, Name: 'True', Group: WITH_PIN.filter((u) => LOCKED.includes(u)).map((u) => pinInfo(u)), Values: [true] },
+          { ...group(false), Count: 11, Name: 'False', Group: WITH_PIN.filter((u) => !LOCKED.includes(u)).map((u) => pinInfo(u)), Values: [false] },
+          { ...group(false), Count: 3, Name: 'True', Group: WITH_PIN.filter((u) => LOCKED.includes(u)).map((u) => pinInfo(u)), Values: [true] },
         ],
       },
     },
@@ -100,8 +104,8 @@ export default defineCmdlet({
       remarks: 'Names join the values with ", "; "x" and "X" are one group unless -CaseSensitive.',
       expect: {
         objects: [
-          { Count: 2, Name: 'x, 1', Group: [], Values: ['x', 1] },
-          { Count: 1, Name: 'y, 2', Group: [], Values: ['y', 2] },
+          { ...group(true), Count: 2, Name: 'x, 1', Group: [], Values: ['x', 1] },
+          { ...group(true), Count: 1, Name: 'y, 2', Group: [], Values: ['y', 2] },
         ],
       },
     },
@@ -153,7 +157,7 @@ export default defineCmdlet({
       return;
     }
     for (const g of groups) {
-      yield new JsonText(`{"Count":${g.count},"Name":${JSON.stringify(nameOf(g.raw))},"Group":[${g.elements.map((e) => e.t).join(',')}],"Values":${stringifyRecord(g.raw)}}`);
+      yield new JsonText(`{"PSTypeName":"${state.noElement ? GROUP_INFO_NO_ELEMENT : GROUP_INFO}","Count":${g.count},"Name":${JSON.stringify(nameOf(g.raw))},"Group":[${g.elements.map((e) => e.t).join(',')}],"Values":${stringifyRecord(g.raw)}}`);
       g.elements = [];
     }
   },

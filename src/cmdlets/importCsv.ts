@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { csvRecords } from '../core/csv/csvRecords.js';
 import { ENCODING_NAMES, isKnownEncoding, utf8Input } from '../core/csv/recode.js';
 import { StringType, SwitchType, defineCmdlet, echo, errorRecord, isErrorRecord, isIntegerLikeKey, markHoldsOrder, propertyNames, setOrder, usageError } from '../core/index.js';
+import { NameListType } from '../core/propertyType.js';
+import { checkDelimiter } from './csvOutput.js';
 import { stdinReadError } from '../core/stream/readChunks.js';
 
 /** PowerShell's warning (CsvCommandStrings.UseDefaultNameForUnspecifiedHeader). */
@@ -41,8 +43,8 @@ export default defineCmdlet({
       description: 'Uses the list separator of the current culture as the delimiter: cspin formats as en-US, whose list separator is ",".',
     },
     Header: {
-      type: StringType,
-      description: 'Column headers to use instead of the first line, comma-separated (the file\'s first line is then data).',
+      type: NameListType,
+      description: 'Column headers to use instead of the first line, a comma list (the file\'s first line is then data).',
     },
     Encoding: {
       type: StringType,
@@ -101,10 +103,7 @@ export default defineCmdlet({
   ],
 
   begin(params, context): State {
-    if (params.Delimiter !== undefined && params.Delimiter.length !== 1) {
-      const shown = echo(params.Delimiter);
-      throw usageError('CannotConvertArgumentNoMessage', `Cannot bind parameter 'Delimiter'. Cannot convert value "${shown}" to type "System.Char". Error: "String must be exactly one character long."`, shown);
-    }
+    checkDelimiter(params.Delimiter);
     if (params.Encoding !== undefined && !isKnownEncoding(params.Encoding)) {
       const shown = echo(params.Encoding);
       throw usageError(
@@ -129,7 +128,7 @@ export default defineCmdlet({
       // Path and LiteralPath are each mandatory in their own parameter set: one of them is bound.
       const path = (params.Path as string | undefined) ?? params.LiteralPath;
       const stdin = params.Path === '-';
-      const header = params.Header?.split(',').map((h) => h.trim());
+      const header = params.Header;
       const shown = echo(path);
       try {
         const input = utf8Input(stdin ? process.stdin : createReadStream(path), params.Encoding);

@@ -1,17 +1,26 @@
 import { arrayType } from '../core/commaList.js';
-import { HoldingBudget } from '../core/holdingBudget.js';
-import { Int32Type, SwitchType, StringType, defineCmdlet, isErrorRecord, type CmdletContext, type ErrorRecord } from '../core/index.js';
+import { Int32Type, SwitchType, StringType, approximateSize, defineCmdlet, isErrorRecord, type CmdletContext, type ErrorRecord } from '../core/index.js';
 import { inputObjectParameter } from '../core/objectType.js';
 import { NameListType, PropertyListType } from '../core/propertyType.js';
 import { SELECT_EXAMPLES } from './selectObjectExamples.js';
 import { compileProjection, project, type Projection } from './selectProjection.js';
-import { SelectQueue, type QueueCounts } from './selectQueue.js';
+import { SelectQueue } from './selectQueue.js';
 import { UniqueSet } from './selectUnique.js';
 
-/** An input object waiting in the queue, with the line it came from. */
+/** What Select-Object holds, for help and for the error past its memory budget. */
+const HOLDS = {
+  what: 'the last n input objects (-Last n, with -Skip s: n + s), n objects (-SkipLast n) or each distinct selected object (-Unique)',
+  when: 'only with -Last, -SkipLast or -Unique; otherwise it streams and holds nothing',
+  wayOut: 'give a smaller -Last or -SkipLast, or select fewer properties before -Unique',
+};
+/** Estimated bytes a held object costs beyond its value: its wrapper and its queue slot (or -Unique's key). */
+const HELD_OVERHEAD = 56;
+
+/** An input object waiting in the queue, with the line it came from and its estimated size. */
 interface Held {
   value: unknown;
   record: number | undefined;
+  size: number;
 }
 
 interface State {
@@ -25,8 +34,8 @@ interface State {
   uniques: UniqueSet | undefined;
   /** All that is needed has come: the rest of the input is not read. */
   done: boolean;
-  /** Set when it holds objects (-Last, -SkipLast, -Unique). */
-  budget: HoldingBudget | undefined;
+  /** -Last or -SkipLast: queued objects are weighed against the memory budget. */
+  weighed: boolean;
 }
 
 const COUNT = { type: Int32Type, validateRange: [0, 2147483647] } as const;
@@ -66,8 +75,9 @@ export default defineCmdlet({
   ],
   inputTypes: ['Any object, string or null, one per NDJSON line.'],
   outputType: 'New objects with the selected properties; the input objects (without -Property); or property values (-ExpandProperty).',
+  holds: { ...HOLDS, budget: 16 * 1024 * 1024 },
   notes: [
-    'Holds objects only for -Last n and -SkipLast n (n objects) and -Unique (each distinct object); everything else streams.',
+    'Holds objects only for -Last n and -SkipLast n (n objects) and -Unique (each distinct object); everything else streams. Past the memory budget it stops with MemoryBudgetExceeded.',
     'New objects have the type name Selected.<the input\'s type> (PSTypeName), as in PowerShell; objects passed through unchanged (no -Property) keep their own type name, where PowerShell adds Selected.<type> on top of it (cspin objects carry one type name, and the next command still binds them as their own type).',
     'cspin deviations: properties added by -Property to an expanded plain value (a string, a number) are not written, as JSON cannot add them to a string (PowerShell\'s ConvertTo-Json drops them too). Script blocks are single expressions over $_ (see ForEach-Object). -Wait, -SkipIndex and -CaseInsensitive are not supported.',
     'As in PowerShell, -Unique without -Property treats any two objects (records) as the same, so only the first object is written: use -Property to say what makes objects distinct.',
@@ -79,7 +89,9 @@ export default defineCmdlet({
     const firstOrLast = params.First !== undefined || params.Last !== undefined;
     const counts = { first: params.First ?? 0, last: params.Last ?? 0, skip: params.Skip ?? 0, skipLast: params.SkipLast ?? 0, firstOrLast };
     const index = params.Index === undefined ? undefined : [...new Set(params.Index)].sort((a, b) => a - b);
-    return { projection, queue: new SelectQueue(counts), index, nextIndex: 0, seen: 0, uniques: params.Unique ? new UniqueSet() : undefined, done: false, budget: budgetFor(counts, params.Unique === true) };
+    const weighed = counts.last > 0 || counts.skipLast > 0;
+    const queue = new SelectQueue<Held>(counts, (held) => held.size);
+    return { projection, queue, index, nextIndex: 0, seen: 0, uniques: params.Unique ? new UniqueSet() : undefined, done: false, weighed };
   },
 
   *process(records, state, context) {
@@ -90,32 +102,26 @@ export default defineCmdlet({
       if (state.index !== undefined) {
         if (state.index[state.nextIndex] === state.seen++) {
           state.nextIndex++;
-          yield* write(state, input, record);
-          state.budget?.add(state.uniques?.size ?? 0);
+          yield* write(state, input, record, context);
         }
         if (state.nextIndex >= state.index.length) stop(state, context);
         continue;
       }
-      const out = state.queue.push({ value: input, record });
-      if (out !== undefined) yield* write(state, out.value, out.record);
-      state.budget?.add(state.queue.held + (state.uniques?.size ?? 0));
+      const before = state.queue.bytes;
+      const out = state.queue.push({ value: input, record, size: state.weighed ? approximateSize(input) + HELD_OVERHEAD : 0 });
+      const change = state.queue.bytes - before;
+      if (change > 0) context.memory.hold(change);
+      else context.memory.release(-change);
+      if (out !== undefined) yield* write(state, out.value, out.record, context);
       if (state.queue.allRequested) stop(state, context);
     }
   },
 
-  *end(state) {
-    for (const held of state.queue.drain()) yield* write(state, held.value, held.record);
+  *end(state, context) {
+    for (const held of state.queue.drain()) yield* write(state, held.value, held.record, context);
     for (const kept of state.uniques?.kept ?? []) yield kept.value;
   },
 });
-
-/** What Select-Object holds, named for the error past the memory budget. */
-function budgetFor(counts: QueueCounts, unique: boolean): HoldingBudget | undefined {
-  if (unique) return new HoldingBudget('Select-Object', 'each distinct object (-Unique)', 'Select fewer or shorter properties, or give up -Unique.');
-  if (counts.last > 0) return new HoldingBudget('Select-Object', `the last ${counts.last} objects (-Last)`, 'Use a smaller -Last.');
-  if (counts.skipLast > 0) return new HoldingBudget('Select-Object', `${counts.skipLast} objects (-SkipLast)`, 'Use a smaller -SkipLast.');
-  return undefined;
-}
 
 function stop(state: State, context: CmdletContext): void {
   state.done = true;
@@ -123,10 +129,10 @@ function stop(state: State, context: CmdletContext): void {
 }
 
 /** What one selected input object gives: written now, or kept for -Unique. */
-function* write(state: State, input: unknown, record: number | undefined): Generator<unknown | ErrorRecord> {
+function* write(state: State, input: unknown, record: number | undefined, context: CmdletContext): Generator<unknown | ErrorRecord> {
   for (const item of project(input, state.projection, record)) {
     if (isErrorRecord(item)) yield item;
     else if (state.uniques === undefined) yield item.value;
-    else state.uniques.add(item);
+    else if (state.uniques.add(item)) context.memory.hold(approximateSize(item.value) + HELD_OVERHEAD + item.notes.reduce((sum, note) => sum + approximateSize(note.value) + HELD_OVERHEAD, 0));
   }
 }

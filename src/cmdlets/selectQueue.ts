@@ -45,17 +45,35 @@ export interface QueueCounts {
 export class SelectQueue<T> {
   readonly #queue = new Deque<T>();
   readonly #counts: QueueCounts;
+  readonly #weigh: (item: T) => number;
   #skip: number;
   #streamed = 0;
+  #bytes = 0;
 
-  constructor(counts: QueueCounts) {
+  /**
+   * @param counts Select-Object's counts
+   * @param weigh the bytes an item costs while held (for the memory budget)
+   */
+  constructor(counts: QueueCounts, weigh: (item: T) => number = () => 0) {
     this.#counts = counts;
+    this.#weigh = weigh;
     this.#skip = counts.skip;
   }
 
   /** How many items it holds now. */
   get held(): number {
     return this.#queue.length;
+  }
+
+  /** The bytes the held items cost (their weights). */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  #shift(): T | undefined {
+    const item = this.#queue.shift();
+    if (item !== undefined) this.#bytes -= this.#weigh(item);
+    return item;
   }
 
   /** True once -First has all its objects and nothing more is needed (-Last not given). */
@@ -72,22 +90,23 @@ export class SelectQueue<T> {
   push(item: T): T | undefined {
     const { first, last, skipLast, firstOrLast } = this.#counts;
     if ((last > 0 && first === 0 && this.#queue.length >= last + this.#skip) || (last > 0 && first !== 0 && this.#queue.length >= last)) {
-      this.#queue.shift();
+      this.#shift();
     }
     this.#queue.push(item);
+    this.#bytes += this.#weigh(item);
     if (this.#skip === 0) {
-      if (skipLast > 0) return this.#queue.length > skipLast ? this.#queue.shift() : undefined;
+      if (skipLast > 0) return this.#queue.length > skipLast ? this.#shift() : undefined;
       if (this.#streamed < first || !firstOrLast) {
         this.#streamed++;
-        return this.#queue.shift();
+        return this.#shift();
       }
-      if (last === 0) this.#queue.shift();
+      if (last === 0) this.#shift();
     } else if (last === 0) {
-      this.#queue.shift();
+      this.#shift();
       this.#skip--;
     } else if (first !== 0) {
       this.#skip--;
-      this.#queue.shift();
+      this.#shift();
     }
     return undefined;
   }
@@ -99,9 +118,9 @@ export class SelectQueue<T> {
   *drain(): Generator<T> {
     if (this.#counts.skipLast > 0) return;
     if (this.#counts.first !== 0) {
-      for (let item = this.#queue.shift(); item !== undefined; item = this.#queue.shift()) yield item;
+      for (let item = this.#shift(); item !== undefined; item = this.#shift()) yield item;
       return;
     }
-    while (this.#queue.length > this.#skip) yield this.#queue.shift() as T;
+    while (this.#queue.length > this.#skip) yield this.#shift() as T;
   }
 }

@@ -24,17 +24,19 @@ export class UniqueSet {
   /**
    * Keeps an object unless it is a duplicate of one kept before.
    * @param next the object about to be written
+   * @returns whether it was kept
    */
-  add(next: Written): void {
+  add(next: Written): boolean {
     const key = keyOf(next);
     if (key !== undefined) {
-      if (this.#keys.has(key) || this.#others.some((kept) => sameWritten(next, kept))) return;
+      if (this.#keys.has(key) || this.#others.some((kept) => sameWritten(next, kept))) return false;
       this.#keys.add(key);
     } else {
-      if (this.kept.some((kept) => sameWritten(next, kept))) return;
+      if (this.kept.some((kept) => sameWritten(next, kept))) return false;
       this.#others.push(next);
     }
     this.kept.push(next);
+    return true;
   }
 }
 

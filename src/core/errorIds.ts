@@ -52,9 +52,8 @@ export interface ErrorIds {
   UnsupportedHashtableValue: 'a hashtable value cspin cannot evaluate';
   WildcardPatternException: 'a wildcard pattern that does not parse';
   // Holding cmdlets.
-  HoldingLimitExceeded: 'Select-Object -Last past what it may hold';
   InvalidMemoryBudget: 'CSPIN_MEMORY_BUDGET is not a size';
-  MemoryBudgetExceeded: 'a holding cmdlet past its declared budget';
+  MemoryBudgetExceeded: 'a holding cmdlet (Sort, Group, Select -Last/-SkipLast/-Unique, ConvertTo-Json, Format-Table -AutoSize) past its declared memory budget';
   // Filters and comparisons.
   ComparisonFailure: 'a value that does not compare with the operand';
   InvalidFilter: 'a filter script that does not parse';

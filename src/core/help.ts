@@ -103,7 +103,7 @@ export function helpText(decl: AnyCmdletDecl, view: HelpView = 'full'): string {
   }
   if (view === 'full') {
     out.push(`INPUTS\n${indent((decl.inputTypes ?? []).join('\n'))}\n\nOUTPUTS\n${indent(decl.outputType ?? '')}\n\n`);
-    if (decl.holds) out.push(`MEMORY\n${indent(`Holds ${decl.holds.what}.\nBudget: ${formatBytes(decl.holds.budget)} (CSPIN_MEMORY_BUDGET can lower it). Past it: ${decl.holds.wayOut}.`)}\n\n`);
+    if (decl.holds) out.push(`MEMORY\n${indent(`Holds ${decl.holds.what}${decl.holds.when ? `, ${decl.holds.when}` : ''}.\nBudget: ${formatBytes(decl.holds.budget)} (CSPIN_MEMORY_BUDGET can lower it). Past it: ${decl.holds.wayOut}.`)}\n\n`);
     if (decl.notes?.length) out.push(`NOTES\n${indent(decl.notes.join('\n\n'))}\n\n`);
   }
   if (view !== 'default') out.push(indent(examplesText(decl)));

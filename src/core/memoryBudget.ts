@@ -1,6 +1,6 @@
 /**
  * The memory a holding cmdlet may use for what it holds (Sort-Object's run, Group-Object's groups,
- * Select-Object -Last's queue...). The bins run V8 with a 64 MiB old space: a cmdlet that holds input
+ * Select-Object -Last's queue, ConvertTo-Json's text, Format-Table -AutoSize's rows). The bins run V8 with a 64 MiB old space: a cmdlet that holds input
  * counts what it holds here, and past its declared budget it stops with MemoryBudgetExceeded, which
  * names the limit and the way out, instead of dying of V8's out-of-memory crash.
  */
@@ -11,6 +11,8 @@ import { echo } from './echo.js';
 export interface HoldsDecl {
   /** What it holds, for help: "every input object until the end (one count per group with -NoElement)". */
   readonly what: string;
+  /** For a cmdlet that holds only under some parameters, when, for help: "only with -Last, -SkipLast or -Unique; otherwise it streams". */
+  readonly when?: string;
   /** The most bytes it may hold (estimated with {@link approximateSize}). */
   readonly budget: number;
   /** What to do when the budget is not enough, for the error: "use -NoElement". */

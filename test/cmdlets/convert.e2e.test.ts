@@ -36,7 +36,7 @@ describe('ConvertTo-Csv', () => {
   });
 
   it('-UseQuotes with -QuoteFields, and a delimiter of two characters, are usage errors', async () => {
-    for (const [args, id] of [['-UseQuotes Never -QuoteFields a', 'CannotSpecifyQuoteFieldsAndUseQuotes'], ['-Delimiter ab', 'InvalidDelimiter']]) {
+    for (const [args, id] of [['-UseQuotes Never -QuoteFields a', 'CannotSpecifyQuoteFieldsAndUseQuotes'], ['-Delimiter ab', 'CannotConvertArgumentNoMessage']]) {
       const result = await run(`ConvertTo-Csv ${args}`, '{"a":1}\n');
       expect(result.code).toBe(2);
       expect(errorsOf(result).map((e) => e.errorId)).toEqual([id]);

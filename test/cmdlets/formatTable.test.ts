@@ -61,11 +61,11 @@ describe('Format-Table', () => {
     expect(r.stdout).toBe('\na\n-\n1\n');
   }, 20000);
 
-  it('-AutoSize stops with AutoSizeLimitExceeded past its limit', async () => {
+  it('-AutoSize stops with MemoryBudgetExceeded past its budget', async () => {
     const make = `node -e 'const l=JSON.stringify({a:"x".repeat(1000)})+"\\n"; process.stdout.write(l.repeat(30000))'`;
     const r = await sh(`${make} | Format-Table -AutoSize`, { env: ENV });
     expect(r.code).toBe(1);
-    expect(errorsOf(r).map((e) => e.errorId)).toEqual(['AutoSizeLimitExceeded']);
+    expect(errorsOf(r).map((e) => e.errorId)).toEqual(['MemoryBudgetExceeded']);
   }, 30000);
 
   it('takes calculated properties, with Width and Alignment', async () => {

@@ -15,8 +15,8 @@ describe('Group-Object', () => {
     const result = await sh(`${generated(200_000)} | Group-Object IsPinSet -NoElement`, { env: { ...JSON_ERRORS, CSPIN_MEMORY_BUDGET: '64K' } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.objects).toEqual([
-      { Count: 66_666, Name: 'False', Group: [], Values: [false] },
-      { Count: 133_334, Name: 'True', Group: [], Values: [true] },
+      { PSTypeName: 'Microsoft.PowerShell.Commands.GroupInfoNoElement', Count: 66_666, Name: 'False', Group: [], Values: [false] },
+      { PSTypeName: 'Microsoft.PowerShell.Commands.GroupInfoNoElement', Count: 133_334, Name: 'True', Group: [], Values: [true] },
     ]);
   });
 
@@ -51,6 +51,21 @@ describe('Group-Object', () => {
   it('-AsHashTable writes one object keyed by the values', async () => {
     const result = await sh(`printf '%s\\n' '{"a":"x","i":1}' '{"a":"y","i":2}' '{"a":"X","i":3}' | Group-Object a -AsHashTable`);
     expect(result.objects).toEqual([{ x: [{ a: 'x', i: 1 }, { a: 'X', i: 3 }], y: [{ a: 'y', i: 2 }] }]);
+  });
+
+  it('writes GroupInfo objects: Select-Object makes them Selected.GroupInfo; views and JSON as PowerShell 7.6 shows them', async () => {
+    const input = `printf '%s\\n' '{"X":"a","N":1}' '{"X":"b","N":1}' '{"X":"a","N":1}'`;
+    const [selected, table, list, json] = await Promise.all([
+      sh(`${input} | Group-Object X | Select-Object Name, Count`),
+      sh(`${input} | Group-Object X | Format-Table`),
+      sh(`${input} | Group-Object X -NoElement | Format-List`),
+      sh(`${input} | Group-Object X -NoElement | ConvertTo-Json -Compress`),
+    ]);
+    expect(selected.objects[0]).toEqual({ PSTypeName: 'Selected.Microsoft.PowerShell.Commands.GroupInfo', Name: 'a', Count: 2 });
+    // PowerShell's own output for the same objects (its GroupInfo table view: Count 5 wide, Name 25).
+    expect(table.stdout).toBe('\nCount Name                      Group\n----- ----                      -----\n    2 a                         {@{X=a; N=1}, @{X=a; N=1}}\n    1 b                         {@{X=b; N=1}}\n\n');
+    expect(list.stdout).toBe('\nName   : a\nCount  : 2\nValues : {a}\n\nName   : b\nCount  : 1\nValues : {b}\n\n');
+    expect(json.stdout).toBe('[{"Values":["a"],"Count":2,"Group":[],"Name":"a"},{"Values":["b"],"Count":1,"Group":[],"Name":"b"}]\n');
   });
 });
 

@@ -58,9 +58,9 @@ describe('Select-Object streams', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('stops at its memory budget with HoldingLimitExceeded, not a crash', async () => {
+  it('stops at its memory budget with MemoryBudgetExceeded, not a crash', async () => {
     const result = await sh(`seq 1 400000 | sed 's/.*/{"a":&,"b":"&&&&&&&&"}/' | Select-Object -Unique a | tail -n 1`, { env: ENV });
-    expect(errorsOf(result).map((e) => e.errorId)).toEqual(['HoldingLimitExceeded']);
+    expect(errorsOf(result).map((e) => e.errorId)).toEqual(['MemoryBudgetExceeded']);
     expect(result.stderr).not.toMatch(/heap out of memory|FATAL/);
   });
 });

@@ -63,7 +63,7 @@ describe('the argv dialect under fuzzing', () => {
       fc.property(fc.string({ maxLength: 10 }), fc.string({ unit: 'binary', maxLength: 4 }), (a, b) => {
         const value = a + b;
         expect(bindCommandLine(importCsv, ['x.csv', `-Delimiter:${value}`]).params).toEqual({ Path: 'x.csv', Delimiter: value });
-        expect(bindCommandLine(importCsv, ['--Header', `=${value}`, '--', `-${value}`]).params).toEqual({ Path: `-${value}`, Header: `=${value}` });
+        expect(bindCommandLine(importCsv, ['--Encoding', `=${value}`, '--', `-${value}`]).params).toEqual({ Path: `-${value}`, Encoding: `=${value}` });
       }),
       { numRuns: 300 },
     );

@@ -4,6 +4,7 @@
  */
 import { wildcardRegExp } from '../compare.js';
 import { displayedProperties, type FormatRecord } from './formatValue.js';
+import { typeView } from './typeViews.js';
 
 /** A column alignment; center only for a calculated column that asks for it. */
 export type ColumnAlignment = 'left' | 'right' | 'center';
@@ -38,6 +39,9 @@ export interface Column {
  * @returns the columns, in order
  */
 export function resolveColumns(record: FormatRecord, sources: readonly ColumnSource[] | undefined, keepMissing: boolean): Column[] {
+  const view = sources === undefined ? typeView(record) : undefined;
+  // A type with its own view (GroupInfo): its table columns (keepMissing: a table) or its list.
+  if (view) return keepMissing ? view.table.map((c) => ({ ...nameColumn(c.name), ...(c.width ? { width: c.width } : {}) })) : view.list.map(nameColumn);
   if (sources === undefined) return selectProperties(record, undefined, keepMissing).map(nameColumn);
   return sources.flatMap((source) => (typeof source === 'string' ? selectProperties(record, [source], keepMissing).map(nameColumn) : [source]));
 }

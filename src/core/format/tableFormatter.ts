@@ -24,11 +24,11 @@ export interface TableFormatterOptions {
   headerStyle?: (line: string) => string;
   wrap?: boolean;
   /**
-   * Bytes held for sizing at most (estimated: each cell's text and {@link CELL_OVERHEAD}, each row
-   * {@link ROW_OVERHEAD}): past it the widths are decided at once, or, with -AutoSize, onLimit is called (it throws).
+   * The memory budget of the rows held for sizing (estimated: each cell's text and {@link CELL_OVERHEAD},
+   * each row {@link ROW_OVERHEAD}): past its limit the widths are decided at once; with -AutoSize the
+   * rows are counted through it, and it throws past the limit.
    */
-  holdLimit?: number;
-  onLimit?: () => void;
+  memory?: { readonly limit: number; hold(bytes: number): void; release(bytes: number): void };
   /** The clock, replaceable in tests. */
   now?: () => number;
 }
@@ -50,6 +50,8 @@ export class TableFormatter {
   #held: Held[] = [];
   #heldBytes = 0;
   #startedAt = 0;
+  /** With -AutoSize, the table's first blank line waits with the rows: a table that fails writes nothing. */
+  #lead = '';
 
   /** @param options the width and Format-Table's switches */
   constructor(options: TableFormatterOptions) {
@@ -105,12 +107,11 @@ export class TableFormatter {
 
   #hold(chars: number): void {
     this.#heldBytes += chars;
+    if (this.#options.autoSize) this.#options.memory?.hold(chars);
   }
 
   #overLimit(): boolean {
-    if (this.#heldBytes <= (this.#options.holdLimit ?? Infinity)) return false;
-    if (this.#options.autoSize) this.#options.onLimit?.();
-    return true;
+    return this.#heldBytes > (this.#options.memory?.limit ?? Infinity);
   }
 
   #start(first: FormatRecord): string {
@@ -118,7 +119,9 @@ export class TableFormatter {
     this.#columns = this.#options.properties === undefined ? columns.slice(0, DEFAULT_TABLE_COLUMNS) : columns;
     this.#align = this.#columns.map((column) => column.alignment ?? alignmentOf(column.value(first)));
     this.#startedAt = this.#now();
-    return '\n';
+    if (!this.#options.autoSize) return '\n';
+    this.#lead = '\n';
+    return '';
   }
 
   #flush(): string {
@@ -136,9 +139,11 @@ export class TableFormatter {
     this.#writer = new TableWriter(labels, widths, this.#align, this.#options.width);
     const style = this.#options.headerStyle;
     const header = this.#writer.header();
-    let out = this.#options.hideTableHeaders ? '' : lines(style ? header.map(style) : header);
+    let out = this.#lead + (this.#options.hideTableHeaders ? '' : lines(style ? header.map(style) : header));
+    this.#lead = '';
     for (const item of this.#held) out += 'row' in item ? this.#rows(item.row) : item.text;
     this.#held = [];
+    if (this.#options.autoSize) this.#options.memory?.release(this.#heldBytes);
     this.#heldBytes = 0;
     return out;
   }

@@ -43,6 +43,14 @@ const cases: ConformanceCase[] = [
   from('blanks before a field are dropped, after a quote kept', 'a,b\n  1,"x" y'),
   from('trailing empty header names are dropped', 'a,b,,\n1,2,3,4'),
   from('an empty header name becomes H1', 'a,,c\n1,2,3'),
+  // -Delimiter is a [char] in all four CSV cmdlets: PowerShell refuses anything else when it binds.
+  to('-Delimiter of two characters', '-Delimiter ab', ['{"a":1}'], { errors: ['CannotConvertArgumentNoMessage'] }),
+  to('-Delimiter empty', "-Delimiter ''", ['{"a":1}'], { errors: ['CannotConvertArgumentNoMessage'] }),
+  reads('ConvertFrom-Csv')('-Delimiter of two characters', 'a;b\n1;2', '-Delimiter ab', ['CannotConvertArgumentNoMessage']),
+  reads('ConvertFrom-Csv')('-Delimiter empty', 'a;b\n1;2', "-Delimiter ''", ['CannotConvertArgumentNoMessage']),
+  // String[] parameters take bash's two-argument spelling of a comma list.
+  to('-QuoteFields a, b (two arguments)', '-QuoteFields b, E', MIXED),
+  from('-Header x, y (two arguments)', '1,2\n3,4', '-Header x, y'),
 ];
 
 export default cases;

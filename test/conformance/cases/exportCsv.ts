@@ -16,6 +16,8 @@ const over = (name: string, old: string, parameters: string, input: readonly str
   exported(name, parameters, input, { files: { 'out.csv': old }, ...(errors ? { errors } : {}) });
 
 const cases: ConformanceCase[] = [
+  exported('-Delimiter of two characters', '-Delimiter ab', ['{"a":1}'], { errors: ['CannotConvertArgumentNoMessage'] }),
+  exported('-QuoteFields a, b (two arguments)', '-QuoteFields b, E', MIXED),
   exported('PinInfoDetails with the defaults: every value quoted, nulls empty, dates en-US', '', PIN),
   exported('-NoTypeInformation changes nothing in PowerShell 7', '-NoTypeInformation', PIN),
   exported('-NTI alias', '-NTI', PIN),

@@ -33,6 +33,17 @@ const cases: ConformanceCase[] = [
   { name: 'one object value: Name @{b=1}', input: objects([{ a: { b: 1 } }]), pipeline: 'Group-Object a -NoElement', output: 'objects' },
   { name: '-AsString needs -AsHashTable', input: objects([{ a: 1 }]), pipeline: 'Group-Object a -AsString', output: 'objects', errors: ['ArgumentException'] },
   { name: 'no input', input: [], pipeline: 'Group-Object a', output: 'objects' },
+  // GroupInfo's type name, through Select-Object, and its views and JSON.
+  { name: 'GroupInfo | Select-Object Name, Count: Selected.GroupInfo', input: objects([{ b: true }, { b: false }, { b: true }]), pipeline: 'Group-Object b | Select-Object Name, Count', output: 'objects' },
+  { name: '-NoElement | Select-Object Name, Count: Selected.GroupInfoNoElement', input: objects([{ b: true }, { b: false }]), pipeline: 'Group-Object b -NoElement | Select-Object Name, Count', output: 'objects' },
+  { name: 'GroupInfo | Format-Table: Count, Name, Group', input: objects([{ X: 'a', N: 1 }, { X: 'b', N: 1 }, { X: 'a', N: 2 }]), pipeline: 'Group-Object X | Format-Table', output: 'text' },
+  { name: '-NoElement | Format-Table: Count, Name', input: objects([{ X: 'a' }, { X: 'b' }, { X: 'a' }]), pipeline: 'Group-Object X -NoElement | Format-Table', output: 'text' },
+  { name: 'GroupInfo | Format-List: Name, Count, Group, Values', input: objects([{ X: 'a', N: 1 }, { X: 'a', N: 2 }]), pipeline: 'Group-Object X | Format-List', output: 'text' },
+  { name: '-NoElement | Format-List: Name, Count, Values', input: objects([{ X: 'a' }, { X: 'b' }]), pipeline: 'Group-Object X -NoElement | Format-List', output: 'text' },
+  { name: 'GroupInfo | Format-Table Name, Count', input: objects([{ X: 'a' }, { X: 'b' }, { X: 'a' }]), pipeline: 'Group-Object X | Format-Table Name, Count', output: 'text' },
+  { name: 'GroupInfo | ConvertTo-Json: Values, Count, Group, Name', input: objects([{ X: 'a', N: 1 }, { X: 'b', N: 1 }, { X: 'a', N: 2 }]), pipeline: 'Group-Object X | ConvertTo-Json', output: 'text' },
+  { name: '-NoElement | ConvertTo-Json -Compress', input: objects([{ X: 'a' }, { X: 'b' }]), pipeline: 'Group-Object X -NoElement | ConvertTo-Json -Compress', output: 'text' },
+  { name: 'Group-Object | Select-Object Name, Count | ConvertTo-Json', input: objects([{ X: 'a' }, { X: 'b' }]), pipeline: 'Group-Object X | Select-Object Name, Count | ConvertTo-Json', output: 'text' },
 ];
 
 export default cases;

@@ -71,6 +71,8 @@ const options: ConformanceCase[] = [
   file('-Delimiter a letter', 'AxB\n1x2\n', '-Delimiter x'),
   file('-Delimiter that is not in the file', 'A,B\n1,2\n', '-Delimiter ";"'),
   file('-Delimiter of two characters', 'A,B\n1,2\n', '-Delimiter ";;"', { errors: ['CannotConvertArgumentNoMessage'] }),
+  file('-Delimiter empty', 'A,B\n1,2\n', "-Delimiter ''", { errors: ['CannotConvertArgumentNoMessage'] }),
+  file('-Header x, y (two arguments)', '1,2\n3,4\n', '-Header x, y'),
   file('-Delimiter ", positional', 'A;B\n1;2\n', '";"'),
   file('-Delimiter "', 'A"B\n1"2\n', "-Delimiter '\"'"),
   file('-UseCulture', 'A,B\n1,2\n', '-UseCulture'),

@@ -190,7 +190,9 @@ static class Oracle
         var obj = ps ?? PSObject.AsPSObject(bare);
         w.WriteStartObject();
         var typeName = obj.TypeNames.Count > 0 ? obj.TypeNames[0] : null;
-        if (bare is PSCustomObject && typeName != null && typeName != "System.Management.Automation.PSCustomObject" && obj.Properties["PSTypeName"] == null)
+        // A custom object's own type name, or a .NET output type cspin writes as a record (GroupInfo).
+        var named = (bare is PSCustomObject && typeName != "System.Management.Automation.PSCustomObject") || Orders.ContainsKey(bare.GetType().FullName!);
+        if (named && typeName != null && obj.Properties["PSTypeName"] == null)
         {
             w.WritePropertyName("PSTypeName");
             w.WriteStringValue(typeName);
