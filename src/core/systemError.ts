@@ -5,15 +5,33 @@
  */
 import { echo } from './echo.js';
 import { TerminatingError, type ErrorCategory } from './errors.js';
-import type { ErrorId } from './errorIds.js';
+import { coreMessages } from './messages.js';
+
+/** The ids of system conditions: each has the systemFailure text in the core table. */
+type SystemFailureId =
+  | 'BrokenPipe'
+  | 'CannotOpenDatabase'
+  | 'DatabaseBusy'
+  | 'DatabaseCorrupt'
+  | 'DatabaseReadOnly'
+  | 'DiskFull'
+  | 'IOError'
+  | 'IsADirectory'
+  | 'NotACspinDatabase'
+  | 'NotADirectory'
+  | 'OutOfMemory'
+  | 'PathNotFound'
+  | 'PermissionDenied'
+  | 'ReadOnlyFileSystem'
+  | 'TooManyOpenFiles';
 
 interface Condition {
-  errorId: ErrorId;
+  errorId: SystemFailureId;
   category: ErrorCategory;
   reason: string;
 }
 
-const condition = (errorId: ErrorId, category: ErrorCategory, reason: string): Condition => ({ errorId, category, reason });
+const condition = (errorId: SystemFailureId, category: ErrorCategory, reason: string): Condition => ({ errorId, category, reason });
 
 const DISK_FULL = condition('DiskFull', 'WriteError', 'no space is left on the device');
 const PERMISSION = condition('PermissionDenied', 'PermissionDenied', 'permission denied');
@@ -124,7 +142,7 @@ export function systemError(error: unknown, context: SystemErrorContext = {}): T
   const doing = context.doing ?? (sqlite ? 'use the database' : (SYSCALL_VERBS[errno.syscall ?? ''] ?? 'use'));
   const subject = path === undefined ? doing : `${doing} ${echo(path)}`;
   return new TerminatingError(
-    { errorId: known.errorId, category: known.category, message: `Cannot ${subject}: ${known.reason} (${code}).`, target: path, cause: error },
+    { errorId: known.errorId, category: known.category, message: coreMessages[known.errorId](subject, known.reason, code), target: path, cause: error },
     context.exitCode ?? 1,
   );
 }
@@ -140,7 +158,7 @@ export function internalError(error: unknown): TerminatingError {
   return new TerminatingError({
     errorId: 'InternalError',
     category: 'NotSpecified',
-    message: `The command stopped on an internal error (${echo(kind, 40)}): this is a bug in cspin. Run it again with CSPIN_DEBUG=1 to see the stack trace.`,
+    message: coreMessages.InternalError(kind),
     cause: error,
   });
 }
