@@ -32,9 +32,7 @@ export interface CmdletErrorIds {
   InvalidOrganizationalUnit: 'an -OU that is not a distinguished name';
   InvalidPinFormat: 'a PIN that is not digits';
   OperatorNotSpecified: 'Where-Object without an operator';
-  PinLifetimeRequiresHistory: 'a PIN lifetime without a PIN history';
   PinOutputClosed: 'new PINs with nowhere to go';
-  PinPolicyViolation: 'a PIN the policy refuses';
   PolicyAlreadyExists: 'a PIN policy that exists already';
   PolicyNotFound: 'no PIN policy with that identity';
   ValueNotSpecifiedForWhereObject: 'a Where-Object operator without a value';
