@@ -1,10 +1,8 @@
 import { wildcardRegExp } from '../core/compare.js';
 import { PlainText, StringType, SwitchType, defineCmdlet, echo, errorRecord, helpText, parameterBlock, usageError, type AnyCmdletDecl } from '../core/index.js';
 import { loadDeclarations, matchingNames } from './commandLookup.js';
+import { cmdletMessages } from './messages.js';
 
-/** What PowerShell says when no help matches (the errorId is its own). */
-const notFound = (name: string) =>
-  `Get-Help could not find ${echo(name)} in a help file in this session. The commands are listed by Get-Command (or cspin commands).`;
 
 export default defineCmdlet({
   name: 'Get-Help',
@@ -66,7 +64,7 @@ export default defineCmdlet({
       const name = params.Name ?? 'Get-Help';
       const names = matchingNames(name, 'Name');
       if (names.length === 0) {
-        yield errorRecord({ errorId: 'HelpNotFound', category: 'ResourceUnavailable', message: notFound(name), target: echo(name), record });
+        yield errorRecord({ errorId: 'HelpNotFound', category: 'ResourceUnavailable', message: cmdletMessages.HelpNotFound(name), target: echo(name), record });
         continue;
       }
       const decls = await loadDeclarations(names);
@@ -92,13 +90,13 @@ function parameterHelp(decl: AnyCmdletDecl, pattern: string, record: number | un
   try {
     regExp = wildcardRegExp(pattern);
   } catch {
-    throw usageError('WildcardPatternInvalid', `Cannot bind parameter 'Parameter'. "${echo(pattern)}" is not a valid wildcard pattern.`, echo(pattern));
+    throw usageError('WildcardPatternInvalid', cmdletMessages.WildcardPatternInvalid.help(pattern), echo(pattern));
   }
   const blocks = Object.entries(decl.parameters)
     .filter(([name]) => regExp.test(name))
     .map(([name, p]) => parameterBlock(name, p));
   if (blocks.length === 0) {
-    return errorRecord({ errorId: 'NoParmsFound', category: 'InvalidArgument', message: `No parameter matches criteria ${echo(pattern)}.`, target: echo(pattern), record });
+    return errorRecord({ errorId: 'NoParmsFound', category: 'InvalidArgument', message: cmdletMessages.NoParmsFound(pattern), target: echo(pattern), record });
   }
   return new PlainText(`\n${blocks.join('\n')}\n`);
 }
