@@ -137,23 +137,47 @@ export const coreMessages = {
   ChangeNotSaved: (label: string, reason: string, before: string) =>
     `The output line${label} was written, but the change could not be saved (${reason}): disregard that line, nothing was changed for it. ${before}; nothing more was changed.`,
   OutputMayBeUnread: (label: string) => `The change for ${echo(label)} was made and its line was written, but the reader went away and may not have read it.`,
-  // The system (src/core/systemError.ts: the reason per errno and SQLite code).
+  // The system: the reason per errno and SQLite code (src/core/systemError.ts maps the codes to ids).
   // BrokenPipe's text is made but never shown: the command ends quietly, as head's writers do.
-  BrokenPipe: systemFailure,
-  CannotOpenDatabase: systemFailure,
-  DatabaseBusy: systemFailure,
-  DatabaseCorrupt: systemFailure,
-  DatabaseReadOnly: systemFailure,
-  DiskFull: systemFailure,
-  IOError: systemFailure,
-  IsADirectory: systemFailure,
-  NotACspinDatabase: systemFailure,
-  NotADirectory: systemFailure,
-  OutOfMemory: systemFailure,
-  PathNotFound: systemFailure,
-  PermissionDenied: systemFailure,
-  ReadOnlyFileSystem: systemFailure,
-  TooManyOpenFiles: systemFailure,
+  BrokenPipe: { message: systemFailure, EPIPE: 'the reader went away (broken pipe)' },
+  CannotOpenDatabase: { message: systemFailure, SQLITE_CANTOPEN: 'SQLite cannot open it or its -wal and -shm files beside it' },
+  DatabaseBusy: {
+    message: systemFailure,
+    SQLITE_BUSY: 'another process kept the database locked for longer than the busy timeout',
+    SQLITE_LOCKED: 'the database is locked',
+  },
+  DatabaseCorrupt: { message: systemFailure, SQLITE_CORRUPT: 'the database file is damaged (restore it from a backup)' },
+  DatabaseReadOnly: {
+    message: systemFailure,
+    SQLITE_READONLY_DBMOVED: 'the database file was moved or removed while in use',
+    SQLITE_READONLY: 'the database is read-only',
+  },
+  DiskFull: {
+    message: systemFailure,
+    ENOSPC: 'no space is left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EFBIG: 'the file is too large for the file system',
+    SQLITE_FULL: 'the database or the disk is full',
+    SQLITE_IOERR_SHMSIZE: 'no space is left for the database\'s -shm file',
+  },
+  IOError: { message: systemFailure, EIO: 'an input/output error (a failing disk or a network file system?)' },
+  IsADirectory: { message: systemFailure, EISDIR: 'it is a directory' },
+  NotACspinDatabase: { message: systemFailure, SQLITE_NOTADB: 'the file is not a database' },
+  NotADirectory: { message: systemFailure, ENOTDIR: 'a part of the path is not a directory' },
+  OutOfMemory: { message: systemFailure, ENOMEM: 'out of memory' },
+  PathNotFound: {
+    message: systemFailure,
+    ENOENT: 'no such file or directory',
+    ENAMETOOLONG: 'the name is too long',
+    ELOOP: 'too many levels of symbolic links',
+  },
+  PermissionDenied: {
+    message: systemFailure,
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted (is it immutable? lsattr shows the i flag)',
+  },
+  ReadOnlyFileSystem: { message: systemFailure, EROFS: 'the file system is mounted read-only' },
+  TooManyOpenFiles: { message: systemFailure, EMFILE: 'too many open files', ENFILE: 'too many open files in the system' },
   InternalError: (kind: string) =>
     `The command stopped on an internal error (${echo(kind, 40)}): this is a bug in cspin. Run it again with CSPIN_DEBUG=1 to see the stack trace.`,
 } satisfies MessageTable<CoreErrorId>;
