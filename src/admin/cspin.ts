@@ -11,6 +11,7 @@ import { importUsers } from '../directory/import/importUsers.js';
 import { formatOf, readUsers } from '../directory/import/sources.js';
 import { bashCompletion } from './completion.js';
 import { initCommand } from './init.js';
+import { adminMessages, importRowLine } from './messages.js';
 import { rotateKeyCommand } from './rotateKey.js';
 import { siteCommand } from './sites.js';
 
@@ -67,7 +68,7 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
       })
       .parseAsync();
   } catch (error) {
-    return reportError(error instanceof UsageMessage ? usageError('InvalidCommandLine', `${error.message} (see cspin --help)`) : error, io);
+    return reportError(error instanceof UsageMessage ? usageError('InvalidCommandLine', adminMessages.InvalidCommandLine(error.message)) : error, io);
   }
   return status;
 }
@@ -81,7 +82,7 @@ const ADMIN_COMMANDS = ['init', 'import', 'rotate-key', 'commands', 'site', 'com
 function checkCommandName(first: string | undefined): void {
   if (first === undefined || first.startsWith('-') || ADMIN_COMMANDS.includes(first)) return;
   const suggestions = nearestNames(first, [...ADMIN_COMMANDS, ...Object.keys(CMDLETS)]);
-  throw usageError('CommandNotFoundException', `'${echo(first)}' is not a cspin command or cmdlet.${didYouMean(suggestions)} (see cspin --help)`, echo(first));
+  throw usageError('CommandNotFoundException', adminMessages.CommandNotFoundException(first, didYouMean(suggestions)), echo(first));
 }
 
 /** Stands for `-` (standard input) while yargs parses `cspin import`: yargs drops a bare `-` from a variadic argument. */
@@ -104,8 +105,8 @@ async function importFiles(files: string[], format: string | undefined, io: Cmdl
       const input = file === '-' ? io.stdin : progress.reading(createReadStream(file));
       const rejected = (row: number, reason: string, errorId: ErrorId) =>
         io.env.CSPIN_ERROR_FORMAT === 'json'
-          ? io.stderr.write(`${JSON.stringify({ command: 'cspin import', errorId, category: 'InvalidData', message: `${echo(file)} line ${row}: ${reason}`, record: row, target: echo(file) })}\n`)
-          : sayLine(`${echo(file)} line ${row}: ${reason}`);
+          ? io.stderr.write(`${JSON.stringify({ command: 'cspin import', errorId, category: 'InvalidData', message: importRowLine(file, row, reason), record: row, target: echo(file) })}\n`)
+          : sayLine(importRowLine(file, row, reason));
       await importUsers(db, readUsers(input, formats[i] ?? formatOf(file, format)), rejected, total);
     }
   } catch (error) {
@@ -148,9 +149,9 @@ function importProgress(files: readonly string[], io: CmdletIO, total: { added: 
 function checkInputFile(file: string): void {
   if (file === '-') return;
   try {
-    if (statSync(file).isDirectory()) throw usageError('IsADirectory', `Cannot import ${echo(file)}: it is a directory.`, file);
+    if (statSync(file).isDirectory()) throw usageError('IsADirectory', adminMessages.IsADirectory.import(file), file);
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') throw usageError('PathNotFound', `Cannot import ${echo(file)}: there is no such file.`, file);
+    if (errorCode(error) === 'ENOENT') throw usageError('PathNotFound', adminMessages.PathNotFound(file), file);
     throw error;
   }
 }

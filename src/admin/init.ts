@@ -11,8 +11,9 @@ import { accessSync, constants, mkdirSync, readdirSync, renameSync, rmSync, stat
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { TerminatingError, echo, errorCode, systemError, type CmdletIO } from '../core/index.js';
-import { NotCspinDatabaseError, checkCspinDatabase, createDatabase, databasePath, databaseRefusal, readDatabaseHeader, retireDatabase, syncToDisk } from '../directory/index.js';
+import { NotCspinDatabaseError, checkCspinDatabase, directoryMessages, createDatabase, databasePath, databaseRefusal, readDatabaseHeader, retireDatabase, syncToDisk } from '../directory/index.js';
 import { installPendingKey, keyFingerprint, newPepper, recordPepper, removeStalePendingKeys, stagePendingKey } from '../pins/index.js';
+import { adminMessages } from './messages.js';
 import { loadSample } from './sample.js';
 
 interface InitArgs {
@@ -82,7 +83,7 @@ export async function initDatabase(path: string, options: InitArgs & { env: Node
 function checkTarget(path: string, force: boolean): boolean {
   try {
     if (statSync(path).isDirectory()) {
-      throw databaseRefusal('IsADirectory', 'InvalidArgument', `${echo(path)} is a directory: CSPIN_DB names the database file itself, which cspin init creates.`, path);
+      throw databaseRefusal('IsADirectory', 'InvalidArgument', adminMessages.IsADirectory.database(path), path);
     }
   } catch (error) {
     const code = errorCode(error);
@@ -91,13 +92,13 @@ function checkTarget(path: string, force: boolean): boolean {
     throw systemError(error, { doing: 'create the database', path }) ?? error;
   }
   if (!force) {
-    throw databaseRefusal('DatabaseExists', 'InvalidOperation', `A cspin database already exists at ${echo(path)}. Use --force to replace it.`, path);
+    throw databaseRefusal('DatabaseExists', 'InvalidOperation', directoryMessages.DatabaseExists(path), path);
   }
   try {
     checkCspinDatabase(path, readDatabaseHeader(path));
   } catch (error) {
     if (error instanceof NotCspinDatabaseError) {
-      throw new NotCspinDatabaseError(path, error.why, 'cspin init --force replaces only a cspin database: remove the file yourself if it is not needed.');
+      throw new NotCspinDatabaseError(path, error.why, adminMessages.NotACspinDatabase.initForce);
     }
     // A damaged cspin database is still cspin's to replace.
     if (!(error instanceof TerminatingError && error.record.errorId === 'DatabaseCorrupt')) throw error;
@@ -106,7 +107,7 @@ function checkTarget(path: string, force: boolean): boolean {
 }
 
 function notADirectory(path: string): TerminatingError {
-  return databaseRefusal('NotADirectory', 'InvalidArgument', `${echo(path)} cannot be a database: a part of the path before it is a file, not a directory.`, path);
+  return databaseRefusal('NotADirectory', 'InvalidArgument', directoryMessages.NotADirectory(path), path);
 }
 
 /** Creates the database's folder (0700) if need be, and checks that it can be written. */

@@ -4,10 +4,11 @@
  * new PIN and how to give it. It asks first (--yes, or a prompt on the terminal): every PIN goes.
  */
 import type { CommandModule } from 'yargs';
-import { TerminatingError, echo, usageError, type CmdletIO } from '../core/index.js';
+import { TerminatingError, echo, usageError, type CmdletIO, type ErrorId } from '../core/index.js';
 import { openTerminal, promptForChoice } from '../core/terminal.js';
 import { databasePath, openDatabase, type DirectoryDatabase } from '../directory/index.js';
 import { loadPepper, rotatePepper } from '../pins/pepper.js';
+import { adminMessages } from './messages.js';
 
 /** The documented pipeline that gives a PIN to every user without one. */
 export const RESET_COMMAND = 'Get-CsUser | Get-CsClientPinInfo | Where-Object IsPinSet -eq False | Set-CsClientPin';
@@ -70,26 +71,24 @@ function currentKey(db: DirectoryDatabase, path: string, env: NodeJS.ProcessEnv)
     return loadPepper(db, path, env);
   } catch (error) {
     // A key file others can read, or a bad CSPIN_PIN_KEY, is fixed where it is: no --lost-key hint.
-    if (!(error instanceof TerminatingError) || !LOST_KEY_ERRORS.includes(error.record.errorId) || error.exitCode === 2) throw error;
-    throw new TerminatingError({
-      ...error.record,
-      message: `${error.message} If the key is lost, cspin rotate-key --lost-key --yes replaces it (every PIN is cleared either way).`,
-    }, error.exitCode);
+    if (!(error instanceof TerminatingError) || !isLostKeyError(error.record.errorId) || error.exitCode === 2) throw error;
+    throw new TerminatingError({ ...error.record, message: adminMessages[error.record.errorId].lostKey(error.message) }, error.exitCode);
   }
 }
 
-const LOST_KEY_ERRORS = ['PinKeyMissing', 'PinKeyMismatch', 'PinKeyInvalid'];
+const LOST_KEY_ERRORS = ['PinKeyMissing', 'PinKeyMismatch', 'PinKeyInvalid'] as const;
+const isLostKeyError = (id: ErrorId): id is (typeof LOST_KEY_ERRORS)[number] => (LOST_KEY_ERRORS as readonly ErrorId[]).includes(id);
 
 function confirm(pins: number): void {
-  const question = `cspin rotate-key clears every PIN (${pins} set): each user then needs a new PIN.`;
+  const question = adminMessages.ConfirmationRequired.question(pins);
   const terminal = openTerminal();
-  if (!terminal) throw usageError('ConfirmationRequired', `${question} Confirm with --yes.`);
+  if (!terminal) throw usageError('ConfirmationRequired', adminMessages.ConfirmationRequired.message(question));
   try {
     const answer = promptForChoice(terminal, `\nConfirm\n${question} Replace the PIN key?`, [
       { key: 'N', label: 'No', help: 'Keep the key and the PINs.', value: 'no' },
       { key: 'Y', label: 'Yes', help: 'Replace the key and clear every PIN.', value: 'yes' },
     ]);
-    if (answer !== 'yes') throw new TerminatingError({ errorId: 'RotationDeclined', category: 'OperationStopped', message: 'Nothing was changed.' });
+    if (answer !== 'yes') throw new TerminatingError({ errorId: 'RotationDeclined', category: 'OperationStopped', message: adminMessages.RotationDeclined });
   } finally {
     terminal.close();
   }

@@ -6,10 +6,11 @@ import type { Argv, CommandModule } from 'yargs';
 import { TerminatingError, echo, type CmdletIO } from '../core/index.js';
 import { databasePath, openDatabase, type DatabaseMode } from '../directory/index.js';
 import { PoolSites, parseSiteName } from '../pins/index.js';
+import { adminMessages } from './messages.js';
 
 /** Thrown for a missing pool: exit status 1, the message on stderr. */
 function notMapped(pool: string): TerminatingError {
-  return new TerminatingError({ errorId: 'PoolNotMapped', category: 'ObjectNotFound', message: `The pool ${echo(pool)} is in no site.`, target: pool });
+  return new TerminatingError({ errorId: 'PoolNotMapped', category: 'ObjectNotFound', message: adminMessages.PoolNotMapped(pool), target: pool });
 }
 
 /**
@@ -40,7 +41,7 @@ export function siteCommand(io: CmdletIO, say: (line: string) => void): CommandM
             const parsed = parseSiteName(args.site);
             if ('problem' in parsed) throw new TerminatingError({ errorId: 'InvalidSiteName', category: 'InvalidArgument', message: parsed.problem }, 2);
             const pool = args.pool.trim();
-            if (pool === '') throw new TerminatingError({ errorId: 'InvalidPoolName', category: 'InvalidArgument', message: 'The pool name is empty.' }, 2);
+            if (pool === '') throw new TerminatingError({ errorId: 'InvalidPoolName', category: 'InvalidArgument', message: adminMessages.InvalidPoolName }, 2);
             withDb((sites) => {
               sites.set(pool, parsed.site);
               if (!sites.hasUsers(pool)) say(`warning: no user has the registrar pool ${echo(pool)} (yet)`);

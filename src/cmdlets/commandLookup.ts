@@ -2,6 +2,7 @@
 import { wildcardRegExp } from '../core/compare.js';
 import { echo, usageError, type AnyCmdletDecl } from '../core/index.js';
 import { CMDLETS } from './index.js';
+import { cmdletMessages } from './messages.js';
 
 /** Whether a name is a wildcard pattern (`*`, `?`, `[`). */
 export const isWildcard = (name: string): boolean => /[*?[]/.test(name);
@@ -18,7 +19,7 @@ export function matchingNames(pattern: string, parameter: string): string[] {
   try {
     regExp = wildcardRegExp(pattern);
   } catch (error) {
-    throw usageError('WildcardPatternInvalid', `Cannot bind parameter '${parameter}'. ${error instanceof Error ? error.message : 'invalid wildcard pattern'}.`, echo(pattern));
+    throw usageError('WildcardPatternInvalid', cmdletMessages.WildcardPatternInvalid.parameter(parameter, `${error instanceof Error ? error.message : cmdletMessages.WildcardPatternInvalid.unknown}.`), echo(pattern));
   }
   return Object.keys(CMDLETS)
     .filter((name) => regExp.test(name))

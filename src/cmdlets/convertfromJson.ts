@@ -1,9 +1,10 @@
 import { StringDecoder } from 'node:string_decoder';
-import { StringType, SwitchType, TerminatingError, defineCmdlet, echo, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
-import { messages } from '../core/messages.js';
+import { StringType, SwitchType, TerminatingError, defineCmdlet, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
+import { coreMessages } from '../core/messages.js';
 import { classifyStdin } from '../core/pipelineInput.js';
 import { checkParsed, parseJsonOrdered, scanJson } from '../core/stream/jsonCheck.js';
 import { chunksOf } from '../core/stream/readChunks.js';
+import { cmdletMessages } from './messages.js';
 
 /** The most text one document may hold (the bins' old space is 64 MiB; parsing needs several times the text). */
 const DOCUMENT_LIMIT = 8 * 1024 * 1024;
@@ -40,7 +41,7 @@ export default defineCmdlet({
 
   begin(params) {
     if (params.InputObject === undefined && classifyStdin() === 'terminal') {
-      throw usageError('MissingMandatoryParameter', messages.missingMandatory(['InputObject']), 'InputObject');
+      throw usageError('MissingMandatoryParameter', coreMessages.MissingMandatoryParameter(['InputObject']), 'InputObject');
     }
     return undefined;
   },
@@ -112,14 +113,14 @@ function parse(text: string, n: number): { value: unknown } | ErrorRecordLike {
   const line = n + (before.match(/\n/g)?.length ?? 0);
   const column = problem.offset - before.lastIndexOf('\n');
   const reason =
-    problem.errorId === 'DuplicateKeysInJsonString' ? `the object has the key "${echo(problem.key ?? '')}" twice`
-    : problem.errorId === 'KeysWithDifferentCasingInJsonString' ? `the object has keys that differ only in case ("${echo(problem.key ?? '')}")`
+    problem.errorId === 'DuplicateKeysInJsonString' ? cmdletMessages.DuplicateKeysInJsonString.reason(problem.key ?? '')
+    : problem.errorId === 'KeysWithDifferentCasingInJsonString' ? cmdletMessages.KeysWithDifferentCasingInJsonString.reason(problem.key ?? '')
     : problem.reason;
   return new ErrorRecordLike(
     errorRecord({
       errorId: problem.errorId,
       category: problem.errorId === 'MalformedJson' ? 'ParserError' : 'InvalidData',
-      message: `Conversion from JSON failed: line ${line}, column ${column}: ${reason.replace('the line ends', 'the text ends')}.`,
+      message: cmdletMessages[problem.errorId].conversion(line, column, reason.replace('the line ends', 'the text ends')),
       record: line,
     }),
   );
@@ -129,7 +130,7 @@ function tooLarge(): TerminatingError {
   return new TerminatingError({
     errorId: 'JsonDocumentTooLarge',
     category: 'LimitsExceeded',
-    message: `The JSON document is larger than ${DOCUMENT_LIMIT / 1024 / 1024} MiB, the most ConvertFrom-Json holds. Give it one document per line (NDJSON: ConvertTo-Json -Compress per object, or no ConvertTo-Json at all), which it reads line by line.`,
+    message: cmdletMessages.JsonDocumentTooLarge(DOCUMENT_LIMIT / 1024 / 1024),
   });
 }
 

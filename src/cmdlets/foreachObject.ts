@@ -1,11 +1,12 @@
 import { ComparisonFailure, FilterError } from '../core/filterScript.js';
 import { StringType, defineCmdlet, echo, errorRecord, isPSObject, usageError } from '../core/index.js';
-import { messages } from '../core/messages.js';
+import { coreMessages } from '../core/messages.js';
 import { inputObjectParameter } from '../core/objectType.js';
 import { compileScriptBlock, hasWildcard, objectProperties } from '../core/propertyExpression.js';
 import { findProperty } from '../core/psobject.js';
 import { wildcardRegExp } from '../core/compare.js';
 import { FOREACH_EXAMPLES } from './selectObjectExamples.js';
+import { cmdletMessages } from './messages.js';
 
 /** What a member name or script block gives for one input object. */
 type Operation = (input: unknown, record: number | undefined) => unknown[];
@@ -51,11 +52,11 @@ export default defineCmdlet({
   begin(params): Operation {
     const script = params.Process ?? (params.MemberName?.trimStart().startsWith('{') ? params.MemberName : undefined);
     if (params.Process !== undefined && params.MemberName !== undefined) {
-      throw usageError('AmbiguousParameterSet', `${messages.mutuallyExclusive(['MemberName', 'Process'])} In bash, put the script block in single quotes: ForEach-Object '{$_.SipAddress}'.`, echo(params.Process));
+      throw usageError('AmbiguousParameterSet', cmdletMessages.AmbiguousParameterSet.foreachProcess(['MemberName', 'Process']), echo(params.Process));
     }
     if (script !== undefined) return scriptOperation(script);
-    if (params.MemberName === undefined) throw usageError('MissingMandatoryParameter', messages.missingMandatory(['Process']), 'Process');
-    if (params.MemberName === '') throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', messages.emptyStringNotAllowed('MemberName'), '');
+    if (params.MemberName === undefined) throw usageError('MissingMandatoryParameter', coreMessages.MissingMandatoryParameter(['Process']), 'Process');
+    if (params.MemberName === '') throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', coreMessages.ParameterArgumentValidationErrorEmptyStringNotAllowed('MemberName'), '');
     return memberOperation(params.MemberName);
   },
 
@@ -84,7 +85,7 @@ function memberOperation(name: string): Operation {
     pattern = hasWildcard(name) ? wildcardRegExp(name) : undefined;
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
-    throw usageError('WildcardPatternException', `Cannot bind parameter 'MemberName'. The ${error.reason}.`, echo(name));
+    throw usageError('WildcardPatternException', coreMessages.WildcardPatternException('MemberName', error.reason), echo(name));
   }
   const method = STRING_METHODS[name.toLowerCase()];
   return (input, record) => {
@@ -96,7 +97,7 @@ function memberOperation(name: string): Operation {
     const matches = objectProperties(input).filter(([key]) => pattern.test(key));
     if (matches.length > 1) {
       const names = matches.map(([key]) => key).join(' ');
-      const message = `Input name "${echo(name)}" is ambiguous. It can be resolved to multiple matched members. Possible matches include: ${echo(names)}.`;
+      const message = cmdletMessages.AmbiguousPropertyOrMethodName(name, names);
       return [errorRecord({ errorId: 'AmbiguousPropertyOrMethodName', category: 'InvalidArgument', message, target: typeof input === 'string' ? echo(input) : input, record })];
     }
     return unroll(matches[0]?.[1] ?? null);

@@ -1,6 +1,7 @@
 import { PlainText, SwitchType, defineCmdlet, echo, errorRecord, packageVersion, syntaxLine } from '../core/index.js';
 import { NameListType } from '../core/propertyType.js';
 import { isWildcard, loadDeclarations, matchingNames } from './commandLookup.js';
+import { cmdletMessages } from './messages.js';
 
 /** PowerShell's CmdletInfo, as far as its default view shows it, with its Verb and Noun. */
 const COMMAND_TYPE = 'System.Management.Automation.CmdletInfo';
@@ -67,7 +68,7 @@ export default defineCmdlet({
           yield errorRecord({
             errorId: 'CommandNotFoundException',
             category: 'ObjectNotFound',
-            message: `The term '${echo(pattern)}' is not recognized as a name of a cmdlet. Check the spelling of the name (Get-Command lists them).`,
+            message: cmdletMessages.CommandNotFoundException(pattern),
             target: echo(pattern),
             record,
           });

@@ -1,4 +1,4 @@
-import { StringType, defineCmdlet, echo, usageError } from '../core/index.js';
+import { StringType, defineCmdlet, usageError } from '../core/index.js';
 import { FilterError } from '../core/filterError.js';
 import { wildcardRegExp } from '../core/compare.js';
 import { configurationNotFound } from '../directory/messages.js';
@@ -6,6 +6,7 @@ import { PIN_POLICY_PROPERTIES, PIN_POLICY_TYPE, PolicyIdentityType, pinPolicyOb
 import { openPolicySession, type PolicySession } from './pinPolicyParameters.js';
 import { pinPolicy } from './sampleObjects.js';
 import { closeSession } from './session.js';
+import { cmdletMessages } from './messages.js';
 
 interface State extends PolicySession {
   filter: RegExp | undefined;
@@ -63,7 +64,7 @@ export default defineCmdlet({
     try {
       filter = params.Filter === undefined ? undefined : wildcardRegExp(params.Filter);
     } catch (error) {
-      if (error instanceof FilterError) throw usageError('InvalidFilter', `Cannot process the Filter "${echo(params.Filter)}": ${error.reason}.`, params.Filter);
+      if (error instanceof FilterError) throw usageError('InvalidFilter', cmdletMessages.InvalidFilter.policyFilter(params.Filter, error.reason), params.Filter);
       throw error;
     }
     return { ...openPolicySession(context.env, 'read'), filter };

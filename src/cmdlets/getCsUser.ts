@@ -32,6 +32,7 @@ import { identityParameter } from './parameters.js';
 import { compileRecordFilter, type RecordFilter } from './recordFilter.js';
 import { ALL_USERS, adUser } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
+import { cmdletMessages } from './messages.js';
 
 /** ADUser's properties, in order (completion offers them downstream). */
 const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
@@ -140,7 +141,7 @@ export default defineCmdlet({
   begin(params, context): State {
     const where: SqlCondition[] = [];
     if (params.OU !== undefined && !looksLikeDn(params.OU)) {
-      throw usageError('InvalidOrganizationalUnit', `Cannot bind parameter 'OU': "${echo(params.OU)}" is not a distinguished name.`, params.OU);
+      throw usageError('InvalidOrganizationalUnit', cmdletMessages.InvalidOrganizationalUnit(params.OU), params.OU);
     }
     if (params.LdapFilter !== undefined) where.push(compileLdap(params.LdapFilter));
     const filter = params.Filter === undefined ? undefined : compileUserFilter(params.Filter);
@@ -224,7 +225,7 @@ function compileLdap(text: string): SqlCondition {
   try {
     return compileLdapFilter(parseLdapFilter(text));
   } catch (error) {
-    if (error instanceof LdapFilterError) throw usageError(error.errorId, `Cannot bind parameter 'LdapFilter'. ${error.message}`, echo(text));
+    if (error instanceof LdapFilterError) throw usageError(error.errorId, cmdletMessages[error.errorId].parameter('LdapFilter', error.message), echo(text));
     throw error;
   }
 }
@@ -240,7 +241,7 @@ function checkStatement(session: Session, where: SqlCondition[]): void {
     session.db.prepare(`SELECT 1 FROM users u WHERE ${condition.sql}`);
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'SqliteError') throw error;
-    throw usageError('FilterTooComplex', `Cannot bind parameter 'LdapFilter'. The filter is too complex for one query: ${echo(error.message)}.`);
+    throw usageError('FilterTooComplex', cmdletMessages.FilterTooComplex.query(error.message));
   }
 }
 

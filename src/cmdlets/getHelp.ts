@@ -2,10 +2,8 @@ import { wildcardRegExp } from '../core/compare.js';
 import { PlainText, StringType, SwitchType, defineCmdlet, echo, errorRecord, helpText, parameterBlock, usageError, type AnyCmdletDecl } from '../core/index.js';
 import { NameListType } from '../core/propertyType.js';
 import { loadDeclarations, matchingNames } from './commandLookup.js';
+import { cmdletMessages } from './messages.js';
 
-/** What PowerShell says when no help matches (the errorId is its own). */
-const notFound = (name: string) =>
-  `Get-Help could not find ${echo(name)} in a help file in this session. The commands are listed by Get-Command (or cspin commands).`;
 
 export default defineCmdlet({
   name: 'Get-Help',
@@ -67,7 +65,7 @@ export default defineCmdlet({
       const name = params.Name ?? 'Get-Help';
       const names = matchingNames(name, 'Name');
       if (names.length === 0) {
-        yield errorRecord({ errorId: 'HelpNotFound', category: 'ResourceUnavailable', message: notFound(name), target: echo(name), record });
+        yield errorRecord({ errorId: 'HelpNotFound', category: 'ResourceUnavailable', message: cmdletMessages.HelpNotFound(name), target: echo(name), record });
         continue;
       }
       const decls = await loadDeclarations(names);
@@ -95,14 +93,14 @@ function parameterHelp(decl: AnyCmdletDecl, patterns: readonly string[], record:
     try {
       regExp = wildcardRegExp(pattern);
     } catch {
-      throw usageError('WildcardPatternInvalid', `Cannot bind parameter 'Parameter'. "${echo(pattern)}" is not a valid wildcard pattern.`, echo(pattern));
+      throw usageError('WildcardPatternInvalid', cmdletMessages.WildcardPatternInvalid.help(pattern), echo(pattern));
     }
     for (const name of Object.keys(decl.parameters)) if (regExp.test(name)) names.add(name);
   }
   const blocks = [...names].map((name) => parameterBlock(name, decl.parameters[name] as AnyCmdletDecl['parameters'][string]));
   if (blocks.length === 0) {
-    const shown = echo(patterns.join(', '));
-    return errorRecord({ errorId: 'NoParmsFound', category: 'InvalidArgument', message: `No parameter matches criteria ${shown}.`, target: shown, record });
+    const shown = patterns.join(', ');
+    return errorRecord({ errorId: 'NoParmsFound', category: 'InvalidArgument', message: cmdletMessages.NoParmsFound(shown), target: echo(shown), record });
   }
   return new PlainText(`\n${blocks.join('\n')}\n`);
 }

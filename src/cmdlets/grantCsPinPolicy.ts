@@ -5,6 +5,7 @@ import { mandatoryIdentityParameter } from './parameters.js';
 import { ALL_USERS, REDMOND, adUser } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets } from './targets.js';
+import { cmdletMessages } from './messages.js';
 
 interface State extends Session {
   resolver: IdentityResolver<UserRow>;
@@ -23,16 +24,15 @@ const PolicyNameType: ParamType<string> = {
   },
   describe: (text) => {
     const parsed = parsePerUserPolicyName(text);
-    return 'problem' in parsed ? parsed.problem : `"${echo(text)}" is not a per-user policy name.`;
+    return 'problem' in parsed ? parsed.problem : cmdletMessages.CannotConvertArgument.perUserPolicyName(text);
   },
 };
 
 function policyNotFound(name: string, record?: number): ErrorRecord {
-  const shown = echo(name);
   return errorRecord({
     errorId: 'PolicyNotFound',
     category: 'ObjectNotFound',
-    message: `There is no per-user PIN policy "tag:${shown}". Create it with New-CsPinPolicy -Identity ${shown}, or list them with Get-CsPinPolicy -Filter "tag:*".`,
+    message: cmdletMessages.PolicyNotFound(name),
     target: name,
     record,
   });

@@ -3,6 +3,7 @@ import { wildcardRegExp } from '../core/compare.js';
 import { DateValue, TextValue, compareSortValues, sortValue, toDouble, toText, type SortValue } from '../core/objectCompare.js';
 import { PSObjectType } from '../core/objectType.js';
 import { NameListType } from '../core/propertyType.js';
+import { cmdletMessages } from './messages.js';
 
 /** One property's running statistics: constant memory whatever the input. */
 interface Statistics {
@@ -162,7 +163,7 @@ function analyze(state: State, stat: Statistics, raw: unknown, record: number | 
     const n = toDouble(value);
     if (n === undefined) {
       state.nonNumeric = true;
-      return errorRecord({ errorId: 'NonNumericInputObject', category: 'InvalidType', message: `Input object "${echo(toText(raw))}" is not numeric.`, target: echo(toText(raw)), record });
+      return errorRecord({ errorId: 'NonNumericInputObject', category: 'InvalidType', message: cmdletMessages.NonNumericInputObject(toText(raw)), target: echo(toText(raw)), record });
     }
     // Welford's running variance, in PowerShell's own steps, so the digits come out the same.
     stat.sumPrevious = stat.sum;

@@ -9,6 +9,7 @@ import { FilterError } from '../core/filterError.js';
 import { compileExpression } from '../core/filterScript.js';
 import { resolveHashtable, type HashtableKey, type PropertyArgument } from '../core/hashtableLiteral.js';
 import { DateValue, TextValue, compareSortValues, sortValue, type SortValue } from '../core/objectCompare.js';
+import { cmdletMessages } from './messages.js';
 
 /** A key's value: undefined when the object has no such property. */
 export type KeyValue = SortValue | undefined;
@@ -62,7 +63,7 @@ function compiled(text: string): (record: unknown) => unknown {
   try {
     return compileExpression(text);
   } catch (error) {
-    if (error instanceof FilterError) throw usageError(error.errorId, `Invalid script block ${echo(text)}: ${error.reason}.`, echo(text));
+    if (error instanceof FilterError) throw usageError(error.errorId, cmdletMessages[error.errorId].scriptBlock(text, error.reason), echo(text));
     throw error;
   }
 }

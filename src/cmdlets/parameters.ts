@@ -1,10 +1,9 @@
 /** Parameters that several cmdlets declare the same way. */
 import { usageError, type ParameterDecl } from '../core/index.js';
 import { UserIdParameterType, type UserId } from '../directory/index.js';
-import { MAX_PIN_LENGTH, isPinFormat } from '../pins/index.js';
+import { isPinFormat } from '../pins/index.js';
+import { cmdletMessages } from './messages.js';
 
-/** What a PIN is, for the messages about one that is not (which never show it). */
-export const PIN_FORMAT = `A PIN consists of the digits 0-9 only, at most ${MAX_PIN_LENGTH} of them`;
 
 /**
  * Checks a -Pin given on the command line, before anything is read: one that is not a PIN is a
@@ -13,7 +12,7 @@ export const PIN_FORMAT = `A PIN consists of the digits 0-9 only, at most ${MAX_
  * @throws TerminatingError InvalidPinFormat, exit status 2
  */
 export function checkPinArgument(params: { Pin?: string | undefined }): void {
-  if (params.Pin !== undefined && !isPinFormat(params.Pin)) throw usageError('InvalidPinFormat', `Cannot bind parameter 'Pin'. ${PIN_FORMAT}.`);
+  if (params.Pin !== undefined && !isPinFormat(params.Pin)) throw usageError('InvalidPinFormat', cmdletMessages.InvalidPinFormat.argument);
 }
 
 const IDENTITY_DESCRIPTION =

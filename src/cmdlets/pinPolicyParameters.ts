@@ -4,6 +4,7 @@ import { configurationNotFound } from '../directory/messages.js';
 import { POLICY_DEFAULTS, POLICY_SETTINGS, PinPolicyStore, PoolSites, UInt32Type, UInt64Type, type PolicyChanges, type PolicyOutcome, type PolicySetting } from '../pins/index.js';
 import type { DatabaseMode } from '../directory/index.js';
 import { openSession, type Session } from './session.js';
+import { cmdletMessages } from './messages.js';
 
 /** A policy cmdlet's state: the open database and its policy store. */
 export interface PolicySession extends Session {
@@ -107,12 +108,9 @@ export function checkLifetimeRule(changes: PolicyChanges, creates: boolean): voi
   const lifetime = changes.pin_lifetime;
   const history = changes.pin_history_count ?? (creates ? POLICY_DEFAULTS.pin_history_count : undefined);
   if (lifetime === undefined || history === undefined || lifetime === 0 || history > 0) return;
-  const why = changes.pin_history_count === undefined ? 'PINHistoryCount is 0 (the default of a new policy)' : '-PINHistoryCount is 0';
-  throw usageError(
-    'PinLifetimeRequiresHistory',
-    `Cannot use -PINLifetime ${lifetime} when ${why}: when PINLifetime is greater than 0, PINHistoryCount must be greater than 0 too. Nothing was changed.`,
-    'PINLifetime',
-  );
+  const { defaultHistory, givenHistory, commandLine } = cmdletMessages.PinLifetimeRequiresHistory;
+  const why = changes.pin_history_count === undefined ? defaultHistory : givenHistory;
+  throw usageError('PinLifetimeRequiresHistory', commandLine(lifetime, why), 'PINLifetime');
 }
 
 /**
@@ -144,7 +142,7 @@ export function policyError(outcome: Extract<PolicyOutcome, { ok: false }>, iden
       return errorRecord({
         errorId: 'PolicyAlreadyExists',
         category: 'InvalidOperation',
-        message: `Cannot create "${echo(identity)}" because a PIN policy with that Identity already exists. Use Set-CsPinPolicy to change it.`,
+        message: cmdletMessages.PolicyAlreadyExists(identity),
         target: identity,
         record,
       });
@@ -152,7 +150,7 @@ export function policyError(outcome: Extract<PolicyOutcome, { ok: false }>, iden
       return errorRecord({
         errorId: 'GlobalPolicyExists',
         category: 'InvalidOperation',
-        message: 'You cannot create a second global PIN policy: the global policy always exists. Change it with Set-CsPinPolicy, or reset it with Remove-CsPinPolicy -Identity Global.',
+        message: cmdletMessages.GlobalPolicyExists,
         target: identity,
         record,
       });

@@ -13,6 +13,7 @@ import { ComparisonFailure, FilterError, compileFilter } from '../core/filterScr
 import { echo, errorRecord, isPSObject, typeNameOf, usageError, type ErrorRecord } from '../core/index.js';
 import { ADUSER_TYPE } from '../directory/index.js';
 import { PIN_INFO_TYPE } from '../pins/index.js';
+import { cmdletMessages } from './messages.js';
 
 const DECLARED: ReadonlyMap<string, ReadonlyMap<string, DeclaredType>> = new Map([
   [PIN_INFO_TYPE, new Map<string, DeclaredType>([['lastpinchangetime', 'DateTime'], ['pinexpirationtime', 'DateTime'], ['ispinset', 'Boolean'], ['islockedout', 'Boolean']])],
@@ -45,7 +46,7 @@ export function compileRecordFilter(text: string, parameter: string, about?: (in
   try {
     predicate = compileFilter(text, { propertyTypes: declaredPropertyType });
   } catch (error) {
-    throw error instanceof FilterError ? usageError(error.errorId, `Cannot bind parameter '${parameter}'. ${error.message}`, echo(text)) : error;
+    throw error instanceof FilterError ? usageError(error.errorId, cmdletMessages[error.errorId].parameter(parameter, error.message), echo(text)) : error;
   }
   return (input, record) => {
     try {
@@ -71,6 +72,6 @@ export function compileRecordFilter(text: string, parameter: string, about?: (in
 export function filterFailure(error: ComparisonFailure | FilterError, input: unknown, record: number | undefined, about?: (input: unknown) => string): ErrorRecord {
   const errorId = error instanceof ComparisonFailure ? error.errorId : 'BadOperatorArgument';
   const name = about?.(input);
-  const message = name === undefined ? error.message : `${error.message} (${name})`;
+  const message = name === undefined ? error.message : cmdletMessages[errorId].record(error.message, name);
   return errorRecord({ errorId, category: 'InvalidArgument', message, target: typeof input === 'string' ? echo(input) : input, record });
 }

@@ -11,6 +11,7 @@ import type { PropertyArgument } from '../core/propertyType.js';
 import { nameFilter, propertyExpression, type ExpressionResult, type PropertyExpression } from '../core/propertyExpression.js';
 import { findProperty } from '../core/psobject.js';
 import { recordEntries, recordFromEntries } from '../core/record.js';
+import { cmdletMessages } from './messages.js';
 
 /** One -Property element, compiled: a calculated property has its own name. */
 export interface SelectSpec {
@@ -56,7 +57,7 @@ export function compileProjection(property: readonly PropertyArgument[] | undefi
 function compileSpec(argument: PropertyArgument): SelectSpec {
   if (typeof argument === 'string') return { expression: propertyExpression(argument, 'Property') };
   if (argument.kind === 'scriptBlock') {
-    if (argument.body === '') throw usageError('EmptyScriptBlockAndNoName', 'A property is an empty script block and does not provide a name.', '{}');
+    if (argument.body === '') throw usageError('EmptyScriptBlockAndNoName', cmdletMessages.EmptyScriptBlockAndNoName, '{}');
     return { expression: propertyExpression(argument, 'Property') };
   }
   const entries = resolveHashtable(argument, CALCULATED_KEYS);
@@ -64,7 +65,7 @@ function compileSpec(argument: PropertyArgument): SelectSpec {
   const name = entries.get('Name');
   const label = name?.kind === 'string' ? name.value : undefined;
   if (expression?.kind === 'scriptBlock') {
-    if (expression.body === '' && label === undefined) throw usageError('EmptyScriptBlockAndNoName', 'A property is an empty script block and does not provide a name.', echo(argument.text));
+    if (expression.body === '' && label === undefined) throw usageError('EmptyScriptBlockAndNoName', cmdletMessages.EmptyScriptBlockAndNoName, echo(argument.text));
     if (expression.body.trim() === '') return { name: label, expression: { text: expression.body, wildcard: false, isScript: true, resolve: () => [{ name: expression.body, value: null }] } };
     return { name: label, expression: propertyExpression(expression, 'Property') };
   }
@@ -98,7 +99,7 @@ export function project(input: unknown, projection: Projection, record: number |
   const results = expand.resolve(input);
   if (results.length !== 1) {
     const [errorId, message]: [ErrorId, string] =
-      results.length === 0 ? ['ExpandPropertyNotFound', `Property "${echo(expand.text)}" cannot be found.`] : ['MutlipleExpandProperties', 'Multiple properties cannot be expanded.'];
+      results.length === 0 ? ['ExpandPropertyNotFound', cmdletMessages.ExpandPropertyNotFound(expand.text)] : ['MutlipleExpandProperties', cmdletMessages.MutlipleExpandProperties];
     out.push(errorRecord({ errorId, category: 'InvalidArgument', message, target: shown(input), record }));
     return out;
   }
@@ -119,7 +120,7 @@ function matchProperties(input: unknown, specs: readonly SelectSpec[], exclude: 
     if (results.length === 0 && !expression.wildcard) {
       results = [{ name: expression.text, value: null }];
     } else if (name !== undefined && results.length > 1) {
-      out.push(errorRecord({ errorId: 'RenamingMultipleResults', category: 'InvalidOperation', message: 'Cannot rename multiple results.', target: shown(input), record }));
+      out.push(errorRecord({ errorId: 'RenamingMultipleResults', category: 'InvalidOperation', message: cmdletMessages.RenamingMultipleResults, target: shown(input), record }));
       continue;
     }
     for (const result of results) {
@@ -150,8 +151,13 @@ function selectedType(input: unknown): string {
   return `Selected.${typeNameOf(input)}`;
 }
 
-function alreadyExisting(name: string, input: unknown, record: number | undefined, errorId: ErrorId): ErrorRecord {
-  return errorRecord({ errorId, category: 'InvalidOperation', message: `The property cannot be processed because the property "${echo(name)}" already exists.`, target: shown(input), record });
+function alreadyExisting(
+  name: string,
+  input: unknown,
+  record: number | undefined,
+  errorId: 'AlreadyExistingUserSpecifiedPropertyExpand' | 'AlreadyExistingUserSpecifiedPropertyNoExpand',
+): ErrorRecord {
+  return errorRecord({ errorId, category: 'InvalidOperation', message: cmdletMessages[errorId](name), target: shown(input), record });
 }
 
 function shown(input: unknown): unknown {

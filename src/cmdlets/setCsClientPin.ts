@@ -14,10 +14,11 @@ import {
   pinPolicyViolation,
   type PinTargetRow,
 } from '../pins/index.js';
-import { PIN_FORMAT, checkPinArgument, mandatoryIdentityParameter } from './parameters.js';
+import { checkPinArgument, mandatoryIdentityParameter } from './parameters.js';
 import { EXAMPLE_NOW, NO_PIN, logonResult, pinInfo, pinReset } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets, type Targets } from './targets.js';
+import { cmdletMessages } from './messages.js';
 
 export { PIN_RESET_TYPE };
 
@@ -188,7 +189,7 @@ function checkOutput(context: CmdletContext, generates: boolean, force: boolean)
   if (kind === 'closed' && generates && !force) {
     throw usageError(
       'PinOutputClosed',
-      'stdout is closed, so the PINs Set-CsClientPin generates would be written nowhere and lost. Redirect stdout to a private file (umask 077; Set-CsClientPin > pins.ndjson), or add -Force to set them anyway. Nothing was changed.',
+      cmdletMessages.PinOutputClosed,
     );
   }
   if (kind === 'null' && generates && !force) {
@@ -221,7 +222,7 @@ function* plan(
     }
     // A command-line -Pin was checked in begin; a piped one is checked here, for its record only.
     if (pin !== undefined && !isPinFormat(pin)) {
-      yield errorRecord({ errorId: 'InvalidPinFormat', category: 'InvalidArgument', message: `The Pin of this record is not a PIN (${PIN_FORMAT}). Nothing was changed.`, record });
+      yield errorRecord({ errorId: 'InvalidPinFormat', category: 'InvalidArgument', message: cmdletMessages.InvalidPinFormat.record, record });
       continue;
     }
     for (const user of target.users) {
@@ -231,7 +232,7 @@ function* plan(
         yield errorRecord({
           errorId: 'PinPolicyViolation',
           category: 'InvalidArgument',
-          message: `The PIN for ${echo(user.sip)} does not meet PIN policy "${echo(policy.identity)}": ${broken}. Nothing was changed.`,
+          message: cmdletMessages.PinPolicyViolation.user(user.sip, policy.identity, broken),
           target: user.sip,
           record,
         });

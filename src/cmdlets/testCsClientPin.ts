@@ -7,6 +7,7 @@ import { checkPinArgument, mandatoryIdentityParameter } from './parameters.js';
 import { logonResult } from './sampleObjects.js';
 import { closeSession, openSession, type Session } from './session.js';
 import { resolveTargets } from './targets.js';
+import { cmdletMessages } from './messages.js';
 
 /** The type name of Test-CsClientPin's output objects. */
 export const PIN_LOGON_TYPE = 'Cspin.PinLogonResult';
@@ -133,7 +134,7 @@ function invalidPin(identity: string, record: number | undefined): ErrorRecord {
   return errorRecord({
     errorId: 'InvalidPinFormat',
     category: 'InvalidArgument',
-    message: `The PIN given for ${quoted} is not a PIN: a PIN is digits only (0-9). Nothing was checked or counted.`,
+    message: cmdletMessages.InvalidPinFormat.test(quoted),
     target,
     record,
   });

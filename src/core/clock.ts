@@ -2,8 +2,8 @@
  * The current time. `CSPIN_NOW` (ISO 8601, or milliseconds since the epoch) fixes it, so tests of
  * time rules (lockout windows, expiry) run without sleeping.
  */
-import { echo } from './echo.js';
 import { usageError } from './errors.js';
+import { coreMessages } from './messages.js';
 
 // Years 1970 to 9999: before the epoch no PIN was ever set, and ISO 8601 dates have four-digit years.
 const EARLIEST = Date.UTC(1970, 0, 1);
@@ -22,8 +22,7 @@ export function clockOf(env: NodeJS.ProcessEnv): () => number {
   const fixed = env.CSPIN_NOW;
   if (fixed === undefined || fixed === '') return Date.now;
   const ms = /^\d+$/.test(fixed) ? Number(fixed) : ISO_8601.test(fixed) ? Date.parse(fixed) : NaN;
-  const shown = echo(fixed, 40);
-  if (!Number.isFinite(ms)) throw usageError('InvalidClock', `CSPIN_NOW="${shown}" is not a time: give ISO 8601 (2026-01-31T12:00:00Z) or milliseconds since the epoch.`, 'CSPIN_NOW');
-  if (ms < EARLIEST || ms > LATEST) throw usageError('InvalidClock', `CSPIN_NOW="${shown}" is outside the years 1970 to 9999.`, 'CSPIN_NOW');
+  if (!Number.isFinite(ms)) throw usageError('InvalidClock', coreMessages.InvalidClock.notATime(fixed), 'CSPIN_NOW');
+  if (ms < EARLIEST || ms > LATEST) throw usageError('InvalidClock', coreMessages.InvalidClock.outOfRange(fixed), 'CSPIN_NOW');
   return () => ms;
 }

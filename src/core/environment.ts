@@ -3,9 +3,9 @@
  * a value cspin does not know is a usage error (exit 2), never silently ignored.
  */
 import { clockOf } from './clock.js';
-import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { budgetOf } from './memoryBudget.js';
+import { coreMessages } from './messages.js';
 
 /** How output objects are written: NDJSON, PowerShell's list or table view, or by the terminal (auto). */
 export type OutputFormat = 'auto' | 'ndjson' | 'list' | 'table';
@@ -22,7 +22,7 @@ export function outputFormatOf(env: NodeJS.ProcessEnv): OutputFormat {
   const value = env.CSPIN_FORMAT ?? '';
   const format = value === '' ? 'auto' : OUTPUT_FORMATS[value.toLowerCase()];
   if (format) return format;
-  throw usageError('InvalidOutputFormat', `CSPIN_FORMAT="${echo(value, 40)}" is not an output format: use ndjson (or json), list, table, or auto (the default).`, 'CSPIN_FORMAT');
+  throw usageError('InvalidOutputFormat', coreMessages.InvalidOutputFormat(value), 'CSPIN_FORMAT');
 }
 
 /**
@@ -35,7 +35,7 @@ export function errorFormatOf(env: NodeJS.ProcessEnv): 'json' | 'text' {
   const value = (env.CSPIN_ERROR_FORMAT ?? '').toLowerCase();
   if (value === 'json' || value === 'text') return value;
   if (value === '') return 'text';
-  throw usageError('InvalidErrorFormat', `CSPIN_ERROR_FORMAT="${echo(env.CSPIN_ERROR_FORMAT, 40)}" is not an error format: use json, or text (the default).`, 'CSPIN_ERROR_FORMAT');
+  throw usageError('InvalidErrorFormat', coreMessages.InvalidErrorFormat(env.CSPIN_ERROR_FORMAT), 'CSPIN_ERROR_FORMAT');
 }
 
 /**
@@ -48,7 +48,7 @@ export function progressAllowed(env: NodeJS.ProcessEnv): boolean {
   const value = (env.CSPIN_PROGRESS ?? '').trim();
   if (value === '' || value === '1') return true;
   if (value === '0') return false;
-  throw usageError('InvalidProgressSetting', `CSPIN_PROGRESS="${echo(value, 40)}" is not a progress setting: use 0 (never) or 1 (on a terminal, the default).`, 'CSPIN_PROGRESS');
+  throw usageError('InvalidProgressSetting', coreMessages.InvalidProgressSetting(value), 'CSPIN_PROGRESS');
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * Every error id cspin reports, in one registry: a typo in an id is a type error, and tests assert
- * ids, never wording. Each area lists its own ids by augmenting {@link ErrorIds} in its errorIds.ts
- * (core here; directory, pins, cmdlets and admin below it), so the arrows still point down.
+ * ids, never wording. Each area lists its own ids in an interface of its errorIds.ts (core here;
+ * directory, pins, cmdlets and admin below it) and makes {@link ErrorIds} extend it, so the arrows
+ * still point down; each area's messages.ts has the texts of its ids.
  * The value is the id's meaning, in a few words.
  */
-export interface ErrorIds {
+export interface CoreErrorIds {
   // The binder and the command line (PowerShell's own ids).
   AmbiguousParameter: 'a parameter prefix matches several parameters';
   AmbiguousParameterSet: 'parameters of different sets given together';
@@ -92,5 +93,11 @@ export interface ErrorIds {
   InternalError: 'a fault in cspin itself';
 }
 
+/** Every area's ids: each area's errorIds.ts makes this interface extend its own list. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the areas' `extends`
+export interface ErrorIds extends CoreErrorIds {}
+
 /** An error id: a key of {@link ErrorIds}. */
 export type ErrorId = keyof ErrorIds;
+/** The engine's own ids. */
+export type CoreErrorId = keyof CoreErrorIds;

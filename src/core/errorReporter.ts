@@ -11,7 +11,7 @@ import type { ActionPreference, CommonSettings } from './commonParameters.js';
 import { echo, oneLine } from './echo.js';
 import { PLAIN_STYLES, type Styles } from './colour.js';
 import { ErrorRecord, TerminatingError } from './errors.js';
-import { messages } from './messages.js';
+import { coreMessages } from './messages.js';
 import { promptForChoice, type Terminal } from './terminal.js';
 
 /** Options of an {@link ErrorReporter}. */
@@ -56,7 +56,7 @@ export class ErrorReporter {
     if (action === 'SilentlyContinue' || action === 'Ignore') return;
     if (action === 'Stop') {
       // The record number stays a field of the record, shown once when it is written.
-      throw new TerminatingError({ ...error, message: messages.actionPreferenceStop(error.message) });
+      throw new TerminatingError({ ...error, message: coreMessages.ActionPreferenceStop.stopped(error.message) });
     }
     this.#write(error);
     if (action === 'Inquire') this.#inquire(error);
@@ -89,7 +89,7 @@ export class ErrorReporter {
   #stream(label: string, message: string, action: ActionPreference): void {
     if (action === 'SilentlyContinue' || action === 'Ignore') return;
     if (action === 'Stop') {
-      throw new TerminatingError({ errorId: 'ActionPreferenceStop', category: 'OperationStopped', message: messages.actionPreferenceStop(message) });
+      throw new TerminatingError({ errorId: 'ActionPreferenceStop', category: 'OperationStopped', message: coreMessages.ActionPreferenceStop.stopped(message) });
     }
     const line = `${label}: ${safeMessage(message)}`;
     this.#line(label === 'WARNING' ? (this.#options.styles ?? PLAIN_STYLES).warning(line) : line);
@@ -114,7 +114,7 @@ export class ErrorReporter {
   #inquire(error: ErrorRecord): void {
     if (this.#inquireAll) return;
     const terminal = this.#options.terminal?.();
-    if (!terminal) throw new TerminatingError({ errorId: 'NoTerminal', category: 'ResourceUnavailable', message: messages.noTerminal(this.#options.name) });
+    if (!terminal) throw new TerminatingError({ errorId: 'NoTerminal', category: 'ResourceUnavailable', message: coreMessages.NoTerminal(this.#options.name) });
     try {
       const answer = promptForChoice(terminal, `\nConfirm\nContinue with this operation?`, [
         { key: 'Y', label: 'Yes', help: 'Continue with only the next step of the operation.', value: 'yes' },
@@ -123,7 +123,7 @@ export class ErrorReporter {
       ]);
       if (answer === 'all') this.#inquireAll = true;
       if (answer === 'halt' || answer === undefined) {
-        throw new TerminatingError({ errorId: 'ActionPreferenceStop', category: 'OperationStopped', message: messages.halted, cause: error });
+        throw new TerminatingError({ errorId: 'ActionPreferenceStop', category: 'OperationStopped', message: coreMessages.ActionPreferenceStop.halted, cause: error });
       }
     } finally {
       terminal.close();

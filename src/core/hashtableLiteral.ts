@@ -11,6 +11,7 @@
  */
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
+import { coreMessages } from './messages.js';
 import type { ErrorId } from './errorIds.js';
 
 /** A value of a hashtable literal, as written. */
@@ -92,30 +93,30 @@ class LiteralParser {
 
   parse(): HashtableEntry[] {
     this.space(true);
-    if (!this.text.startsWith('@{', this.i)) this.fail('UnexpectedToken', 'a hashtable starts with @{');
+    if (!this.text.startsWith('@{', this.i)) this.fail('UnexpectedToken', coreMessages.UnexpectedToken.notAHashtable(this.i, this.text));
     this.i += 2;
     const entries: HashtableEntry[] = [];
     for (;;) {
       this.separators();
-      if (this.i >= this.text.length) this.fail('MissingEndCurlyBrace', "missing the closing '}' of the hashtable");
+      if (this.i >= this.text.length) this.fail('MissingEndCurlyBrace', coreMessages.MissingEndCurlyBrace.hashtable(this.i, this.text));
       if (this.text[this.i] === '}') break;
       const key = this.key();
       this.space(false);
-      if (this.text[this.i] !== '=') this.fail('MissingEqualsInHashLiteral', `missing '=' after the key ${echo(key)}`);
+      if (this.text[this.i] !== '=') this.fail('MissingEqualsInHashLiteral', coreMessages.MissingEqualsInHashLiteral.afterKey(this.i, this.text, key));
       this.i++;
       this.space(true);
       const next = this.text[this.i];
-      if (next === undefined || next === '}' || next === ';') this.fail('MissingStatementInHashLiteral', `missing a value after '${echo(key)}='`);
+      if (next === undefined || next === '}' || next === ';') this.fail('MissingStatementInHashLiteral', coreMessages.MissingStatementInHashLiteral(this.i, this.text, key));
       entries.push({ key, value: this.value(key) });
       this.space(false);
       const after = this.text[this.i];
       if (after !== undefined && after !== ';' && after !== '}' && after !== '\n' && after !== '\r') {
-        this.fail('UnexpectedToken', "expected ';' or '}' after a value");
+        this.fail('UnexpectedToken', coreMessages.UnexpectedToken.afterValue(this.i, this.text));
       }
     }
     this.i++;
     this.space(true);
-    if (this.i < this.text.length) this.fail('UnexpectedToken', "unexpected text after the hashtable's closing '}'");
+    if (this.i < this.text.length) this.fail('UnexpectedToken', coreMessages.UnexpectedToken.afterHashtable(this.i, this.text));
     return entries;
   }
 
@@ -123,7 +124,7 @@ class LiteralParser {
     const ch = this.text[this.i];
     if (ch === "'" || ch === '"') return this.string();
     const word = this.sticky(BARE_KEY) ?? this.sticky(NUMBER);
-    if (word === undefined) this.fail('MissingEqualsInHashLiteral', 'expected a key (a name or a quoted string)');
+    if (word === undefined) this.fail('MissingEqualsInHashLiteral', coreMessages.MissingEqualsInHashLiteral.noKey(this.i, this.text));
     return word;
   }
 
@@ -140,11 +141,7 @@ class LiteralParser {
     if (number !== undefined) return { kind: 'number', value: Number(number) };
     const word = /[^\s;}]*/y;
     const found = this.sticky(word) ?? '';
-    return this.fail(
-      'UnsupportedHashtableValue',
-      `the value of ${echo(key, 40)} must be a quoted string, a number, $true, $false, $null or a script block {...}; ` +
-        `write ${echo(key, 40)}='${echo(found, 40)}' for the text (PowerShell would run a bare word as a command)`,
-    );
+    return this.fail('UnsupportedHashtableValue', coreMessages.UnsupportedHashtableValue(this.i, this.text, key, found));
   }
 
   /** A quoted string: '' escapes ' in single quotes; "" and backtick escapes in double quotes. */
@@ -169,14 +166,14 @@ class LiteralParser {
       }
     }
     this.i = start;
-    return this.fail('TerminatorExpectedAtEndOfString', `missing the closing ${quote} of this string`);
+    return this.fail('TerminatorExpectedAtEndOfString', coreMessages.TerminatorExpectedAtEndOfString(this.i, this.text, quote));
   }
 
   /** `{...}`: up to the matching brace, skipping braces inside quoted strings. */
   private scriptBlock(): HashtableValue {
     const start = this.i;
     const end = scriptBlockEnd(this.text, start);
-    if (end < 0) this.fail('MissingEndCurlyBrace', "missing the closing '}' of this script block");
+    if (end < 0) this.fail('MissingEndCurlyBrace', coreMessages.MissingEndCurlyBrace.scriptBlock(this.i, this.text));
     this.i = end;
     return { kind: 'scriptBlock', text: this.text.slice(start, end), body: this.text.slice(start + 1, end - 1) };
   }
@@ -198,8 +195,8 @@ class LiteralParser {
     return match[0];
   }
 
-  private fail(errorId: ErrorId, reason: string): never {
-    throw usageError(errorId, `Invalid hashtable at position ${this.i}: ${reason}: ${echo(this.text)}`, echo(this.text));
+  private fail(errorId: ErrorId, message: string): never {
+    throw usageError(errorId, message, echo(this.text));
   }
 }
 
@@ -255,28 +252,29 @@ export function quotedEnd(text: string, start: number): number {
  *   DictionaryKeyMissingValue, DictionaryKeyIllegalValue1/2, DictionaryKeyMandatoryEntry
  */
 export function resolveHashtable(table: HashtableLiteral, keys: readonly HashtableKey[]): Map<string, HashtableValue> {
-  const fail = (errorId: ErrorId, message: string) => usageError(errorId, `${message} In ${echo(table.text)}.`, echo(table.text));
+  const fail = (errorId: ErrorId, message: string) => usageError(errorId, message, echo(table.text));
+  const text = table.text;
   const values = new Map<string, HashtableValue>();
   for (const { key, value } of table.entries) {
     const hits = keys.filter((k) => [k.name, ...(k.aliases ?? [])].some((name) => isPrefix(key, name)));
     const [hit, other] = hits;
-    if (hit === undefined) throw fail('DictionaryKeyIllegal', `The ${echo(key)} key is not valid.`);
+    if (hit === undefined) throw fail('DictionaryKeyIllegal', coreMessages.DictionaryKeyIllegal(key, text));
     if (other !== undefined) {
-      throw fail('DictionaryKeyAmbiguous', `The ${echo(key)} key is ambiguous: it can mean ${hit.name.toLowerCase()} or ${other.name.toLowerCase()}.`);
+      throw fail('DictionaryKeyAmbiguous', coreMessages.DictionaryKeyAmbiguous(key, hit.name.toLowerCase(), other.name.toLowerCase(), text));
     }
-    if (values.has(hit.name)) throw fail('DictionaryKeyDuplicate', `The duplicated key "${echo(key)}" conflicts with "${hit.name.toLowerCase()}".`);
-    if (value.kind === 'null') throw fail('DictionaryKeyMissingValue', `The ${echo(key)} key has no value.`);
+    if (values.has(hit.name)) throw fail('DictionaryKeyDuplicate', coreMessages.DictionaryKeyDuplicate(key, hit.name.toLowerCase(), text));
+    if (value.kind === 'null') throw fail('DictionaryKeyMissingValue', coreMessages.DictionaryKeyMissingValue(key, text));
     if (!hit.kinds.includes(value.kind)) {
       const expected = hit.kinds.map((kind) => TYPE_NAMES[kind]);
       const actual = value.kind === 'number' && !Number.isInteger(value.value) ? 'System.Double' : TYPE_NAMES[value.kind];
       throw expected.length > 1
-        ? fail('DictionaryKeyIllegalValue1', `The "${echo(key)}" key has a type, ${actual}, that is not valid; expected types are {${expected.join(', ')}}.`)
-        : fail('DictionaryKeyIllegalValue2', `The "${echo(key)}" key has a type, ${actual}, that is not valid; expected type is ${expected.join('')}.`);
+        ? fail('DictionaryKeyIllegalValue1', coreMessages.DictionaryKeyIllegalValue1(key, actual, expected, text))
+        : fail('DictionaryKeyIllegalValue2', coreMessages.DictionaryKeyIllegalValue2(key, actual, expected, text));
     }
     values.set(hit.name, value);
   }
   for (const key of keys) {
-    if (key.mandatory && !values.has(key.name)) throw fail('DictionaryKeyMandatoryEntry', `A mandatory entry for ${key.name.toLowerCase()} is missing.`);
+    if (key.mandatory && !values.has(key.name)) throw fail('DictionaryKeyMandatoryEntry', coreMessages.DictionaryKeyMandatoryEntry(key.name.toLowerCase(), text));
   }
   return values;
 }

@@ -5,6 +5,7 @@
  */
 import { echo } from './echo.js';
 import { TerminatingError } from './errors.js';
+import { coreMessages } from './messages.js';
 import type { DeliveryError } from './stream/outputWriter.js';
 import { errorCode, systemReason } from './systemError.js';
 
@@ -34,7 +35,7 @@ export function outputFailure(error: NodeJS.ErrnoException): TerminatingError {
   return new TerminatingError({
     errorId: 'OutputFailed',
     category: 'WriteError',
-    message: `Cannot write the output to stdout: ${writeFailureReason(error)} (${echo(error.code ?? 'unknown', 40)}). The command stopped.`,
+    message: coreMessages.OutputFailed.write(writeFailureReason(error), error.code ?? 'unknown'),
     target: 'stdout',
     cause: error,
   });
@@ -53,16 +54,17 @@ export function deliveryFailure(error: DeliveryError, delivered: number): Termin
     return new TerminatingError({
       errorId: 'ChangeNotSaved',
       category: 'WriteError',
-      message: `The output line${label} was written, but the change could not be saved (${writeFailureReason(error.cause)}): disregard that line, nothing was changed for it. ${before}; nothing more was changed.`,
+      message: coreMessages.ChangeNotSaved(label, writeFailureReason(error.cause), before),
       target: error.label,
       cause: error.cause,
     });
   }
   const closed = ['EPIPE', 'ERR_STREAM_DESTROYED'].includes((error.cause as NodeJS.ErrnoException | undefined)?.code ?? '');
+  const undone = error.label === '' ? '' : `The change${label} was undone. `;
   return new TerminatingError({
     errorId: closed ? 'OutputClosed' : 'OutputFailed',
     category: 'WriteError',
-    message: `Cannot write the output to stdout: ${writeFailureReason(error.cause)}. ${error.label === '' ? '' : `The change${label} was undone. `}${before}; nothing more was changed.`,
+    message: (closed ? coreMessages.OutputClosed : coreMessages.OutputFailed.delivery)(writeFailureReason(error.cause), undone, before),
     target: error.label === '' ? 'stdout' : error.label,
     cause: error.cause,
   });
@@ -79,7 +81,7 @@ export function unreadLines(labels: readonly string[]): TerminatingError[] {
       new TerminatingError({
         errorId: 'OutputMayBeUnread',
         category: 'WriteError',
-        message: `The change for ${echo(label)} was made and its line was written, but the reader went away and may not have read it.`,
+        message: coreMessages.OutputMayBeUnread(label),
         target: label,
       }),
   );

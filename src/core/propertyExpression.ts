@@ -8,6 +8,7 @@ import { wildcardRegExp } from './compare.js';
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { compileExpression, FilterError } from './filterScript.js';
+import { coreMessages } from './messages.js';
 import type { ScriptBlockLiteral } from './propertyType.js';
 import { findProperty, isPSObject, TYPE_NAME_PROPERTY } from './psobject.js';
 import { propertyNames } from './record.js';
@@ -109,12 +110,7 @@ export function compileScriptBlock(text: string, parameter: string): (input: unk
     return compileExpression(text);
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
-    throw usageError(
-      'ScriptBlockNotSupported',
-      `Cannot bind parameter '${parameter}'. The script block ${echo(text)} is beyond what cspin evaluates (at position ${error.position}: ${error.reason}). ` +
-        'cspin evaluates one expression over $_: $_, $_.Name, quoted strings, numbers, $true/$false/$null, comparisons and -and/-or/-not.',
-      echo(text),
-    );
+    throw usageError('ScriptBlockNotSupported', coreMessages.ScriptBlockNotSupported(parameter, text, error.position, error.reason), echo(text));
   }
 }
 
@@ -134,6 +130,6 @@ function wildcard(pattern: string, parameter: string): RegExp {
     return wildcardRegExp(pattern);
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
-    throw usageError('WildcardPatternException', `Cannot bind parameter '${parameter}'. The ${error.reason}.`, echo(pattern));
+    throw usageError('WildcardPatternException', coreMessages.WildcardPatternException(parameter, error.reason), echo(pattern));
   }
 }

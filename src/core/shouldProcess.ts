@@ -6,7 +6,7 @@
 import type { CommonSettings } from './commonParameters.js';
 import type { ShouldProcessDecl } from './declaration.js';
 import { TerminatingError } from './errors.js';
-import { messages } from './messages.js';
+import { coreMessages, shouldProcessTexts } from './messages.js';
 import { promptForChoice, type Terminal } from './terminal.js';
 
 const IMPACT = { None: 0, Low: 1, Medium: 2, High: 3 } as const;
@@ -53,15 +53,15 @@ export class ShouldProcess {
     if (this.#all !== undefined) return this.#all;
     const { common } = this.#options;
     if (common.whatIf) {
-      this.#options.host.write(`${messages.whatIf(action, target)}\n`);
+      this.#options.host.write(`${shouldProcessTexts.whatIf(action, target)}\n`);
       return false;
     }
     if (!this.willPrompt) {
       // Built only when shown: a cmdlet may ask once per record.
-      if (common.verbose) this.#options.verbose(messages.performing(action, target));
+      if (common.verbose) this.#options.verbose(shouldProcessTexts.performing(action, target));
       return true;
     }
-    return this.#prompt(messages.performing(action, target));
+    return this.#prompt(shouldProcessTexts.performing(action, target));
   }
 
   /** Closes the terminal if a prompt opened it. */
@@ -80,7 +80,7 @@ export class ShouldProcess {
   #prompt(message: string): boolean {
     this.#terminal ??= this.#options.openTerminal();
     if (!this.#terminal) {
-      throw new TerminatingError({ errorId: 'NoTerminalForConfirm', category: 'ResourceUnavailable', message: messages.noTerminal(this.#options.name) }, 2);
+      throw new TerminatingError({ errorId: 'NoTerminalForConfirm', category: 'ResourceUnavailable', message: coreMessages.NoTerminalForConfirm(this.#options.name) }, 2);
     }
     const answer = promptForChoice(this.#terminal, `\nConfirm\nAre you sure you want to perform this action?\n${message}`, [
       { key: 'Y', label: 'Yes', help: 'Continue with only the next step of the operation.', value: 'yes' },

@@ -5,54 +5,72 @@
  */
 import { echo } from './echo.js';
 import { TerminatingError, type ErrorCategory } from './errors.js';
-import type { ErrorId } from './errorIds.js';
+import { coreMessages } from './messages.js';
+
+/** The ids of system conditions: each has the systemFailure text in the core table. */
+type SystemFailureId =
+  | 'BrokenPipe'
+  | 'CannotOpenDatabase'
+  | 'DatabaseBusy'
+  | 'DatabaseCorrupt'
+  | 'DatabaseReadOnly'
+  | 'DiskFull'
+  | 'IOError'
+  | 'IsADirectory'
+  | 'NotACspinDatabase'
+  | 'NotADirectory'
+  | 'OutOfMemory'
+  | 'PathNotFound'
+  | 'PermissionDenied'
+  | 'ReadOnlyFileSystem'
+  | 'TooManyOpenFiles';
 
 interface Condition {
-  errorId: ErrorId;
+  errorId: SystemFailureId;
   category: ErrorCategory;
   reason: string;
 }
 
-const condition = (errorId: ErrorId, category: ErrorCategory, reason: string): Condition => ({ errorId, category, reason });
+const condition = (errorId: SystemFailureId, category: ErrorCategory, reason: string): Condition => ({ errorId, category, reason });
 
-const DISK_FULL = condition('DiskFull', 'WriteError', 'no space is left on the device');
-const PERMISSION = condition('PermissionDenied', 'PermissionDenied', 'permission denied');
-const IO = condition('IOError', 'ResourceUnavailable', 'an input/output error (a failing disk or a network file system?)');
-const MEMORY = condition('OutOfMemory', 'ResourceUnavailable', 'out of memory');
+const DISK_FULL = condition('DiskFull', 'WriteError', coreMessages.DiskFull.ENOSPC);
+const PERMISSION = condition('PermissionDenied', 'PermissionDenied', coreMessages.PermissionDenied.EACCES);
+const IO = condition('IOError', 'ResourceUnavailable', coreMessages.IOError.EIO);
+const MEMORY = condition('OutOfMemory', 'ResourceUnavailable', coreMessages.OutOfMemory.ENOMEM);
 
 const ERRNO: Readonly<Record<string, Condition>> = {
   ENOSPC: DISK_FULL,
-  EDQUOT: condition('DiskFull', 'WriteError', 'the disk quota is used up'),
-  EFBIG: condition('DiskFull', 'WriteError', 'the file is too large for the file system'),
+  EDQUOT: condition('DiskFull', 'WriteError', coreMessages.DiskFull.EDQUOT),
+  EFBIG: condition('DiskFull', 'WriteError', coreMessages.DiskFull.EFBIG),
   EACCES: PERMISSION,
-  EPERM: condition('PermissionDenied', 'PermissionDenied', 'operation not permitted (is it immutable? lsattr shows the i flag)'),
-  EROFS: condition('ReadOnlyFileSystem', 'PermissionDenied', 'the file system is mounted read-only'),
-  EISDIR: condition('IsADirectory', 'InvalidArgument', 'it is a directory'),
-  ENOTDIR: condition('NotADirectory', 'InvalidArgument', 'a part of the path is not a directory'),
-  ENOENT: condition('PathNotFound', 'ObjectNotFound', 'no such file or directory'),
-  ENAMETOOLONG: condition('PathNotFound', 'InvalidArgument', 'the name is too long'),
-  ELOOP: condition('PathNotFound', 'InvalidArgument', 'too many levels of symbolic links'),
-  EPIPE: condition('BrokenPipe', 'WriteError', 'the reader went away (broken pipe)'),
+  EPERM: condition('PermissionDenied', 'PermissionDenied', coreMessages.PermissionDenied.EPERM),
+  EROFS: condition('ReadOnlyFileSystem', 'PermissionDenied', coreMessages.ReadOnlyFileSystem.EROFS),
+  EISDIR: condition('IsADirectory', 'InvalidArgument', coreMessages.IsADirectory.EISDIR),
+  ENOTDIR: condition('NotADirectory', 'InvalidArgument', coreMessages.NotADirectory.ENOTDIR),
+  ENOENT: condition('PathNotFound', 'ObjectNotFound', coreMessages.PathNotFound.ENOENT),
+  ENAMETOOLONG: condition('PathNotFound', 'InvalidArgument', coreMessages.PathNotFound.ENAMETOOLONG),
+  ELOOP: condition('PathNotFound', 'InvalidArgument', coreMessages.PathNotFound.ELOOP),
+  EPIPE: condition('BrokenPipe', 'WriteError', coreMessages.BrokenPipe.EPIPE),
   EIO: IO,
-  EMFILE: condition('TooManyOpenFiles', 'ResourceUnavailable', 'too many open files'),
-  ENFILE: condition('TooManyOpenFiles', 'ResourceUnavailable', 'too many open files in the system'),
+  EMFILE: condition('TooManyOpenFiles', 'ResourceUnavailable', coreMessages.TooManyOpenFiles.EMFILE),
+  ENFILE: condition('TooManyOpenFiles', 'ResourceUnavailable', coreMessages.TooManyOpenFiles.ENFILE),
   ENOMEM: MEMORY,
 };
 
 // SQLite's extended codes refine a primary one (SQLITE_READONLY_DBMOVED is a SQLITE_READONLY): the
 // first entry whose code is the error's code or its prefix wins.
 const SQLITE: readonly (readonly [string, Condition])[] = [
-  ['SQLITE_FULL', condition('DiskFull', 'WriteError', 'the database or the disk is full')],
+  ['SQLITE_FULL', condition('DiskFull', 'WriteError', coreMessages.DiskFull.SQLITE_FULL)],
   // The wal-index (-shm) could not be grown: on Linux, a full file system.
-  ['SQLITE_IOERR_SHMSIZE', condition('DiskFull', 'WriteError', 'no space is left for the database\'s -shm file')],
+  ['SQLITE_IOERR_SHMSIZE', condition('DiskFull', 'WriteError', coreMessages.DiskFull.SQLITE_IOERR_SHMSIZE)],
   ['SQLITE_IOERR', IO],
-  ['SQLITE_READONLY_DBMOVED', condition('DatabaseReadOnly', 'WriteError', 'the database file was moved or removed while in use')],
-  ['SQLITE_READONLY', condition('DatabaseReadOnly', 'WriteError', 'the database is read-only')],
-  ['SQLITE_NOTADB', condition('NotACspinDatabase', 'InvalidData', 'the file is not a database')],
-  ['SQLITE_CORRUPT', condition('DatabaseCorrupt', 'InvalidData', 'the database file is damaged (restore it from a backup)')],
-  ['SQLITE_CANTOPEN', condition('CannotOpenDatabase', 'ResourceUnavailable', 'SQLite cannot open it or its -wal and -shm files beside it')],
-  ['SQLITE_BUSY', condition('DatabaseBusy', 'ResourceUnavailable', 'another process kept the database locked for longer than the busy timeout')],
-  ['SQLITE_LOCKED', condition('DatabaseBusy', 'ResourceUnavailable', 'the database is locked')],
+  ['SQLITE_READONLY_DBMOVED', condition('DatabaseReadOnly', 'WriteError', coreMessages.DatabaseReadOnly.SQLITE_READONLY_DBMOVED)],
+  ['SQLITE_READONLY', condition('DatabaseReadOnly', 'WriteError', coreMessages.DatabaseReadOnly.SQLITE_READONLY)],
+  ['SQLITE_NOTADB', condition('NotACspinDatabase', 'InvalidData', coreMessages.NotACspinDatabase.SQLITE_NOTADB)],
+  ['SQLITE_CORRUPT', condition('DatabaseCorrupt', 'InvalidData', coreMessages.DatabaseCorrupt.SQLITE_CORRUPT)],
+  ['SQLITE_CANTOPEN', condition('CannotOpenDatabase', 'ResourceUnavailable', coreMessages.CannotOpenDatabase.SQLITE_CANTOPEN)],
+  ['SQLITE_BUSY', condition('DatabaseBusy', 'ResourceUnavailable', coreMessages.DatabaseBusy.SQLITE_BUSY)],
+  ['SQLITE_LOCKED', condition('DatabaseBusy', 'ResourceUnavailable', coreMessages.DatabaseBusy.SQLITE_LOCKED)],
   ['SQLITE_PERM', PERMISSION],
   ['SQLITE_NOMEM', MEMORY],
 ];
@@ -124,7 +142,7 @@ export function systemError(error: unknown, context: SystemErrorContext = {}): T
   const doing = context.doing ?? (sqlite ? 'use the database' : (SYSCALL_VERBS[errno.syscall ?? ''] ?? 'use'));
   const subject = path === undefined ? doing : `${doing} ${echo(path)}`;
   return new TerminatingError(
-    { errorId: known.errorId, category: known.category, message: `Cannot ${subject}: ${known.reason} (${code}).`, target: path, cause: error },
+    { errorId: known.errorId, category: known.category, message: coreMessages[known.errorId].message(subject, known.reason, code), target: path, cause: error },
     context.exitCode ?? 1,
   );
 }
@@ -140,7 +158,7 @@ export function internalError(error: unknown): TerminatingError {
   return new TerminatingError({
     errorId: 'InternalError',
     category: 'NotSpecified',
-    message: `The command stopped on an internal error (${echo(kind, 40)}): this is a bug in cspin. Run it again with CSPIN_DEBUG=1 to see the stack trace.`,
+    message: coreMessages.InternalError(kind),
     cause: error,
   });
 }

@@ -2,8 +2,7 @@
  * Parameter types. Each type says whether a value already is of the type (the binder's passes without
  * coercion) and how to convert one (the passes with coercion, and command-line text).
  */
-import { echo } from './echo.js';
-import { messages } from './messages.js';
+import { coreMessages } from './messages.js';
 import { isPSObject } from './psobject.js';
 
 /** Returned by {@link ParamType.convert} when a value cannot become the type. */
@@ -122,7 +121,7 @@ export function integerType(name: string, min: number, max: number): ParamType<n
         ? number
         : NOT_CONVERTIBLE;
     },
-    describe: (text) => `Cannot convert value "${echo(text)}" to type "${name}": expected a whole number from ${min} to ${max}.`,
+    describe: (text) => coreMessages.CannotConvertArgument.wholeNumber(text, name, min, max),
   };
 }
 
@@ -135,8 +134,8 @@ export function integerType(name: string, min: number, max: number): ParamType<n
  */
 export function rangeViolation(name: string, value: unknown, range: readonly [number, number] | undefined): string | undefined {
   if (!range || typeof value !== 'number') return undefined;
-  if (value < range[0]) return messages.belowRange(name, value, range[0]);
-  if (value > range[1]) return messages.aboveRange(name, value, range[1]);
+  if (value < range[0]) return coreMessages.ParameterArgumentValidationError.belowRange(name, value, range[0]);
+  if (value > range[1]) return coreMessages.ParameterArgumentValidationError.aboveRange(name, value, range[1]);
   return undefined;
 }
 
@@ -153,7 +152,7 @@ export function nullableType<T>(inner: ParamType<T>): ParamType<T | null> {
     accepts: (value) => value === null || inner.accepts(value),
     convert: (value) => (value === null ? null : inner.convert(value)),
     parse: (text) => (isNullText(text) ? null : inner.parse ? inner.parse(text) : inner.convert(text)),
-    describe: (text) => `${inner.describe?.(text) ?? messages.cannotConvertValue(text, inner.name)} An empty value or '$null' means null.`,
+    describe: (text) => coreMessages.CannotConvertArgument.nullable(inner.describe?.(text) ?? coreMessages.CannotConvertArgument.value(text, inner.name)),
   };
 }
 
@@ -180,7 +179,7 @@ export function enumType<const M extends string>(name: string, members: Readonly
       const hit = entries.find(([member, number]) => member.toLowerCase() === folded || String(number) === folded);
       return hit ? hit[0] : NOT_CONVERTIBLE;
     },
-    describe: (text) => messages.cannotConvertValue(text, name, `Specify one of the following enumerator names and try again: ${list}.`),
+    describe: (text) => coreMessages.CannotConvertArgument.enumeration(text, name, list),
   };
 }
 

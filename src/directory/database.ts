@@ -6,7 +6,7 @@
 import { closeSync, openSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { TerminatingError, echo, errorCode, noteSqliteFile, systemError } from '../core/index.js';
+import { TerminatingError, errorCode, noteSqliteFile, systemError } from '../core/index.js';
 import {
   CSPIN_APPLICATION_ID,
   checkCspinDatabase,
@@ -19,6 +19,7 @@ import {
   NotCspinDatabaseError,
   readDatabaseHeader,
 } from './databaseFile.js';
+import { directoryMessages } from './messages.js';
 import { MIGRATIONS } from './schema.js';
 import { Database } from './sqlite.js';
 
@@ -177,7 +178,7 @@ function openForReading(path: string): DirectoryDatabase {
       throw databaseRefusal(
         'CannotOpenDatabase',
         'ResourceUnavailable',
-        `Cannot read the database ${echo(path)}: its -wal file holds changes not yet checkpointed, and its folder is read-only, so SQLite cannot make the -shm file it needs to read them. Run any cspin command once where the folder can be written.`,
+        directoryMessages.CannotOpenDatabase(path),
         path,
         1,
       );
@@ -202,8 +203,8 @@ function configureWriter(db: DirectoryDatabase, journal: 'wal' | 'delete' = 'wal
 function schemaOf(db: DirectoryDatabase, path: string): { version: number; applicationId: number } {
   const version = db.pragma('user_version', { simple: true }) as number;
   const applicationId = db.pragma('application_id', { simple: true }) as number;
-  if (applicationId !== CSPIN_APPLICATION_ID && applicationId !== 0) throw new NotCspinDatabaseError(path, "it is another application's SQLite database");
-  if (version < 1) throw new NotCspinDatabaseError(path, 'it has no cspin schema');
+  if (applicationId !== CSPIN_APPLICATION_ID && applicationId !== 0) throw new NotCspinDatabaseError(path, directoryMessages.NotACspinDatabase.otherApplication);
+  if (version < 1) throw new NotCspinDatabaseError(path, directoryMessages.NotACspinDatabase.noSchema);
   if (version > MIGRATIONS.length) throw databaseTooNew(path, version);
   return { version, applicationId };
 }
@@ -219,11 +220,11 @@ function migrate(db: DirectoryDatabase, path: string): void {
 }
 
 function needsUpgrade(path: string, cause: unknown): TerminatingError {
-  const why = cause instanceof TerminatingError ? ` (${cause.message})` : '';
+  const why = cause instanceof TerminatingError ? cause.message : '';
   return new TerminatingError({
     errorId: 'DatabaseNeedsUpgrade',
     category: 'InvalidOperation',
-    message: `The database ${echo(path)} has an older schema that this cspin must upgrade, and it cannot be written${why}. Run any cspin command once where it can be written.`,
+    message: directoryMessages.DatabaseNeedsUpgrade(path, why),
     target: path,
     cause,
   });

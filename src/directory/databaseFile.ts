@@ -7,7 +7,8 @@ import { Database } from './sqlite.js';
 import { accessSync, closeSync, constants, fsyncSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TerminatingError, echo, errorCode, systemError, type ErrorCategory, type ErrorId } from '../core/index.js';
+import { TerminatingError, errorCode, systemError, type ErrorCategory, type ErrorId } from '../core/index.js';
+import { directoryMessages } from './messages.js';
 import { MIGRATIONS } from './schema.js';
 
 /**
@@ -39,8 +40,8 @@ export function databaseRefusal(errorId: ErrorId, category: ErrorCategory, messa
 export class NotCspinDatabaseError extends TerminatingError {
   readonly why: string;
 
-  constructor(path: string, why: string, advice = "Set CSPIN_DB to cspin's database, or create one with cspin init.") {
-    super({ errorId: 'NotACspinDatabase', category: 'InvalidData', message: `${echo(path)} is not a cspin database: ${why}. cspin leaves it as it is. ${advice}`, target: path }, 2);
+  constructor(path: string, why: string, advice: string = directoryMessages.NotACspinDatabase.advice) {
+    super({ errorId: 'NotACspinDatabase', category: 'InvalidData', message: directoryMessages.NotACspinDatabase.message(path, why, advice), target: path }, 2);
     this.why = why;
   }
 }
@@ -52,7 +53,7 @@ export function databaseNotFound(path: string): TerminatingError {
   return databaseRefusal(
     'DatabaseNotFound',
     'ResourceUnavailable',
-    `There is no cspin database at ${echo(path)}. Create one with: cspin init --sample (or set CSPIN_DB to its path).`,
+    directoryMessages.DatabaseNotFound(path),
     path,
   );
 }
@@ -68,22 +69,22 @@ export function readDatabaseHeader(path: string): DatabaseHeader {
   let size: number;
   try {
     const stats = statSync(path);
-    if (stats.isDirectory()) throw databaseRefusal('IsADirectory', 'InvalidArgument', `${echo(path)} is a directory, not a cspin database file (CSPIN_DB names the file itself).`, path);
-    if (!stats.isFile()) throw notCspinDatabase(path, 'it is not a regular file');
+    if (stats.isDirectory()) throw databaseRefusal('IsADirectory', 'InvalidArgument', directoryMessages.IsADirectory(path), path);
+    if (!stats.isFile()) throw notCspinDatabase(path, directoryMessages.NotACspinDatabase.notRegular);
     size = stats.size;
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT') throw databaseNotFound(path);
-    if (code === 'ENOTDIR') throw databaseRefusal('NotADirectory', 'InvalidArgument', `${echo(path)} cannot be a database: a part of the path before it is a file, not a directory.`, path);
+    if (code === 'ENOTDIR') throw databaseRefusal('NotADirectory', 'InvalidArgument', directoryMessages.NotADirectory(path), path);
     throw systemError(error, { doing: 'open the database', path }) ?? error;
   }
-  if (size === 0) throw notCspinDatabase(path, 'the file is empty (only cspin init creates a database)');
+  if (size === 0) throw notCspinDatabase(path, directoryMessages.NotACspinDatabase.empty);
   const header = Buffer.alloc(HEADER_BYTES);
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     if (readSync(fd, header, 0, HEADER_BYTES, 0) < HEADER_BYTES || header.toString('latin1', 0, MAGIC.length) !== MAGIC) {
-      throw notCspinDatabase(path, 'it is not an SQLite database');
+      throw notCspinDatabase(path, directoryMessages.NotACspinDatabase.notSqlite);
     }
   } catch (error) {
     throw systemError(error, { doing: 'read the database', path }) ?? error;
@@ -101,7 +102,7 @@ export function databaseTooNew(path: string, version: number): TerminatingError 
   return databaseRefusal(
     'DatabaseTooNew',
     'InvalidOperation',
-    `The database ${echo(path)} was written by a newer cspin (schema ${version}; this one knows ${MIGRATIONS.length}): use that cspin.`,
+    directoryMessages.DatabaseTooNew(path, version, MIGRATIONS.length),
     path,
   );
 }
@@ -116,9 +117,9 @@ export function databaseTooNew(path: string, version: number): TerminatingError 
 export function checkCspinDatabase(path: string, header: DatabaseHeader): void {
   if (header.applicationId !== CSPIN_APPLICATION_ID) {
     if (header.applicationId !== 0) {
-      throw notCspinDatabase(path, `it is another application's SQLite database (application_id 0x${header.applicationId.toString(16).padStart(8, '0')})`);
+      throw notCspinDatabase(path, directoryMessages.NotACspinDatabase.applicationId(header.applicationId));
     }
-    if (!hasCspinTables(path)) throw notCspinDatabase(path, "it is an SQLite database without cspin's tables");
+    if (!hasCspinTables(path)) throw notCspinDatabase(path, directoryMessages.NotACspinDatabase.noTables);
   }
   // With changes still in the -wal, the header may lag behind: SQLite decides then.
   if (hasPendingWal(path)) return;
@@ -128,7 +129,7 @@ export function checkCspinDatabase(path: string, header: DatabaseHeader): void {
     throw databaseRefusal(
       'DatabaseCorrupt',
       'InvalidData',
-      `The database ${echo(path)} is damaged: it is ${header.size} bytes long where its header says ${header.claimedSize} (truncated?). Restore it from a backup.`,
+      directoryMessages.DatabaseCorrupt(path, header.size, header.claimedSize),
       path,
       1,
     );

@@ -1,11 +1,125 @@
 /**
- * Errors about users and containers, with Lync's wording where it is known. An identity is shown
- * through {@link shownIdentity}: escaped and cut, and never with digits that could be a PIN.
+ * The directory's message table, keyed by its error ids (and by the engine's, where the directory
+ * words a system condition its own way), with Lync's wording where it is known; and the builders of
+ * the user errors every cmdlet reports. An identity is shown through {@link shownIdentity}: escaped
+ * and cut, and never with digits that could be a PIN.
  */
-import { TerminatingError, echo, errorRecord, redact, DIGITS_HIDDEN, type ErrorRecord } from '../core/index.js';
+import { TerminatingError, echo, errorRecord, redact, DIGITS_HIDDEN, type CoreErrorId, type ErrorRecord, type MessageTable } from '../core/index.js';
+import type { DirectoryErrorId } from './errorIds.js';
 
 /** How many candidates an ambiguity error names; the rest are counted. */
 const CANDIDATES_SHOWN = 3;
+
+const cannotBeDatabase = (path: string) => `${echo(path)} cannot be a database: a part of the path before it is a file, not a directory.`;
+/** A reason inside an LDIF record, naming its line when that is not the record's first. */
+const ldifAt = (reason: string, line: number | undefined) => (line === undefined ? reason : `${reason} (line ${line})`);
+
+export const directoryMessages = {
+  ManagementObjectNotFound: (quoted: string) => `Management object not found for identity ${quoted}.`,
+  AmbiguousIdentity: (quoted: string, count: number, shown: readonly string[]) =>
+    `Identity ${quoted} matches ${count} users, so nothing was changed: ${shown.join(', ')}. Use the SIP address, user principal name or distinguished name, or a * wildcard to act on all of them.`,
+  OrganizationalUnitNotFound: (ou: string) =>
+    `Management object not found for identity "${echo(ou)}": no organizational unit or container has that distinguished name.`,
+  // The database file.
+  DatabaseNotFound: (path: string) => `There is no cspin database at ${echo(path)}. Create one with: cspin init --sample (or set CSPIN_DB to its path).`,
+  DatabaseTooNew: (path: string, version: number, known: number) =>
+    `The database ${echo(path)} was written by a newer cspin (schema ${version}; this one knows ${known}): use that cspin.`,
+  DatabaseNeedsUpgrade: (path: string, why: string) =>
+    `The database ${echo(path)} has an older schema that this cspin must upgrade, and it cannot be written${why ? ` (${why})` : ''}. Run any cspin command once where it can be written.`,
+  DatabaseExists: (path: string) => `A cspin database already exists at ${echo(path)}. Use --force to replace it.`,
+  DatabaseCorrupt: (path: string, size: number, claimed: number) =>
+    `The database ${echo(path)} is damaged: it is ${size} bytes long where its header says ${claimed} (truncated?). Restore it from a backup.`,
+  CannotOpenDatabase: (path: string) =>
+    `Cannot read the database ${echo(path)}: its -wal file holds changes not yet checkpointed, and its folder is read-only, so SQLite cannot make the -shm file it needs to read them. Run any cspin command once where the folder can be written.`,
+  IsADirectory: (path: string) => `${echo(path)} is a directory, not a cspin database file (CSPIN_DB names the file itself).`,
+  NotADirectory: cannotBeDatabase,
+  NotACspinDatabase: {
+    message: (path: string, why: string, advice: string) => `${echo(path)} is not a cspin database: ${why}. cspin leaves it as it is. ${advice}`,
+    advice: "Set CSPIN_DB to cspin's database, or create one with cspin init.",
+    notRegular: 'it is not a regular file',
+    empty: 'the file is empty (only cspin init creates a database)',
+    notSqlite: 'it is not an SQLite database',
+    applicationId: (applicationId: number) => `it is another application's SQLite database (application_id 0x${applicationId.toString(16).padStart(8, '0')})`,
+    otherApplication: "it is another application's SQLite database",
+    noTables: "it is an SQLite database without cspin's tables",
+    noSchema: 'it has no cspin schema',
+  },
+  // LDAP filters (-LdapFilter).
+  InvalidLdapFilter: {
+    at: (position: number, reason: string) => `Invalid LDAP filter at position ${position}: ${reason}`,
+    whole: (reason: string) => `Invalid LDAP filter: ${reason}`,
+    found: (expected: string, found: string) => `${expected}, found ${found}`,
+    endOfInput: 'end of input',
+    character: (ch: string) => `'${echo(ch)}'`,
+    expectedFilter: 'expected a filter',
+    expectedEnd: 'expected end of filter',
+    expectedNext: (bare: boolean) => `expected '(' or ${bare ? 'end of filter' : "')'"}`,
+    expectedAfterNot: "expected '(' after '!'",
+    expectedOperator: "expected '=', '~=', '>=', '<=' or ':' after the attribute name",
+    ruleWithoutAttribute: 'unsupported matching rule: an attribute name is required before it',
+    expectedAttribute: 'expected an attribute name',
+    attributeOptions: (options: string) => `attribute options are not supported ('${echo(options)}')`,
+    dnRule: "unsupported matching rule ':dn:'",
+    ruleWithoutOid: 'unsupported matching rule: a matching rule OID is required',
+    unsupportedRule: (rule: string, and: string, or: string) =>
+      `unsupported matching rule '${echo(rule)}'; only ${and} (bitwise AND) and ${or} (bitwise OR) are supported`,
+    expectedRuleEnd: "expected ':=' after the matching rule",
+    expectedInteger: 'expected an integer for the bitwise matching rule',
+    unexpectedStar: "unexpected '*' in the value; escape a literal '*' as \\2a",
+    notUtf8: 'expected escaped bytes that form UTF-8',
+    invalidEscape: (escape: string) => `invalid escape '${echo(escape)}': expected two hex digits after '\\'`,
+    unexpectedParenthesis: "unexpected '(' in the value; escape it as \\28",
+    expected: (ch: string) => `expected '${ch}'`,
+  },
+  FilterTooDeep: (max: number) => `the filter is nested more than ${max} levels deep`,
+  FilterTooComplex: {
+    message: (why: string) => `the filter is too complex: ${why}`,
+    tests: (tests: number, max: number) =>
+      `it makes ${tests} separate tests, and a query takes at most ${max} (equalities on one attribute, ` +
+      'ranges and substrings on one attribute, and conjunctions of equalities on the same attributes count as one)',
+    pattern: (maxBytes: number) => `a substring pattern is longer than SQLite matches (${maxBytes} bytes)`,
+  },
+  // cspin import: the reasons a row is refused (the importer names the file and line).
+  UnknownImportFormat: {
+    unknown: (format: string, formats: readonly string[]) => `unknown format "${echo(format)}": use ${formats.join(', ')}`,
+    stdin: 'cannot tell the format of standard input: use --format',
+    extension: (path: string, known: string) => `cannot tell the format of ${echo(path)}: name it ${known}, or use --format`,
+  },
+  ImportRowNotObject: (kind: string) => `expected a JSON object, got ${kind}`,
+  InvalidImportRow: {
+    containerWithoutDn: 'a container row without a DN',
+    manyValues: (name: string, count: number) => `${echo(name)} has ${count} values; it takes one`,
+    disagrees: (name: string, text: string, given: string) =>
+      `${echo(name)} "${echo(text)}" disagrees with the value given under another name ("${echo(given)}")`,
+    noDn: 'no DistinguishedName (or DN) value',
+    notDn: (dn: string) => `"${echo(dn)}" is not a distinguished name`,
+    notSip: (sip: string | undefined) => `"${echo(sip)}" is not a SIP address (sip:user@domain)`,
+    notUpn: (upn: string) => `"${echo(upn)}" is not a user principal name (user@domain)`,
+    notSam: (sam: string) => `"${echo(sam)}" is not a valid SamAccountName`,
+    notBoolean: (name: string, text: string | undefined) => `${name} value "${echo(text)}" is not True or False`,
+    notTelUri: (uri: string | undefined) => `LineUri "${echo(uri)}" is not a tel: URI`,
+  },
+  UserConflict: (dn: string) => `the SIP address or UPN is already used by "${echo(dn)}"`,
+  InvalidLdifRecord: {
+    at: ldifAt,
+    record: (dn: string, reasons: readonly string[]) => `${echo(dn)}: ${reasons.join('; ')}`,
+    continuation: 'a continuation line with no line before it',
+    version: (version: string) => `unsupported LDIF version ${echo(version)}`,
+    tooLong: (max: number) => `the record is longer than ${max} characters`,
+    noAttribute: 'expected "attribute: value": the line has no attribute name and colon',
+    noDnFirst: 'the record does not start with a dn: line',
+    secondDn: 'a second dn: line (is a blank line missing?)',
+    dnNotUtf8: 'the dn is not UTF-8 text',
+    noDn: 'the record has no dn: line',
+  },
+  UnsupportedLdifRecord: {
+    changeRecord: 'only content records or changetype: add are supported',
+    url: (name: string) => `${echo(name)}:< (a value read from a URL) is not supported`,
+    options: (name: string) => `attribute options are not supported (${echo(name)})`,
+  },
+  InvalidBase64: (name: string) => `the value of ${echo(name)} is not valid base64`,
+  InvalidUtf8: (name: string) => `the base64 value of ${echo(name)} is not UTF-8 text (and ${echo(name)} is not a binary attribute)`,
+} satisfies MessageTable<DirectoryErrorId, CoreErrorId>;
 
 /**
  * A user identity as messages show it, in every cmdlet: `"kenmyer"`, or for an identity that could be a
@@ -41,13 +155,8 @@ export function configurationNotFound(identity: string, record?: number): ErrorR
 }
 
 function notFound(quoted: string, target: string, record: number | undefined): ErrorRecord {
-  return errorRecord({
-    errorId: 'ManagementObjectNotFound',
-    category: 'ObjectNotFound',
-    message: `Management object not found for identity ${quoted}.`,
-    target,
-    record,
-  });
+  const message = directoryMessages.ManagementObjectNotFound(quoted);
+  return errorRecord({ errorId: 'ManagementObjectNotFound', category: 'ObjectNotFound', message, target, record });
 }
 
 /**
@@ -61,13 +170,8 @@ export function ambiguousIdentity(identity: string, candidates: readonly string[
   const { quoted, target } = shownIdentity(identity);
   const shown = candidates.slice(0, CANDIDATES_SHOWN).map((dn) => `"${echo(dn)}"`);
   if (candidates.length > CANDIDATES_SHOWN) shown.push(`and ${candidates.length - CANDIDATES_SHOWN} more`);
-  return errorRecord({
-    errorId: 'AmbiguousIdentity',
-    category: 'InvalidArgument',
-    message: `Identity ${quoted} matches ${candidates.length} users, so nothing was changed: ${shown.join(', ')}. Use the SIP address, user principal name or distinguished name, or a * wildcard to act on all of them.`,
-    target,
-    record,
-  });
+  const message = directoryMessages.AmbiguousIdentity(quoted, candidates.length, shown);
+  return errorRecord({ errorId: 'AmbiguousIdentity', category: 'InvalidArgument', message, target, record });
 }
 
 /**
@@ -79,7 +183,7 @@ export function organizationalUnitNotFound(ou: string): TerminatingError {
   return new TerminatingError({
     errorId: 'OrganizationalUnitNotFound',
     category: 'ObjectNotFound',
-    message: `Management object not found for identity "${echo(ou)}": no organizational unit or container has that distinguished name.`,
+    message: directoryMessages.OrganizationalUnitNotFound(ou),
     target: ou,
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { DirectoryDatabase } from './database.js';
 import { dnKey, firstRdnValue, parentDns } from './dn.js';
+import { directoryMessages } from './messages.js';
 
 /** A user to store; identity fields already validated. */
 export interface UserInput {
@@ -66,7 +67,7 @@ export class UserWriter {
     const row = this.#columns(user, key);
     const clash = this.#owner.get(key, row.sip_key, row.upn_key);
     if (clash && (row.sip_key !== null || row.upn_key !== null)) {
-      throw new UserConflictError(`the SIP address or UPN is already used by "${clash.dn}"`);
+      throw new UserConflictError(directoryMessages.UserConflict(clash.dn));
     }
     const existing = this.#find.get(key);
     let id: number;

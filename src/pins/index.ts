@@ -34,3 +34,5 @@ export { PinPolicyStore } from './policyStore.js';
 export type { PolicyOutcome, RemoveOutcome } from './policyStore.js';
 export { PoolSites, parseSiteName } from './poolSites.js';
 export type { PoolSite } from './poolSites.js';
+export { pinMessages } from './messages.js';
+export type { PinErrorId, PinErrorIds } from './errorIds.js';

@@ -8,6 +8,7 @@ import type { Statement } from 'better-sqlite3';
 import { TerminatingError } from '../core/index.js';
 import type { DirectoryDatabase } from '../directory/index.js';
 import { verifyPin } from './hash.js';
+import { pinMessages } from './messages.js';
 import { applyLogon, gateResult, lockoutLimits, type LockoutLimits, type LockoutState, type LogonResult } from './lockout.js';
 import { assertPepperCurrent } from './pepper.js';
 import type { PinTargetRow } from './pinTarget.js';
@@ -103,7 +104,7 @@ export class PinLogon {
     throw new TerminatingError({
       errorId: 'PinChangedDuringLogon',
       category: 'ResourceUnavailable',
-      message: `The PIN changed ${MAX_RECHECKS} times while it was being checked; try again later.`,
+      message: pinMessages.PinChangedDuringLogon(MAX_RECHECKS),
     });
   }
 

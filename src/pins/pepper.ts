@@ -13,8 +13,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { TerminatingError, echo, errorCode, systemError, type ErrorId } from '../core/index.js';
+import { TerminatingError, errorCode, systemError, type ErrorId } from '../core/index.js';
 import { syncToDisk, type DirectoryDatabase } from '../directory/index.js';
+import { pinMessages } from './messages.js';
 
 const KEY_BYTES = 32;
 
@@ -132,14 +133,11 @@ function readKeyFile(path: string): Buffer | null | undefined {
   try {
     const stats = statSync(path);
     if (!stats.isFile()) {
-      throw keyError('KeyFileNotRegular', `The PIN key file ${echo(path)} is not a regular file: cspin reads its key only from a plain file (mode 0600).`);
+      throw keyError('KeyFileNotRegular', pinMessages.KeyFileNotRegular(path));
     }
     if ((stats.mode & 0o077) !== 0) {
       const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
-      throw keyError(
-        'KeyFilePermissions',
-        `The PIN key file ${echo(path)} can be read or changed by other users (mode ${mode}): cspin refuses it, as ssh refuses such a private key. Restrict it with: chmod 600 ${echo(shellQuote(path))}`,
-      );
+      throw keyError('KeyFilePermissions', pinMessages.KeyFilePermissions(path, mode, shellQuote(path)));
     }
     if (stats.size > KEY_FILE_MAX_BYTES) return null;
     return parseKeyText(readFileSync(path, 'utf8')) ?? null;
@@ -164,10 +162,10 @@ export function loadPepper(db: DirectoryDatabase, dbPath: string, env: NodeJS.Pr
   const file = keyFilePath(dbPath);
   const envKey = env.CSPIN_PIN_KEY ? parseEnvironmentKey(env.CSPIN_PIN_KEY) : undefined;
   const fingerprint = storedFingerprint(db);
-  if (!fingerprint) throw keyError('PinKeyMissing', 'This database has no PIN key fingerprint; recreate it with cspin init.');
+  if (!fingerprint) throw keyError('PinKeyMissing', pinMessages.PinKeyMissing.noFingerprint);
   if (envKey) {
     if (matches(envKey, fingerprint)) return envKey;
-    throw keyError('PinKeyMismatch', 'The PIN key (CSPIN_PIN_KEY) is not the key of this database. If it was rotated (cspin rotate-key), set CSPIN_PIN_KEY to the new key.');
+    throw keyError('PinKeyMismatch', pinMessages.PinKeyMismatch.environment);
   }
   const key = readKeyFile(file);
   if (key && matches(key, fingerprint)) return key;
@@ -178,12 +176,12 @@ export function loadPepper(db: DirectoryDatabase, dbPath: string, env: NodeJS.Pr
     return pendingKey;
   }
   if (key === undefined) throw missingKey(file);
-  if (key === null) throw keyError('PinKeyInvalid', `The PIN key file ${echo(file)} does not hold a PIN key (64 hexadecimal digits).`);
-  throw keyError('PinKeyMismatch', `The PIN key (${echo(file)}) is not the key of this database. If cspin rotate-key ran with CSPIN_PIN_KEY set, set CSPIN_PIN_KEY to the key it printed.`);
+  if (key === null) throw keyError('PinKeyInvalid', pinMessages.PinKeyInvalid.file(file));
+  throw keyError('PinKeyMismatch', pinMessages.PinKeyMismatch.file(file));
 }
 
 function missingKey(file: string): TerminatingError {
-  return keyError('PinKeyMissing', `The PIN key is missing: neither CSPIN_PIN_KEY nor ${echo(file)} is there. PINs cannot be checked or set without it.`);
+  return keyError('PinKeyMissing', pinMessages.PinKeyMissing.missing(file));
 }
 
 /** Renames a committed pending key over the key file; another process may have done it already, and a reader without write access just uses it. */
@@ -206,7 +204,7 @@ function finishPendingKey(pending: string, file: string): void {
 export function assertPepperCurrent(db: DirectoryDatabase, key: Buffer): void {
   const fingerprint = storedFingerprint(db);
   if (!fingerprint || !matches(key, fingerprint)) {
-    throw keyError('PinKeyMismatch', 'The PIN key was replaced (cspin rotate-key) while this command ran; nothing more was changed. Run the command again.');
+    throw keyError('PinKeyMismatch', pinMessages.PinKeyMismatch.rotated);
   }
 }
 
@@ -288,5 +286,5 @@ function parseKeyText(text: string): Buffer | undefined {
 function parseEnvironmentKey(text: string): Buffer {
   const key = parseKeyText(text);
   if (key) return key;
-  throw new TerminatingError({ errorId: 'PinKeyInvalid', category: 'InvalidArgument', message: 'CSPIN_PIN_KEY is not a PIN key: it must be 64 hexadecimal digits (32 bytes).', target: 'CSPIN_PIN_KEY' }, 2);
+  throw new TerminatingError({ errorId: 'PinKeyInvalid', category: 'InvalidArgument', message: pinMessages.PinKeyInvalid.environment, target: 'CSPIN_PIN_KEY' }, 2);
 }

@@ -5,6 +5,7 @@
  * rules. Messages name the rule and never the PIN.
  */
 import { generatePin } from './generate.js';
+import { pinMessages } from './messages.js';
 import { commonPatternOf, phoneNumbersOf } from './patterns.js';
 import type { PinPolicyRow } from './policy.js';
 
@@ -33,11 +34,11 @@ export interface PinRuleUser {
  */
 export function pinPolicyViolation(pin: string, policy: PinPolicyRow, user: PinRuleUser): string | undefined {
   if (pin.length < policy.min_password_length) {
-    return `it has fewer than ${policy.min_password_length} digits (MinPasswordLength)`;
+    return pinMessages.PinPolicyViolation.tooShort(policy.min_password_length);
   }
   if (policy.allow_common_patterns) return undefined;
   const pattern = commonPatternOf(pin, phoneNumbersOf(user.line_uri));
-  return pattern && `it is a common pattern (${pattern}), which the policy does not allow (AllowCommonPatterns is False)`;
+  return pattern && pinMessages.PinPolicyViolation.commonPattern(pattern);
 }
 
 /**

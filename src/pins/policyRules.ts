@@ -3,6 +3,7 @@
  * rule that a lifetime needs a history, and the UserPinPolicy object Get-CsPinPolicy writes.
  */
 import { NOT_CONVERTIBLE, convertBoolean, echo, findProperty, integerType, rangeViolation, type PSObject, type ParamType, type ErrorId } from '../core/index.js';
+import { pinMessages } from './messages.js';
 import type { PinPolicyRow } from './policy.js';
 
 /** The type name of Get-CsPinPolicy's output objects. */
@@ -63,11 +64,11 @@ export function parsePolicyIdentity(text: string): { identity: string } | { prob
   const scope = scoped ? (scoped[1] ?? '').toLowerCase() : 'tag';
   const name = (scoped ? (scoped[2] ?? '') : trimmed).trim();
   if (scope !== 'site' && scope !== 'tag') {
-    return { problem: `PIN policies exist at the global, site and per-user scopes only: use Global, site:<Site> or tag:<Name> (a bare name is tag:<Name>), not "${shown}".` };
+    return { problem: pinMessages.CannotConvertArgument.scope(shown) };
   }
-  if (name === '') return { problem: `"${shown}" names no policy: give a name after "${scope}:".` };
-  if (name.includes(':')) return { problem: `"${shown}" is not a policy identity: a ${scope} name cannot contain ":".` };
-  if (WILDCARD.test(name)) return { problem: `Wildcard characters cannot be used in a policy Identity ("${shown}"); use -Filter to search.` };
+  if (name === '') return { problem: pinMessages.CannotConvertArgument.noName(shown, scope) };
+  if (name.includes(':')) return { problem: pinMessages.CannotConvertArgument.colon(shown, scope) };
+  if (WILDCARD.test(name)) return { problem: pinMessages.CannotConvertArgument.wildcard(shown) };
   return { identity: `${scope}:${name}` };
 }
 
@@ -81,7 +82,7 @@ export function parsePerUserPolicyName(text: string): { name: string } | { probl
   const trimmed = text.trim();
   const scope = /^(site|service):/i.exec(trimmed)?.[1];
   if (scope !== undefined) {
-    return { problem: `"${echo(trimmed)}" is a ${scope.toLowerCase()} policy: Grant-CsPinPolicy assigns per-user policies only (a site policy applies to the users of its site's registrar pools).` };
+    return { problem: pinMessages.CannotConvertArgument.notPerUser(trimmed, scope.toLowerCase()) };
   }
   const parsed = parsePolicyIdentity(/^tag:/i.test(trimmed) ? trimmed : `tag:${trimmed}`);
   return 'problem' in parsed ? parsed : { name: parsed.identity.slice('tag:'.length) };
@@ -98,7 +99,7 @@ export const PolicyIdentityType: ParamType<string> = {
   },
   describe: (text) => {
     const parsed = parsePolicyIdentity(text);
-    return 'problem' in parsed ? parsed.problem : `Cannot convert value "${echo(text)}" to type "XdsIdentity".`;
+    return 'problem' in parsed ? parsed.problem : pinMessages.CannotConvertArgument.xdsIdentity(text);
   },
 };
 
@@ -113,7 +114,7 @@ export const UInt64Type = integerType('UInt64', 0, Number.MAX_SAFE_INTEGER);
  */
 export function lifetimeRuleViolation(policy: Pick<PinPolicyRow, 'identity' | 'pin_lifetime' | 'pin_history_count'>): string | undefined {
   if (policy.pin_lifetime > 0 && policy.pin_history_count === 0) {
-    return `PIN policy "${echo(policy.identity)}" cannot have a PINLifetime of ${policy.pin_lifetime} days with a PINHistoryCount of 0: when PINLifetime is greater than 0, PINHistoryCount must be greater than 0 too.`;
+    return pinMessages.PinLifetimeRequiresHistory(policy.identity, policy.pin_lifetime);
   }
   return undefined;
 }
@@ -145,7 +146,7 @@ export function pinPolicyObject(row: PinPolicyRow): PSObject {
 export function readPolicyInstance(instance: PSObject): { identity: string; changes: PolicyChanges } | { problem: string; errorId: ErrorId } {
   const identityValue = findProperty(instance, 'Identity')?.value;
   const invalid = (problem: string, errorId: ErrorId = 'InvalidPolicyInstance') => ({ problem, errorId });
-  if (typeof identityValue !== 'string') return invalid('The -Instance object has no Identity: pipe the objects Get-CsPinPolicy writes, or objects with an Identity property.');
+  if (typeof identityValue !== 'string') return invalid(pinMessages.InvalidPolicyInstance.noIdentity);
   const parsed = parsePolicyIdentity(identityValue);
   if ('problem' in parsed) return invalid(parsed.problem);
   const changes: PolicyChanges = {};
@@ -153,7 +154,7 @@ export function readPolicyInstance(instance: PSObject): { identity: string; chan
     const found = findProperty(instance, name);
     if (!found) continue;
     const value = instanceValue(name, found.value);
-    if (value === NOT_CONVERTIBLE) return invalid(`The -Instance property ${name} has a value that is not a valid ${name}: ${echo(JSON.stringify(found.value))}.`);
+    if (value === NOT_CONVERTIBLE) return invalid(pinMessages.InvalidPolicyInstance.badValue(name, found.value));
     const outOfRange = rangeViolation(name, value, range);
     if (outOfRange) return invalid(outOfRange, 'ParameterArgumentValidationError');
     (changes as Record<string, unknown>)[column] = value;

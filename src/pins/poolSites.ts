@@ -2,8 +2,8 @@
  * The registrar pool → site table: a user's site (for site PIN policies) is the site of their
  * RegistrarPool. Pools compare case-insensitively (pool_key is the lower-cased FQDN).
  */
-import { echo } from '../core/index.js';
 import type { DirectoryDatabase } from '../directory/index.js';
+import { pinMessages } from './messages.js';
 
 /** One pool and its site. */
 export interface PoolSite {
@@ -18,8 +18,8 @@ export interface PoolSite {
  */
 export function parseSiteName(text: string): { site: string } | { problem: string } {
   const site = text.trim().replace(/^site:/i, '').trim();
-  if (site === '') return { problem: 'The site name is empty.' };
-  if (/[:*?[\]]/.test(site)) return { problem: `"${echo(text)}" is not a site name: it cannot contain ":" or wildcard characters.` };
+  if (site === '') return { problem: pinMessages.InvalidSiteName.empty };
+  if (/[:*?[\]]/.test(site)) return { problem: pinMessages.InvalidSiteName.invalid(text) };
   return { site };
 }
 

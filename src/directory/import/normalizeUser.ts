@@ -3,9 +3,9 @@
  * case-insensitive and may be the PowerShell property name or the AD attribute name; any other
  * column is kept as an AD attribute for -LdapFilter.
  */
-import { echo } from '../../core/echo.js';
 import { dnKey, looksLikeDn } from '../dn.js';
 import type { UserInput } from '../userStore.js';
+import { directoryMessages } from '../messages.js';
 
 /** A raw row: column name → value(s). */
 export type RawUser = Readonly<Record<string, unknown>>;
@@ -54,13 +54,13 @@ export function normalizeUser(raw: RawUser): UserInput | { error: string } {
       for (const v of values) attributes.push([name.trim(), v]);
       continue;
     }
-    if (values.length > 1) return { error: `${echo(name)} has ${values.length} values; it takes one` };
+    if (values.length > 1) return { error: directoryMessages.InvalidImportRow.manyValues(name, values.length) };
     const text = values[0]?.trim();
     if (text === undefined) continue;
     // ldifde and csvde carry the DN twice (dn and distinguishedName): a repeat must agree.
     const given = fields[field];
     if (given !== undefined && !sameValue(field, given, text)) {
-      return { error: `${echo(name)} "${echo(text)}" disagrees with the value given under another name ("${echo(given)}")` };
+      return { error: directoryMessages.InvalidImportRow.disagrees(name, text, given) };
     }
     fields[field] = text;
   }
@@ -68,19 +68,19 @@ export function normalizeUser(raw: RawUser): UserInput | { error: string } {
 }
 
 function build(f: Partial<Record<Field, string>>, attributes: [string, string][]): UserInput | { error: string } {
-  if (!f.dn) return { error: 'no DistinguishedName (or DN) value' };
-  if (!looksLikeDn(f.dn)) return { error: `"${echo(f.dn)}" is not a distinguished name` };
+  if (!f.dn) return { error: directoryMessages.InvalidImportRow.noDn };
+  if (!looksLikeDn(f.dn)) return { error: directoryMessages.InvalidImportRow.notDn(f.dn) };
   const sip = f.sip === undefined ? null : /^sip:/i.test(f.sip) ? f.sip : `sip:${f.sip}`;
-  if (sip !== null && !/^sip:[^@\s:]+@[^@\s]+$/i.test(sip)) return { error: `"${echo(f.sip)}" is not a SIP address (sip:user@domain)` };
-  if (f.upn !== undefined && !/^[^@\s]+@[^@\s]+$/.test(f.upn)) return { error: `"${echo(f.upn)}" is not a user principal name (user@domain)` };
-  if (f.sam !== undefined && /[\\/\s"[\]:;|=,+*?<>]/.test(f.sam)) return { error: `"${echo(f.sam)}" is not a valid SamAccountName` };
+  if (sip !== null && !/^sip:[^@\s:]+@[^@\s]+$/i.test(sip)) return { error: directoryMessages.InvalidImportRow.notSip(f.sip) };
+  if (f.upn !== undefined && !/^[^@\s]+@[^@\s]+$/.test(f.upn)) return { error: directoryMessages.InvalidImportRow.notUpn(f.upn) };
+  if (f.sam !== undefined && /[\\/\s"[\]:;|=,+*?<>]/.test(f.sam)) return { error: directoryMessages.InvalidImportRow.notSam(f.sam) };
   const enabledText = f.lyncEnabled ?? f.enabled;
   const enabled = parseBoolean(enabledText);
-  if (enabled === 'invalid') return { error: `Enabled value "${echo(enabledText)}" is not True or False` };
+  if (enabled === 'invalid') return { error: directoryMessages.InvalidImportRow.notBoolean('Enabled', enabledText) };
   const evEnabled = parseBoolean(f.evEnabled);
-  if (evEnabled === 'invalid') return { error: `EnterpriseVoiceEnabled value "${echo(f.evEnabled)}" is not True or False` };
+  if (evEnabled === 'invalid') return { error: directoryMessages.InvalidImportRow.notBoolean('EnterpriseVoiceEnabled', f.evEnabled) };
   const lineUri = f.lineUri === undefined ? null : /^tel:/i.test(f.lineUri) ? f.lineUri : /^\+?\d/.test(f.lineUri) ? `tel:${f.lineUri}` : undefined;
-  if (lineUri === undefined) return { error: `LineUri "${echo(f.lineUri)}" is not a tel: URI` };
+  if (lineUri === undefined) return { error: directoryMessages.InvalidImportRow.notTelUri(f.lineUri) };
   return {
     dn: f.dn,
     domain: f.domain ?? firstDcLabel(f.dn),

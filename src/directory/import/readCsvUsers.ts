@@ -5,6 +5,7 @@
 import { csvRecords } from '../../core/csv/csvRecords.js';
 import { isErrorRecord } from '../../core/errors.js';
 import { classify, errorRow, type SourceRow } from './sourceRow.js';
+import { directoryMessages } from '../messages.js';
 
 /**
  * Reads CSV users. A row with more or fewer fields than the header is refused
@@ -29,7 +30,7 @@ export async function* readCsvUsers(input: NodeJS.ReadableStream): AsyncIterable
       yield { row: item.row, raw };
     } else if (kind === 'container') {
       const dn = value('dn') ?? value('distinguishedname') ?? '';
-      yield dn === '' ? { row: item.row, error: 'a container row without a DN', errorId: 'InvalidImportRow' } : { row: item.row, container: dn };
+      yield dn === '' ? { row: item.row, error: directoryMessages.InvalidImportRow.containerWithoutDn, errorId: 'InvalidImportRow' } : { row: item.row, container: dn };
     } else {
       yield { row: item.row, skipped: kind.skipped };
     }

@@ -2,11 +2,11 @@
  * Reads users from RFC 2849 LDIF, as `ldifde -f` and `ldapsearch` write it, one record at a time:
  * memory holds one record, never the file.
  */
-import { echo } from '../../core/echo.js';
 import { isErrorRecord, type ErrorRecord } from '../../core/errors.js';
 import type { Line } from '../../core/stream/records.js';
 import { classify, inputLines, type SourceRow } from './sourceRow.js';
 import type { ErrorId } from '../../core/index.js';
+import { directoryMessages } from '../messages.js';
 
 /** A record past this size is rejected and the rest of it is not kept. */
 const MAX_RECORD_CHARS = 8 * 1024 * 1024;
@@ -88,7 +88,7 @@ class LdifReader {
     this.flush();
     if (afterBlank) this.endEntry(out);
     if (isErrorRecord(line)) this.fail(this.open(n), { errorId: line.errorId, reason: line.message.replace(/^line \d+: /, '') }, n);
-    else if (line.text.startsWith(' ')) this.fail(this.open(n), invalid('a continuation line with no line before it'), n);
+    else if (line.text.startsWith(' ')) this.fail(this.open(n), invalid(directoryMessages.InvalidLdifRecord.continuation), n);
     // A BOM at the start of a later line is where two files were concatenated.
     else this.pending = { n, text: line.text.charCodeAt(0) === 0xfeff ? line.text.slice(1) : line.text };
     return out;
@@ -121,42 +121,42 @@ class LdifReader {
     if (this.atStart && /^version:/i.test(text)) {
       this.atStart = false;
       const version = text.slice(8).trim();
-      if (version !== '1') this.fail(this.open(n), invalid(`unsupported LDIF version ${echo(version)}`), n);
+      if (version !== '1') this.fail(this.open(n), invalid(directoryMessages.InvalidLdifRecord.version(version)), n);
       return;
     }
     const entry = this.open(n);
     const first = entry.size === 0;
     entry.size += text.length;
     if (entry.error !== undefined || entry.skipped !== undefined) return;
-    if (entry.size > MAX_RECORD_CHARS) return this.fail(entry, invalid(`the record is longer than ${MAX_RECORD_CHARS} characters`), n);
+    if (entry.size > MAX_RECORD_CHARS) return this.fail(entry, invalid(directoryMessages.InvalidLdifRecord.tooLong(MAX_RECORD_CHARS)), n);
     const colon = text.indexOf(':');
     const name = colon > 0 ? text.slice(0, colon) : '';
-    if (!ATTRIBUTE_NAME.test(name)) return this.fail(entry, invalid('expected "attribute: value": the line has no attribute name and colon'), n);
+    if (!ATTRIBUTE_NAME.test(name)) return this.fail(entry, invalid(directoryMessages.InvalidLdifRecord.noAttribute), n);
     const key = name.toLowerCase();
     if (first && key === 'search') {
       entry.skipped = 'the ldapsearch result summary';
       return;
     }
     if (first !== (key === 'dn')) {
-      return this.fail(entry, invalid(first ? 'the record does not start with a dn: line' : 'a second dn: line (is a blank line missing?)'), n);
+      return this.fail(entry, invalid(first ? directoryMessages.InvalidLdifRecord.noDnFirst : directoryMessages.InvalidLdifRecord.secondDn), n);
     }
     const [base, ...options] = key.split(';');
     const binary = options.length === 1 && options[0] === 'binary';
     const value = decode(text.slice(colon + 1), binary || isBinaryAttribute(base ?? ''));
     if (key === 'changetype' || key === 'control') {
       const add = key === 'changetype' && typeof value === 'string' && value.trim().toLowerCase() === 'add';
-      if (!add) this.fail(entry, unsupported('only content records or changetype: add are supported'), n);
+      if (!add) this.fail(entry, unsupported(directoryMessages.UnsupportedLdifRecord.changeRecord), n);
       return;
     }
     const problem =
-      value === URL ? unsupported(`${echo(name)}:< (a value read from a URL) is not supported`)
-      : value === INVALID ? { errorId: 'InvalidBase64' as const, reason: `the value of ${echo(name)} is not valid base64` }
-      : value === NOT_UTF8 ? { errorId: 'InvalidUtf8' as const, reason: `the base64 value of ${echo(name)} is not UTF-8 text (and ${echo(name)} is not a binary attribute)` }
-      : options.length > 0 && !binary ? unsupported(`attribute options are not supported (${echo(name)})`)
+      value === URL ? unsupported(directoryMessages.UnsupportedLdifRecord.url(name))
+      : value === INVALID ? { errorId: 'InvalidBase64' as const, reason: directoryMessages.InvalidBase64(name) }
+      : value === NOT_UTF8 ? { errorId: 'InvalidUtf8' as const, reason: directoryMessages.InvalidUtf8(name) }
+      : options.length > 0 && !binary ? unsupported(directoryMessages.UnsupportedLdifRecord.options(name))
       : undefined;
     if (key === 'dn') {
       if (typeof value === 'string' && problem === undefined) entry.dn = value;
-      else this.fail(entry, problem ?? invalid('the dn is not UTF-8 text'), n);
+      else this.fail(entry, problem ?? invalid(directoryMessages.InvalidLdifRecord.dnNotUtf8), n);
     } else if (problem !== undefined) {
       entry.problems.push(at(problem, n, entry.row));
     } else if (typeof value === 'string') {
@@ -180,12 +180,12 @@ function report(entry: Entry): SourceRow {
   const { row, dn } = entry;
   if (entry.error !== undefined) return { row, ...refusal(entry.error) };
   if (entry.skipped !== undefined) return { row, skipped: entry.skipped };
-  if (dn === undefined) return { row, ...refusal(invalid('the record has no dn: line')) };
+  if (dn === undefined) return { row, ...refusal(invalid(directoryMessages.InvalidLdifRecord.noDn)) };
   const kind = classify(entry.attributes.get('objectclass')?.values ?? []);
   if (kind === 'container') return { row, container: dn };
   if (kind !== 'user') return { row, skipped: kind.skipped };
   const [problem] = entry.problems;
-  if (problem) return { row, errorId: problem.errorId, error: `${echo(dn)}: ${entry.problems.map((p) => p.reason).join('; ')}` };
+  if (problem) return { row, errorId: problem.errorId, error: directoryMessages.InvalidLdifRecord.record(dn, entry.problems.map((p) => p.reason)) };
   const raw: Record<string, string | string[]> = { dn };
   for (const { name, values } of entry.attributes.values()) raw[name] = values.length === 1 ? (values[0] ?? '') : values;
   return { row, raw };
@@ -205,7 +205,7 @@ function unsupported(reason: string): Problem {
 
 /** The problem, naming its line when that is not the record's first. */
 function at(problem: Problem, n: number, row: number): Problem {
-  return n === row ? problem : { ...problem, reason: `${problem.reason} (line ${n})` };
+  return n === row ? problem : { ...problem, reason: directoryMessages.InvalidLdifRecord.at(problem.reason, n) };
 }
 
 function isBinaryAttribute(folded: string): boolean {

@@ -3,6 +3,7 @@ import { isErrorRecord } from '../../core/errors.js';
 import { parseLine } from '../../core/stream/parseRecords.js';
 import { errorRow, inputLines, type SourceRow } from './sourceRow.js';
 import type { RawUser } from './normalizeUser.js';
+import { directoryMessages } from '../messages.js';
 
 /**
  * Reads NDJSON users. Each JSON object is a row; a line holding an array gives one row per
@@ -20,7 +21,7 @@ export async function* readNdjsonUsers(input: NodeJS.ReadableStream): AsyncItera
     for (const item of parseLine(line)) {
       if (isErrorRecord(item)) yield errorRow(item, line.n);
       else if (isObject(item.value)) yield { row: item.n, raw: item.value };
-      else yield { row: item.n, error: `expected a JSON object, got ${describe(item.value)}`, errorId: 'ImportRowNotObject' };
+      else yield { row: item.n, error: directoryMessages.ImportRowNotObject(describe(item.value)), errorId: 'ImportRowNotObject' };
     }
   }
 }

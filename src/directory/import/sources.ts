@@ -5,6 +5,7 @@ import { readCsvUsers } from './readCsvUsers.js';
 import { readLdifUsers } from './readLdif.js';
 import { readNdjsonUsers } from './readNdjson.js';
 import type { SourceRow } from './sourceRow.js';
+import { directoryMessages } from '../messages.js';
 
 export type { SourceRow } from './sourceRow.js';
 
@@ -32,14 +33,14 @@ const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
 export function formatOf(path: string, explicit?: string): ImportFormat {
   if (explicit !== undefined) {
     const format = FORMATS.find((f) => f === explicit.toLowerCase());
-    if (!format) throw usageError('UnknownImportFormat', `unknown format "${explicit}": use ${FORMATS.join(', ')}`, explicit);
+    if (!format) throw usageError('UnknownImportFormat', directoryMessages.UnknownImportFormat.unknown(explicit, FORMATS), explicit);
     return format;
   }
-  if (path === '-') throw usageError('UnknownImportFormat', 'cannot tell the format of standard input: use --format', path);
+  if (path === '-') throw usageError('UnknownImportFormat', directoryMessages.UnknownImportFormat.stdin, path);
   const format = EXTENSIONS[extname(path).toLowerCase()];
   if (!format) {
     const known = Object.keys(EXTENSIONS).join(', ');
-    throw usageError('UnknownImportFormat', `cannot tell the format of ${path}: name it ${known}, or use --format`, path);
+    throw usageError('UnknownImportFormat', directoryMessages.UnknownImportFormat.extension(path, known), path);
   }
   return format;
 }

@@ -17,6 +17,7 @@ import { CONSTANT_VALUES, compileItem } from './leaves.js';
 import { normalizeFilter, type FilterNode } from './normalize.js';
 import { tooComplex, type LdapSqlParam } from './target.js';
 import { compileTupleSet, compileValueSet } from './valueSets.js';
+import { directoryMessages } from '../messages.js';
 
 export type { LdapSqlParam } from './target.js';
 
@@ -46,10 +47,7 @@ export function compileLdapFilter(filter: LdapFilter): CompiledLdapFilter {
   const tree = normalizeFilter(filter, isGroupable);
   const tests = countTests(tree);
   if (tests > MAX_FILTER_TESTS) {
-    throw tooComplex(
-      `it makes ${tests} separate tests, and a query takes at most ${MAX_FILTER_TESTS} (equalities on one attribute, ` +
-        'ranges and substrings on one attribute, and conjunctions of equalities on the same attributes count as one)',
-    );
+    throw tooComplex(directoryMessages.FilterTooComplex.tests(tests, MAX_FILTER_TESTS));
   }
   const params: LdapSqlParam[] = [];
   return { sql: compileNode(tree, params), params };

@@ -1,4 +1,5 @@
 /** Errors raised while parsing or compiling an LDAP filter. */
+import { directoryMessages } from '../messages.js';
 
 /**
  * The stable id of an LDAP filter error: a malformed filter (InvalidLdapFilter), one nested deeper
@@ -20,7 +21,7 @@ export class LdapFilterError extends Error {
   readonly errorId: LdapFilterErrorId;
 
   constructor(position: number, reason: string, errorId: LdapFilterErrorId = 'InvalidLdapFilter') {
-    super(position >= 0 ? `Invalid LDAP filter at position ${position}: ${reason}` : `Invalid LDAP filter: ${reason}`);
+    super(position >= 0 ? directoryMessages.InvalidLdapFilter.at(position, reason) : directoryMessages.InvalidLdapFilter.whole(reason));
     this.name = 'LdapFilterError';
     this.position = position;
     this.reason = reason;

@@ -5,6 +5,7 @@
 import { dnKey, firstRdnValue, looksLikeDn } from '../dn.js';
 import type { LdapItem, LdapSubstrings } from './ast.js';
 import { bind, tooComplex, type LdapSqlParam } from './target.js';
+import { directoryMessages } from '../messages.js';
 
 /** An attribute held in a `users` column; `equality` overrides the column used by `=`. */
 export interface Column {
@@ -108,7 +109,7 @@ export function operandOf(item: ValueItem): LdapSqlParam {
     case 'substrings': {
       const pattern = globPattern(item);
       if (Buffer.byteLength(pattern) > MAX_PATTERN_BYTES) {
-        throw tooComplex(`a substring pattern is longer than SQLite matches (${MAX_PATTERN_BYTES} bytes)`);
+        throw tooComplex(directoryMessages.FilterTooComplex.pattern(MAX_PATTERN_BYTES));
       }
       return pattern;
     }

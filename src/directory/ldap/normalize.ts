@@ -18,6 +18,7 @@
 import type { LdapComparison, LdapFilter, LdapItem } from './ast.js';
 import { LdapFilterError } from './errors.js';
 import { MAX_FILTER_DEPTH } from './parse.js';
+import { directoryMessages } from '../messages.js';
 
 /** The kinds of term a value set holds: one test with many values. */
 export type SetKind = 'equality' | 'substrings' | 'bitwiseAnd' | 'bitwiseOr';
@@ -65,7 +66,7 @@ export function normalizeFilter(filter: LdapFilter, groupable: (attribute: strin
 }
 
 function normalize(filter: LdapFilter, depth: number, groupable: (attribute: string) => boolean): FilterNode {
-  if (depth >= MAX_FILTER_DEPTH) throw new LdapFilterError(-1, `the filter is nested more than ${MAX_FILTER_DEPTH} levels deep`, 'FilterTooDeep');
+  if (depth >= MAX_FILTER_DEPTH) throw new LdapFilterError(-1, directoryMessages.FilterTooDeep(MAX_FILTER_DEPTH), 'FilterTooDeep');
   switch (filter.type) {
     case 'not':
       return { type: 'not', child: normalize(filter.filter, depth + 1, groupable) };

@@ -9,7 +9,7 @@ import {
   type LdapFilter,
   type LdapItem,
 } from './ast.js';
-import { echo } from '../../core/echo.js';
+import { directoryMessages } from '../messages.js';
 import { LdapFilterError, type LdapFilterErrorId } from './errors.js';
 
 /**
@@ -53,16 +53,16 @@ class Parser {
 
   parseAll(): LdapFilter {
     this.skipSpaces();
-    if (this.pos >= this.end) this.fail('expected a filter', this.text.length);
+    if (this.pos >= this.end) this.fail(directoryMessages.InvalidLdapFilter.expectedFilter, this.text.length);
     // AD tools accept the filter without its outer parentheses: parse the inside up to the end.
     const filter = this.peek() === '(' ? this.parseFilter(0) : this.parseComponent(0, true);
-    if (this.pos < this.end) this.fail('expected end of filter');
+    if (this.pos < this.end) this.fail(directoryMessages.InvalidLdapFilter.expectedEnd);
     return filter;
   }
 
   private parseFilter(depth: number): LdapFilter {
     if (depth >= MAX_FILTER_DEPTH) {
-      this.fail(`the filter is nested more than ${MAX_FILTER_DEPTH} levels deep`, this.pos, undefined, 'FilterTooDeep');
+      this.fail(directoryMessages.FilterTooDeep(MAX_FILTER_DEPTH), this.pos, undefined, 'FilterTooDeep');
     }
     this.expect('(');
     const filter = this.parseComponent(depth, false);
@@ -77,13 +77,13 @@ class Parser {
       this.pos++;
       const filters: LdapFilter[] = [];
       for (this.skipSpaces(); this.peek() === '('; this.skipSpaces()) filters.push(this.parseFilter(depth + 1));
-      if (bare ? this.pos < this.end : this.peek() !== ')') this.fail(`expected '(' or ${bare ? 'end of filter' : "')'"}`);
+      if (bare ? this.pos < this.end : this.peek() !== ')') this.fail(directoryMessages.InvalidLdapFilter.expectedNext(bare));
       return { type: ch === '&' ? 'and' : 'or', filters };
     }
     if (ch === '!') {
       this.pos++;
       this.skipSpaces();
-      if (this.peek() !== '(') this.fail("expected '(' after '!'");
+      if (this.peek() !== '(') this.fail(directoryMessages.InvalidLdapFilter.expectedAfterNot);
       const filter = this.parseFilter(depth + 1);
       this.skipSpaces();
       return { type: 'not', filter };
@@ -106,18 +106,18 @@ class Parser {
       return { type: ch === '~' ? 'approx' : ch === '>' ? 'greaterOrEqual' : 'lessOrEqual', attribute, value };
     }
     this.pos = opStart;
-    return this.fail("expected '=', '~=', '>=', '<=' or ':' after the attribute name");
+    return this.fail(directoryMessages.InvalidLdapFilter.expectedOperator);
   }
 
   /** `attr`, `attr-with-dashes` or a numeric OID such as `2.5.4.3`; options (`;binary`) are refused. */
   private parseAttribute(): string {
     const name = this.sticky(ATTRIBUTE);
     if (name === '') {
-      if (this.peek() === ':') this.fail('unsupported matching rule: an attribute name is required before it');
-      this.fail('expected an attribute name');
+      if (this.peek() === ':') this.fail(directoryMessages.InvalidLdapFilter.ruleWithoutAttribute);
+      this.fail(directoryMessages.InvalidLdapFilter.expectedAttribute);
     }
     this.pos += name.length;
-    if (this.peek() === ';') this.fail(`attribute options are not supported ('${echo(this.sticky(OPTIONS))}')`);
+    if (this.peek() === ';') this.fail(directoryMessages.InvalidLdapFilter.attributeOptions(this.sticky(OPTIONS)));
     return name;
   }
 
@@ -125,23 +125,19 @@ class Parser {
   private parseExtensible(attribute: string): LdapItem {
     const ruleStart = ++this.pos;
     const rule = this.sticky(RULE);
-    if (rule.toLowerCase() === 'dn') this.fail("unsupported matching rule ':dn:'", ruleStart - 1);
-    if (rule === '') this.fail('unsupported matching rule: a matching rule OID is required', ruleStart);
+    if (rule.toLowerCase() === 'dn') this.fail(directoryMessages.InvalidLdapFilter.dnRule, ruleStart - 1);
+    if (rule === '') this.fail(directoryMessages.InvalidLdapFilter.ruleWithoutOid, ruleStart);
     if (rule !== MATCHING_RULE_BIT_AND && rule !== MATCHING_RULE_BIT_OR) {
-      this.fail(
-        `unsupported matching rule '${echo(rule)}'; only ${MATCHING_RULE_BIT_AND} (bitwise AND) and ` +
-          `${MATCHING_RULE_BIT_OR} (bitwise OR) are supported`,
-        ruleStart,
-      );
+      this.fail(directoryMessages.InvalidLdapFilter.unsupportedRule(rule, MATCHING_RULE_BIT_AND, MATCHING_RULE_BIT_OR), ruleStart);
     }
     this.pos += rule.length;
-    if (this.peek() !== ':' || this.text[this.pos + 1] !== '=') this.fail("expected ':=' after the matching rule");
+    if (this.peek() !== ':' || this.text[this.pos + 1] !== '=') this.fail(directoryMessages.InvalidLdapFilter.expectedRuleEnd);
     this.pos += 2;
     const raw = this.parseValue();
     const text = this.single(raw);
     const value = Number(text);
     if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value)) {
-      this.fail('expected an integer for the bitwise matching rule', raw.start, `'${echo(text)}'`);
+      this.fail(directoryMessages.InvalidLdapFilter.expectedInteger, raw.start, directoryMessages.InvalidLdapFilter.character(text));
     }
     return { type: rule === MATCHING_RULE_BIT_AND ? 'bitwiseAnd' : 'bitwiseOr', attribute, value };
   }
@@ -161,7 +157,7 @@ class Parser {
   /** Rejects the `*` that only substring filters may contain. */
   private single(raw: RawValue): string {
     if (raw.star === undefined) return raw.parts[0] ?? '';
-    this.fail("unexpected '*' in the value; escape a literal '*' as \\2a", raw.star);
+    this.fail(directoryMessages.InvalidLdapFilter.unexpectedStar, raw.star);
   }
 
   /** Reads a value up to `)` (or the end); escaped bytes decode as UTF-8. */
@@ -177,7 +173,7 @@ class Parser {
       try {
         current += utf8.decode(new Uint8Array(bytes));
       } catch {
-        this.fail('expected escaped bytes that form UTF-8', bytesStart, `'${echo(this.text.slice(bytesStart, this.pos))}'`);
+        this.fail(directoryMessages.InvalidLdapFilter.notUtf8, bytesStart, directoryMessages.InvalidLdapFilter.character(this.text.slice(bytesStart, this.pos)));
       }
       bytes = [];
     };
@@ -198,10 +194,10 @@ class Parser {
           this.pos += 2;
           continue;
         }
-        this.fail(`invalid escape '${echo(this.text.slice(this.pos, this.pos + 3))}': expected two hex digits after '\\'`);
+        this.fail(directoryMessages.InvalidLdapFilter.invalidEscape(this.text.slice(this.pos, this.pos + 3)));
       }
       flush();
-      if (ch === '(') this.fail("unexpected '(' in the value; escape it as \\28");
+      if (ch === '(') this.fail(directoryMessages.InvalidLdapFilter.unexpectedParenthesis);
       if (ch === '*') {
         star ??= this.pos;
         parts.push(current);
@@ -217,7 +213,7 @@ class Parser {
   }
 
   private expect(ch: string): void {
-    if (this.peek() !== ch) this.fail(`expected '${ch}'`);
+    if (this.peek() !== ch) this.fail(directoryMessages.InvalidLdapFilter.expected(ch));
     this.pos++;
   }
 
@@ -238,14 +234,14 @@ class Parser {
 
   /** Throws, naming what was found at the position. */
   private fail(expected: string, position = this.pos, found = this.describe(position), errorId?: LdapFilterErrorId): never {
-    const reason = expected.startsWith('expected ') ? `${expected}, found ${found}` : expected;
+    const reason = expected.startsWith('expected ') ? directoryMessages.InvalidLdapFilter.found(expected, found) : expected;
     throw new LdapFilterError(position, reason, errorId);
   }
 
   private describe(position: number): string {
-    if (position >= this.end) return 'end of input';
+    if (position >= this.end) return directoryMessages.InvalidLdapFilter.endOfInput;
     // Control characters are shown escaped so the message stays on one line.
-    return `'${echo(this.text[position] ?? '')}'`;
+    return directoryMessages.InvalidLdapFilter.character(this.text[position] ?? '');
   }
 }
 

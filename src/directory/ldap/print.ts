@@ -2,6 +2,7 @@
 import { MATCHING_RULE_BIT_AND, MATCHING_RULE_BIT_OR, type LdapFilter, type LdapItem } from './ast.js';
 import { LdapFilterError } from './errors.js';
 import { MAX_FILTER_DEPTH } from './parse.js';
+import { directoryMessages } from '../messages.js';
 
 /**
  * Escapes an assertion value: the characters RFC 4515 reserves (`*`, `(`, `)`, `\`, NUL) become
@@ -20,7 +21,7 @@ export function printLdapFilter(filter: LdapFilter): string {
 }
 
 function printAt(filter: LdapFilter, depth: number): string {
-  if (depth >= MAX_FILTER_DEPTH) throw new LdapFilterError(-1, `the filter is nested more than ${MAX_FILTER_DEPTH} levels deep`, 'FilterTooDeep');
+  if (depth >= MAX_FILTER_DEPTH) throw new LdapFilterError(-1, directoryMessages.FilterTooDeep(MAX_FILTER_DEPTH), 'FilterTooDeep');
   const print = (child: LdapFilter): string => printAt(child, depth + 1);
   switch (filter.type) {
     case 'and':

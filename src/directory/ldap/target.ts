@@ -1,5 +1,6 @@
 /** The parameters of a compiled LDAP filter, and the error of a filter beyond SQLite's limits. */
 import { LdapFilterError } from './errors.js';
+import { directoryMessages } from '../messages.js';
 
 /** A bound parameter of the compiled SQL. */
 export type LdapSqlParam = string | number;
@@ -34,5 +35,5 @@ export function jsonList(values: Iterable<unknown>): string {
  * @returns the error (FilterTooComplex)
  */
 export function tooComplex(why: string): LdapFilterError {
-  return new LdapFilterError(-1, `the filter is too complex: ${why}`, 'FilterTooComplex');
+  return new LdapFilterError(-1, directoryMessages.FilterTooComplex.message(why), 'FilterTooComplex');
 }

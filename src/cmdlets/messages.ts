@@ -1,0 +1,98 @@
+/**
+ * The cmdlets' message table, keyed by their error ids and by the ids of the areas below that a
+ * cmdlet words its own way, with PowerShell's wording where PowerShell has the error. Values from
+ * the command line or the input go through echo(); a PIN is never shown.
+ */
+import { coreMessages, echo, type CoreErrorId, type MessageTable } from '../core/index.js';
+import type { DirectoryErrorId } from '../directory/index.js';
+import { MAX_PIN_LENGTH, type PinErrorId } from '../pins/index.js';
+import type { CmdletErrorId } from './errorIds.js';
+
+/** What a PIN is, for the messages about one that is not (which never show it). */
+export const PIN_FORMAT = `A PIN consists of the digits 0-9 only, at most ${MAX_PIN_LENGTH} of them`;
+
+/** PowerShell's ParameterBindingException: "Cannot bind parameter 'X'. <why>". */
+const boundParameter = coreMessages.CannotConvertArgument.binding;
+/** A script block of a hashtable key (Sort-Object's Expression) that does not parse. */
+const invalidScriptBlock = (text: string, reason: string) => `Invalid script block ${echo(text)}: ${reason}.`;
+/** A filter that cannot decide one record, naming the record when the cmdlet can. */
+const aboutRecord = (message: string, name: string) => `${message} (${name})`;
+const conversionFailed = (line: number, column: number, reason: string) => `Conversion from JSON failed: line ${line}, column ${column}: ${reason}.`;
+const alreadyExisting = (name: string) => `The property cannot be processed because the property "${echo(name)}" already exists.`;
+
+export const cmdletMessages = {
+  // Command and help lookup.
+  CommandNotFoundException: (pattern: string) =>
+    `The term '${echo(pattern)}' is not recognized as a name of a cmdlet. Check the spelling of the name (Get-Command lists them).`,
+  HelpNotFound: (name: string) =>
+    `Get-Help could not find ${echo(name)} in a help file in this session. The commands are listed by Get-Command (or cspin commands).`,
+  NoParmsFound: (pattern: string) => `No parameter matches criteria ${echo(pattern)}.`,
+  WildcardPatternInvalid: {
+    parameter: boundParameter,
+    unknown: 'invalid wildcard pattern',
+    help: (pattern: string) => `Cannot bind parameter 'Parameter'. "${echo(pattern)}" is not a valid wildcard pattern.`,
+  },
+  // Filters: -Filter, Where-Object, Sort-Object's script blocks, -LdapFilter.
+  InvalidFilter: {
+    parameter: boundParameter,
+    scriptBlock: invalidScriptBlock,
+    policyFilter: (filter: unknown, reason: string) => `Cannot process the Filter "${echo(filter)}": ${reason}.`,
+  },
+  FilterTooDeep: { parameter: boundParameter, scriptBlock: invalidScriptBlock },
+  ComparisonFailure: { parameter: boundParameter, scriptBlock: invalidScriptBlock, record: aboutRecord },
+  BadOperatorArgument: { record: aboutRecord },
+  InvalidLdapFilter: { parameter: boundParameter },
+  FilterTooComplex: {
+    parameter: boundParameter,
+    query: (detail: string) => `Cannot bind parameter 'LdapFilter'. The filter is too complex for one query: ${echo(detail)}.`,
+  },
+  InvalidOrganizationalUnit: (ou: string) => `Cannot bind parameter 'OU': "${echo(ou)}" is not a distinguished name.`,
+  // ForEach-Object, Select-Object, Measure-Object.
+  AmbiguousParameterSet: {
+    foreachProcess: (names: string[]) =>
+      `${coreMessages.AmbiguousParameterSet(names)} In bash, put the script block in single quotes: ForEach-Object '{$_.SipAddress}'.`,
+  },
+  AmbiguousPropertyOrMethodName: (name: string, names: string) =>
+    `Input name "${echo(name)}" is ambiguous. It can be resolved to multiple matched members. Possible matches include: ${echo(names)}.`,
+  EmptyScriptBlockAndNoName: 'A property is an empty script block and does not provide a name.',
+  ExpandPropertyNotFound: (name: string) => `Property "${echo(name)}" cannot be found.`,
+  MutlipleExpandProperties: 'Multiple properties cannot be expanded.',
+  RenamingMultipleResults: 'Cannot rename multiple results.',
+  AlreadyExistingUserSpecifiedPropertyExpand: alreadyExisting,
+  AlreadyExistingUserSpecifiedPropertyNoExpand: alreadyExisting,
+  NonNumericInputObject: (text: string) => `Input object "${echo(text)}" is not numeric.`,
+  // ConvertFrom-Json.
+  MalformedJson: { conversion: conversionFailed },
+  JsonDepthExceeded: { conversion: conversionFailed },
+  DuplicateKeysInJsonString: { conversion: conversionFailed, reason: (key: string) => `the object has the key "${echo(key)}" twice` },
+  KeysWithDifferentCasingInJsonString: {
+    conversion: conversionFailed,
+    reason: (key: string) => `the object has keys that differ only in case ("${echo(key)}")`,
+  },
+  JsonDocumentTooLarge: (mebibytes: number) =>
+    `The JSON document is larger than ${mebibytes} MiB, the most ConvertFrom-Json holds. Give it one document per line (NDJSON: ConvertTo-Json -Compress per object, or no ConvertTo-Json at all), which it reads line by line.`,
+  // PINs.
+  InvalidPinFormat: {
+    argument: `Cannot bind parameter 'Pin'. ${PIN_FORMAT}.`,
+    record: `The Pin of this record is not a PIN (${PIN_FORMAT}). Nothing was changed.`,
+    test: (quoted: string) => `The PIN given for ${quoted} is not a PIN: a PIN is digits only (0-9). Nothing was checked or counted.`,
+  },
+  PinPolicyViolation: {
+    user: (sip: string, policy: string, broken: string) => `The PIN for ${echo(sip)} does not meet PIN policy "${echo(policy)}": ${broken}. Nothing was changed.`,
+  },
+  PinOutputClosed:
+    'stdout is closed, so the PINs Set-CsClientPin generates would be written nowhere and lost. Redirect stdout to a private file (umask 077; Set-CsClientPin > pins.ndjson), or add -Force to set them anyway. Nothing was changed.',
+  // PIN policies.
+  PolicyAlreadyExists: (identity: string) => `Cannot create "${echo(identity)}" because a PIN policy with that Identity already exists. Use Set-CsPinPolicy to change it.`,
+  GlobalPolicyExists:
+    'You cannot create a second global PIN policy: the global policy always exists. Change it with Set-CsPinPolicy, or reset it with Remove-CsPinPolicy -Identity Global.',
+  PolicyNotFound: (name: string) =>
+    `There is no per-user PIN policy "tag:${echo(name)}". Create it with New-CsPinPolicy -Identity ${echo(name)}, or list them with Get-CsPinPolicy -Filter "tag:*".`,
+  PinLifetimeRequiresHistory: {
+    commandLine: (lifetime: number, why: string) =>
+      `Cannot use -PINLifetime ${lifetime} when ${why}: when PINLifetime is greater than 0, PINHistoryCount must be greater than 0 too. Nothing was changed.`,
+    defaultHistory: 'PINHistoryCount is 0 (the default of a new policy)',
+    givenHistory: '-PINHistoryCount is 0',
+  },
+  CannotConvertArgument: { perUserPolicyName: (text: string) => `"${echo(text)}" is not a per-user policy name.` },
+} satisfies MessageTable<CmdletErrorId, CoreErrorId | DirectoryErrorId | PinErrorId>;
