@@ -194,7 +194,8 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   try {
     if (output.forcedIntoPipe) reporter.warning(output.forcedIntoPipe);
     const binder = new PipelineBinder(decl, params);
-    const reads = readsPipelineInput(io.stdinKind ?? classifyStdin(), needsPipelineInput(decl, params));
+    const declaresInput = Object.values(decl.parameters).some((p) => p.valueFromPipeline || p.valueFromPipelineByPropertyName);
+    const reads = readsPipelineInput(io.stdinKind ?? classifyStdin(), needsPipelineInput(decl, params), declaresInput);
     const missing = missingMandatory(decl, params, reads);
     if (missing.length > 0) throw usageError('MissingMandatoryParameter', messages.missingMandatory(missing), missing);
     if (shouldProcess.willPrompt && !hasTerminal()) {

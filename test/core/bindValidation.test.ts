@@ -119,6 +119,10 @@ describe('when stdin is read', () => {
     ['device', true, true],
     ['device', false, false],
   ])('stdin %s, a mandatory pipeline parameter open: %s → reads %s', (kind, needsInput, reads) => {
-    expect(readsPipelineInput(kind, needsInput)).toBe(reads);
+    expect(readsPipelineInput(kind, needsInput, true)).toBe(reads);
+  });
+
+  it.each<StdinKind>(['terminal', 'upstream', 'inherited', 'device'])('stdin %s is never read for a cmdlet without pipeline parameters', (kind) => {
+    expect(readsPipelineInput(kind, false, false)).toBe(false);
   });
 });
