@@ -17,7 +17,7 @@ import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { messages } from './messages.js';
 import { redact } from './redact.js';
-import { NOT_CONVERTIBLE, rangeViolation } from './types.js';
+import { BooleanType, NOT_CONVERTIBLE, rangeViolation } from './types.js';
 
 /** The result of binding the command line. */
 export interface CommandLineBinding {
@@ -54,34 +54,46 @@ export function bindCommandLine(decl: AnyCmdletDecl, argv: readonly string[]): C
   const commonDecls: ParameterDecls = { ...COMMON_PARAMETERS, ...SHOULD_PROCESS_PARAMETERS };
   const params: Record<string, unknown> = {};
   const commonValues: Record<string, unknown> = {};
+  // PowerShell resolves parameter sets from the named parameters before any positional argument binds:
+  // `Where-Object A -EQ 1 -LT 2` is AmbiguousParameterSet, not a stray positional 2.
+  checkParameterSets(decl, [...named.keys()]);
   for (const [name, text] of named) {
     const own = decl.parameters[name];
     const target = own ? params : commonValues;
     target[name] = convertArgument(name, own ?? commonDecls[name], text);
   }
   bindPositional(decl, params, positional);
-  for (const names of decl.mutuallyExclusive ?? []) {
-    const given = names.filter((n) => n in params);
-    if (given.length > 1) throw usageError('AmbiguousParameterSet', messages.mutuallyExclusive(given), given);
-  }
+  checkParameterSets(decl, Object.keys(params));
   return { params, common: commonSettings(commonValues) };
+}
+
+/** Two parameters of one mutuallyExclusive group (two parameter sets) given together: AmbiguousParameterSet. */
+function checkParameterSets(decl: AnyCmdletDecl, given: readonly string[]): void {
+  for (const names of decl.mutuallyExclusive ?? []) {
+    const both = names.filter((n) => given.includes(n));
+    if (both.length > 1) throw usageError('AmbiguousParameterSet', messages.mutuallyExclusive(both), both);
+  }
 }
 
 function convertArgument(name: string, decl: ParameterDecl | undefined, text: string | boolean): unknown {
   if (!decl) throw usageError('NamedParameterNotFound', messages.namedParameterNotFound(name), name);
   if (typeof text === 'boolean') return text;
-  if (text === '' && !decl.allowEmptyString && (decl.mandatory || decl.validateNotNullOrWhiteSpace)) {
-    throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', messages.emptyStringNotAllowed(name), name);
-  }
+  // PowerShell's order: the validation attribute, then the mandatory parameter's check for an empty string.
   if (decl.validateNotNullOrWhiteSpace && text.trim() === '') {
     throw usageError('ParameterArgumentValidationError', messages.whiteSpaceNotAllowed(name), name);
+  }
+  if (text === '' && !decl.allowEmptyString && decl.mandatory) {
+    throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', messages.emptyStringNotAllowed(name), name);
   }
   const value = decl.type.parse ? decl.type.parse(text) : decl.type.convert(text);
   // Messages show the argument as echo() makes it: one line, at most 120 characters.
   const shown = echo(text);
   if (value === NOT_CONVERTIBLE) {
+    // PowerShell's ids (ParameterBinderBase.CoerceTypeAsNeeded): a Boolean refuses text as CannotConvertArgument;
+    // any other failed conversion is CannotConvertArgumentNoMessage, own and common parameters alike.
     const detail = decl.type.describe?.(text) ?? messages.cannotConvertValue(text, decl.type.name);
-    throw usageError('CannotConvertArgument', messages.cannotConvert(name, detail), text);
+    const errorId = decl.type.name === BooleanType.name ? 'CannotConvertArgument' : 'CannotConvertArgumentNoMessage';
+    throw usageError(errorId, messages.cannotConvert(name, detail), text);
   }
   const outOfRange = rangeViolation(name, value, decl.validateRange);
   if (outOfRange) throw usageError('ParameterArgumentValidationError', outOfRange, shown);

@@ -9,7 +9,7 @@ import { errorRecord, type ErrorRecord } from './errors.js';
 import { messages } from './messages.js';
 import { echo } from './echo.js';
 import { findProperty, isPSObject, type FoundProperty } from './psobject.js';
-import { NOT_CONVERTIBLE, isInexactNumber, rangeViolation } from './types.js';
+import { NOT_CONVERTIBLE, StringType, isInexactNumber, rangeViolation } from './types.js';
 
 interface PipelineParameter {
   name: string;
@@ -104,10 +104,12 @@ function isBound(p: PipelineParameter, bound: Record<string, unknown>): boolean 
  */
 function tryBind(p: PipelineParameter, candidate: unknown, coerce: boolean, bound: Record<string, unknown>, target: unknown): ErrorRecord | undefined {
   if (candidate === null || candidate === undefined) {
+    if (!coerce) return undefined;
+    // PowerShell runs the validation attribute before the mandatory check: [ValidateNotNullOrWhiteSpace] speaks first.
+    if (p.decl.validateNotNullOrWhiteSpace) return whiteSpaceError(p.name, target);
     // A parameter that allows null (Where-Object's -InputObject) takes it in the coercing passes, as in PowerShell.
-    if (coerce && p.decl.allowNull) bound[p.name] = null;
-    const required = p.decl.mandatory || p.decl.validateNotNullOrWhiteSpace;
-    return coerce && required && !p.decl.allowNull ? nullError(p.name, target) : undefined;
+    if (p.decl.allowNull) bound[p.name] = null;
+    return p.decl.mandatory && !p.decl.allowNull ? nullError(p, target) : undefined;
   }
   const invalid = validate(p, candidate);
   if (invalid) return invalid;
@@ -154,25 +156,32 @@ function validate(p: PipelineParameter, value: unknown): ErrorRecord | undefined
   const first = value.charCodeAt(0);
   if (first > 0x20 && first < 0x7f) return undefined;
   const { mandatory, allowEmptyString, validateNotNullOrWhiteSpace } = p.decl;
-  if (value === '' && (mandatory || validateNotNullOrWhiteSpace) && !allowEmptyString) {
-    return errorRecord({
-      errorId: 'ParameterArgumentValidationErrorEmptyStringNotAllowed',
-      category: 'InvalidData',
-      message: messages.emptyStringNotAllowed(p.name),
-      target: value,
-    });
-  }
-  if (validateNotNullOrWhiteSpace && value.trim() === '') {
-    return errorRecord({ errorId: 'ParameterArgumentValidationError', category: 'InvalidData', message: messages.whiteSpaceNotAllowed(p.name), target: value });
-  }
+  // The validation attribute first, then the mandatory parameter's own check, in PowerShell's order.
+  if (validateNotNullOrWhiteSpace && value.trim() === '') return whiteSpaceError(p.name, value);
+  if (value === '' && mandatory && !allowEmptyString) return emptyStringError(p.name, value);
   return undefined;
 }
 
-function nullError(name: string, target: unknown): ErrorRecord {
+function whiteSpaceError(name: string, target: unknown): ErrorRecord {
+  return errorRecord({ errorId: 'ParameterArgumentValidationError', category: 'InvalidData', message: messages.whiteSpaceNotAllowed(name), target });
+}
+
+function emptyStringError(name: string, target: unknown): ErrorRecord {
+  return errorRecord({
+    errorId: 'ParameterArgumentValidationErrorEmptyStringNotAllowed',
+    category: 'InvalidData',
+    message: messages.emptyStringNotAllowed(name),
+    target,
+  });
+}
+
+/** Null for a mandatory parameter: a String one sees it as "" (PowerShell converts null to the empty string first). */
+function nullError(p: PipelineParameter, target: unknown): ErrorRecord {
+  if (p.decl.type.name === StringType.name) return emptyStringError(p.name, target);
   return errorRecord({
     errorId: 'ParameterArgumentValidationErrorNullNotAllowed',
     category: 'InvalidData',
-    message: messages.nullNotAllowed(name),
+    message: messages.nullNotAllowed(p.name),
     target,
   });
 }

@@ -26,7 +26,8 @@ export interface ParameterDecl<T = unknown> {
   readonly allowEmptyString?: boolean;
   /**
    * PowerShell 7.4's [ValidateNotNullOrWhiteSpace]: null, an empty string or only white space is a
-   * validation error, also for an optional parameter (a usage error on the command line).
+   * validation error (ParameterArgumentValidationError), also for an optional parameter (a usage error
+   * on the command line). As in PowerShell it runs before a mandatory parameter's own null/empty check.
    */
   readonly validateNotNullOrWhiteSpace?: boolean;
   /** PowerShell's [ValidateRange(min, max)]: a converted number outside it is ParameterArgumentValidationError. */

@@ -36,13 +36,18 @@ export function classifyStdin(fd = 0, parentPid = process.ppid): StdinKind {
 }
 
 /**
- * Decides whether to read pipeline records from stdin.
+ * Decides whether to read pipeline records from stdin. Stdin made for this command (upstream) is a
+ * pipeline, as in PowerShell, even when the command line left no parameter for it to bind
+ * (`... | Get-CsClientPinInfo -Identity x`): each record then fails with InputObjectNotBound. A
+ * terminal is never read, and a script's own stdin (inherited) or /dev/null only when a mandatory
+ * parameter waits for pipeline input. A cmdlet that declares no pipeline parameter never has records
+ * read for it (ConvertFrom-Json reads stdin as text itself).
  * @param kind what stdin is
  * @param needsInput a mandatory parameter is open and only the pipeline can supply it
- * @param takesInput any parameter is open that takes pipeline input
+ * @param declaresInput the cmdlet declares a parameter that takes pipeline input
  * @returns true to read stdin
  */
-export function readsPipelineInput(kind: StdinKind, needsInput: boolean, takesInput: boolean): boolean {
-  if (!takesInput || kind === 'terminal') return false;
+export function readsPipelineInput(kind: StdinKind, needsInput: boolean, declaresInput: boolean): boolean {
+  if (!declaresInput || kind === 'terminal') return false;
   return needsInput || kind === 'upstream';
 }

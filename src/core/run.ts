@@ -3,7 +3,7 @@
  * → end over an RxJS pipeline with backpressure, and turns what happened into an exit status:
  * 0 clean, 1 when any error record was written, 2 for usage errors.
  */
-import { Subject, of, takeUntil, tap, type Observable } from 'rxjs';
+import { EMPTY, Subject, concat, defer, of, takeUntil, tap, type Observable } from 'rxjs';
 import { bindCommandLine, missingMandatory, needsPipelineInput } from './bindCommandLine.js';
 import { PipelineBinder } from './bindPipeline.js';
 import type { AnyCmdletDecl, CmdletContext } from './declaration.js';
@@ -194,7 +194,8 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
   try {
     if (output.forcedIntoPipe) reporter.warning(output.forcedIntoPipe);
     const binder = new PipelineBinder(decl, params);
-    const reads = readsPipelineInput(io.stdinKind ?? classifyStdin(), needsPipelineInput(decl, params), binder.takesPipelineInput);
+    const declaresInput = Object.values(decl.parameters).some((p) => p.valueFromPipeline || p.valueFromPipelineByPropertyName);
+    const reads = readsPipelineInput(io.stdinKind ?? classifyStdin(), needsPipelineInput(decl, params), declaresInput);
     const missing = missingMandatory(decl, params, reads);
     if (missing.length > 0) throw usageError('MissingMandatoryParameter', messages.missingMandatory(missing), missing);
     if (shouldProcess.willPrompt && !hasTerminal()) {
@@ -206,9 +207,12 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     // A command that reads counts its input records; one that only writes (Get-CsUser) its output.
     countOutput = !reads;
     const counted = <T>(source: Observable<T[]>) => source.pipe(tap((items) => (progress.count += items.length)));
-    const chunks: Observable<(BoundItem | ErrorRecord)[]> = reads
+    const records = reads
       ? readChunks(io.stdin, valve).pipe(frameLines(), parseRecords(), compactor.counter(), counted, bindRecords(binder), takeUntil(upstreamDone))
       : of([{ params }]);
+    // The command line bound every pipeline parameter and stdin held no record: bash cannot tell an empty
+    // pipe from no pipeline, so the command runs once, as it would alone, rather than do nothing.
+    const chunks: Observable<(BoundItem | ErrorRecord)[]> = reads && !binder.takesPipelineInput ? orElse(records, [{ params }]) : records;
     const process = (records: BoundItem[]) => decl.process(records, state, context);
     const flush = decl.flush && (() => decl.flush?.(state, context) ?? []);
     await runToEnd(chunks.pipe(runProcess(process, valve, writer, flush)));
@@ -241,6 +245,17 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     }
     return brokenPipe ? 0 : status;
   }
+}
+
+/** The chunks of a source, or the fallback chunk when the source ends without an item. */
+function orElse<T>(source: Observable<T[]>, fallback: T[]): Observable<T[]> {
+  return defer(() => {
+    let empty = true;
+    return concat(
+      source.pipe(tap((items) => (empty &&= items.length === 0))),
+      defer(() => (empty ? of(fallback) : EMPTY)),
+    );
+  });
 }
 
 /** Text output (Format-Table): each item is text, written as it is. */

@@ -105,8 +105,8 @@ describe.concurrent('Grant-CsPinPolicy errors', () => {
     ['a per-user policy that does not exist', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName Nobody', 1, 'PolicyNotFound'],
     ['the global policy', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName Global', 1, 'PolicyNotFound'],
     // Names that can never be a per-user policy: known wrong before the database is read.
-    ['a site policy', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName site:Redmond', 2, 'CannotConvertArgument'],
-    ['a wildcard', "Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName 'Redmond*'", 2, 'CannotConvertArgument'],
+    ['a site policy', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName site:Redmond', 2, 'CannotConvertArgumentNoMessage'],
+    ['a wildcard', "Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName 'Redmond*'", 2, 'CannotConvertArgumentNoMessage'],
   ])('Grant-CsPinPolicy naming %s fails (exit %i, %s) and assigns nothing', async (_case, command, code, errorId) => {
     const env = fresh();
     const result = await sh(command, { env });

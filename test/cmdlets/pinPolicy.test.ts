@@ -79,10 +79,10 @@ describe('Get-CsPinPolicy', () => {
   });
 
   it.each([
-    ['-Identity with a wildcard', "Get-CsPinPolicy -Identity 'site:*'", 'CannotConvertArgument'],
+    ['-Identity with a wildcard', "Get-CsPinPolicy -Identity 'site:*'", 'CannotConvertArgumentNoMessage'],
     ['-Identity and -Filter together', "Get-CsPinPolicy -Identity Global -Filter 'site:*'", 'AmbiguousParameterSet'],
     ['an invalid wildcard pattern', "Get-CsPinPolicy -Filter 'site:[x'", 'InvalidFilter'],
-    ['an Identity of another scope', 'Get-CsPinPolicy service:Registrar:pool', 'CannotConvertArgument'],
+    ['an Identity of another scope', 'Get-CsPinPolicy service:Registrar:pool', 'CannotConvertArgumentNoMessage'],
   ])('Get-CsPinPolicy refuses %s with a usage error (exit 2)', async (_case, command, errorId) => {
     const result = await sh(command, { env: fresh() });
     expect(result.code).toBe(2);
@@ -125,10 +125,10 @@ describe('New-CsPinPolicy and Set-CsPinPolicy ranges', () => {
     ['a fraction', 'PINLifetime', '1.5'],
     ['text', 'PINHistoryCount', 'ten'],
     ['an empty value (not nullable)', 'MinPasswordLength', "''"],
-  ])('-%s given %s is CannotConvertArgument (exit 2)', async (_case, name, value) => {
+  ])('-%s given %s is CannotConvertArgumentNoMessage (exit 2), as PowerShell says for a failed conversion', async (_case, name, value) => {
     const result = await sh(`Set-CsPinPolicy -${name} ${value}`, { env: fresh() });
     expect(result.code).toBe(2);
-    expect(errorsOf(result).map((e) => e.errorId)).toEqual(['CannotConvertArgument']);
+    expect(errorsOf(result).map((e) => e.errorId)).toEqual(['CannotConvertArgumentNoMessage']);
   });
 });
 

@@ -4,15 +4,6 @@
  * that agrees again is noted so that its line goes. A deliberate difference is marked on its case instead.
  */
 export const OPEN: Readonly<Record<string, string>> = {
-  'binder: an empty -Identity': "error id: cspin names the validation (EmptyStringNotAllowed / NullNotAllowed), PowerShell's ValidateNotNullOrWhiteSpace says ParameterArgumentValidationError",
-  'binder: -ErrorAction with a bad value': 'error id: CannotConvertArgument where PowerShell says CannotConvertArgumentNoMessage',
-  'binder: -OutBuffer refuses text': 'error id: CannotConvertArgument where PowerShell says CannotConvertArgumentNoMessage',
-  'binder: -WhatIf:false (text) is not a switch value': 'cspin takes -X:false because bash expands an unquoted $false to nothing; to be marked deliberate or dropped',
-  'binder: an empty Identity property': "error id: cspin names the validation (EmptyStringNotAllowed / NullNotAllowed), PowerShell's ValidateNotNullOrWhiteSpace says ParameterArgumentValidationError",
-  'binder: an empty string record': "error id: cspin names the validation (EmptyStringNotAllowed / NullNotAllowed), PowerShell's ValidateNotNullOrWhiteSpace says ParameterArgumentValidationError",
-  'binder: a null record': "error id: cspin names the validation (EmptyStringNotAllowed / NullNotAllowed), PowerShell's ValidateNotNullOrWhiteSpace says ParameterArgumentValidationError",
-  'binder: Identity on the command line and in the record': 'cspin does not read stdin when -Identity is given; PowerShell reads it and fails each record with InputObjectNotBound',
-  'binder: -ErrorAction Stop ends at the first record error': 'error ids after -ErrorAction Stop differ (ActionPreferenceStop); to be checked',
   'convertCsv: ConvertFrom-Csv: a #TYPE line': "type name: cspin writes CSV:<name>, PowerShell's first type name is <name> (CSV:<name> second)",
   'importCsv: duplicate headers': "error id: cspin's DuplicateCsvHeader / H1 naming where PowerShell gives AlreadyPresentPSMemberInfoInternalCollectionAdd / ParameterArgumentValidationError",
   'importCsv: duplicate headers differing in case': "error id: cspin's DuplicateCsvHeader / H1 naming where PowerShell gives AlreadyPresentPSMemberInfoInternalCollectionAdd / ParameterArgumentValidationError",
@@ -41,6 +32,5 @@ export const OPEN: Readonly<Record<string, string>> = {
   'whereObject: {-not $_.B}': 'a non-empty string property is true in PowerShell, also "False"; cspin reads "False" as false',
   'whereObject: D -LE a local date in Asia/Tokyo': 'PowerShell compares a UTC date with local-time text as clock readings; cspin compares instants',
   'whereObject: {$_.D -lt a local time} in Asia/Tokyo': 'PowerShell compares a UTC date with local-time text as clock readings; cspin compares instants',
-  'whereObject: two operators': 'error id: PositionalParameterNotFound where PowerShell says AmbiguousParameterSet',
   'whereObject: a bad regular expression': 'cspin refuses a bad regex once before reading (exit 2); PowerShell fails each record',
 };

@@ -337,10 +337,12 @@ describe('PipelineBinder with UserIdParameterType', () => {
     ['a Boolean', true, 'InputObjectNotBound'],
     ['an object-valued Identity', { Identity: { Name: 'x' } }, 'CannotConvertArgument'],
     ['an array-valued SipAddress', { SipAddress: ['sip:a@x', 'sip:b@x'] }, 'CannotConvertArgument'],
-    ['null', null, 'ParameterArgumentValidationErrorNullNotAllowed'],
-    ['an empty string', '', 'ParameterArgumentValidationErrorEmptyStringNotAllowed'],
-    ['an empty Identity', { Identity: '' }, 'ParameterArgumentValidationErrorEmptyStringNotAllowed'],
-    ['a null SipAddress', { SipAddress: null }, 'ParameterArgumentValidationErrorNullNotAllowed'],
+    // [ValidateNotNullOrWhiteSpace] runs before the mandatory check, as in PowerShell: one id for all three.
+    ['null', null, 'ParameterArgumentValidationError'],
+    ['an empty string', '', 'ParameterArgumentValidationError'],
+    ['a blank string', ' \t', 'ParameterArgumentValidationError'],
+    ['an empty Identity', { Identity: '' }, 'ParameterArgumentValidationError'],
+    ['a null SipAddress', { SipAddress: null }, 'ParameterArgumentValidationError'],
   ])('PipelineBinder with the real -Identity rejects %s', (_case, record, errorId) => {
     expect(failure(new PipelineBinder(identityCmdlet, {}), record, 2)).toMatchObject({ errorId, record: 2 });
   });

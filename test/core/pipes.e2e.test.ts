@@ -42,7 +42,7 @@ describe.concurrent('usage errors', () => {
     ['an empty -WhatIf: (bash ate $false)', 'Get-CsClientPinInfo -WhatIf:', 'SwitchValueMissing'],
     ['-ErrorVariable', 'Get-CsClientPinInfo -ErrorVariable e', 'UnsupportedCommonParameter'],
     ['-ErrorAction Suspend', 'Get-CsClientPinInfo -ErrorAction Suspend', 'UnsupportedActionPreference'],
-    ['an unknown -ErrorAction value', 'Get-CsClientPinInfo -ea Sometimes', 'CannotConvertArgument'],
+    ['an unknown -ErrorAction value', 'Get-CsClientPinInfo -ea Sometimes', 'CannotConvertArgumentNoMessage'],
     ['an unknown Get-CsUser parameter', 'Get-CsUser -Bogus', 'NamedParameterNotFound'],
   ])('%s exits 2 before reading the input that never ends', async (_case, command, errorId) => {
     const result = await timed(`timeout 20 ${command} <> ${fifo}`, { env });

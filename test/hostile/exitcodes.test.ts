@@ -18,17 +18,16 @@ const USER_CMDLETS = [
 const POLICY_CMDLETS = ['New-CsPinPolicy', 'Set-CsPinPolicy', 'Get-CsPinPolicy', 'Remove-CsPinPolicy'];
 const SHOULD_PROCESS = new Set(['Get-CsClientPinInfo', 'Set-CsClientPin', 'Lock-CsClientPin', 'Unlock-CsClientPin', 'Grant-CsPinPolicy', 'New-CsPinPolicy', 'Set-CsPinPolicy', 'Remove-CsPinPolicy']);
 
-const EMPTY = 'ParameterArgumentValidationErrorEmptyStringNotAllowed';
 const BLANK = 'ParameterArgumentValidationError';
 
-/** Blank identities on the command line: '' , only spaces, and `-Identity:` (an unquoted $null in bash). */
+/** Blank identities on the command line: '' , only spaces, and `-Identity:` (an unquoted $null in bash): [ValidateNotNullOrWhiteSpace] speaks first. */
 function blankIdentities(command: string): HostileCase[] {
   const name = command.split(' ')[0] ?? command;
   const whatIf = SHOULD_PROCESS.has(name) ? ' -WhatIf' : '';
   return [
-    { name: `${name} -Identity '' is a usage error`, run: `${command} -Identity ''`, expect: { code: 2, errors: [EMPTY] } },
+    { name: `${name} -Identity '' is a usage error`, run: `${command} -Identity ''`, expect: { code: 2, errors: [BLANK] } },
     { name: `${name} -Identity of only spaces is a usage error${whatIf && ', also with -WhatIf'}`, run: `${command} -Identity '   '${whatIf}`, expect: { code: 2, errors: [BLANK] } },
-    { name: `${name} -Identity: (null) is a usage error`, run: `${command} -Identity:`, expect: { code: 2, errors: [EMPTY] } },
+    { name: `${name} -Identity: (null) is a usage error`, run: `${command} -Identity:`, expect: { code: 2, errors: [BLANK] } },
   ];
 }
 
@@ -44,7 +43,7 @@ const POLICY_VALUES: HostileCase[] = [
   usage('New-CsPinPolicy -MinPasswordLength below the range', 'New-CsPinPolicy tag:T -MinPasswordLength 3', 'ParameterArgumentValidationError'),
   usage('Set-CsPinPolicy -PINLifetime above the range, with -WhatIf', 'Set-CsPinPolicy -PINLifetime 1000 -WhatIf', 'ParameterArgumentValidationError'),
   usage('Set-CsPinPolicy -MaximumLogonAttempts 0', 'Set-CsPinPolicy -MaximumLogonAttempts 0', 'ParameterArgumentValidationError'),
-  usage('Set-CsPinPolicy -PINHistoryCount that is not a whole number', 'Set-CsPinPolicy -PINHistoryCount -1', 'CannotConvertArgument'),
+  usage('Set-CsPinPolicy -PINHistoryCount that is not a whole number', 'Set-CsPinPolicy -PINHistoryCount -1', 'CannotConvertArgumentNoMessage'),
   usage('New-CsPinPolicy with a lifetime and the default history of 0', 'New-CsPinPolicy tag:T -PINLifetime 30', 'PinLifetimeRequiresHistory'),
   usage('New-CsPinPolicy -InMemory with a lifetime and a history of 0, with -WhatIf', 'New-CsPinPolicy tag:T -PINLifetime 30 -PINHistoryCount 0 -InMemory -WhatIf', 'PinLifetimeRequiresHistory'),
   usage('Set-CsPinPolicy with a lifetime and a history of 0', 'Set-CsPinPolicy -Identity Global -PINLifetime 30 -PINHistoryCount 0', 'PinLifetimeRequiresHistory'),
@@ -52,8 +51,8 @@ const POLICY_VALUES: HostileCase[] = [
   failure('Set-CsPinPolicy -PINLifetime on a stored policy whose history is 0', 'Set-CsPinPolicy -PINLifetime 30', 'PinLifetimeRequiresHistory'),
   failure('Set-CsPinPolicy -PINLifetime with -WhatIf meets the same error', 'Set-CsPinPolicy -PINLifetime 30 -WhatIf', 'PinLifetimeRequiresHistory'),
   failure('Set-CsPinPolicy: a piped policy that breaks the rule is its record\'s error', 'cat | Set-CsPinPolicy', 'PinLifetimeRequiresHistory', [1], '{"Identity":"Global","PINLifetime":5}\n'),
-  usage('New-CsPinPolicy -Identity with a wildcard', "New-CsPinPolicy 'site:*'", 'CannotConvertArgument'),
-  usage('Remove-CsPinPolicy -Identity of another scope, with -WhatIf', 'Remove-CsPinPolicy service:Registrar:pool -WhatIf', 'CannotConvertArgument'),
+  usage('New-CsPinPolicy -Identity with a wildcard', "New-CsPinPolicy 'site:*'", 'CannotConvertArgumentNoMessage'),
+  usage('Remove-CsPinPolicy -Identity of another scope, with -WhatIf', 'Remove-CsPinPolicy service:Registrar:pool -WhatIf', 'CannotConvertArgumentNoMessage'),
 ];
 
 const MISSING_POLICIES: HostileCase[] = [
@@ -66,8 +65,8 @@ const MISSING_POLICIES: HostileCase[] = [
   failure('New-CsPinPolicy -WhatIf of the global policy', 'New-CsPinPolicy Global -WhatIf', 'GlobalPolicyExists'),
   failure('Grant-CsPinPolicy of a per-user policy that does not exist', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName Nobody', 'PolicyNotFound'),
   failure('Grant-CsPinPolicy -WhatIf of a per-user policy that does not exist', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName Nobody -WhatIf', 'PolicyNotFound'),
-  usage('Grant-CsPinPolicy of a site policy', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName site:Redmond', 'CannotConvertArgument'),
-  usage('Grant-CsPinPolicy -WhatIf of a wildcard', "Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName 'Red*' -WhatIf", 'CannotConvertArgument'),
+  usage('Grant-CsPinPolicy of a site policy', 'Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName site:Redmond', 'CannotConvertArgumentNoMessage'),
+  usage('Grant-CsPinPolicy -WhatIf of a wildcard', "Grant-CsPinPolicy kenmyer@litwareinc.com -PolicyName 'Red*' -WhatIf", 'CannotConvertArgumentNoMessage'),
 ];
 
 const PINS: HostileCase[] = [
@@ -82,7 +81,7 @@ const PINS: HostileCase[] = [
 const COMMAND_LINE: HostileCase[] = [
   { ...usage('Lock-CsClientPin with a stray positional argument (a PIN?) does not show it', 'Lock-CsClientPin kenmyer@litwareinc.com 61739284', 'PositionalParameterNotFound'), secrets: ['61739284'] },
   usage('Get-CsUser -WhatIf (Get-CsUser changes nothing: no such parameter)', 'Get-CsUser -WhatIf', 'NamedParameterNotFound'),
-  usage('Unlock-CsClientPin -ErrorAction of an unknown value', 'Unlock-CsClientPin kenmyer@litwareinc.com -ea Sometimes', 'CannotConvertArgument'),
+  usage('Unlock-CsClientPin -ErrorAction of an unknown value', 'Unlock-CsClientPin kenmyer@litwareinc.com -ea Sometimes', 'CannotConvertArgumentNoMessage'),
   usage('Get-CsClientPinInfo -ErrorVariable', 'Get-CsClientPinInfo kenmyer@litwareinc.com -ErrorVariable e', 'UnsupportedCommonParameter'),
   failure('Get-CsClientPinInfo -ErrorAction Stop on a record that is not found', 'Get-CsClientPinInfo -ea Stop', 'ManagementObjectNotFound', [1], 'nobody\nkenmyer@litwareinc.com\n'),
   failure('Get-CsUser: a blank piped identity is its record\'s error', 'cat | Get-CsUser', BLANK, [1], '"  "\n'),

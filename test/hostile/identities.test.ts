@@ -116,7 +116,7 @@ function casesFor(c: Cmdlet): HostileCase[] {
       input: '""\n" \\t "\nnull\n',
       expect: {
         code: 1,
-        errors: ['ParameterArgumentValidationErrorEmptyStringNotAllowed', 'ParameterArgumentValidationError', 'ParameterArgumentValidationErrorNullNotAllowed'],
+        errors: ['ParameterArgumentValidationError', 'ParameterArgumentValidationError', 'ParameterArgumentValidationError'],
         records: [1, 2, 3],
       },
     },

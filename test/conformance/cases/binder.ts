@@ -52,6 +52,15 @@ const commandLine: ConformanceCase[] = [
   count('Test-CsClientPin: named in any order', `Test-CsClientPin -Pin 1234 -Identity ${NO_PIN}`),
   count('Test-CsClientPin: a positional after a named one', `Test-CsClientPin -Identity ${NO_PIN} 1234`),
   count('Test-CsClientPin: too many positional values', `Test-CsClientPin ${NO_PIN} 1234 5678`, { errors: ['PositionalParameterNotFound'] }),
+  count('a blank -Identity by position', "Get-CsClientPinInfo ' '", { errors: ['ParameterArgumentValidationError'] }),
+  count('an empty optional -Identity (Get-CsUser)', "Get-CsUser -Identity ''", { errors: ['ParameterArgumentValidationError'] }),
+  count('an empty -Pin (a mandatory String)', `Test-CsClientPin ${NO_PIN} ''`, { errors: ['ParameterArgumentValidationErrorEmptyStringNotAllowed'] }),
+  // A value that does not convert: CannotConvertArgumentNoMessage, for the common parameters as for a cmdlet's own.
+  count('-ErrorAction by a number out of range', `Get-CsClientPinInfo ${UPN} -ErrorAction 9`, { errors: ['CannotConvertArgumentNoMessage'] }),
+  count('-ErrorAction by its number', `Get-CsClientPinInfo ${UPN} -ErrorAction 0`),
+  count('-WarningAction with a bad value', `Get-CsClientPinInfo ${UPN} -WarningAction Nope`, { errors: ['CannotConvertArgumentNoMessage'] }),
+  count('-ProgressAction with a bad value', `Get-CsClientPinInfo ${UPN} -proga x`, { errors: ['CannotConvertArgumentNoMessage'] }),
+  count('-OutBuffer by its alias -ob with text', `Set-CsClientPin ${UPN} -ob x -WhatIf`, { errors: ['CannotConvertArgumentNoMessage'] }),
 ];
 
 const switches: ConformanceCase[] = [
@@ -65,7 +74,11 @@ const switches: ConformanceCase[] = [
   count('-WhatIf by the prefix -Wh', `Get-CsClientPinInfo ${UPN} -Wh`),
   count('-W is ambiguous', `Get-CsClientPinInfo ${UPN} -W`, { errors: ['AmbiguousParameter'] }),
   count('a switch takes no value: the next word is positional', `Get-CsClientPinInfo -WhatIf ${UPN}`),
-  count('-WhatIf:false (text) is not a switch value', `Get-CsClientPinInfo ${UPN} -WhatIf:false`, { errors: ['CannotConvertArgument'] }),
+  count('-WhatIf:false (text) is not a switch value', `Get-CsClientPinInfo ${UPN} -WhatIf:false`, {
+    errors: ['CannotConvertArgument'],
+    deliberate: "bash expands an unquoted $false to nothing, so cspin takes the bare words true and false for a switch (-WhatIf:false); PowerShell refuses them as text. '-WhatIf:$false' in single quotes is the same in both.",
+  }),
+  count('-WhatIf:maybe (text) is not a switch value', `Get-CsClientPinInfo ${UPN} -WhatIf:maybe`, { errors: ['CannotConvertArgument'] }),
   count("'-Confirm:$false' with -WhatIf", `Get-CsClientPinInfo ${UPN} '-Confirm:$false' -WhatIf`),
   count("'-Verbose:$false'", `Get-CsClientPinInfo ${UPN} '-Verbose:$false'`),
   count('Set-CsClientPin -WhatIf writes nothing', `Set-CsClientPin -Identity ${UPN} -Pin 13579 -WhatIf`),
@@ -115,6 +128,36 @@ const pipeline: ConformanceCase[] = [
     input: [`"${UPN}"`, '""', `"${UPN}"`],
     errors: ['ParameterArgumentValidationError'],
   }),
+  count('-ErrorAction Stop on a null record', 'Get-CsClientPinInfo -ea Stop', { input: ['null', `"${UPN}"`], errors: ['ParameterArgumentValidationError'] }),
+  count('a blank Identity property', 'Get-CsClientPinInfo', { input: ['{"Identity":"  "}', `"${UPN}"`], errors: ['ParameterArgumentValidationError'] }),
+  count('a null Identity property under its alias', 'Get-CsClientPinInfo', {
+    input: ['{"SipAddress":null}', `"${UPN}"`],
+    errors: ['ParameterArgumentValidationError'],
+    deliberate:
+      "PowerShell's [string] stand-in for UserIdParameter takes the whole record by value in the coercing pass (the text @{SipAddress=}, an identity that names nobody); cspin never makes an identity of an object's text, so the null property is the validation error",
+  }),
+  count('Test-CsClientPin: a null Pin property (a mandatory String)', 'Test-CsClientPin', {
+    input: [`{"Identity":"${NO_PIN}","Pin":null}`],
+    errors: ['ParameterArgumentValidationErrorEmptyStringNotAllowed'],
+  }),
+  count('Test-CsClientPin: an empty Pin property', 'Test-CsClientPin', {
+    input: [`{"Identity":"${NO_PIN}","Pin":""}`],
+    errors: ['ParameterArgumentValidationErrorEmptyStringNotAllowed'],
+  }),
+  // The command line bound everything the pipeline could: each record binds nothing.
+  count('Identity on the command line and a string record', `Get-CsClientPinInfo ${UPN}`, { input: [`"${UPN}"`], errors: ['InputObjectNotBound'] }),
+  count('Test-CsClientPin: both on the command line and a record', `Test-CsClientPin ${NO_PIN} 1234`, {
+    input: [`{"Pin":"1234"}`],
+    errors: ['InputObjectNotBound'],
+  }),
+  count('Lock-CsClientPin -WhatIf: Identity on the command line and a record', `Lock-CsClientPin ${UPN} -PassThru -WhatIf`, {
+    input: [`"${UPN}"`, `{"Identity":"${UPN}"}`],
+    errors: ['InputObjectNotBound', 'InputObjectNotBound'],
+  }),
+  count('Test-CsClientPin: Identity on the command line, Pin from the records', `Test-CsClientPin -Identity ${NO_PIN}`, {
+    input: [`{"Pin":"1234"}`, `"${NO_PIN}"`],
+    errors: ['InputObjectNotBound'],
+  }),
 ];
 
 /** Where-Object's own binding: a real PowerShell cmdlet, so the objects themselves are compared. */
@@ -138,6 +181,22 @@ const whereObject: ConformanceCase[] = [
   where('-Not by prefix -No', '-No N', { errors: ['AmbiguousParameter'] }),
   where('-N is ambiguous', 'S -N abc', { errors: ['AmbiguousParameter'] }),
   where('-ErrorAction after the value', 'S -eq abc -ErrorAction Stop'),
+  where('-ErrorAction with a bad value', 'S -eq abc -ErrorAction Sometimes', { errors: ['CannotConvertArgumentNoMessage'] }),
+  // Parameter sets: two switches of different sets are AmbiguousParameterSet, before any positional binds.
+  where('two operators, -GT after -EQ', 'S -EQ abc -GT b', { errors: ['AmbiguousParameterSet'] }),
+  where('two operators and no property', '-EQ -LT', { errors: ['AmbiguousParameterSet'] }),
+  where('-Not and an operator', '-Not S -EQ abc', { errors: ['AmbiguousParameterSet'] }),
+  where('-CEQ and -EQ', 'S -CEQ abc -EQ', { errors: ['AmbiguousParameterSet'] }),
+  where('two operators, one of them :$false', "S -EQ abc '-LT:$false'", { errors: ['AmbiguousParameterSet'] }),
 ];
 
-export default [...commandLine, ...switches, ...pipeline, ...whereObject] satisfies ConformanceCase[];
+/** Parameter sets of the other cmdlets: named parameters of two sets given together. */
+const parameterSets: ConformanceCase[] = [
+  { name: 'Select-Object -Index and -Skip', input: RECORDS, pipeline: 'Select-Object -Index 1 -Skip 1', output: 'objects', errors: ['AmbiguousParameterSet'] },
+  { name: 'Select-Object -First with a bad value', input: RECORDS, pipeline: 'Select-Object -First many', output: 'objects', errors: ['CannotConvertArgumentNoMessage'] },
+  { name: 'Sort-Object -Stable and -Top', input: RECORDS, pipeline: 'Sort-Object N -Stable -Top 1', output: 'objects', errors: ['AmbiguousParameterSet'] },
+  { name: 'Import-Csv -Path and -LiteralPath', files: { 'x.csv': 'A\n1\n' }, pipeline: 'Import-Csv -Path x.csv -LiteralPath x.csv', output: 'objects', errors: ['AmbiguousParameterSet'] },
+  count('Get-CsUser -Filter and -LdapFilter', "Get-CsUser -Filter '{Enabled -eq $True}' -LdapFilter 'l=Redmond'", { errors: ['AmbiguousParameterSet'] }),
+];
+
+export default [...commandLine, ...switches, ...pipeline, ...whereObject, ...parameterSets] satisfies ConformanceCase[];

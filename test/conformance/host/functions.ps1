@@ -1,7 +1,9 @@
 # Functions shaped like cspin's cmdlets (the same parameters, positions, aliases, pipeline binding and
 # ShouldProcess), so that the binder cases compare PowerShell's parameter binding with cspin's. Each writes
 # one object per process call (after ShouldProcess where the cmdlet has it): cases compare the number of
-# objects and the error ids. [string] stands in for Lync's UserIdParameter.
+# objects and the error ids. [string] stands in for Lync's UserIdParameter. Identity is
+# [ValidateNotNullOrWhiteSpace()] as cspin declares it (a blank identity names nobody; Microsoft's help does not
+# list the attributes of the real one), so '', '  ' and null are ParameterArgumentValidationError on both sides.
 
 function Get-CsClientPinInfo {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Low')]
@@ -60,15 +62,16 @@ function Grant-CsPinPolicy {
     process { if ($PSCmdlet.ShouldProcess($Identity) -and $PassThru) { [pscustomobject]@{ Identity = $Identity } } }
 }
 
+# -Filter and -LdapFilter are mutually exclusive (two parameter sets, as cspin's mutuallyExclusive says).
 function Get-CsUser {
-    [CmdletBinding()]
+    [CmdletBinding(DefaultParameterSetName = 'Filter')]
     param(
         [Parameter(Position = 1, ValueFromPipeline, ValueFromPipelineByPropertyName)]
         [Alias('SipAddress', 'UserPrincipalName', 'DistinguishedName')]
         [ValidateNotNullOrWhiteSpace()] [string] $Identity,
         [string] $OU,
-        [string] $LdapFilter,
-        [string] $Filter,
+        [Parameter(ParameterSetName = 'LdapFilter')] [string] $LdapFilter,
+        [Parameter(ParameterSetName = 'Filter')] [string] $Filter,
         [string] $ResultSize
     )
     process { [pscustomobject]@{ Identity = $Identity } }
