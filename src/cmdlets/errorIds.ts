@@ -22,6 +22,8 @@ declare module '../core/errorIds.js' {
     MutlipleExpandProperties: 'Select-Object -ExpandProperty matching several properties (PowerShell spells it so)';
     RenamingMultipleResults: 'a calculated property name over a wildcard matching several';
     BadOperatorArgument: 'a Where-Object operand that does not fit the operator';
+    OperatorFailed: 'a Where-Object comparison that cannot convert the value for one object';
+    AlreadyPresentPSMemberInfoInternalCollectionAdd: 'a CSV header (or -Header) naming a column twice, ignoring case';
     CannotAppendCsvWithMismatchedPropertyNames: 'Export-Csv -Append of an object that lacks a column of the file';
     CannotSpecifyBothAppendAndNoHeader: 'Export-Csv -Append with -NoHeader';
     CannotSpecifyPathAndLiteralPath: 'Export-Csv without one of -Path and -LiteralPath';

@@ -1,4 +1,5 @@
 import { ComparisonFailure, FilterError } from '../core/filterScript.js';
+import { numberLiteral } from '../core/filterNumbers.js';
 import { StringType, defineCmdlet, echo, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
 import { messages } from '../core/messages.js';
 import { ObjectType, inputObjectParameter } from '../core/objectType.js';
@@ -132,7 +133,7 @@ function comparisonSelector(property: string, operator: WhereOperator | undefine
   }
   let test: OperatorTest;
   try {
-    test = operatorTest(operator, operator !== undefined && takesList(operator) ? listValue(value) : value, property);
+    test = operatorTest(operator, operator !== undefined && takesList(operator) ? listValue(value) : argumentValue(value), property);
   } catch (error) {
     throw error instanceof FilterError ? usageError('BadOperatorArgument', `Cannot bind parameter 'Value'. ${error.reason}.`, shown(value)) : error;
   }
@@ -152,7 +153,8 @@ function comparisonSelector(property: string, operator: WhereOperator | undefine
       // Only a $null value needs the property's declared type.
       return test(found.value, found.value === null ? declaredPropertyType(input, property) : undefined);
     } catch (error) {
-      if (error instanceof ComparisonFailure) return filterFailure(error, input, record);
+      // PowerShell's simplified syntax reports a comparison that cannot convert as OperatorFailed.
+      if (error instanceof ComparisonFailure) return errorRecord({ ...filterFailure(error, input, record), errorId: 'OperatorFailed' });
       throw error;
     }
   };
@@ -170,7 +172,7 @@ function shown(value: unknown): unknown {
  */
 function listValue(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  if (!value.trimStart().startsWith('[')) return value.includes(',') ? value.split(',').map((item) => item.trim()) : value;
+  if (!value.trimStart().startsWith('[')) return value.includes(',') ? value.split(',').map((item) => argumentValue(item.trim())) : argumentValue(value);
   try {
     return JSON.parse(value) as unknown;
   } catch {
@@ -178,7 +180,16 @@ function listValue(value: unknown): unknown {
   }
 }
 
+/**
+ * A command-line value as PowerShell's parser reads the unquoted word: a number literal (5.0, 0x5,
+ * 5e0, 1kb) is that number; bash has dropped the quotes that would keep it text.
+ */
+function argumentValue(value: unknown): unknown {
+  return typeof value === 'string' ? (numberLiteral(value) ?? value) : value;
+}
+
 /** `Where-Object '{...}'`: the -Filter language of Get-CsUser, where $_ is the input object. */
 function scriptSelector(text: string): Select {
-  return compileRecordFilter(text, 'FilterScript');
+  // Where-Object's script block is PowerShell's: the string "False" is true.
+  return compileRecordFilter(text, 'FilterScript', undefined, true);
 }

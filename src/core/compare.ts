@@ -7,19 +7,19 @@
  *   accent-sensitive); the c-variants use 'variant' sensitivity. `-like` and `-match` fold case
  *   with the RegExp `i` flag instead.
  * - A boolean left operand reads the strings "True"/"False"/"$true"/"$false" (any case) as the
- *   booleans they name, where PowerShell takes every non-empty string as true: Import-Csv records
- *   are all strings, and `Enabled -eq "False"` must mean False. Other strings keep PowerShell's rule.
+ *   booleans they name, where PowerShell takes every non-empty string as true: `IsPinSet -eq False`
+ *   must mean False. Other strings keep PowerShell's rule. A value's own truth: isTrue is
+ *   PowerShell's ("False" is true; Where-Object), toBoolean reads "False" as false (Get-CsUser -Filter).
  * - An array left operand is true when any element satisfies the operator (PowerShell returns the
  *   elements, and `@(0) -eq 0` is then falsy there; here it is true).
  * - Dates: JSON has none, so an ISO 8601 timestamp string (as cspin writes them) compared with a
- *   date-like string or a number compares as instants. A number is milliseconds since the Unix
- *   epoch; US (`9/25/2012 1:35:03 PM`) and zone-less ISO texts are local time, like the display.
+ *   date-like string or a number compares as instants. An integer is .NET ticks (100 ns since
+ *   0001-01-01 UTC), as PowerShell converts one; US (`9/25/2012 1:35:03 PM`) and zone-less ISO texts are local time, like the display.
  * - `-match` is a JS RegExp (unanchored), not a .NET one, and does not set `$Matches`.
  *
  * Failed conversions follow PowerShell: `-lt -le -gt -ge` throw (ConversionFailure: the caller
- * reports the record), `-eq` and `-ne` just find the values unequal. Converting to a boolean is
- * cspin's own rule (the strings True/False), so a string it cannot read fails with every operator:
- * `IsPinSet -ne Flase` must not select everyone. A `$null` left operand is never converted, unless
+ * reports the record), `-eq` and `-ne` just find the values unequal. Converting to a boolean
+ * never fails: a non-empty string other than False is true, as in PowerShell. A `$null` left operand is never converted, unless
  * the caller knows the property's declared type (a PinInfoDetails date that is not set).
  */
 import { echo } from './echo.js';
@@ -65,7 +65,8 @@ export function compareValues(left: unknown, operator: ComparisonOperator, right
   const base = operator.slice(operator[1] === 'c' || operator[1] === 'i' ? 2 : 1) as BaseOperator;
   // PowerShell unwraps a one-element array on the right: `5 -eq @(5)` is true.
   const r = Array.isArray(right) && right.length === 1 ? right[0] : right;
-  if (Array.isArray(left)) return left.some((item) => compareScalar(item, base, r, caseSensitive));
+  // PowerShell compares every element: one that cannot convert fails the whole comparison.
+  if (Array.isArray(left)) return left.reduce<boolean>((found, item) => compareScalar(item, base, r, caseSensitive) || found, false);
   if (declared !== undefined && isNull(left) && !isNull(r) && ORDERING.has(base)) checkDeclared(r, declared);
   return compareScalar(left, base, r, caseSensitive);
 }
@@ -118,8 +119,9 @@ function order(left: unknown, right: unknown, caseSensitive: boolean, strict: bo
   if (isNull(left) || isNull(right)) return isNull(left) ? (isNull(right) ? 0 : -1) : 1;
   const leftInstant = isoInstant(left);
   if (leftInstant !== undefined) return compareNumbers(leftInstant, converted(dateLike(right), right, 'System.DateTime', strict));
-  // A date-like text or a number on the left of an ISO timestamp compares as an instant too.
-  const rightInstant = isoInstant(right);
+  // A date-like text on the left of an ISO timestamp compares as an instant too (PowerShell: as the
+  // date's text); a number there does not convert (PowerShell's DateTime is no number).
+  const rightInstant = typeof left === 'string' ? isoInstant(right) : undefined;
   const leftDate = rightInstant === undefined ? undefined : dateLike(left);
   if (rightInstant !== undefined && leftDate !== undefined) return compareNumbers(leftDate, rightInstant);
   if (typeof left === 'boolean') return Number(left) - Number(toBooleanOperand(right));
@@ -160,23 +162,34 @@ function toNumber(value: unknown): number | undefined {
 }
 
 /**
- * The right operand of a boolean comparison: booleans, numbers (0 is false), arrays and objects as
- * PowerShell reads them; of strings only '', True, False, $True, $False and numbers (any case).
- * @throws ConversionFailure for any other string: a typo must not compare as true
+ * The right operand of a boolean comparison: PowerShell's truth (a non-empty string is true, "0"
+ * too), except that the words True, False, $True and $False (any case, trimmed) are the Booleans
+ * they name (cspin's rule: `IsPinSet -eq False`).
  */
 function toBooleanOperand(value: unknown): boolean {
   if (typeof value !== 'string') return toBoolean(value);
   const folded = value.trim().toLowerCase();
   if (folded === 'true' || folded === '$true') return true;
-  if (folded === 'false' || folded === '$false' || folded === '') return false;
-  const n = NUMBER_TEXT.test(value) ? Number(value) : undefined;
-  if (n === undefined) throw new ConversionFailure(value, 'System.Boolean');
-  return n !== 0;
+  if (folded === 'false' || folded === '$false') return false;
+  return value !== '';
 }
 
 /**
- * Converts a value to a boolean the way cspin reads conditions: PowerShell's rules, except that the
- * strings "False" and "$false" (any case, trimmed) are false (see the module comment).
+ * A value's truth, PowerShell's (LanguagePrimitives.IsTrue), as Where-Object reads it: every
+ * non-empty string is true, "False" too (compare with `-eq False` for the Boolean meaning).
+ * @param value any JSON value
+ * @returns false for null, false, 0, '', an empty array or a one-element array of a false value;
+ *   true otherwise
+ */
+export function isTrue(value: unknown): boolean {
+  if (typeof value === 'string') return value !== '';
+  if (Array.isArray(value)) return value.length > 1 || (value.length === 1 && isTrue(value[0]));
+  return toBoolean(value);
+}
+
+/**
+ * Converts a value to a boolean the way Get-CsUser -Filter reads conditions: PowerShell's rules,
+ * except that the strings "False" and "$false" (any case, trimmed) are false (see the module comment).
  * @param value any JSON value
  * @returns false for null, false, 0, '', "False", "$false", an empty array or a one-element array
  *   of a false value; true otherwise

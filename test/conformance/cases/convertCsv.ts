@@ -43,6 +43,8 @@ const cases: ConformanceCase[] = [
   from('blanks before a field are dropped, after a quote kept', 'a,b\n  1,"x" y'),
   from('trailing empty header names are dropped', 'a,b,,\n1,2,3,4'),
   from('an empty header name becomes H1', 'a,,c\n1,2,3'),
+  reads('ConvertFrom-Csv')('a header naming a column twice ends the command', 'a,A\n1,2', '', ['AlreadyPresentPSMemberInfoInternalCollectionAdd']),
+  { ...from('a #TYPE line comes back from ConvertTo-Csv -IncludeTypeInformation', '#TYPE My.Type\na\n1', '| ConvertTo-Csv -IncludeTypeInformation'), output: 'text' },
 ];
 
 export default cases;
