@@ -31,7 +31,7 @@ export default defineCmdlet({
       type: ObjectType,
       position: 1,
       description:
-        "The value to compare the property with, converted to the type of the property value. '$True', '$False' and '$Null' in single quotes are those values (bash expands them to nothing unquoted); for a Boolean property True and False also do.",
+        "The value to compare the property with, converted to the type of the property value. A word that is a PowerShell number literal (5, 5.0, 0x5, 5e0, 1kb, 10l) is that number, as PowerShell reads it unquoted (bash drops the quotes that would keep it text: compare text with the script block, '{$_.Code -eq \"5.0\"}'); a signed -5 stays text, as in PowerShell. An integer compared with a date is .NET ticks. '$True', '$False' and '$Null' in single quotes are those values (bash expands them to nothing unquoted); for a Boolean property True and False also do.",
     },
     FilterScript: {
       type: StringType,
@@ -47,7 +47,8 @@ export default defineCmdlet({
   notes: [
     'Objects pass through as they came: the same properties in the same order, PSTypeName included, as compact JSON, so the next command binds them exactly as if Where-Object were not there. A plain text line comes out as a JSON string.',
     'As in PowerShell, $null is less than any value: an object whose property is null or missing passes -LT and -LE (a PIN that never expires has PinExpirationTime $null). Add `Where-Object Prop -ne \'$null\'` before it to drop those.',
-    'cspin deviations: for a Boolean property the strings False and $false are false (PowerShell reads every non-empty string as true); -Match is a JavaScript regular expression and sets no $Matches; the -Is and -IsNot switches are not supported. -InputObject is mandatory so that Where-Object always reads standard input when it is not a terminal.',
+    'A property alone (`Where-Object Enabled`, `-Not Enabled`, -and/-or/-not in a script block) is true as in PowerShell: a non-empty string is true, "False" too; compare an Import-Csv column with `Enabled -eq True` for its Boolean meaning.',
+    'cspin deviations: compared with a Boolean property the strings False and $false are false (PowerShell reads every non-empty string as true); -Match is a JavaScript regular expression and sets no $Matches; the -Is and -IsNot switches are not supported. -InputObject is mandatory so that Where-Object always reads standard input when it is not a terminal.',
   ],
   examples: [
     {

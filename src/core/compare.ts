@@ -18,12 +18,13 @@
  * - `-match` is a JS RegExp (unanchored), not a .NET one, and does not set `$Matches`.
  *
  * Failed conversions follow PowerShell: `-lt -le -gt -ge` throw (ConversionFailure: the caller
- * reports the record), `-eq` and `-ne` just find the values unequal. Converting to a boolean
- * never fails: a non-empty string other than False is true, as in PowerShell. A `$null` left operand is never converted, unless
+ * reports the record), `-eq` and `-ne` just find the values unequal. Converting to a boolean is
+ * cspin's own rule (the strings True/False), so a string it cannot read fails with every operator:
+ * `IsPinSet -ne Flase` must not select everyone (PowerShell takes any non-empty text as true). A `$null` left operand is never converted, unless
  * the caller knows the property's declared type (a PinInfoDetails date that is not set).
  */
-import { echo } from './echo.js';
-import { ConversionFailure, FilterError, type ConversionType } from './filterError.js';
+import { ConversionFailure, type ConversionType } from './filterError.js';
+import { matchRegExp, wildcardRegExp } from './comparePatterns.js';
 import { dateLike, isoInstant } from './dateOperands.js';
 import { isPSObject } from './psobject.js';
 import { recordEntries } from './record.js';
@@ -115,8 +116,8 @@ function collatorFor(caseSensitive: boolean): Intl.Collator {
  * @param strict throw ConversionFailure when the conversion fails (-lt and kin), instead of NaN (-eq)
  */
 function order(left: unknown, right: unknown, caseSensitive: boolean, strict: boolean): number {
-  // null sorts before everything, as `$null -lt 1` is true.
-  if (isNull(left) || isNull(right)) return isNull(left) ? (isNull(right) ? 0 : -1) : 1;
+  // null sorts before everything (`$null -lt 1`), but after a negative number: `$null -lt -1` is false.
+  if (isNull(left) || isNull(right)) return isNull(left) ? (isNull(right) ? 0 : -nullOrder(right)) : nullOrder(left);
   const leftInstant = isoInstant(left);
   if (leftInstant !== undefined) return compareNumbers(leftInstant, converted(dateLike(right), right, 'System.DateTime', strict));
   // A date-like text on the left of an ISO timestamp compares as an instant too (PowerShell: as the
@@ -130,6 +131,11 @@ function order(left: unknown, right: unknown, caseSensitive: boolean, strict: bo
     return compareNumbers(left, converted(toNumber(right), right, type, strict));
   }
   return collatorFor(caseSensitive).compare(toText(left), toText(right));
+}
+
+/** Sign of a value against $null, as PowerShell orders them: null is just below 0 among numbers. */
+function nullOrder(value: unknown): number {
+  return typeof value === 'number' && value < 0 ? -1 : 1;
 }
 
 /** A converted right operand, or what a failed conversion gives: an error (strict) or NaN. */
@@ -162,24 +168,23 @@ function toNumber(value: unknown): number | undefined {
 }
 
 /**
- * The right operand of a boolean comparison: PowerShell's truth (a non-empty string is true, "0"
- * too), except that the words True, False, $True and $False (any case, trimmed) are the Booleans
- * they name (cspin's rule: `IsPinSet -eq False`).
+ * The right operand of a boolean comparison: booleans, numbers (0 is false), arrays and objects as
+ * PowerShell reads them; of strings only '', True, False, $True, $False and numbers (any case).
+ * @throws ConversionFailure for any other string: a typo must not compare as true
  */
 function toBooleanOperand(value: unknown): boolean {
   if (typeof value !== 'string') return toBoolean(value);
   const folded = value.trim().toLowerCase();
   if (folded === 'true' || folded === '$true') return true;
-  if (folded === 'false' || folded === '$false') return false;
-  return value !== '';
+  if (folded === 'false' || folded === '$false' || folded === '') return false;
+  const n = NUMBER_TEXT.test(value) ? Number(value) : undefined;
+  if (n === undefined) throw new ConversionFailure(value, 'System.Boolean');
+  return n !== 0;
 }
 
 /**
- * A value's truth, PowerShell's (LanguagePrimitives.IsTrue), as Where-Object reads it: every
- * non-empty string is true, "False" too (compare with `-eq False` for the Boolean meaning).
- * @param value any JSON value
- * @returns false for null, false, 0, '', an empty array or a one-element array of a false value;
- *   true otherwise
+ * A value's truth as PowerShell's LanguagePrimitives.IsTrue (Where-Object): as toBoolean, except
+ * that every non-empty string is true, "False" too (compare with `-eq False` for the Boolean meaning).
  */
 export function isTrue(value: unknown): boolean {
   if (typeof value === 'string') return value !== '';
@@ -217,84 +222,4 @@ function toText(value: unknown): string {
   return String(value);
 }
 
-// Filters test the same pattern against every record: compile each pattern once.
-const regexCache = new Map<string, RegExp>();
-
-function cached(key: string, build: () => RegExp): RegExp {
-  let re = regexCache.get(key);
-  if (re === undefined) {
-    if (regexCache.size >= 256) regexCache.clear();
-    re = build();
-    regexCache.set(key, re);
-  }
-  return re;
-}
-
-function matchRegExp(pattern: string, caseSensitive: boolean): RegExp {
-  return cached(`m${caseSensitive ? 'c' : 'i'}${pattern}`, () => {
-    try {
-      return new RegExp(pattern, caseSensitive ? '' : 'i');
-    } catch (error) {
-      throw new FilterError(`invalid regular expression "${echo(pattern)}": ${syntaxReason(error)}`);
-    }
-  });
-}
-
-/** What is wrong with a pattern, without the pattern V8 quotes in its message (`Invalid ...: /p/i: Unterminated group`). */
-function syntaxReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return /: ([^:]*)$/.exec(message)?.[1] ?? 'not a valid pattern';
-}
-
-// Only characters the `u` flag allows to escape: outside a class `\-` is a syntax error there.
-const escapeRegExp = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-const escapeClassChar = (ch: string): string => ch.replace(/[\\^[\]-]/g, '\\$&');
-
-/**
- * Converts a PowerShell wildcard (`*`, `?`, `[abc]`, `[a-z]`, backtick escapes) to an anchored RegExp.
- * @param pattern the wildcard pattern
- * @param caseSensitive true for -clike
- * @returns a RegExp matching the whole text
- * @throws FilterError for an unclosed or empty `[...]`
- */
-export function wildcardRegExp(pattern: string, caseSensitive = false): RegExp {
-  return cached(`w${caseSensitive ? 'c' : 'i'}${pattern}`, () => {
-    const chars = Array.from(pattern);
-    let source = '';
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i] ?? '';
-      // A trailing backtick escapes nothing and stays literal.
-      if (ch === '`' && i + 1 < chars.length) source += escapeRegExp(chars[++i] ?? '');
-      else if (ch === '*') source += '.*';
-      else if (ch === '?') source += '.';
-      else if (ch !== '[') source += escapeRegExp(ch);
-      else {
-        const set: string[] = [];
-        for (i++; i < chars.length && chars[i] !== ']'; i++) {
-          // An unescaped '-' between two characters makes a range, as in a RegExp class.
-          const escaped = chars[i] === '`' && i + 1 < chars.length;
-          const c = chars[escaped ? ++i : i] ?? '';
-          set.push(c === '-' && !escaped ? '-' : escapeClassChar(c));
-        }
-        if (i >= chars.length || set.length === 0) {
-          throw new FilterError(`invalid wildcard pattern "${echo(pattern)}": '[' needs a closing ']' and a character`);
-        }
-        source += `[${set.join('')}]`;
-      }
-    }
-    try {
-      return new RegExp(`^${source}$`, caseSensitive ? 'su' : 'siu');
-    } catch (error) {
-      throw new FilterError(`invalid wildcard pattern "${echo(pattern)}": ${syntaxReason(error)}`);
-    }
-  });
-}
-
-/**
- * Escapes wildcard metacharacters with backticks, like `[WildcardPattern]::Escape`.
- * @param text literal text
- * @returns a pattern that `-like` matches against exactly that text
- */
-export function escapeWildcard(text: string): string {
-  return text.replace(/[*?[\]`]/g, '`$&');
-}
+export { escapeWildcard, wildcardRegExp } from './comparePatterns.js';

@@ -81,7 +81,7 @@ export function tokenize(text: string): Token[] {
     } else {
       while (i < text.length && !WORD_END.test(text[i] ?? '')) i++;
       const word = text.slice(start, i);
-      const number = ch === '+' ? undefined : numberLiteral(word);
+      const number = numberLiteral(word, true);
       if (number !== undefined) {
         tokens.push({ kind: 'number', value: number, position: start, text: word });
       } else if (DASH.test(ch)) {

@@ -71,7 +71,6 @@ const CASES: [string, number[], string][] = [
   ['Enabled', [1, 3], 'a property alone is its truth value, PowerShell\'s: the string "False" is true'],
   ['-Not Enabled', [2, 4], '-Not selects false and missing'],
   [`'{-not $_.Enabled}'`, [2, 4], '-not in a script block: a non-empty string is true'],
-  ['Enabled -eq yes', [1], 'a Boolean reads any other non-empty text as true, as PowerShell does'],
   ['Enabled -eq False', [2, 3], 'a Boolean reads the text False as $false; a string compares as text'],
   ['Enabled -eq True', [1], 'True'],
   ['Enabled -eq \'$false\'', [2, 3], "'$false' is the Boolean false"],

@@ -28,6 +28,9 @@ function comparisons(operator: string, property: string, values: readonly string
 
 const ORDERING = ['EQ', 'NE', 'GT', 'GE', 'LT', 'LE'];
 
+const BOOLEAN_TEXT =
+  'compared with a Boolean, text that is no Boolean word (True, False, $True, $False) nor number fails the object (OperatorFailed) where PowerShell takes any non-empty text as true: `IsPinSet -eq Flase | Unlock-CsClientPin` must not unlock everyone';
+
 const LOCAL_TEXT =
   'a zone-less date text is local time, and cspin compares it with a date as instants; PowerShell compares the clock readings and ignores that the date is UTC and the text local (DateTimeKind), so its answer moves with the zone of the date, not with the time';
 
@@ -46,15 +49,17 @@ const simplified: ConformanceCase[] = [
   ...comparisons('GT', 'D', ['"1/1/2017"', '2016']),
   // A number literal on the command line is a number, as PowerShell's parser reads it unquoted.
   ...comparisons('EQ', 'S', ['10.0', '010', '0xA', '1e1', '10l', '10d']),
-  ...comparisons('EQ', 'N', ['-1.50', '1e3', '1kb', '0b101', '5l', '+5']),
+  // A signed word is text in a command argument: "-1.50" and "+5" are strings, as in PowerShell.
+  ...comparisons('EQ', 'N', ['-1.50', '1e3', '1kb', '0b101', '5l', '+5', '-5']),
+  ...comparisons('EQ', 'S', ['-1', '0xFFFFFFFF']),
   ...comparisons('In', 'N', ['5.0,10', '0x5,1e3']),
   ...comparisons('In', 'S', ['10.0,abc']),
   // An integer is a DateTime's ticks: 630822816000000000 is 2000-01-01.
   ...comparisons('GT', 'D', ['630822816000000000', '0']),
   ...comparisons('LT', 'D', ['630822816000000000']),
-  // A Boolean takes any non-empty text as true; a number as its truth.
-  ...comparisons('EQ', 'B', ['abc', '2', '0.0']),
-  ...comparisons('GE', 'B', ['*b*']),
+  // A Boolean takes a number as its truth.
+  ...comparisons('EQ', 'B', ['2', '0.0']),
+  { name: 'B -GE *b* (text that is no Boolean)', input: RECORDS, pipeline: 'Where-Object B -GE *b*', output: 'objects', deliberate: BOOLEAN_TEXT },
   // A number against a date, an array with an item that cannot convert: OperatorFailed.
   { name: 'N -LT a date (OperatorFailed)', input: RECORDS, pipeline: 'Where-Object N -LT "2016-01-01T00:00:00Z"', output: 'objects', errors: ['OperatorFailed', 'OperatorFailed', 'OperatorFailed', 'OperatorFailed', 'OperatorFailed'] },
   { name: 'A -GT x: one item that cannot convert fails the object', input: RECORDS, pipeline: 'Where-Object A -GT x', output: 'objects', errors: ['OperatorFailed', 'OperatorFailed'] },
@@ -142,8 +147,8 @@ const scriptBlocks: ConformanceCase[] = scripts(
   '$_.S -eq 10.0',
   '$_.S -eq "10.0"',
   '$_.N -eq 1kb',
-  '$_.B -eq "0"',
-  '$_.B -eq "abc"',
+  '$_.N -eq -1.5',
+  '$_.N -lt -0x1',
   '$_.B -and $_.S',
   '-not $_.S',
 );
