@@ -33,7 +33,7 @@ export default defineCmdlet({
       position: 0,
       valueFromPipeline: true,
       valueFromPipelineByPropertyName: true,
-      description: 'The paths of the CSV files to import, a comma list (a.csv,b.csv) read one after another; - reads standard input (cspin extension). A piped string, or an object with a Path property, binds to it. A file that cannot be read is an error for that path; the others are still read.',
+      description: 'The paths of the CSV files to import, a comma list (a.csv,b.csv) read one after another; - reads standard input (cspin extension). A piped string, or an object with a Path property, binds to it. A file that cannot be opened ends the command (FileOpenFailure), as in PowerShell: the paths after it are not read.',
     },
     LiteralPath: {
       type: arrayType(StringType),
@@ -49,7 +49,7 @@ export default defineCmdlet({
     },
     Header: {
       type: StringType,
-      description: 'Column headers to use instead of the first line, comma-separated (the file\'s first line is then data).',
+      description: 'Column headers to use instead of the first line, comma-separated (the file\'s first line is then data). As in PowerShell, an empty name (ParameterArgumentValidationError) or a name given twice, in any case (AlreadyPresentPSMemberInfoInternalCollectionAdd), is refused before reading.',
     },
     Encoding: {
       type: StringType,
