@@ -1,16 +1,17 @@
 import { Readable } from 'node:stream';
 import { csvRecords } from '../core/csv/csvRecords.js';
-import { StringType, TYPE_NAME_PROPERTY, defineCmdlet, errorRecord, isErrorRecord, recordEntries, recordFromEntries, usageError } from '../core/index.js';
+import { StringType, TYPE_NAME_PROPERTY, TerminatingError, defineCmdlet, errorRecord, isErrorRecord, recordEntries, recordFromEntries, usageError } from '../core/index.js';
+import { messages } from '../core/messages.js';
 import { NameListType } from '../core/propertyType.js';
 import { checkDelimiter } from './csvOutput.js';
-import { messages } from '../core/messages.js';
+import { headerList } from './importCsv.js';
 import { classifyStdin } from '../core/pipelineInput.js';
 
 export default defineCmdlet({
   name: 'ConvertFrom-Csv',
   synopsis: 'Converts object properties in character-separated value (CSV) format into CSV versions of the original objects.',
   description:
-    'Reads CSV text and writes one object per row, as Import-Csv reads a file: the first line is the header (unless -Header), every value is a string, an empty cell is "" and a missing trailing cell null; a first line "#TYPE Name" types the objects CSV:Name. The text is standard input (what ConvertTo-Csv or any CSV tool writes) or -InputObject.',
+    'Reads CSV text and writes one object per row, as Import-Csv reads a file: the first line is the header (unless -Header), every value is a string, an empty cell is "" and a missing trailing cell null; a first line "#TYPE Name" types the objects Name (PowerShell\'s first type name). The text is standard input (what ConvertTo-Csv or any CSV tool writes) or -InputObject.',
   parameters: {
     InputObject: {
       type: StringType,
@@ -42,6 +43,7 @@ export default defineCmdlet({
 
   begin(params) {
     checkDelimiter(params.Delimiter);
+    headerList(params.Header);
     if (params.InputObject === undefined && classifyStdin() === 'terminal') {
       throw usageError('MissingMandatoryParameter', messages.missingMandatory(['InputObject']), 'InputObject');
     }
@@ -51,10 +53,12 @@ export default defineCmdlet({
   async *process(records) {
     for (const { params } of records) {
       const input = params.InputObject === undefined ? process.stdin : Readable.from([Buffer.from(params.InputObject)]);
-      const header = params.Header;
+      const header = headerList(params.Header);
       for await (const item of csvRecords(input, { delimiter: params.Delimiter, header })) {
+        // As in PowerShell, a column named twice ends the command (its members cannot be made).
+        if (isErrorRecord(item) && item.errorId === 'DuplicateCsvHeader') throw new TerminatingError({ ...item, errorId: 'AlreadyPresentPSMemberInfoInternalCollectionAdd', message: `CSV input: ${item.message}` });
         if (isErrorRecord(item)) yield errorRecord({ ...item, message: `CSV input: ${item.message}` });
-        else yield item.typeName ? recordFromEntries([[TYPE_NAME_PROPERTY, `CSV:${item.typeName}`], ...recordEntries(item.record)]) : item.record;
+        else yield item.typeName ? recordFromEntries([[TYPE_NAME_PROPERTY, item.typeName], ...recordEntries(item.record)]) : item.record;
       }
     }
   },

@@ -19,6 +19,8 @@ export interface CmdletErrorIds {
   IllegalAlignmentValueSpecification: 'a calculated column alignment that is not Left, Center or Right';
   MutlipleExpandProperties: 'Select-Object -ExpandProperty matching several properties (PowerShell spells it so)';
   RenamingMultipleResults: 'a calculated property name over a wildcard matching several';
+  OperatorFailed: 'a Where-Object comparison that cannot convert the value for one object';
+  AlreadyPresentPSMemberInfoInternalCollectionAdd: 'a CSV header (or -Header) naming a column twice, ignoring case';
   BadOperatorArgument: 'a Where-Object operand that does not fit the operator';
   CannotAppendCsvWithMismatchedPropertyNames: 'Export-Csv -Append of an object that lacks a column of the file';
   CannotSpecifyBothAppendAndNoHeader: 'Export-Csv -Append with -NoHeader';

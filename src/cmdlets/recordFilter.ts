@@ -38,13 +38,14 @@ export type RecordFilter = (input: unknown, record: number | undefined) => boole
  * @param text the filter
  * @param parameter the parameter it came from, for messages
  * @param about names the record in messages (Get-CsUser's user); input records have their record number
+ * @param powerShellTruth reads -and, -or, -not and the result with PowerShell's truth (Where-Object: "False" is true)
  * @returns the filter
  * @throws TerminatingError (usage) for a filter that does not parse
  */
-export function compileRecordFilter(text: string, parameter: string, about?: (input: unknown) => string): RecordFilter {
+export function compileRecordFilter(text: string, parameter: string, about?: (input: unknown) => string, powerShellTruth = false): RecordFilter {
   let predicate: (record: Record<string, unknown>) => boolean;
   try {
-    predicate = compileFilter(text, { propertyTypes: declaredPropertyType });
+    predicate = compileFilter(text, { propertyTypes: declaredPropertyType, powerShellTruth });
   } catch (error) {
     throw error instanceof FilterError ? usageError(error.errorId, cmdletMessages[error.errorId].parameter(parameter, error.message), echo(text)) : error;
   }

@@ -1,4 +1,5 @@
 import { ComparisonFailure, FilterError } from '../core/filterScript.js';
+import { numberLiteral } from '../core/filterNumbers.js';
 import { StringType, defineCmdlet, echo, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
 import { messages } from '../core/messages.js';
 import { ObjectType, inputObjectParameter } from '../core/objectType.js';
@@ -30,7 +31,7 @@ export default defineCmdlet({
       type: ObjectType,
       position: 1,
       description:
-        "The value to compare the property with, converted to the type of the property value. '$True', '$False' and '$Null' in single quotes are those values (bash expands them to nothing unquoted); for a Boolean property True and False also do.",
+        "The value to compare the property with, converted to the type of the property value. A word that is a PowerShell number literal (5, 5.0, 0x5, 5e0, 1kb, 10l) is that number, as PowerShell reads it unquoted (bash drops the quotes that would keep it text: compare text with the script block, '{$_.Code -eq \"5.0\"}'); a signed -5 stays text, as in PowerShell. An integer compared with a date is .NET ticks. '$True', '$False' and '$Null' in single quotes are those values (bash expands them to nothing unquoted); for a Boolean property True and False also do.",
     },
     FilterScript: {
       type: StringType,
@@ -46,7 +47,8 @@ export default defineCmdlet({
   notes: [
     'Objects pass through as they came: the same properties in the same order, PSTypeName included, as compact JSON, so the next command binds them exactly as if Where-Object were not there. A plain text line comes out as a JSON string.',
     'As in PowerShell, $null is less than any value: an object whose property is null or missing passes -LT and -LE (a PIN that never expires has PinExpirationTime $null). Add `Where-Object Prop -ne \'$null\'` before it to drop those.',
-    'cspin deviations: for a Boolean property the strings False and $false are false (PowerShell reads every non-empty string as true); -Match is a JavaScript regular expression and sets no $Matches; the -Is and -IsNot switches are not supported. -InputObject is mandatory so that Where-Object always reads standard input when it is not a terminal.',
+    'A property alone (`Where-Object Enabled`, `-Not Enabled`, -and/-or/-not in a script block) is true as in PowerShell: a non-empty string is true, "False" too; compare an Import-Csv column with `Enabled -eq True` for its Boolean meaning.',
+    'cspin deviations: compared with a Boolean property the strings False and $false are false (PowerShell reads every non-empty string as true); -Match is a JavaScript regular expression and sets no $Matches; the -Is and -IsNot switches are not supported. -InputObject is mandatory so that Where-Object always reads standard input when it is not a terminal.',
   ],
   examples: [
     {
@@ -132,7 +134,7 @@ function comparisonSelector(property: string, operator: WhereOperator | undefine
   }
   let test: OperatorTest;
   try {
-    test = operatorTest(operator, operator !== undefined && takesList(operator) ? listValue(value) : value, property);
+    test = operatorTest(operator, operator !== undefined && takesList(operator) ? listValue(value) : argumentValue(value), property);
   } catch (error) {
     throw error instanceof FilterError ? usageError('BadOperatorArgument', `Cannot bind parameter 'Value'. ${error.reason}.`, shown(value)) : error;
   }
@@ -152,7 +154,8 @@ function comparisonSelector(property: string, operator: WhereOperator | undefine
       // Only a $null value needs the property's declared type.
       return test(found.value, found.value === null ? declaredPropertyType(input, property) : undefined);
     } catch (error) {
-      if (error instanceof ComparisonFailure) return filterFailure(error, input, record);
+      // PowerShell's simplified syntax reports a comparison that cannot convert as OperatorFailed.
+      if (error instanceof ComparisonFailure) return errorRecord({ ...filterFailure(error, input, record), errorId: 'OperatorFailed' });
       throw error;
     }
   };
@@ -170,7 +173,7 @@ function shown(value: unknown): unknown {
  */
 function listValue(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  if (!value.trimStart().startsWith('[')) return value.includes(',') ? value.split(',').map((item) => item.trim()) : value;
+  if (!value.trimStart().startsWith('[')) return value.includes(',') ? value.split(',').map((item) => argumentValue(item.trim())) : argumentValue(value);
   try {
     return JSON.parse(value) as unknown;
   } catch {
@@ -178,7 +181,16 @@ function listValue(value: unknown): unknown {
   }
 }
 
+/**
+ * A command-line value as PowerShell's parser reads the unquoted word: a number literal (5.0, 0x5,
+ * 5e0, 1kb) is that number; bash has dropped the quotes that would keep it text.
+ */
+function argumentValue(value: unknown): unknown {
+  return typeof value === 'string' ? (numberLiteral(value) ?? value) : value;
+}
+
 /** `Where-Object '{...}'`: the -Filter language of Get-CsUser, where $_ is the input object. */
 function scriptSelector(text: string): Select {
-  return compileRecordFilter(text, 'FilterScript');
+  // Where-Object's script block is PowerShell's: the string "False" is true.
+  return compileRecordFilter(text, 'FilterScript', undefined, true);
 }

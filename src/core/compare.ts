@@ -7,23 +7,24 @@
  *   accent-sensitive); the c-variants use 'variant' sensitivity. `-like` and `-match` fold case
  *   with the RegExp `i` flag instead.
  * - A boolean left operand reads the strings "True"/"False"/"$true"/"$false" (any case) as the
- *   booleans they name, where PowerShell takes every non-empty string as true: Import-Csv records
- *   are all strings, and `Enabled -eq "False"` must mean False. Other strings keep PowerShell's rule.
+ *   booleans they name, where PowerShell takes every non-empty string as true: `IsPinSet -eq False`
+ *   must mean False. Other strings keep PowerShell's rule. A value's own truth: isTrue is
+ *   PowerShell's ("False" is true; Where-Object), toBoolean reads "False" as false (Get-CsUser -Filter).
  * - An array left operand is true when any element satisfies the operator (PowerShell returns the
  *   elements, and `@(0) -eq 0` is then falsy there; here it is true).
  * - Dates: JSON has none, so an ISO 8601 timestamp string (as cspin writes them) compared with a
- *   date-like string or a number compares as instants. A number is milliseconds since the Unix
- *   epoch; US (`9/25/2012 1:35:03 PM`) and zone-less ISO texts are local time, like the display.
+ *   date-like string or a number compares as instants. An integer is .NET ticks (100 ns since
+ *   0001-01-01 UTC), as PowerShell converts one; US (`9/25/2012 1:35:03 PM`) and zone-less ISO texts are local time, like the display.
  * - `-match` is a JS RegExp (unanchored), not a .NET one, and does not set `$Matches`.
  *
  * Failed conversions follow PowerShell: `-lt -le -gt -ge` throw (ConversionFailure: the caller
  * reports the record), `-eq` and `-ne` just find the values unequal. Converting to a boolean is
  * cspin's own rule (the strings True/False), so a string it cannot read fails with every operator:
- * `IsPinSet -ne Flase` must not select everyone. A `$null` left operand is never converted, unless
+ * `IsPinSet -ne Flase` must not select everyone (PowerShell takes any non-empty text as true). A `$null` left operand is never converted, unless
  * the caller knows the property's declared type (a PinInfoDetails date that is not set).
  */
-import { echo } from './echo.js';
-import { ConversionFailure, FilterError, type ConversionType } from './filterError.js';
+import { ConversionFailure, type ConversionType } from './filterError.js';
+import { matchRegExp, wildcardRegExp } from './comparePatterns.js';
 import { dateLike, isoInstant } from './dateOperands.js';
 import { isPSObject } from './psobject.js';
 import { recordEntries } from './record.js';
@@ -65,7 +66,8 @@ export function compareValues(left: unknown, operator: ComparisonOperator, right
   const base = operator.slice(operator[1] === 'c' || operator[1] === 'i' ? 2 : 1) as BaseOperator;
   // PowerShell unwraps a one-element array on the right: `5 -eq @(5)` is true.
   const r = Array.isArray(right) && right.length === 1 ? right[0] : right;
-  if (Array.isArray(left)) return left.some((item) => compareScalar(item, base, r, caseSensitive));
+  // PowerShell compares every element: one that cannot convert fails the whole comparison.
+  if (Array.isArray(left)) return left.reduce<boolean>((found, item) => compareScalar(item, base, r, caseSensitive) || found, false);
   if (declared !== undefined && isNull(left) && !isNull(r) && ORDERING.has(base)) checkDeclared(r, declared);
   return compareScalar(left, base, r, caseSensitive);
 }
@@ -114,12 +116,13 @@ function collatorFor(caseSensitive: boolean): Intl.Collator {
  * @param strict throw ConversionFailure when the conversion fails (-lt and kin), instead of NaN (-eq)
  */
 function order(left: unknown, right: unknown, caseSensitive: boolean, strict: boolean): number {
-  // null sorts before everything, as `$null -lt 1` is true.
-  if (isNull(left) || isNull(right)) return isNull(left) ? (isNull(right) ? 0 : -1) : 1;
+  // null sorts before everything (`$null -lt 1`), but after a negative number: `$null -lt -1` is false.
+  if (isNull(left) || isNull(right)) return isNull(left) ? (isNull(right) ? 0 : -nullOrder(right)) : nullOrder(left);
   const leftInstant = isoInstant(left);
   if (leftInstant !== undefined) return compareNumbers(leftInstant, converted(dateLike(right), right, 'System.DateTime', strict));
-  // A date-like text or a number on the left of an ISO timestamp compares as an instant too.
-  const rightInstant = isoInstant(right);
+  // A date-like text on the left of an ISO timestamp compares as an instant too (PowerShell: as the
+  // date's text); a number there does not convert (PowerShell's DateTime is no number).
+  const rightInstant = typeof left === 'string' ? isoInstant(right) : undefined;
   const leftDate = rightInstant === undefined ? undefined : dateLike(left);
   if (rightInstant !== undefined && leftDate !== undefined) return compareNumbers(leftDate, rightInstant);
   if (typeof left === 'boolean') return Number(left) - Number(toBooleanOperand(right));
@@ -128,6 +131,11 @@ function order(left: unknown, right: unknown, caseSensitive: boolean, strict: bo
     return compareNumbers(left, converted(toNumber(right), right, type, strict));
   }
   return collatorFor(caseSensitive).compare(toText(left), toText(right));
+}
+
+/** Sign of a value against $null, as PowerShell orders them: null is just below 0 among numbers. */
+function nullOrder(value: unknown): number {
+  return typeof value === 'number' && value < 0 ? -1 : 1;
 }
 
 /** A converted right operand, or what a failed conversion gives: an error (strict) or NaN. */
@@ -175,8 +183,18 @@ function toBooleanOperand(value: unknown): boolean {
 }
 
 /**
- * Converts a value to a boolean the way cspin reads conditions: PowerShell's rules, except that the
- * strings "False" and "$false" (any case, trimmed) are false (see the module comment).
+ * A value's truth as PowerShell's LanguagePrimitives.IsTrue (Where-Object): as toBoolean, except
+ * that every non-empty string is true, "False" too (compare with `-eq False` for the Boolean meaning).
+ */
+export function isTrue(value: unknown): boolean {
+  if (typeof value === 'string') return value !== '';
+  if (Array.isArray(value)) return value.length > 1 || (value.length === 1 && isTrue(value[0]));
+  return toBoolean(value);
+}
+
+/**
+ * Converts a value to a boolean the way Get-CsUser -Filter reads conditions: PowerShell's rules,
+ * except that the strings "False" and "$false" (any case, trimmed) are false (see the module comment).
  * @param value any JSON value
  * @returns false for null, false, 0, '', "False", "$false", an empty array or a one-element array
  *   of a false value; true otherwise
@@ -204,84 +222,4 @@ function toText(value: unknown): string {
   return String(value);
 }
 
-// Filters test the same pattern against every record: compile each pattern once.
-const regexCache = new Map<string, RegExp>();
-
-function cached(key: string, build: () => RegExp): RegExp {
-  let re = regexCache.get(key);
-  if (re === undefined) {
-    if (regexCache.size >= 256) regexCache.clear();
-    re = build();
-    regexCache.set(key, re);
-  }
-  return re;
-}
-
-function matchRegExp(pattern: string, caseSensitive: boolean): RegExp {
-  return cached(`m${caseSensitive ? 'c' : 'i'}${pattern}`, () => {
-    try {
-      return new RegExp(pattern, caseSensitive ? '' : 'i');
-    } catch (error) {
-      throw new FilterError(`invalid regular expression "${echo(pattern)}": ${syntaxReason(error)}`);
-    }
-  });
-}
-
-/** What is wrong with a pattern, without the pattern V8 quotes in its message (`Invalid ...: /p/i: Unterminated group`). */
-function syntaxReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return /: ([^:]*)$/.exec(message)?.[1] ?? 'not a valid pattern';
-}
-
-// Only characters the `u` flag allows to escape: outside a class `\-` is a syntax error there.
-const escapeRegExp = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-const escapeClassChar = (ch: string): string => ch.replace(/[\\^[\]-]/g, '\\$&');
-
-/**
- * Converts a PowerShell wildcard (`*`, `?`, `[abc]`, `[a-z]`, backtick escapes) to an anchored RegExp.
- * @param pattern the wildcard pattern
- * @param caseSensitive true for -clike
- * @returns a RegExp matching the whole text
- * @throws FilterError for an unclosed or empty `[...]`
- */
-export function wildcardRegExp(pattern: string, caseSensitive = false): RegExp {
-  return cached(`w${caseSensitive ? 'c' : 'i'}${pattern}`, () => {
-    const chars = Array.from(pattern);
-    let source = '';
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i] ?? '';
-      // A trailing backtick escapes nothing and stays literal.
-      if (ch === '`' && i + 1 < chars.length) source += escapeRegExp(chars[++i] ?? '');
-      else if (ch === '*') source += '.*';
-      else if (ch === '?') source += '.';
-      else if (ch !== '[') source += escapeRegExp(ch);
-      else {
-        const set: string[] = [];
-        for (i++; i < chars.length && chars[i] !== ']'; i++) {
-          // An unescaped '-' between two characters makes a range, as in a RegExp class.
-          const escaped = chars[i] === '`' && i + 1 < chars.length;
-          const c = chars[escaped ? ++i : i] ?? '';
-          set.push(c === '-' && !escaped ? '-' : escapeClassChar(c));
-        }
-        if (i >= chars.length || set.length === 0) {
-          throw new FilterError(`invalid wildcard pattern "${echo(pattern)}": '[' needs a closing ']' and a character`);
-        }
-        source += `[${set.join('')}]`;
-      }
-    }
-    try {
-      return new RegExp(`^${source}$`, caseSensitive ? 'su' : 'siu');
-    } catch (error) {
-      throw new FilterError(`invalid wildcard pattern "${echo(pattern)}": ${syntaxReason(error)}`);
-    }
-  });
-}
-
-/**
- * Escapes wildcard metacharacters with backticks, like `[WildcardPattern]::Escape`.
- * @param text literal text
- * @returns a pattern that `-like` matches against exactly that text
- */
-export function escapeWildcard(text: string): string {
-  return text.replace(/[*?[\]`]/g, '`$&');
-}
+export { escapeWildcard, wildcardRegExp } from './comparePatterns.js';

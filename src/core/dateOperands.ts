@@ -1,8 +1,8 @@
 /**
  * Dates as comparisons read them (compare.ts): JSON has no dates, so a date is an ISO 8601
  * timestamp with a zone (as cspin writes dates), and the value compared with it may also be a US
- * (`9/25/2012 1:35:03 PM`) or zone-less ISO text in local time, like the display, or a number of
- * milliseconds since the epoch.
+ * (`9/25/2012 1:35:03 PM`) or zone-less ISO text in local time, like the display, or a number
+ * (.NET ticks, as PowerShell converts an integer).
  */
 import { parseIsoTimestamp } from './format/formatValue.js';
 
@@ -15,9 +15,24 @@ export function isoInstant(value: unknown): number | undefined {
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])m)?)?$/i;
 const LOCAL_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
-/** Epoch milliseconds of a Date, a number, an ISO timestamp, or a local US / ISO date text. */
+/** .NET ticks (100 ns) from 0001-01-01 to the Unix epoch. */
+const EPOCH_TICKS = 621_355_968_000_000_000;
+const MAX_TICKS = 3_155_378_975_999_999_999;
+
+/**
+ * A number as PowerShell converts it to a DateTime: an integer is ticks (`[datetime]2016` is
+ * 0001-01-01), read as UTC like the dates it is compared with; any other number goes through its
+ * text, so 2.5 is February 5 of this year (local time), and most are no date.
+ */
+function numberDate(value: number): number | undefined {
+  if (Number.isInteger(value)) return value >= 0 && value <= MAX_TICKS ? (value - EPOCH_TICKS) / 10_000 : undefined;
+  const monthDay = /^(\d{1,2})\.(\d{1,2})$/.exec(String(value));
+  return monthDay === null ? undefined : localTime(new Date().getFullYear(), Number(monthDay[1]), Number(monthDay[2]));
+}
+
+/** Epoch milliseconds of a Date, a number (see numberDate), an ISO timestamp, or a local US / ISO date text. */
 export function dateLike(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? numberDate(value) : undefined;
   if (value instanceof Date) return value.getTime();
   if (typeof value !== 'string') return undefined;
   const text = value.trim();

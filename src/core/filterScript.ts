@@ -22,7 +22,7 @@
  * commands. Parentheses and -not nest at most MAX_FILTER_NESTING deep; chains of -and/-or and of
  * comparisons are evaluated in a loop, so a filter of any width runs in constant stack.
  */
-import { toBoolean, type DeclaredType } from './compare.js';
+import { isTrue, toBoolean, type DeclaredType } from './compare.js';
 import { applyOperator, type FilterOperator } from './containment.js';
 import { echo } from './echo.js';
 import { ComparisonFailure, ConversionFailure, FilterError, MAX_FILTER_NESTING, conversionMessage } from './filterError.js';
@@ -45,6 +45,8 @@ export interface FilterOptions {
   propertyTypes?: PropertyTypes;
   /** A script block's own rules (ForEach-Object, calculated properties): a bare word is a command there, refused. */
   commands?: boolean;
+  /** PowerShell's truth (isTrue: the string "False" is true), as Where-Object's script block has it; else toBoolean. */
+  powerShellTruth?: boolean;
 }
 
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -59,7 +61,8 @@ const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function compileFilter(text: string, options: FilterOptions = {}): (record: Record<string, unknown>) => boolean {
   const expression = new Parser(tokenize(text), text, options).parseFilter();
-  return (record) => toBoolean(expression(record));
+  const truth = options.powerShellTruth === true ? isTrue : toBoolean;
+  return (record) => truth(expression(record));
 }
 
 /**
@@ -78,6 +81,10 @@ export function compileExpression(text: string): (record: unknown) => unknown {
 class Parser {
   private index = 0;
   private depth = 0;
+  /** How -and, -or, -xor and -not read their operands. */
+  private get truth(): (value: unknown) => boolean {
+    return this.options.powerShellTruth === true ? isTrue : toBoolean;
+  }
 
   constructor(
     private readonly tokens: Token[],
@@ -111,11 +118,12 @@ class Parser {
     const head = first.evaluate;
     // A loop, not nested closures: a chain of 10,000 -or must not take 10,000 stack frames.
     const evaluate: Evaluate = (record) => {
-      let value = toBoolean(head(record));
+      const truth = this.truth;
+      let value = truth(head(record));
       for (const [operator, right] of rest) {
-        if (operator === 'and') value = value && toBoolean(right(record));
-        else if (operator === 'or') value = value || toBoolean(right(record));
-        else value = value !== toBoolean(right(record));
+        if (operator === 'and') value = value && truth(right(record));
+        else if (operator === 'or') value = value || truth(right(record));
+        else value = value !== truth(right(record));
       }
       return value;
     };
@@ -180,7 +188,8 @@ class Parser {
       }
       const operand = this.nested(token, () => this.unary(false));
       const inner = operand.evaluate;
-      return { evaluate: (record) => !toBoolean(inner(record)), position: token.position, end: operand.end };
+      const truth = this.truth;
+      return { evaluate: (record) => !truth(inner(record)), position: token.position, end: operand.end };
     }
     return this.list(valuePosition);
   }

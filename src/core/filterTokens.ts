@@ -7,6 +7,7 @@
 import { parseFilterOperator, type FilterOperator } from './containment.js';
 import { echo } from './echo.js';
 import { FilterError } from './filterError.js';
+import { numberLiteral } from './filterNumbers.js';
 
 /** Where a token starts in the filter text (0-based) and how it is written there. */
 interface TokenBase {
@@ -36,7 +37,6 @@ const SINGLE_QUOTE = /^['\u2018-\u201b]$/;
 const DOUBLE_QUOTE = /^["\u201c-\u201e]$/;
 // Characters that end a bare word; PowerShell ends one at the same ones.
 const WORD_END = /[\s(){}'"\u2018\u2019\u201a\u201b\u201c\u201d\u201e,;|]/;
-const NUMBER = /^[-\u2013\u2014\u2015]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 // Sticky (read at lastIndex): slicing the rest of the text at every token would make a long filter quadratic.
 const IDENTIFIER = /[A-Za-z0-9_]+/y;
 const LETTERS = /[A-Za-z]+/y;
@@ -81,8 +81,9 @@ export function tokenize(text: string): Token[] {
     } else {
       while (i < text.length && !WORD_END.test(text[i] ?? '')) i++;
       const word = text.slice(start, i);
-      if (NUMBER.test(word)) {
-        tokens.push({ kind: 'number', value: Number(word.replace(/^[\u2013\u2014\u2015]/, '-')), position: start, text: word });
+      const number = numberLiteral(word, true);
+      if (number !== undefined) {
+        tokens.push({ kind: 'number', value: number, position: start, text: word });
       } else if (DASH.test(ch)) {
         throw new FilterError(`unexpected '${echo(word)}': operators are a dash and letters, such as -eq`, start);
       } else if (TYPE_LITERAL.test(word) && i < text.length && !/\s/.test(text[i] ?? '')) {

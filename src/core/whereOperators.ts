@@ -3,7 +3,7 @@
  * (PowerShell declares them the same way, each in its own parameter set), and the test a chosen
  * switch makes of a property value. The comparisons themselves are compare.ts's.
  */
-import { compareValues, toBoolean, wildcardRegExp, type ComparisonOperator, type DeclaredType } from './compare.js';
+import { compareValues, isTrue, wildcardRegExp, type ComparisonOperator, type DeclaredType } from './compare.js';
 import type { ParameterDecl } from './declaration.js';
 import { ComparisonFailure, ConversionFailure, conversionMessage } from './filterError.js';
 import { TYPE_NAME_PROPERTY, findProperty, isPSObject } from './psobject.js';
@@ -90,11 +90,12 @@ export type OperatorTest = (left: unknown, declared?: DeclaredType) => boolean;
  * @throws FilterError when -like or -match gets an invalid pattern, before any record is read
  */
 export function operatorTest(operator: WhereOperator | undefined, value: unknown, property = 'the property'): OperatorTest {
-  if (operator === undefined) return toBoolean;
+  // A property alone is its truth, PowerShell's: a non-empty string is true, "False" too.
+  if (operator === undefined) return isTrue;
   const [kind, comparison] = OPERATORS[operator];
   switch (kind) {
     case 'not':
-      return (left) => !toBoolean(left);
+      return (left) => !isTrue(left);
     case 'contains':
     case 'notcontains': {
       const compare = converting(comparison, property, true);

@@ -53,10 +53,10 @@ describe('ConvertTo-Csv', () => {
 });
 
 describe('ConvertFrom-Csv', () => {
-  it('reads CSV text back: all values strings, "" for empty cells, null for missing ones, #TYPE as CSV:type', async () => {
+  it('reads CSV text back: all values strings, "" for empty cells, null for missing ones, #TYPE as the type name', async () => {
     const result = await run('ConvertFrom-Csv', '#TYPE My.Type\n"b","a","c"\n"1",,x\n"2"\n');
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toBe('{"PSTypeName":"CSV:My.Type","b":"1","a":"","c":"x"}\n{"PSTypeName":"CSV:My.Type","b":"2","a":null,"c":null}\n');
+    expect(result.stdout).toBe('{"PSTypeName":"My.Type","b":"1","a":"","c":"x"}\n{"PSTypeName":"My.Type","b":"2","a":null,"c":null}\n');
   });
 
   it('reads -InputObject text and -Header; a malformed row is reported and the others go on', async () => {

@@ -41,7 +41,13 @@ const CASES: [string, number[], string][] = [
   ['Count -cge 10', [1, 3], '-cge on a number and a numeric string'],
   ['Count -cle 9', [2, 3, 4], '-cle on a numeric string compares as text'],
   ['Count -eq "10"', [1, 3], 'a numeric string converts to the number on the left'],
-  ['Count -eq 10.0', [1], '"10" is not "10.0" as text'],
+  ['Count -eq 10.0', [1, 3], 'an unquoted number literal is a number: "10" equals 10.0 written as text, 10'],
+  ['Count -eq 0xA', [1, 3], 'a hex literal is a number'],
+  ['Count -eq 1e1', [1, 3], 'an exponent literal is a number'],
+  ['Count -lt 1kb', [1, 2, 3, 4], 'a multiplier literal is a number (1024); "10" -lt "1024" as text'],
+  ['Count -in 10.0,9', [1, 2, 3], 'the items of a comma list are number literals too'],
+  [`'{$_.Count -eq "10.0"}'`, [1], 'quoted in a script block, "10.0" stays text: the number 10 takes it, the text "10" does not'],
+  ['When -gt 630822816000000000', [1, 2], 'an integer is a date\'s .NET ticks, as in PowerShell (2000-01-01 here)'],
   ['Name -like "ken*"', [1, 2], '-like ignores case'],
   ['Name -Lik "ken*"', [1, 2], 'a unique prefix names the switch'],
   ['Name -clike "Ken*"', [1], '-clike minds case'],
@@ -62,8 +68,9 @@ const CASES: [string, number[], string][] = [
   ['Name -cin \'["Ken Myer"]\'', [1], '-cin minds case'],
   ['id -notin \'[1,3]\'', [2, 4], '-notin'],
   ['Name -cnotin \'["Ken Myer"]\'', [2, 3, 4], '-cnotin'],
-  ['Enabled', [1], 'a property alone is its truth value; the string "False" is false'],
-  ['-Not Enabled', [2, 3, 4], '-Not selects false, "False" and missing'],
+  ['Enabled', [1, 3], 'a property alone is its truth value, PowerShell\'s: the string "False" is true'],
+  ['-Not Enabled', [2, 4], '-Not selects false and missing'],
+  [`'{-not $_.Enabled}'`, [2, 4], '-not in a script block: a non-empty string is true'],
   ['Enabled -eq False', [2, 3], 'a Boolean reads the text False as $false; a string compares as text'],
   ['Enabled -eq True', [1], 'True'],
   ['Enabled -eq \'$false\'', [2, 3], "'$false' is the Boolean false"],
@@ -181,6 +188,18 @@ describe('Where-Object script blocks', () => {
     const result = await sh(`${printf(['{"a":false}', '{"a":true}', '{"b":2}', 'kenmyer', 'null'])} Where-Object ${args}`, { env: NO_DB });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(want.map((l) => `${l}\n`).join(''));
+  });
+});
+
+describe('Where-Object comparisons that cannot convert', () => {
+  it.each([
+    ['n -gt a', ['{"n":1}', '{"n":"b"}', '{"n":[1,"z"]}'], ['{"n":"b"}'], [1, 3], 'a number does not take text; one item of an array that cannot convert fails the object'],
+    ['n -lt "2016-01-01T00:00:00Z"', ['{"n":5}', '{"n":"2015"}'], ['{"n":"2015"}'], [1], 'a number does not take a date'],
+  ])('Where-Object %s gives OperatorFailed for each object it cannot decide, exit 1', async (args, lines, passed, records) => {
+    const result = await sh(`${printf(lines)} Where-Object ${args}`, { env: NO_DB });
+    expect(errorsOf(result).map((e) => [e.errorId, e.record])).toEqual(records.map((record) => ['OperatorFailed', record]));
+    expect(result.stdout).toBe(passed.map((l) => `${l}\n`).join(''));
+    expect(result.code).toBe(1);
   });
 });
 

@@ -58,12 +58,14 @@ describe('the argv dialect under fuzzing', () => {
 
   it('bindCommandLine keeps a -Name:value string verbatim, whatever it holds (quotes, dashes, =, newlines)', () => {
     const importCsv = decls.find((d) => d.name === 'Import-Csv');
-    if (!importCsv) throw new Error('Import-Csv is not registered');
+    // Import-Csv's -Path is a String[] (a comma list): ConvertFrom-Csv's -InputObject is one string.
+    const convertFromCsv = decls.find((d) => d.name === 'ConvertFrom-Csv');
+    if (!importCsv || !convertFromCsv) throw new Error('Import-Csv or ConvertFrom-Csv is not registered');
     fc.assert(
       fc.property(fc.string({ maxLength: 10 }), fc.string({ unit: 'binary', maxLength: 4 }), (a, b) => {
         const value = a + b;
-        expect(bindCommandLine(importCsv, ['x.csv', `-Delimiter:${value}`]).params).toEqual({ Path: 'x.csv', Delimiter: value });
-        expect(bindCommandLine(importCsv, ['--Encoding', `=${value}`, '--', `-${value}`]).params).toEqual({ Path: `-${value}`, Encoding: `=${value}` });
+        expect(bindCommandLine(importCsv, ['x.csv', `-Delimiter:${value}`]).params).toEqual({ Path: ['x.csv'], Delimiter: value });
+        expect(bindCommandLine(convertFromCsv, ['--Delimiter', `=${value}`, '--', `-${value}`]).params).toEqual({ InputObject: `-${value}`, Delimiter: `=${value}` });
       }),
       { numRuns: 300 },
     );

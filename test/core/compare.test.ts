@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareValues,
   escapeWildcard,
+  isTrue,
   parseComparisonOperator,
   toBoolean,
   wildcardRegExp,
@@ -75,7 +76,7 @@ describe('compareValues', () => {
     [null, '-eq', null, true], [undefined, '-eq', null, true], [null, '-eq', undefined, true],
     [null, '-eq', '', false], [null, '-eq', 0, false], [null, '-eq', false, false], ['', '-eq', null, false],
     [0, '-eq', null, false], [false, '-eq', null, false], [null, '-ne', 1, true], [null, '-ne', null, false],
-    [null, '-lt', 1, true], [null, '-lt', '', true], [null, '-ge', null, true], [null, '-gt', null, false],
+    [null, '-lt', 1, true], [null, '-lt', -1, false], [null, '-gt', -0.5, true], [null, '-lt', 0, true], [null, '-ge', 0, false], [-1, '-lt', null, true], [null, '-lt', '-1', true], [null, '-lt', '', true], [null, '-ge', null, true], [null, '-gt', null, false],
     [1, '-gt', null, true], ['a', '-lt', null, false], [null, '-like', '', true], [null, '-like', '*', true],
     [null, '-match', '^$', true],
   ])('compareValues treats null as equal only to null and below everything: %j %s %j is %s', (l, op, r, expected) => {
@@ -94,7 +95,8 @@ describe('compareValues', () => {
     expect(compareValues(l, op, r)).toBe(expected);
   });
 
-  const instant = Date.UTC(2012, 8, 25, 13, 35, 3);
+  // An integer is .NET ticks, as PowerShell converts one to a DateTime.
+  const ticks = Date.UTC(2012, 8, 25, 13, 35, 3) * 10_000 + 621_355_968_000_000_000;
   it.each<Row>([
     ['2012-09-25T13:35:03Z', '-eq', '9/25/2012 1:35:03 PM', true],
     ['2012-09-25T13:35:03Z', '-eq', '9/25/2012 13:35:03', true],
@@ -104,8 +106,9 @@ describe('compareValues', () => {
     ['2012-09-25T13:35:03.5Z', '-gt', '9/25/2012 1:35:03 PM', true],
     ['2012-09-25T00:05:00Z', '-eq', '9/25/2012 12:05 AM', true],
     ['2012-09-25T12:30:00Z', '-eq', '9/25/2012 12:30:00 PM', true],
-    ['9/25/2012 1:35:03 PM', '-eq', '2012-09-25T13:35:03Z', true], [instant, '-eq', '2012-09-25T13:35:03Z', true],
-    ['2012-09-25T13:35:03Z', '-eq', instant, true], ['2012-09-25T13:35:03Z', '-lt', instant + 1, true],
+    ['9/25/2012 1:35:03 PM', '-eq', '2012-09-25T13:35:03Z', true], [ticks, '-eq', '2012-09-25T13:35:03Z', false],
+    ['2012-09-25T13:35:03Z', '-eq', ticks, true], ['2012-09-25T13:35:03Z', '-lt', ticks + 10_000_000, true],
+    ['2012-09-25T13:35:03Z', '-gt', 2016, true], ['0001-01-01T00:00:00Z', '-eq', 0, true], ['2012-09-25T13:35:03Z', '-eq', 1.5, false],
     ['2012-09-25T13:35:03Z', '-eq', 'not a date', false], ['2012-09-25T13:35:03Z', '-eq', '2/30/2012', false],
     ['2012-09-25T13:35:03Z', '-eq', '9/25/2012 13:35:03 PM', false], ['9/25/2012', '-lt', '10/1/2012', false],
     ['2012-09-25T13:35:03Z', '-like', '2012-09-25*', true],
@@ -151,6 +154,15 @@ describe('compareValues', () => {
     } catch (error) {
       expect((error as FilterError).position).toBe(-1);
     }
+  });
+});
+
+describe('isTrue', () => {
+  it.each<[unknown, boolean]>([
+    [null, false], [true, true], [false, false], [0, false], ['', false], ['False', true], ['$false', true], ['0', true], [' ', true],
+    [[], false], [['False'], true], [[''], false], [[0, 0], true], [{}, true],
+  ])('isTrue reads %j as %s, as PowerShell does', (value, expected) => {
+    expect(isTrue(value)).toBe(expected);
   });
 });
 

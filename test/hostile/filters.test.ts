@@ -157,19 +157,19 @@ const malformed: HostileCase[] = [
 ];
 
 const conversions: HostileCase[] = [
-  { name: 'Where-Object LastPinChangeTime -lt notadate', run: `${PINS} | Where-Object LastPinChangeTime -lt notadate`, expect: { code: 1, errors: range(USERS_WITH_SIP).map(() => 'ComparisonFailure'), records: range(USERS_WITH_SIP) } },
+  { name: 'Where-Object LastPinChangeTime -lt notadate', run: `${PINS} | Where-Object LastPinChangeTime -lt notadate`, expect: { code: 1, errors: range(USERS_WITH_SIP).map(() => 'OperatorFailed'), records: range(USERS_WITH_SIP) } },
   {
     name: 'Where-Object LastPinChangeTime -lt notadate | Lock-CsClientPin locks nobody',
     run: `${PINS} | Where-Object LastPinChangeTime -lt notadate | Lock-CsClientPin`,
-    expect: { code: 1, errors: range(USERS_WITH_SIP).map(() => 'ComparisonFailure'), stderr: /^Cannot convert value "notadate" to type "System\.DateTime" to compare it with LastPinChangeTime\./ },
+    expect: { code: 1, errors: range(USERS_WITH_SIP).map(() => 'OperatorFailed'), stderr: /^Cannot convert value "notadate" to type "System\.DateTime" to compare it with LastPinChangeTime\./ },
   },
   {
     name: 'Where-Object script block -lt "notadate" | Lock-CsClientPin locks nobody',
     run: `${PINS} | Where-Object '{$_.LastPinChangeTime -lt "notadate"}' | Lock-CsClientPin`,
     expect: { code: 1, errors: range(USERS_WITH_SIP).map(() => 'ComparisonFailure'), records: range(USERS_WITH_SIP) },
   },
-  { name: 'Where-Object IsPinSet -eq Flase | Unlock-CsClientPin unlocks nobody', run: `${PINS} | Where-Object IsPinSet -eq Flase | Unlock-CsClientPin`, expect: { code: 1, errors: range(USERS_WITH_SIP).map(() => 'ComparisonFailure') } },
-  { name: "Where-Object LastPinChangeTime -lt '$True'", run: `${PINS} | Where-Object LastPinChangeTime -lt '$True'`, expect: { code: 1, errors: range(USERS_WITH_SIP).map(() => 'ComparisonFailure') } },
+  { name: 'Where-Object IsPinSet -eq Flase | Unlock-CsClientPin unlocks nobody', run: `${PINS} | Where-Object IsPinSet -eq Flase | Unlock-CsClientPin`, expect: { code: 1, errors: range(USERS_WITH_SIP).map(() => 'OperatorFailed') } },
+  { name: "Where-Object LastPinChangeTime -lt '$True'", run: `${PINS} | Where-Object LastPinChangeTime -lt '$True'`, expect: { code: 1, errors: range(USERS_WITH_SIP).map(() => 'OperatorFailed') } },
   {
     name: 'Where-Object LastPinChangeTime -gt a date',
     run: `${PINS} | Where-Object LastPinChangeTime -gt 2016-01-01`,
@@ -177,7 +177,7 @@ const conversions: HostileCase[] = [
   },
   { name: "Where-Object LastPinChangeTime -lt '$null'", run: `${PINS} | Where-Object LastPinChangeTime -lt '$null'`, expect: { code: 0 } },
   { name: 'Where-Object IsPinSet -eq 0', run: `${PINS} | Where-Object IsPinSet -eq 0`, expect: { code: 0, objects: NO_PIN } },
-  { name: 'Where-Object N -gt abc on numbers', run: 'Where-Object N -gt abc', input: '{"N":5}\n{"N":"7"}\n{"N":null}\n', expect: { code: 1, errors: ['ComparisonFailure'], records: [1], stderr: /"System\.Int64"/ } },
+  { name: 'Where-Object N -gt abc on numbers', run: 'Where-Object N -gt abc', input: '{"N":5}\n{"N":"7"}\n{"N":null}\n', expect: { code: 1, errors: ['OperatorFailed'], records: [1], stderr: /"System\.Int64"/ } },
   { name: 'Where-Object N -eq abc on numbers', run: 'Where-Object N -eq abc', input: '{"N":5}\n{"N":"7"}\n{"N":null}\n', expect: { code: 0 } },
   { name: 'Where-Object N -ne abc on numbers', run: 'Where-Object N -ne abc', input: '{"N":5}\n{"N":"7"}\n{"N":null}\n', expect: { code: 0, objects: [{ N: 5 }, { N: '7' }, { N: null }] } },
   { name: 'Where-Object with a $null left operand of no declared type', run: 'Where-Object D -lt notadate', input: '{"D":null}\n', expect: { code: 0, objects: [{ D: null }] } },
@@ -195,7 +195,7 @@ const conversions: HostileCase[] = [
     setup: file('v', '\u001b[31m\u0007'.repeat(20_000)),
     expect: {
       code: 1,
-      errors: range(USERS_WITH_SIP).map(() => 'ComparisonFailure'),
+      errors: range(USERS_WITH_SIP).map(() => 'OperatorFailed'),
       check: (result) => expect(result.stderr).toContain('Cannot convert value \\"\\\\e[31m\\\\x07'),
       stderr: /…" to type "System\.DateTime"/,
     },

@@ -18,7 +18,7 @@ export interface CsvRecord {
   row: number;
   /** Every value is a string; a missing trailing field is `null`. */
   record: Record<string, string | null>;
-  /** The name from a `#TYPE <name>` first line (PowerShell types the object `CSV:<name>`). */
+  /** The name from a `#TYPE <name>` first line (PowerShell's TypeNames are then `<name>`, `CSV:<name>`). */
   typeName?: string;
 }
 

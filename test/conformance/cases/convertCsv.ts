@@ -51,6 +51,8 @@ const cases: ConformanceCase[] = [
   // String[] parameters take bash's two-argument spelling of a comma list.
   to('-QuoteFields a, b (two arguments)', '-QuoteFields b, E', MIXED),
   from('-Header x, y (two arguments)', '1,2\n3,4', '-Header x, y'),
+  reads('ConvertFrom-Csv')('a header naming a column twice ends the command', 'a,A\n1,2', '', ['AlreadyPresentPSMemberInfoInternalCollectionAdd']),
+  { ...from('a #TYPE line comes back from ConvertTo-Csv -IncludeTypeInformation', '#TYPE My.Type\na\n1', '| ConvertTo-Csv -IncludeTypeInformation'), output: 'text' },
 ];
 
 export default cases;

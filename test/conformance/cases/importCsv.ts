@@ -9,6 +9,9 @@ function file(name: string, text: string, args = '', extra: Partial<ConformanceC
   return { name, files: { 'data.csv': text }, pipeline: `Import-Csv data.csv${args === '' ? '' : ` ${args}`}`, output: 'objects', ...extra };
 }
 
+const EMPTY_NAME =
+  "bash hands X,'' over as X, (and X,'',Z as X,,Z): cspin reads a comma list with a missing element as PowerShell reads X, (MissingExpression); an empty name written -Header \"X,'',Z\" is ParameterArgumentValidationError, as in PowerShell";
+
 const reading: ConformanceCase[] = [
   file('plain rows', 'Name,Title\nKen Myer,Manager\nPilar Ackerman,Clerk\n'),
   file('no final line end', 'Name,Title\nKen Myer,Manager'),
@@ -54,7 +57,10 @@ const reading: ConformanceCase[] = [
   file('a W3C log: #Version and #Fields lines', '#Version: 1.0\n#Fields: a b c\n1 2 3\n', "-Delimiter ' '"),
   file('-Delimiter " with quoted-looking data', 'A"B\n"1""2"\n3"4\n', "-Delimiter '\"'"),
   file('a header that starts with #', '#Name,Title\nKen,Manager\n'),
-  file('a quoted value that is never closed', 'A,B\n1,"2\n3,4\n'),
+  file('a quoted value that is never closed', 'A,B\n1,"2\n3,4\n', '', {
+    deliberate:
+      'cspin reports a quote that is never closed (MalformedCsvRow, at the line it opens on) and reads the lines after it as rows; PowerShell reads the rest of the file into that one value, silently: a runaway quote would swallow the rest of a million-line export without a word',
+  }),
 ];
 
 const options: ConformanceCase[] = [
@@ -83,7 +89,11 @@ const options: ConformanceCase[] = [
   file('-Header with quoted names', 'a,b\n', '-Header "First Name","Last Name"'),
   file('-Header and -Delimiter', 'A;B\n1;2\n', '-Header X,Y -Delimiter ";"'),
   file('-Header with a duplicate name', 'a,b\n', '-Header X,X', { errors: ['AlreadyPresentPSMemberInfoInternalCollectionAdd'] }),
-  file('-Header with an empty name', 'a,b\n', "-Header X,''"),
+  { ...file('-Header with an empty name', 'a,b\n', "-Header X,''", { errors: ['ParameterArgumentValidationError'] }), deliberate: EMPTY_NAME },
+  { ...file('-Header with an empty name in the middle', 'a,b,c\n', "-Header X,'',Z", { errors: ['ParameterArgumentValidationError'] }), deliberate: EMPTY_NAME },
+  file('-Header naming a column twice in another case', 'a,b\n', '-Header X,x', { errors: ['AlreadyPresentPSMemberInfoInternalCollectionAdd'] }),
+  file('-Header with a quoted name holding a comma', 'a,b\n', `-Header '"x,y"',z`, { pwsh: "Import-Csv data.csv -Header 'x,y',z" }),
+  file('a #TYPE line written back by ConvertTo-Csv -IncludeTypeInformation', '#TYPE Contoso.User\nName\nKen\n', '| ConvertTo-Csv -IncludeTypeInformation', { output: 'text' }),
   file('parameter names are case-insensitive', 'A;B\n1;2\n', '-DELIMITER ";"'),
   file('-Encoding utf8', 'A\nä\n', '-Encoding utf8'),
 ];
@@ -108,6 +118,9 @@ const paths: ConformanceCase[] = [
     output: 'objects',
     errors: ['FileOpenFailure'],
   },
+  { name: 'a missing file in a -Path list ends the command', files: { 'a.csv': 'A\n1\n' }, pipeline: 'Import-Csv a.csv,nope.csv,a.csv', output: 'objects', errors: ['FileOpenFailure'] },
+  { name: 'a file naming a column twice ends the command', files: { 'a.csv': 'A\n1\n', 'd.csv': 'A,a\n1,2\n' }, pipeline: 'Import-Csv a.csv,d.csv,a.csv', output: 'objects', errors: ['AlreadyPresentPSMemberInfoInternalCollectionAdd'] },
+  { name: '-LiteralPath with two files', files: { 'a.csv': 'A\n1\n', 'b.csv': 'B\n2\n' }, pipeline: 'Import-Csv -LiteralPath a.csv,b.csv', output: 'objects' },
   { name: 'a folder', files: {}, pipeline: 'Import-Csv .', output: 'objects', errors: ['FileOpenFailure'] },
   {
     name: 'no path and no input',

@@ -64,6 +64,11 @@ function objectLine(random: Random): string {
 /** A name or value as a shell word (bash and PowerShell read it the same). */
 const word = (text: string) => (/^[\p{L}\p{N}]+$/u.test(text) ? text : `"${text}"`);
 
+/** Seeds whose difference is deliberate (listed in the README), with the reason. */
+const BOOLEAN_TEXT =
+  'compared with a Boolean, text that is no Boolean word nor number fails the object (OperatorFailed) where PowerShell takes any non-empty text as true: `IsPinSet -eq Flase | Unlock-CsClientPin` must not unlock everyone';
+const DELIBERATE: Readonly<Record<number, string>> = { 1010: BOOLEAN_TEXT, 1015: BOOLEAN_TEXT };
+
 function fromTemplate(template: Template, seed: number): ConformanceCase {
   const random = generator(seed);
   const input = Array.from({ length: 8 }, () => objectLine(random));
@@ -71,7 +76,8 @@ function fromTemplate(template: Template, seed: number): ConformanceCase {
     .replace('{p}', () => word(pick(random, NAMES)))
     .replace('{op}', () => pick(random, OPERATORS))
     .replace('{v}', () => pick(random, ARGUMENTS));
-  return { name: `${template.template} #${seed}: ${pipeline}`, input, pipeline, output: template.output };
+  const deliberate = DELIBERATE[seed];
+  return { name: `${template.template} #${seed}: ${pipeline}`, input, pipeline, output: template.output, ...(deliberate === undefined ? {} : { deliberate }) };
 }
 
 /** A CSV field: quoted when it must be, and sometimes when it need not. */
