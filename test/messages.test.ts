@@ -27,7 +27,9 @@ const AREAS = {
 type Area = keyof typeof AREAS;
 
 /** Ids that have no text, and why. */
-const QUIET: Readonly<Record<string, string>> = {};
+const QUIET: Readonly<Record<string, string>> = {
+  FileOpenFailure: 'its text is the system condition\'s (src/core/systemError.ts words it as PermissionDenied, PathNotFound...)',
+};
 
 /**
  * Temporary: ids whose text is still inline in a file other helpers are editing now (listed in
@@ -35,19 +37,10 @@ const QUIET: Readonly<Record<string, string>> = {};
  */
 const NOT_MOVED_YET: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries({
-    'src/core/stream/*': ['DuplicateKeysInJsonString', 'JsonDepthExceeded', 'KeysWithDifferentCasingInJsonString', 'LineTooLong', 'MalformedJson', 'StdinReadError', 'InvalidUtf8'],
     'src/core/csv/*': ['CsvFieldCountMismatch', 'DuplicateCsvHeader', 'MalformedCsvRow'],
-    'src/core/commaList.ts': ['MissingExpression'],
-    'src/core/memoryBudget.ts': ['InvalidMemoryBudget', 'MemoryBudgetExceeded'],
     'src/core/filter*.ts': ['ComparisonFailure', 'InvalidFilter'],
-    'src/core/reportFile.ts': ['FileOpenFailure', 'FileWriteError', 'NoClobber'],
     'src/cmdlets/importCsv.ts': ['CannotConvertArgumentNoMessage', 'ParameterArgumentTransformationError', 'FileReadError'],
     'src/cmdlets/whereObject.ts': ['AmbiguousPropertyName', 'OperatorNotSpecified', 'ValueNotSpecifiedForWhereObject'],
-    'src/cmdlets/groupObject.ts': ['ArgumentException', 'ExpressionGlobbing2', 'PSObjectCompareTo'],
-    'src/cmdlets/formatTable.ts': [],
-    'src/cmdlets/formatCommon.ts': ['FormatStringNotSupported', 'FormatTableInvalidWidth', 'IllegalAlignmentValueSpecification'],
-    'src/cmdlets/csvOutput.ts': ['CannotAppendCsvWithMismatchedPropertyNames', 'CannotSpecifyBothAppendAndNoHeader', 'CannotSpecifyQuoteFieldsAndUseQuotes'],
-    'src/cmdlets/exportCsv.ts': ['CannotSpecifyPathAndLiteralPath'],
   }).flatMap(([file, ids]) => ids.map((id) => [id, file])),
 );
 
@@ -58,11 +51,8 @@ const NOT_MOVED_YET: Readonly<Record<string, string>> = Object.fromEntries(
 const INLINE_FOR_NOW = [
   'src/core/bindCommandLine.ts', 'src/core/bindPipeline.ts', 'src/core/argv.ts', 'src/core/commonParameters.ts', 'src/core/run.ts',
   'src/core/declaration.ts', 'src/core/csv/*', 'src/core/filter*.ts', 'src/core/compare.ts', 'src/core/whereOperators.ts',
-  'src/core/containment.ts', 'src/core/dateOperands.ts', 'src/core/reportFile.ts', 'src/core/stream/*', 'src/core/record.ts',
-  'src/core/format/formatValue.ts', 'src/core/memoryBudget.ts', 'src/core/holdingBudget.ts', 'src/core/commaList.ts',
-  'src/core/propertyType.ts', 'src/cmdlets/importCsv.ts', 'src/cmdlets/convertfromCsv.ts', 'src/cmdlets/csvOutput.ts',
-  'src/cmdlets/whereObject.ts', 'src/cmdlets/selectObject*.ts', 'src/cmdlets/sortObject.ts', 'src/cmdlets/groupObject.ts',
-  'src/cmdlets/formatTable.ts', 'src/cmdlets/formatCommon.ts', 'src/cmdlets/converttoJson.ts', 'src/cmdlets/exportCsv.ts',
+  'src/core/containment.ts', 'src/core/dateOperands.ts', 'src/cmdlets/importCsv.ts', 'src/cmdlets/convertfromCsv.ts',
+  'src/cmdlets/whereObject.ts',
 ];
 const inlineForNow = (file: string) =>
   INLINE_FOR_NOW.some((glob) => new RegExp(`^${glob.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`).test(file));
@@ -141,7 +131,7 @@ function sourceFiles(dir: string): string[] {
 describe('no message text outside the tables', () => {
   it('src/ writes no message, reason or usage error text inline (the tables are src/<area>/messages.ts)', () => {
     const found = sourceFiles(SRC)
-      .filter((file) => !file.endsWith('/messages.ts') && !inlineForNow(file))
+      .filter((file) => !/\/messages(?:\.ts$|\/)/.test(file) && !inlineForNow(file))
       .flatMap((file) => {
         const text = readFileSync(join(ROOT, file), 'utf8');
         return INLINE_TEXT.flatMap((pattern) =>

@@ -2,11 +2,12 @@ import { PSObjectType } from '../core/objectType.js';
 import { SwitchType, approximateSize, defineCmdlet, integerType, isPSObject, recordEntries, recordFromEntries, type CmdletContext } from '../core/index.js';
 import { writeJson, type JsonLayout, type JsonWriteState } from '../core/format/psJson.js';
 import { typeView } from '../core/format/typeViews.js';
+import { cmdletMessages } from './messages.js';
 
 /** What ConvertTo-Json holds, for help and for the error past its memory budget. */
 const HOLDS = {
   what: "the first object until a second one shows the document is an array, and the JSON text of one object while it is written (a deeply nested object with a large -Depth can make text many times its input's size)",
-  wayOut: 'give a smaller -Depth or -Compress, or convert smaller objects',
+  wayOut: cmdletMessages.MemoryBudgetExceeded.convertToJson,
   budget: 16 * 1024 * 1024,
 };
 

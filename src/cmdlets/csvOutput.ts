@@ -6,10 +6,8 @@ import { CsvParser } from '../core/csv/csvParser.js';
 import { CsvWriter, csvColumns, csvTypeLine, type QuoteMode } from '../core/csv/csvWriter.js';
 import { PSObjectType } from '../core/objectType.js';
 import { NameListType } from '../core/propertyType.js';
+import { cmdletMessages } from './messages.js';
 import { StringType, SwitchType, TerminatingError, echo, enumType, findProperty, isPSObject, usageError } from '../core/index.js';
-
-/** PowerShell's binding error for a -Delimiter that is not one [char] (the same in all four CSV cmdlets). */
-const notOneCharacter = (shown: string) => `Cannot bind parameter 'Delimiter'. Cannot convert value "${shown}" to type "System.Char". Error: "String must be exactly one character long."`;
 
 /**
  * Checks -Delimiter as PowerShell binds a [char]: one UTF-16 unit, else CannotConvertArgumentNoMessage.
@@ -19,7 +17,7 @@ const notOneCharacter = (shown: string) => `Cannot bind parameter 'Delimiter'. C
 export function checkDelimiter(delimiter: string | undefined): void {
   if (delimiter === undefined || delimiter.length === 1) return;
   const shown = echo(delimiter);
-  throw usageError('CannotConvertArgumentNoMessage', notOneCharacter(shown), shown);
+  throw usageError('CannotConvertArgumentNoMessage', cmdletMessages.CannotConvertArgumentNoMessage.delimiter(shown), shown);
 }
 
 export const QUOTE_MODES = enumType('QuoteKind', { Never: 0, Always: 1, AsNeeded: 2 });
@@ -57,10 +55,10 @@ export interface CsvShape {
 export function checkCsvShape(params: CsvShape & { Append?: boolean }): void {
   checkDelimiter(params.Delimiter);
   if (params.UseQuotes !== undefined && params.QuoteFields !== undefined) {
-    throw usageError('CannotSpecifyQuoteFieldsAndUseQuotes', 'You must specify either the -UseQuotes or -QuoteFields parameters, but not both.');
+    throw usageError('CannotSpecifyQuoteFieldsAndUseQuotes', cmdletMessages.CannotSpecifyQuoteFieldsAndUseQuotes);
   }
   if (params.Append && params.NoHeader) {
-    throw usageError('CannotSpecifyBothAppendAndNoHeader', 'You must specify either the -Append or -NoHeader parameters, but not both.');
+    throw usageError('CannotSpecifyBothAppendAndNoHeader', cmdletMessages.CannotSpecifyBothAppendAndNoHeader);
   }
 }
 
@@ -107,7 +105,7 @@ export class CsvLines {
     throw new TerminatingError({
       errorId: 'CannotAppendCsvWithMismatchedPropertyNames',
       category: 'InvalidData',
-      message: `Cannot append CSV content to the following file: ${echo(append.path)}. The appended object does not have a property that corresponds to the following column: ${echo(missing)}. To continue with mismatched properties, add the -Force parameter, and then retry the command.`,
+      message: cmdletMessages.CannotAppendCsvWithMismatchedPropertyNames(append.path, missing),
       target: echo(append.path),
     });
   }

@@ -1,6 +1,7 @@
 import { StringType, SwitchType, defineCmdlet, enumType, usageError } from '../core/index.js';
 import { ReportFile, type ReportEncoding } from '../core/reportFile.js';
 import { CSV_PARAMETERS, CsvLines, checkCsvShape, headerOf } from './csvOutput.js';
+import { cmdletMessages } from './messages.js';
 
 interface State {
   file: ReportFile | undefined;
@@ -60,7 +61,7 @@ export default defineCmdlet({
     checkCsvShape(params);
     const path = params.Path ?? params.LiteralPath;
     if (path === undefined || path === '') {
-      throw usageError('CannotSpecifyPathAndLiteralPath', 'You must specify either the -Path or -LiteralPath parameters, but not both.');
+      throw usageError('CannotSpecifyPathAndLiteralPath', cmdletMessages.CannotSpecifyPathAndLiteralPath);
     }
     if (!context.shouldProcess(path)) return { file: undefined, csv: new CsvLines(params) };
     const file = new ReportFile(path, { append: params.Append, noClobber: params.NoClobber, force: params.Force, encoding: params.Encoding });

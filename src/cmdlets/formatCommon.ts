@@ -5,6 +5,7 @@ import { echo, usageError, type BoundRecord, type ParameterDecls } from '../core
 import { PSObjectType } from '../core/objectType.js';
 import { propertyExpression, type PropertyExpression } from '../core/propertyExpression.js';
 import type { PropertyArgument } from '../core/propertyType.js';
+import { cmdletMessages } from './messages.js';
 
 /** -InputObject of the Format cmdlets: any pipeline value. */
 export const FORMAT_INPUT = {
@@ -38,20 +39,20 @@ export function compileColumns(argumentsGiven: readonly PropertyArgument[] | und
     if (argument.kind === 'scriptBlock') return calculated(argument.body, propertyExpression(argument, 'Property'));
     const keys = resolveHashtable(argument, table ? TABLE_KEYS : LIST_KEYS);
     const shown = echo(argument.text);
-    if (keys.has('FormatString')) throw usageError('FormatStringNotSupported', `cspin does not support the FormatString key of a calculated property yet: ${shown}.`, shown);
+    if (keys.has('FormatString')) throw usageError('FormatStringNotSupported', cmdletMessages.FormatStringNotSupported(shown), shown);
     const expression = keys.get('Expression');
     const source = expression?.kind === 'scriptBlock' ? expression : expression?.kind === 'string' ? expression.value : '';
     const label = keys.get('Label');
     const column = calculated(label?.kind === 'string' ? label.value : typeof source === 'string' ? source : source.body, propertyExpression(source, 'Property'));
     const width = keys.get('Width');
     if (width?.kind === 'number') {
-      if (!Number.isInteger(width.value) || width.value < 1) throw usageError('FormatTableInvalidWidth', `The Width key needs a whole number of 1 or more: ${shown}.`, shown);
+      if (!Number.isInteger(width.value) || width.value < 1) throw usageError('FormatTableInvalidWidth', cmdletMessages.FormatTableInvalidWidth(shown), shown);
       column.width = width.value;
     }
     const alignment = keys.get('Alignment');
     if (alignment?.kind === 'string') {
       const found = ALIGNMENTS.find((name) => name === alignment.value.toLowerCase());
-      if (found === undefined) throw usageError('IllegalAlignmentValueSpecification', `The Alignment key takes Left, Center or Right: ${shown}.`, shown);
+      if (found === undefined) throw usageError('IllegalAlignmentValueSpecification', cmdletMessages.IllegalAlignmentValueSpecification(shown), shown);
       column.alignment = found;
     }
     return column;

@@ -2,6 +2,7 @@ import { SwitchType, defineCmdlet, formatBytes } from '../core/index.js';
 import { TableFormatter, screenWidth } from '../core/format/index.js';
 import { PropertyListType } from '../core/propertyType.js';
 import { FORMAT_INPUT, compileColumns, formatRecords } from './formatCommon.js';
+import { cmdletMessages } from './messages.js';
 
 /** The rows held to size the columns: at most this many bytes (estimated), within the bins' 64 MiB heap. */
 const BUDGET = 24 * 1024 * 1024;
@@ -9,7 +10,7 @@ const BUDGET = 24 * 1024 * 1024;
 const HOLDS = {
   what: "the text of every row until the input ends, to size the columns (cell text and about 32 bytes a cell)",
   when: 'only with -AutoSize; without it, the rows of the first 300 ms (or up to the budget), and then it streams',
-  wayOut: 'leave out -AutoSize: Format-Table then sizes the columns from the first rows and streams',
+  wayOut: cmdletMessages.MemoryBudgetExceeded.formatTable,
   budget: BUDGET,
 };
 

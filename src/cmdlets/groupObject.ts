@@ -3,6 +3,7 @@ import { TextValue, toText, typeTagOf } from '../core/objectCompare.js';
 import { PSObjectType } from '../core/objectType.js';
 import { GROUP_INFO, GROUP_INFO_NO_ELEMENT } from '../core/format/typeViews.js';
 import { PropertyListType } from '../core/propertyType.js';
+import { cmdletMessages } from './messages.js';
 import { MISSING, encodeKeys, keyComparer, keySpecs, rawKey, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
 import { ALL_USERS, NO_PIN, pinInfo, type Logon } from './sampleObjects.js';
 
@@ -67,7 +68,7 @@ export default defineCmdlet({
   holds: {
     what: 'every input object (its JSON text) until the end, in its group; with -NoElement only one count per distinct key',
     budget: 16 * 1024 * 1024,
-    wayOut: 'use -NoElement to hold only the counts, or group fewer objects',
+    wayOut: cmdletMessages.MemoryBudgetExceeded.groupObject,
   },
   inputTypes: ['Any object, string or number, one per NDJSON line.'],
   outputType: 'Microsoft.PowerShell.Commands.GroupInfo objects {Count, Name, Group, Values} (GroupInfoNoElement with -NoElement), or one hashtable object with -AsHashTable.',
@@ -113,7 +114,7 @@ export default defineCmdlet({
 
   begin(params): State {
     if (params.AsString && !params.AsHashTable) {
-      throw usageError('ArgumentException', 'The -AsString parameter can be used only with the -AsHashTable parameter.', 'AsString');
+      throw usageError('ArgumentException', cmdletMessages.ArgumentException.asStringWithoutHashTable, 'AsString');
     }
     return {
       specs: keySpecs(params.Property, false),
@@ -136,11 +137,11 @@ export default defineCmdlet({
       if (!state.expanded) {
         const wildcard = state.specs.find((spec) => spec.name !== undefined && /[*?[]/.test(spec.name));
         if (wildcard) {
-          throw new TerminatingError({ errorId: 'ExpressionGlobbing2', category: 'InvalidArgument', message: `Group-Object does not take wildcards in -Property: "${echo(wildcard.name ?? '')}". Name the property.`, target: echo(wildcard.name ?? '') });
+          throw new TerminatingError({ errorId: 'ExpressionGlobbing2', category: 'InvalidArgument', message: cmdletMessages.ExpressionGlobbing2(wildcard.name ?? ''), target: echo(wildcard.name ?? '') });
         }
         state.expanded = [...state.specs];
         if (state.asHashTable && !state.asString && state.expanded.length > 1) {
-          throw usageError('ArgumentException', 'The -AsHashTable parameter needs one property; use -AsString to key the hashtable by the group names.', 'Property');
+          throw usageError('ArgumentException', cmdletMessages.ArgumentException.hashTableOfSeveral, 'Property');
         }
       }
       add(state, input, context);
@@ -210,7 +211,7 @@ function checkObjectKeys(state: State, keys: readonly KeyValue[]): void {
     throw new TerminatingError({
       errorId: 'PSObjectCompareTo',
       category: 'InvalidOperation',
-      message: 'Cannot group by a property whose values are objects: PowerShell cannot compare them (they do not implement IComparable). Group by one of their properties instead.',
+      message: cmdletMessages.PSObjectCompareTo,
     });
   }
   state.objectKey = true;

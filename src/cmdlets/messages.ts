@@ -94,5 +94,36 @@ export const cmdletMessages = {
     defaultHistory: 'PINHistoryCount is 0 (the default of a new policy)',
     givenHistory: '-PINHistoryCount is 0',
   },
+  // The way out of each holding cmdlet's memory budget, for core's MemoryBudgetExceeded text.
+  MemoryBudgetExceeded: {
+    selectObject: 'give a smaller -Last or -SkipLast, or select fewer properties before -Unique',
+    sortObject: 'a full sort spills; -Top or -Bottom with a larger n stops with MemoryBudgetExceeded: give a smaller n',
+    convertToJson: 'give a smaller -Depth or -Compress, or convert smaller objects',
+    formatTable: 'leave out -AutoSize: Format-Table then sizes the columns from the first rows and streams',
+    groupObject: 'use -NoElement to hold only the counts, or group fewer objects',
+  },
+  // Export-Csv, ConvertTo-Csv.
+  CannotConvertArgumentNoMessage: {
+    // PowerShell's binding error for a -Delimiter that is not one [char] (the same in all four CSV cmdlets); `shown` is echoed.
+    delimiter: (shown: string) =>
+      `Cannot bind parameter 'Delimiter'. Cannot convert value "${shown}" to type "System.Char". Error: "String must be exactly one character long."`,
+  },
+  CannotSpecifyQuoteFieldsAndUseQuotes: 'You must specify either the -UseQuotes or -QuoteFields parameters, but not both.',
+  CannotSpecifyBothAppendAndNoHeader: 'You must specify either the -Append or -NoHeader parameters, but not both.',
+  CannotSpecifyPathAndLiteralPath: 'You must specify either the -Path or -LiteralPath parameters, but not both.',
+  CannotAppendCsvWithMismatchedPropertyNames: (path: string, column: string) =>
+    `Cannot append CSV content to the following file: ${echo(path)}. The appended object does not have a property that corresponds to the following column: ${echo(column)}. To continue with mismatched properties, add the -Force parameter, and then retry the command.`,
+  // Format-Table, Format-List: calculated properties (the hashtable's text comes echoed).
+  FormatStringNotSupported: (shown: string) => `cspin does not support the FormatString key of a calculated property yet: ${shown}.`,
+  FormatTableInvalidWidth: (shown: string) => `The Width key needs a whole number of 1 or more: ${shown}.`,
+  IllegalAlignmentValueSpecification: (shown: string) => `The Alignment key takes Left, Center or Right: ${shown}.`,
+  // Group-Object.
+  ArgumentException: {
+    asStringWithoutHashTable: 'The -AsString parameter can be used only with the -AsHashTable parameter.',
+    hashTableOfSeveral: 'The -AsHashTable parameter needs one property; use -AsString to key the hashtable by the group names.',
+  },
+  ExpressionGlobbing2: (name: string) => `Group-Object does not take wildcards in -Property: "${echo(name)}". Name the property.`,
+  PSObjectCompareTo:
+    'Cannot group by a property whose values are objects: PowerShell cannot compare them (they do not implement IComparable). Group by one of their properties instead.',
   CannotConvertArgument: { perUserPolicyName: (text: string) => `"${echo(text)}" is not a per-user policy name.` },
 } satisfies MessageTable<CmdletErrorId, CoreErrorId | DirectoryErrorId | PinErrorId>;

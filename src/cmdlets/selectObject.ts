@@ -6,12 +6,13 @@ import { SELECT_EXAMPLES } from './selectObjectExamples.js';
 import { compileProjection, project, type Projection } from './selectProjection.js';
 import { SelectQueue } from './selectQueue.js';
 import { UniqueSet } from './selectUnique.js';
+import { cmdletMessages } from './messages.js';
 
 /** What Select-Object holds, for help and for the error past its memory budget. */
 const HOLDS = {
   what: 'the last n input objects (-Last n, with -Skip s: n + s), n objects (-SkipLast n) or each distinct selected object (-Unique)',
   when: 'only with -Last, -SkipLast or -Unique; otherwise it streams and holds nothing',
-  wayOut: 'give a smaller -Last or -SkipLast, or select fewer properties before -Unique',
+  wayOut: cmdletMessages.MemoryBudgetExceeded.selectObject,
 };
 /** Estimated bytes a held object costs beyond its value: its wrapper and its queue slot (or -Unique's key). */
 const HELD_OVERHEAD = 56;

@@ -6,6 +6,7 @@ import { PropertyListType } from '../core/propertyType.js';
 import { expandSpecs, keyComparer, keySpecs, readKeys, type KeySpec, type KeyValue } from './orderKeys.js';
 import { Spill, type Entry } from './sortRuns.js';
 import { pinInfo } from './sampleObjects.js';
+import { cmdletMessages } from './messages.js';
 
 interface State {
   readonly specs: readonly KeySpec[];
@@ -56,7 +57,7 @@ export default defineCmdlet({
   holds: {
     what: 'the input objects (their JSON text and sort keys), one budget at a time: each full run is sorted and written to a temporary file in a private folder under TMPDIR, the end merges the files, and the folder is removed on every exit, so any number of objects sorts in bounded memory; with -Top or -Bottom only n objects',
     budget: 16 * 1024 * 1024,
-    wayOut: 'a full sort spills; -Top or -Bottom with a larger n stops with MemoryBudgetExceeded: give a smaller n',
+    wayOut: cmdletMessages.MemoryBudgetExceeded.sortObject,
   },
   inputTypes: ['Any object, string or number, one per NDJSON line.'],
   outputType: 'The input objects, unchanged, in sorted order.',

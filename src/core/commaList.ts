@@ -7,6 +7,7 @@
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { quotedEnd } from './hashtableLiteral.js';
+import { coreMessages } from './messages.js';
 import { NOT_CONVERTIBLE, type ParamType } from './types.js';
 
 const OPENERS: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']' };
@@ -72,7 +73,7 @@ function endsWithComma(text: string): boolean {
 }
 
 function missingExpression(text: string): Error {
-  return usageError('MissingExpression', `Missing expression after ',' in ${echo(text)}: put the next element after the comma, or remove the comma.`, echo(text));
+  return usageError('MissingExpression', coreMessages.MissingExpression(text), echo(text));
 }
 
 /**
@@ -114,6 +115,6 @@ export function arrayType<T>(element: ParamType<T>, name = `${element.name}[]`):
       if (elements.includes('')) throw missingExpression(text);
       return convertAll(elements.map(unquoteElement), true);
     },
-    describe: (text) => element.describe?.(text) ?? `Cannot convert value "${echo(text)}" to type "${name}".`,
+    describe: (text) => element.describe?.(text) ?? coreMessages.CannotConvertArgument.value(text, name),
   };
 }

@@ -5,7 +5,7 @@
  * names the limit and the way out, instead of dying of V8's out-of-memory crash.
  */
 import { TerminatingError, usageError } from './errors.js';
-import { echo } from './echo.js';
+import { coreMessages } from './messages.js';
 
 /** What a holding cmdlet declares (CmdletDecl.holds): shown by help, used by the engine. */
 export interface HoldsDecl {
@@ -35,7 +35,7 @@ export function budgetOf(declared: number, env: NodeJS.ProcessEnv): number {
   const text = env[BUDGET_VARIABLE]?.trim() ?? '';
   if (text === '') return declared;
   const m = /^(\d+)\s*([kmg]?)(?:i?b)?$/i.exec(text);
-  if (!m) throw usageError('InvalidMemoryBudget', `${BUDGET_VARIABLE}="${echo(text, 40)}" is not a size: use bytes, or a number with K, M or G (8M).`, BUDGET_VARIABLE);
+  if (!m) throw usageError('InvalidMemoryBudget', coreMessages.InvalidMemoryBudget(BUDGET_VARIABLE, text), BUDGET_VARIABLE);
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase() as '' | 'k' | 'm' | 'g'];
   return Math.min(Number(m[1]) * unit, declared);
 }
@@ -86,7 +86,7 @@ export class MemoryBudget {
       throw new TerminatingError({
         errorId: 'MemoryBudgetExceeded',
         category: 'LimitsExceeded',
-        message: `${this.command} holds more than its memory budget of ${formatBytes(this.limit)}, which keeps it within the bins' 64 MiB heap: ${this.wayOut}.`,
+        message: coreMessages.MemoryBudgetExceeded(this.command, formatBytes(this.limit), this.wayOut),
         target: this.limit,
       });
     }

@@ -6,6 +6,7 @@
 import { echo } from './echo.js';
 import type { CoreErrorId } from './errorIds.js';
 import type { MessageTable } from './messageTable.js';
+import { inputMessages } from './messages/input.js';
 import { quoteRedacted } from './redact.js';
 
 /** The ShouldProcess description of an action, for What if, -Verbose and the -Confirm prompt. */
@@ -30,6 +31,7 @@ const inHashtable = (message: string, text: string) => `${message} In ${echo(tex
 const environmentValue = (name: string, value: unknown, advice: string) => `${name}="${echo(value, 40)}" is not ${advice}`;
 
 export const coreMessages = {
+  ...inputMessages,
   NamedParameterNotFound: (name: string) => `A parameter cannot be found that matches parameter name '${echo(name)}'.`,
   AmbiguousParameter: (name: string, candidates: string[]) =>
     `Parameter cannot be processed because the parameter name '${echo(name)}' is ambiguous. Possible matches include: ${candidates
@@ -99,6 +101,7 @@ export const coreMessages = {
   MissingEndCurlyBrace: {
     hashtable: (position: number, text: string) => invalidHashtable(position, "missing the closing '}' of the hashtable", text),
     scriptBlock: (position: number, text: string) => invalidHashtable(position, "missing the closing '}' of this script block", text),
+    property: (text: string) => `Missing the closing '}' of the script block ${echo(text)}.`,
   },
   MissingEqualsInHashLiteral: {
     afterKey: (position: number, text: string, key: string) => invalidHashtable(position, `missing '=' after the key ${echo(key)}`, text),
@@ -127,7 +130,15 @@ export const coreMessages = {
   ScriptBlockNotSupported: (parameter: string, text: string, position: number, reason: string) =>
     `Cannot bind parameter '${parameter}'. The script block ${echo(text)} is beyond what cspin evaluates (at position ${position}: ${reason}). ` +
     'cspin evaluates one expression over $_: $_, $_.Name, quoted strings, numbers, $true/$false/$null, comparisons and -and/-or/-not.',
+  MissingExpression: (text: string) => `Missing expression after ',' in ${echo(text)}: put the next element after the comma, or remove the comma.`,
   WildcardPatternException: (parameter: string, reason: string) => `Cannot bind parameter '${parameter}'. The ${reason}.`,
+  // Holding cmdlets: the budget (formatted), and what the user can do instead.
+  InvalidMemoryBudget: (name: string, value: string) => environmentValue(name, value, 'a size: use bytes, or a number with K, M or G (8M).'),
+  MemoryBudgetExceeded: (command: string, budget: string, wayOut: string) =>
+    `${command} holds more than its memory budget of ${budget}, which keeps it within the bins' 64 MiB heap: ${wayOut}.`,
+  // Report files (Export-Csv). FileOpenFailure's text is the system condition's (see QUIET in test/messages.test.ts).
+  NoClobber: (path: string) => `The file '${echo(path)}' already exists.`,
+  FileWriteError: (path: string) => `Cannot write ${echo(path)}.`,
   // Output.
   OutputFailed: {
     write: (reason: string, code: string) => `Cannot write the output to stdout: ${reason} (${echo(code, 40)}). The command stopped.`,

@@ -7,6 +7,7 @@ import { arrayType } from './commaList.js';
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
 import { isHashtableLiteral, parseHashtableLiteral, scriptBlockEnd, type HashtableLiteral } from './hashtableLiteral.js';
+import { coreMessages } from './messages.js';
 import { NOT_CONVERTIBLE, StringType, type ParamType } from './types.js';
 
 /** A script block given as a list element or parameter value: `{$_.A}`. */
@@ -31,7 +32,7 @@ export function parsePropertyArgument(text: string): PropertyArgument {
   if (isHashtableLiteral(trimmed)) return parseHashtableLiteral(trimmed);
   if (!trimmed.startsWith('{')) return text;
   if (scriptBlockEnd(trimmed, 0) !== trimmed.length) {
-    throw usageError('MissingEndCurlyBrace', `Missing the closing '}' of the script block ${echo(trimmed)}.`, echo(trimmed));
+    throw usageError('MissingEndCurlyBrace', coreMessages.MissingEndCurlyBrace.property(trimmed), echo(trimmed));
   }
   return { kind: 'scriptBlock', text: trimmed, body: trimmed.slice(1, -1) };
 }

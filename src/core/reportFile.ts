@@ -11,6 +11,7 @@ import { accessSync, chmodSync, closeSync, constants, copyFileSync, fstatSync, f
 import { basename, dirname, join, resolve } from 'node:path';
 import { echo } from './echo.js';
 import { TerminatingError } from './errors.js';
+import { coreMessages } from './messages.js';
 import { systemError } from './systemError.js';
 
 /** The file encodings of -Encoding. */
@@ -68,7 +69,7 @@ export class ReportFile {
     this.target = existing?.isFile() ? realpathSync(resolve(path)) : resolve(path);
     if (existing?.isDirectory()) throw openFailure(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), path);
     if (existing && this.#noClobber) {
-      throw new TerminatingError({ errorId: 'NoClobber', category: 'ResourceUnavailable', message: `The file '${echo(path)}' already exists.`, target: echo(path) });
+      throw new TerminatingError({ errorId: 'NoClobber', category: 'ResourceUnavailable', message: coreMessages.NoClobber(path), target: echo(path) });
     }
     if (existing) {
       try {
@@ -143,7 +144,7 @@ export class ReportFile {
     } catch (error) {
       this.discard();
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new TerminatingError({ errorId: 'NoClobber', category: 'ResourceUnavailable', message: `The file '${echo(this.path)}' already exists.`, target: echo(this.path) });
+        throw new TerminatingError({ errorId: 'NoClobber', category: 'ResourceUnavailable', message: coreMessages.NoClobber(this.path), target: echo(this.path) });
       }
       throw writeFailure(error, this.path);
     }
@@ -225,5 +226,5 @@ function openFailure(error: unknown, path: string): TerminatingError {
 }
 
 function writeFailure(error: unknown, path: string): TerminatingError {
-  return systemError(error, { doing: 'write', path }) ?? new TerminatingError({ errorId: 'FileWriteError', category: 'WriteError', message: `Cannot write ${echo(path)}.`, target: echo(path), cause: error });
+  return systemError(error, { doing: 'write', path }) ?? new TerminatingError({ errorId: 'FileWriteError', category: 'WriteError', message: coreMessages.FileWriteError(path), target: echo(path), cause: error });
 }

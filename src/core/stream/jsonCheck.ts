@@ -5,7 +5,10 @@
  * properties are looked up case-insensitively: which `Pin` of `{"Pin":"1","pin":"2"}` is meant?
  */
 
+import { inputMessages } from '../messages/input.js';
 import { restoreKeyOrder } from '../record.js';
+
+const REASON = inputMessages.MalformedJson;
 
 /** The deepest nesting a record may have, as ConvertFrom-Json's default -Depth. */
 export const MAX_JSON_DEPTH = 1024;
@@ -108,12 +111,12 @@ const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 export function scanJson(text: string, objects?: Map<string, string>[]): JsonProblem | undefined {
   const stack: Frame[] = [];
   let i = skipSpace(text, 0);
-  const fail = (reason: string, at = i): JsonProblem => ({ errorId: 'MalformedJson', offset: at, reason: at >= text.length ? 'the line ends inside the JSON value' : reason });
+  const fail = (reason: string, at = i): JsonProblem => ({ errorId: 'MalformedJson', offset: at, reason: at >= text.length ? REASON.endsInside : reason });
   for (;;) {
     // A value is expected at i.
     const c = text.charCodeAt(i);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (stack.length >= MAX_JSON_DEPTH) return { errorId: 'JsonDepthExceeded', offset: i, reason: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+      if (stack.length >= MAX_JSON_DEPTH) return { errorId: 'JsonDepthExceeded', offset: i, reason: inputMessages.JsonDepthExceeded.reason(MAX_JSON_DEPTH) };
       const object = c === 0x7b;
       const keys = object ? new Map<string, string>() : undefined;
       if (keys) objects?.push(keys);
@@ -139,14 +142,14 @@ export function scanJson(text: string, objects?: Map<string, string>[]): JsonPro
     for (;;) {
       i = skipSpace(text, i);
       const frame = stack[stack.length - 1];
-      if (!frame) return i === text.length ? undefined : fail('text after the JSON value');
+      if (!frame) return i === text.length ? undefined : fail(REASON.textAfter);
       const d = text.charCodeAt(i);
       if (d === (frame.object ? 0x7d : 0x5d)) {
         stack.pop();
         i++;
         continue;
       }
-      if (d !== 0x2c /* , */) return fail(frame.object ? "expected ',' or '}'" : "expected ',' or ']'");
+      if (d !== 0x2c /* , */) return fail(frame.object ? REASON.expectedCommaOrBrace : REASON.expectedCommaOrBracket);
       i = skipSpace(text, i + 1);
       if (frame.object) {
         const key = scanKey(text, i, stack);
@@ -160,7 +163,7 @@ export function scanJson(text: string, objects?: Map<string, string>[]): JsonPro
 
 /** Reads `"key" :` at i for the innermost object; checks the key against the object's others. */
 function scanKey(text: string, i: number, stack: Frame[]): { next: number } | JsonProblem {
-  if (text.charCodeAt(i) !== 0x22) return { errorId: 'MalformedJson', offset: i, reason: i >= text.length ? 'the line ends inside the JSON value' : 'expected a property name in double quotes' };
+  if (text.charCodeAt(i) !== 0x22) return { errorId: 'MalformedJson', offset: i, reason: i >= text.length ? REASON.endsInside : REASON.expectedKey };
   const end = scanString(text, i);
   if (typeof end !== 'number') return { errorId: 'MalformedJson', offset: i, reason: end };
   const raw = text.slice(i, end);
@@ -170,12 +173,12 @@ function scanKey(text: string, i: number, stack: Frame[]): { next: number } | Js
   const earlier = keys.get(folded);
   if (earlier !== undefined) {
     return earlier === key
-      ? { errorId: 'DuplicateKeysInJsonString', offset: i, reason: 'the object has this key twice', key }
-      : { errorId: 'KeysWithDifferentCasingInJsonString', offset: i, reason: 'the object has keys that differ only in case', key };
+      ? { errorId: 'DuplicateKeysInJsonString', offset: i, reason: inputMessages.DuplicateKeysInJsonString.reason, key }
+      : { errorId: 'KeysWithDifferentCasingInJsonString', offset: i, reason: inputMessages.KeysWithDifferentCasingInJsonString.reason, key };
   }
   keys.set(folded, key);
   const colon = skipSpace(text, end);
-  if (text.charCodeAt(colon) !== 0x3a) return { errorId: 'MalformedJson', offset: colon, reason: colon >= text.length ? 'the line ends inside the JSON value' : "expected ':' after the property name" };
+  if (text.charCodeAt(colon) !== 0x3a) return { errorId: 'MalformedJson', offset: colon, reason: colon >= text.length ? REASON.endsInside : REASON.expectedColon };
   return { next: skipSpace(text, colon + 1) };
 }
 
@@ -185,7 +188,7 @@ function scanScalar(text: string, i: number): number | string {
   if (c === 0x22) return scanString(text, i);
   if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return scanNumber(text, i);
   for (const word of ['true', 'false', 'null']) if (text.startsWith(word, i)) return i + word.length;
-  return 'unexpected character';
+  return REASON.unexpectedCharacter;
 }
 
 /** The index after the closing quote of the string that opens at i, or why it is malformed. */
@@ -193,24 +196,24 @@ function scanString(text: string, i: number): number | string {
   for (let j = i + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (c === 0x22) return j + 1;
-    if (c < 0x20) return 'a control character inside a string';
+    if (c < 0x20) return REASON.controlCharacter;
     if (c !== 0x5c) continue;
     const e = text.charCodeAt(++j);
     if (e === 0x75 /* u */) {
-      if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 1, j + 5))) return 'a \\u escape without four hex digits';
+      if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 1, j + 5))) return REASON.unicodeEscape;
       j += 4;
     } else if (!'"\\/bfnrt'.includes(text.charAt(j)) || Number.isNaN(e)) {
-      return 'an invalid escape in a string';
+      return REASON.invalidEscape;
     }
   }
-  return 'a string that is never closed';
+  return REASON.unclosedString;
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 function scanNumber(text: string, i: number): number | string {
   NUMBER.lastIndex = i;
-  return NUMBER.test(text) ? NUMBER.lastIndex : 'a malformed number';
+  return NUMBER.test(text) ? NUMBER.lastIndex : REASON.malformedNumber;
 }
 
 function skipSpace(text: string, i: number): number {

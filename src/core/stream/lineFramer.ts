@@ -3,6 +3,7 @@
  * dropped byte by byte as it arrives, never buffered.
  */
 import { errorRecord, type ErrorRecord } from '../errors.js';
+import { inputMessages } from '../messages/input.js';
 import type { Line } from './records.js';
 
 const LF = 0x0a;
@@ -132,7 +133,7 @@ export class LineFramer {
       text = this.decoder.decode(bytes.subarray(0, length));
     } catch {
       const at = firstInvalidByte(bytes.subarray(0, length)) + 1;
-      out.push(errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: `line ${n}: invalid UTF-8 at byte ${at}`, record: n }));
+      out.push(errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: inputMessages.InvalidUtf8(n, at), record: n }));
       return;
     }
     if (!isBlank(text)) out.push({ n, text });
@@ -176,7 +177,7 @@ export class LineFramer {
     return errorRecord({
       errorId: 'LineTooLong',
       category: 'LimitsExceeded',
-      message: `line ${n}: longer than ${this.maxLineBytes} bytes`,
+      message: inputMessages.LineTooLong(n, this.maxLineBytes),
       record: n,
     });
   }

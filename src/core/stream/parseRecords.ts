@@ -4,7 +4,7 @@
  */
 import { map, type OperatorFunction } from 'rxjs';
 import { errorRecord, isErrorRecord, type ErrorRecord } from '../errors.js';
-import { echo } from '../echo.js';
+import { inputMessages } from '../messages/input.js';
 import { checkParsed, columnOf, scanJson, type JsonProblem } from './jsonCheck.js';
 import type { Line, RecordItem } from './records.js';
 import { restoreKeyOrder } from '../record.js';
@@ -59,17 +59,16 @@ export function parseLine(line: Line): RecordItem[] {
  * gives the column and the reason, never the text (JSON.parse's own message quotes it).
  */
 function jsonError(n: number, text: string, problem: JsonProblem | undefined): ErrorRecord {
-  const where = problem ? `, column ${columnOf(text, problem.offset)}` : '';
-  const key = echo(problem?.key ?? '');
+  const where = problem ? columnOf(text, problem.offset) : undefined;
   const message =
-    problem?.errorId === 'DuplicateKeysInJsonString' ? `the object has the key "${key}" twice`
-    : problem?.errorId === 'KeysWithDifferentCasingInJsonString' ? `the object has keys that differ only in case ("${key}"), which PowerShell properties cannot tell apart`
-    : problem?.errorId === 'JsonDepthExceeded' ? problem.reason
-    : `malformed JSON (${problem?.reason ?? 'not valid JSON'})`;
+    problem?.errorId === 'DuplicateKeysInJsonString' ? inputMessages.DuplicateKeysInJsonString.line(n, where, problem.key ?? '')
+    : problem?.errorId === 'KeysWithDifferentCasingInJsonString' ? inputMessages.KeysWithDifferentCasingInJsonString.line(n, where, problem.key ?? '')
+    : problem?.errorId === 'JsonDepthExceeded' ? inputMessages.JsonDepthExceeded.line(n, where, problem.reason)
+    : inputMessages.MalformedJson.line(n, where, problem?.reason ?? inputMessages.MalformedJson.notJson);
   return errorRecord({
     errorId: problem?.errorId ?? 'MalformedJson',
     category: !problem || problem.errorId === 'MalformedJson' ? 'ParserError' : 'InvalidData',
-    message: `line ${n}${where}: ${message}`,
+    message,
     record: n,
   });
 }

@@ -1,6 +1,7 @@
 import { fstatSync } from 'node:fs';
 import { Observable } from 'rxjs';
 import { TerminatingError } from '../errors.js';
+import { inputMessages } from '../messages/input.js';
 import type { Valve } from './valve.js';
 
 /**
@@ -51,7 +52,7 @@ export function unreadableInput(input: NodeJS.ReadableStream): TerminatingError 
     return undefined; // fstat failing is the read's to report
   }
   return new TerminatingError(
-    { errorId: 'StdinReadError', category: 'InvalidArgument', message: 'Cannot read standard input: it is a directory (EISDIR).', target: 'stdin' },
+    { errorId: 'StdinReadError', category: 'InvalidArgument', message: inputMessages.StdinReadError.directory, target: 'stdin' },
     2,
   );
 }
@@ -64,9 +65,8 @@ export function unreadableInput(input: NodeJS.ReadableStream): TerminatingError 
 export function stdinReadError(error: Error): TerminatingError {
   const code = (error as NodeJS.ErrnoException).code;
   // Node's message is "<CODE>: <meaning>, read": keep the meaning, which names no input.
-  const meaning = /^[A-Z0-9]+: ([^,]+)/.exec(error.message)?.[1] ?? 'read failed';
-  const reason = code ? `${meaning} (${code})` : meaning;
-  return new TerminatingError({ errorId: 'StdinReadError', category: 'ResourceUnavailable', message: `Cannot read standard input: ${reason}.`, target: 'stdin', cause: error });
+  const meaning = /^[A-Z0-9]+: ([^,]+)/.exec(error.message)?.[1] ?? inputMessages.StdinReadError.unknown;
+  return new TerminatingError({ errorId: 'StdinReadError', category: 'ResourceUnavailable', message: inputMessages.StdinReadError.read(meaning, code), target: 'stdin', cause: error });
 }
 
 /**
