@@ -6,6 +6,8 @@
 import { echo } from './echo.js';
 import type { CoreErrorId } from './errorIds.js';
 import type { MessageTable } from './messageTable.js';
+import { binderMessages } from './messages/binder.js';
+import { filterMessages } from './messages/filters.js';
 import { quoteRedacted } from './redact.js';
 
 /** The ShouldProcess description of an action, for What if, -Verbose and the -Confirm prompt. */
@@ -30,6 +32,8 @@ const inHashtable = (message: string, text: string) => `${message} In ${echo(tex
 const environmentValue = (name: string, value: unknown, advice: string) => `${name}="${echo(value, 40)}" is not ${advice}`;
 
 export const coreMessages = {
+  ...binderMessages,
+  ...filterMessages,
   NamedParameterNotFound: (name: string) => `A parameter cannot be found that matches parameter name '${echo(name)}'.`,
   AmbiguousParameter: (name: string, candidates: string[]) =>
     `Parameter cannot be processed because the parameter name '${echo(name)}' is ambiguous. Possible matches include: ${candidates
@@ -50,6 +54,11 @@ export const coreMessages = {
       cannotConvertValue(text, type, `Specify one of the following enumerator names and try again: ${names}.`),
     switchNotString: (name: string, text: string) =>
       `Cannot convert 'System.String' to the type 'System.Management.Automation.SwitchParameter' required by parameter '${name}': "${echo(text)}" is text. Use a number (0 is false), $true or $false (true or false in bash).`,
+    // An input property holding what a scalar parameter never takes (the type is named, never the value).
+    notScalar: (property: string, kind: string, type: string) => `The input property "${echo(property)}" holds ${kind}, which cannot be converted to type "${type}".`,
+    array: 'an array (System.Object[])',
+    object: 'an object (PSCustomObject)',
+    inexactNumber: 'a number too large to keep every digit',
   },
   SwitchValueMissing: (name: string) =>
     `Missing a value after '-${name}:'. bash expands an unquoted $false to nothing: write -${name}:false or '-${name}:$false'.`,
