@@ -31,32 +31,6 @@ const QUIET: Readonly<Record<string, string>> = {
   FileOpenFailure: 'its text is the system condition\'s (src/core/systemError.ts words it as PermissionDenied, PathNotFound...)',
 };
 
-/**
- * Temporary: ids whose text is still inline in a file other helpers are editing now (listed in
- * INLINE_FOR_NOW). The lead moves each into its area's table after merging, and empties this list.
- */
-const NOT_MOVED_YET: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries({
-    'src/core/csv/*': ['CsvFieldCountMismatch', 'DuplicateCsvHeader', 'MalformedCsvRow'],
-    'src/core/filter*.ts': ['ComparisonFailure', 'InvalidFilter'],
-    'src/cmdlets/importCsv.ts': ['CannotConvertArgumentNoMessage', 'ParameterArgumentTransformationError', 'FileReadError'],
-    'src/cmdlets/whereObject.ts': ['AmbiguousPropertyName', 'OperatorNotSpecified', 'ValueNotSpecifiedForWhereObject'],
-  }).flatMap(([file, ids]) => ids.map((id) => [id, file])),
-);
-
-/**
- * Temporary: files other helpers are editing now, whose inline texts the lead moves into the tables
- * after merging (then this list is emptied). Globs: `*` within one name.
- */
-const INLINE_FOR_NOW = [
-  'src/core/bindCommandLine.ts', 'src/core/bindPipeline.ts', 'src/core/argv.ts', 'src/core/commonParameters.ts', 'src/core/run.ts',
-  'src/core/declaration.ts', 'src/core/csv/*', 'src/core/filter*.ts', 'src/core/compare.ts', 'src/core/whereOperators.ts',
-  'src/core/containment.ts', 'src/core/dateOperands.ts', 'src/cmdlets/importCsv.ts', 'src/cmdlets/convertfromCsv.ts',
-  'src/cmdlets/whereObject.ts',
-];
-const inlineForNow = (file: string) =>
-  INLINE_FOR_NOW.some((glob) => new RegExp(`^${glob.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`).test(file));
-
 /** The ids an area declares in the interface of its errorIds.ts. */
 function idsOf(area: Area): string[] {
   const text = readFileSync(join(SRC, area, 'errorIds.ts'), 'utf8');
@@ -81,9 +55,9 @@ describe('the message tables', () => {
     expect(ALL_IDS.size).toBe(Object.values(IDS).flat().length);
   });
 
-  it.each(Object.keys(AREAS) as Area[])('%s: every id has its text in the area\'s table, or is listed as quiet or not moved yet', (area) => {
+  it.each(Object.keys(AREAS) as Area[])('%s: every id has its text in the area\'s table, or is listed as quiet', (area) => {
     const table: Record<string, unknown> = AREAS[area].table;
-    const missing = IDS[area].filter((id) => !(id in table) && QUIET[id] === undefined && NOT_MOVED_YET[id] === undefined);
+    const missing = IDS[area].filter((id) => !(id in table) && QUIET[id] === undefined);
     expect(missing).toEqual([]);
     expect(Object.entries(table).filter(([, entry]) => !isText(entry)).map(([id]) => id)).toEqual([]);
   });
@@ -93,10 +67,9 @@ describe('the message tables', () => {
     expect(Object.keys(AREAS[area].table).filter((key) => !allowed.has(key))).toEqual([]);
   });
 
-  it('lists as quiet or not moved yet only ids that exist and have no text', () => {
+  it('lists as quiet only ids that exist and have no text', () => {
     const tabled = new Set(Object.values(AREAS).flatMap(({ table }) => Object.keys(table)));
-    const listed = [...Object.keys(QUIET), ...Object.keys(NOT_MOVED_YET)];
-    expect(listed.filter((id) => !ALL_IDS.has(id))).toEqual([]);
+    expect(Object.keys(QUIET).filter((id) => !ALL_IDS.has(id))).toEqual([]);
     expect(Object.keys(QUIET).filter((id) => tabled.has(id))).toEqual([]);
   });
 });
@@ -131,7 +104,7 @@ function sourceFiles(dir: string): string[] {
 describe('no message text outside the tables', () => {
   it('src/ writes no message, reason or usage error text inline (the tables are src/<area>/messages.ts)', () => {
     const found = sourceFiles(SRC)
-      .filter((file) => !/\/messages(?:\.ts$|\/)/.test(file) && !inlineForNow(file))
+      .filter((file) => !/\/messages(?:\.ts$|\/)/.test(file))
       .flatMap((file) => {
         const text = readFileSync(join(ROOT, file), 'utf8');
         return INLINE_TEXT.flatMap((pattern) =>

@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { csvRecords } from '../core/csv/csvRecords.js';
 import { StringType, TYPE_NAME_PROPERTY, TerminatingError, defineCmdlet, errorRecord, isErrorRecord, recordEntries, recordFromEntries, usageError } from '../core/index.js';
-import { messages } from '../core/messages.js';
+import { coreMessages } from '../core/messages.js';
 import { NameListType } from '../core/propertyType.js';
 import { checkDelimiter } from './csvOutput.js';
 import { headerList } from './importCsv.js';
+import { cmdletMessages } from './messages.js';
 import { classifyStdin } from '../core/pipelineInput.js';
 
 export default defineCmdlet({
@@ -45,7 +46,7 @@ export default defineCmdlet({
     checkDelimiter(params.Delimiter);
     headerList(params.Header);
     if (params.InputObject === undefined && classifyStdin() === 'terminal') {
-      throw usageError('MissingMandatoryParameter', messages.missingMandatory(['InputObject']), 'InputObject');
+      throw usageError('MissingMandatoryParameter', coreMessages.MissingMandatoryParameter(['InputObject']), 'InputObject');
     }
     return undefined;
   },
@@ -56,8 +57,8 @@ export default defineCmdlet({
       const header = headerList(params.Header);
       for await (const item of csvRecords(input, { delimiter: params.Delimiter, header })) {
         // As in PowerShell, a column named twice ends the command (its members cannot be made).
-        if (isErrorRecord(item) && item.errorId === 'DuplicateCsvHeader') throw new TerminatingError({ ...item, errorId: 'AlreadyPresentPSMemberInfoInternalCollectionAdd', message: `CSV input: ${item.message}` });
-        if (isErrorRecord(item)) yield errorRecord({ ...item, message: `CSV input: ${item.message}` });
+        if (isErrorRecord(item) && item.errorId === 'DuplicateCsvHeader') throw new TerminatingError({ ...item, errorId: 'AlreadyPresentPSMemberInfoInternalCollectionAdd', message: cmdletMessages.AlreadyPresentPSMemberInfoInternalCollectionAdd.csvInput(item.message) });
+        if (isErrorRecord(item)) yield errorRecord({ ...item, message: cmdletMessages.MalformedCsvRow.csvInput(item.message) });
         else yield item.typeName ? recordFromEntries([[TYPE_NAME_PROPERTY, item.typeName], ...recordEntries(item.record)]) : item.record;
       }
     }

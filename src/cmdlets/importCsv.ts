@@ -6,11 +6,10 @@ import { csvRecords } from '../core/csv/csvRecords.js';
 import { ENCODING_NAMES, isKnownEncoding, utf8Input } from '../core/csv/recode.js';
 import { StringType, SwitchType, TYPE_NAME_PROPERTY, TerminatingError, defineCmdlet, echo, errorRecord, isErrorRecord, recordEntries, recordFromEntries, usageError } from '../core/index.js';
 import { stdinReadError } from '../core/stream/readChunks.js';
+import { cmdletMessages } from './messages.js';
 
 /** PowerShell's id for a column named twice (ExtendedTypeSystem's member collection). */
 const DUPLICATE_COLUMN = 'AlreadyPresentPSMemberInfoInternalCollectionAdd';
-const EMPTY_HEADER = (list: string) => `Cannot validate argument on parameter 'Header'. The argument "${list}" holds an empty name: give every column a name.`;
-const HEADER_TWICE = (name: string) => `The member "${name}" is already present: -Header names it twice (names ignore case).`;
 
 /** PowerShell's warning (CsvCommandStrings.UseDefaultNameForUnspecifiedHeader). */
 const UNNAMED_COLUMNS = 'One or more headers were not specified. Default names starting with "H" have been used in place of any missing headers.';
@@ -112,12 +111,8 @@ export default defineCmdlet({
   begin(params, context): State {
     checkDelimiter(params.Delimiter);
     if (params.Encoding !== undefined && !isKnownEncoding(params.Encoding)) {
-      const shown = echo(params.Encoding);
-      throw usageError(
-        'ParameterArgumentTransformationError',
-        `Cannot process argument transformation on parameter 'Encoding'. '${shown}' is not a supported encoding name: cspin reads ${ENCODING_NAMES.join(', ')}.`,
-        shown,
-      );
+      const message = cmdletMessages.ParameterArgumentTransformationError.encoding(params.Encoding, ENCODING_NAMES);
+      throw usageError('ParameterArgumentTransformationError', message, echo(params.Encoding));
     }
     let warned = false;
     // PowerShell warns once per command, whatever the number of files.
@@ -147,20 +142,20 @@ async function* importFile(path: string, stdin: boolean, encoding: string | unde
     for await (const item of csvRecords(input, { delimiter: state.delimiter, header: state.header, onUnnamedColumns: state.onUnnamedColumns })) {
       if (!isErrorRecord(item)) yield item.typeName ? typed(item.record, item.typeName) : item.record;
       // As in PowerShell, a column named twice ends the command (its members cannot be made).
-      else if (item.errorId === 'DuplicateCsvHeader') throw new TerminatingError({ ...item, errorId: DUPLICATE_COLUMN, message: `${shown}: ${item.message}` });
-      else yield errorRecord({ ...item, message: `${shown}: ${item.message}` });
+      else if (item.errorId === 'DuplicateCsvHeader') throw new TerminatingError({ ...item, errorId: DUPLICATE_COLUMN, message: cmdletMessages[DUPLICATE_COLUMN].inFile(path, item.message) });
+      else yield errorRecord({ ...item, message: cmdletMessages.MalformedCsvRow.inFile(path, item.message) });
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string' || !(error instanceof Error)) throw error;
     if (stdin) throw stdinReadError(error);
     // Node's message quotes the path raw: keep its meaning only.
-    const meaning = /^[A-Z0-9]+: ([^,]+)/.exec(error.message)?.[1] ?? 'read failed';
+    const meaning = /^[A-Z0-9]+: ([^,]+)/.exec(error.message)?.[1] ?? cmdletMessages.FileReadError.unknown;
     const opening = (error as NodeJS.ErrnoException).syscall === 'open' || code === 'EISDIR';
     throw new TerminatingError({
       errorId: opening ? 'FileOpenFailure' : 'FileReadError',
       category: code === 'ENOENT' ? 'ObjectNotFound' : code === 'EACCES' || code === 'EPERM' ? 'PermissionDenied' : 'InvalidOperation',
-      message: `Could not ${opening ? 'open' : 'read'} file '${shown}': ${meaning} (${code}).`,
+      message: cmdletMessages.FileReadError[opening ? 'open' : 'read'](path, meaning, code),
       target: shown,
       record,
     });
@@ -179,11 +174,11 @@ function typed(record: Record<string, string | null>, typeName: string): Record<
 export function headerList(names: readonly string[] | undefined): string[] | undefined {
   if (names === undefined) return undefined;
   const text = names.join(',');
-  if (names.some((name) => name === '')) throw usageError('ParameterArgumentValidationError', EMPTY_HEADER(echo(text)), echo(text));
+  if (names.some((name) => name === '')) throw usageError('ParameterArgumentValidationError', cmdletMessages.ParameterArgumentValidationError.emptyHeader(text), echo(text));
   const seen = new Set<string>();
   for (const name of names) {
     const folded = name.toLowerCase();
-    if (seen.has(folded)) throw usageError(DUPLICATE_COLUMN, HEADER_TWICE(echo(name)), echo(name));
+    if (seen.has(folded)) throw usageError(DUPLICATE_COLUMN, cmdletMessages[DUPLICATE_COLUMN].header(name), echo(name));
     seen.add(folded);
   }
   return [...names];

@@ -18,6 +18,13 @@ const invalidScriptBlock = (text: string, reason: string) => `Invalid script blo
 /** A filter that cannot decide one record, naming the record when the cmdlet can. */
 const aboutRecord = (message: string, name: string) => `${message} (${name})`;
 const conversionFailed = (line: number, column: number, reason: string) => `Conversion from JSON failed: line ${line}, column ${column}: ${reason}.`;
+/** Where-Object's comparison statement as it should be written. */
+const whereUsage = (property: string, operator: string) => `Where-Object ${echo(property)} -${operator} <Value>`;
+/** Where a CSV row's error happened: the file (Import-Csv) or the text (ConvertFrom-Csv). */
+const csvSource = {
+  inFile: (path: string, message: string) => `${echo(path)}: ${message}`,
+  csvInput: (message: string) => `CSV input: ${message}`,
+};
 const alreadyExisting = (name: string) => `The property cannot be processed because the property "${echo(name)}" already exists.`;
 
 export const cmdletMessages = {
@@ -40,7 +47,7 @@ export const cmdletMessages = {
   },
   FilterTooDeep: { parameter: boundParameter, scriptBlock: invalidScriptBlock },
   ComparisonFailure: { parameter: boundParameter, scriptBlock: invalidScriptBlock, record: aboutRecord },
-  BadOperatorArgument: { record: aboutRecord },
+  BadOperatorArgument: { record: aboutRecord, value: (reason: string) => `Cannot bind parameter 'Value'. ${reason}.` },
   InvalidLdapFilter: { parameter: boundParameter },
   FilterTooComplex: {
     parameter: boundParameter,
@@ -51,6 +58,9 @@ export const cmdletMessages = {
   AmbiguousParameterSet: {
     foreachProcess: (names: string[]) =>
       `${coreMessages.AmbiguousParameterSet(names)} In bash, put the script block in single quotes: ForEach-Object '{$_.SipAddress}'.`,
+    whereScriptBlock: (names: string[]) =>
+      `A script block cannot be used with ${names.map((n) => `-${n}`).join(' ')}. In bash, put the whole script block in single quotes: Where-Object '{$_.IsPinSet -eq $False}'.`,
+    whereNot: (property: string) => `-Not takes no value: Where-Object -Not ${echo(property)} selects the objects whose ${echo(property)} is false, empty or missing.`,
   },
   AmbiguousPropertyOrMethodName: (name: string, names: string) =>
     `Input name "${echo(name)}" is ambiguous. It can be resolved to multiple matched members. Possible matches include: ${echo(names)}.`,
@@ -60,6 +70,34 @@ export const cmdletMessages = {
   RenamingMultipleResults: 'Cannot rename multiple results.',
   AlreadyExistingUserSpecifiedPropertyExpand: alreadyExisting,
   AlreadyExistingUserSpecifiedPropertyNoExpand: alreadyExisting,
+  // Where-Object's comparison statement.
+  AmbiguousPropertyName: (property: string, names: readonly string[]) =>
+    `The property name "${echo(property)}" matches more than one property: ${echo(names.join(', '))}.`,
+  OperatorNotSpecified: (property: string) =>
+    `The operator is not specified: write one between the property and the value, as in ${whereUsage(property, 'EQ')}.`,
+  ValueNotSpecifiedForWhereObject: (property: string, operator: string) =>
+    `The -${operator} operator needs a value: ${whereUsage(property, operator)}. bash expands an unquoted $True, $False or $Null to nothing: write '$False' in single quotes (or False for a Boolean property).`,
+  // PowerShell's id for a comparison statement's failed conversion; the text is ComparisonFailure's.
+  OperatorFailed: { record: aboutRecord },
+  // Import-Csv, ConvertFrom-Csv: a row's error (any id) names its source.
+  MalformedCsvRow: csvSource,
+  AlreadyPresentPSMemberInfoInternalCollectionAdd: {
+    ...csvSource,
+    header: (name: string) => `The member "${echo(name)}" is already present: -Header names it twice (names ignore case).`,
+  },
+  ParameterArgumentValidationError: {
+    emptyHeader: (list: string) => `Cannot validate argument on parameter 'Header'. The argument "${echo(list)}" holds an empty name: give every column a name.`,
+  },
+  ParameterArgumentTransformationError: {
+    encoding: (name: string, names: readonly string[]) =>
+      coreMessages.ParameterArgumentTransformationError('Encoding', `'${echo(name)}' is not a supported encoding name: cspin reads ${names.join(', ')}.`),
+  },
+  // A file that cannot be opened (FileOpenFailure) or read; Node's meaning of the errno, and the code.
+  FileReadError: {
+    open: (path: string, meaning: string, code: string) => `Could not open file '${echo(path)}': ${meaning} (${code}).`,
+    read: (path: string, meaning: string, code: string) => `Could not read file '${echo(path)}': ${meaning} (${code}).`,
+    unknown: 'read failed',
+  },
   NonNumericInputObject: (text: string) => `Input object "${echo(text)}" is not numeric.`,
   // ConvertFrom-Json.
   MalformedJson: { conversion: conversionFailed },

@@ -68,10 +68,11 @@ export function compileRecordFilter(text: string, parameter: string, about?: (in
  * @param input the record
  * @param record its input line
  * @param about names the record in the message
+ * @param reportAs the id of a failed conversion, when the cmdlet has its own (Where-Object's OperatorFailed)
  * @returns the error record
  */
-export function filterFailure(error: ComparisonFailure | FilterError, input: unknown, record: number | undefined, about?: (input: unknown) => string): ErrorRecord {
-  const errorId = error instanceof ComparisonFailure ? error.errorId : 'BadOperatorArgument';
+export function filterFailure(error: ComparisonFailure | FilterError, input: unknown, record: number | undefined, about?: (input: unknown) => string, reportAs?: 'OperatorFailed'): ErrorRecord {
+  const errorId = error instanceof ComparisonFailure ? (reportAs ?? error.errorId) : 'BadOperatorArgument';
   const name = about?.(input);
   const message = name === undefined ? error.message : cmdletMessages[errorId].record(error.message, name);
   return errorRecord({ errorId, category: 'InvalidArgument', message, target: typeof input === 'string' ? echo(input) : input, record });

@@ -1,9 +1,10 @@
 import { ComparisonFailure, FilterError } from '../core/filterScript.js';
 import { numberLiteral } from '../core/filterNumbers.js';
 import { StringType, defineCmdlet, echo, errorRecord, usageError, type ErrorRecord } from '../core/index.js';
-import { messages } from '../core/messages.js';
+import { coreMessages } from '../core/messages.js';
 import { ObjectType, inputObjectParameter } from '../core/objectType.js';
 import { WHERE_OPERATORS, operatorParameters, operatorTest, propertyReader, takesList, type OperatorTest, type WhereOperator } from '../core/whereOperators.js';
+import { cmdletMessages } from './messages.js';
 import { compileRecordFilter, declaredPropertyType, filterFailure } from './recordFilter.js';
 
 /** Whether an input object passes; an ErrorRecord when that cannot be told for this object. */
@@ -98,16 +99,12 @@ export default defineCmdlet({
       const others = [params.FilterScript !== undefined && params.Property !== undefined && 'Property', hasValue && 'Value', ...operators];
       const extra = others.filter((name): name is string => typeof name === 'string');
       if (extra.length > 0) {
-        throw usageError(
-          'AmbiguousParameterSet',
-          `A script block cannot be used with ${extra.map((n) => `-${n}`).join(' ')}. In bash, put the whole script block in single quotes: Where-Object '{$_.IsPinSet -eq $False}'.`,
-          echo(script),
-        );
+        throw usageError('AmbiguousParameterSet', cmdletMessages.AmbiguousParameterSet.whereScriptBlock(extra), echo(script));
       }
       return { select: scriptSelector(script) };
     }
-    if (params.Property === undefined) throw usageError('MissingMandatoryParameter', messages.missingMandatory(['Property']), 'Property');
-    if (params.Property === '') throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', messages.emptyStringNotAllowed('Property'), '');
+    if (params.Property === undefined) throw usageError('MissingMandatoryParameter', coreMessages.MissingMandatoryParameter(['Property']), 'Property');
+    if (params.Property === '') throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', coreMessages.ParameterArgumentValidationErrorEmptyStringNotAllowed('Property'), '');
     return { select: comparisonSelector(params.Property, operators[0], hasValue, params.Value) };
   },
 
@@ -122,21 +119,20 @@ export default defineCmdlet({
 
 /** `Where-Object Prop [-op Value]`: checks that operator and value go together, then compiles the test. */
 function comparisonSelector(property: string, operator: WhereOperator | undefined, hasValue: boolean, value: unknown): Select {
-  const usage = `Where-Object ${echo(property)} -${operator ?? 'EQ'} <Value>`;
   if (operator === undefined && hasValue) {
-    throw usageError('OperatorNotSpecified', `The operator is not specified: write one between the property and the value, as in ${usage}.`, shown(value));
+    throw usageError('OperatorNotSpecified', cmdletMessages.OperatorNotSpecified(property), shown(value));
   }
   if (operator !== undefined && operator !== 'Not' && !hasValue) {
-    throw usageError('ValueNotSpecifiedForWhereObject', `The -${operator} operator needs a value: ${usage}. bash expands an unquoted $True, $False or $Null to nothing: write '$False' in single quotes (or False for a Boolean property).`, operator);
+    throw usageError('ValueNotSpecifiedForWhereObject', cmdletMessages.ValueNotSpecifiedForWhereObject(property, operator), operator);
   }
   if (operator === 'Not' && hasValue) {
-    throw usageError('AmbiguousParameterSet', `-Not takes no value: Where-Object -Not ${echo(property)} selects the objects whose ${echo(property)} is false, empty or missing.`, shown(value));
+    throw usageError('AmbiguousParameterSet', cmdletMessages.AmbiguousParameterSet.whereNot(property), shown(value));
   }
   let test: OperatorTest;
   try {
     test = operatorTest(operator, operator !== undefined && takesList(operator) ? listValue(value) : argumentValue(value), property);
   } catch (error) {
-    throw error instanceof FilterError ? usageError('BadOperatorArgument', `Cannot bind parameter 'Value'. ${error.reason}.`, shown(value)) : error;
+    throw error instanceof FilterError ? usageError('BadOperatorArgument', cmdletMessages.BadOperatorArgument.value(error.reason), shown(value)) : error;
   }
   const read = propertyReader(property);
   return (input, record) => {
@@ -145,7 +141,7 @@ function comparisonSelector(property: string, operator: WhereOperator | undefine
       return errorRecord({
         errorId: 'AmbiguousPropertyName',
         category: 'InvalidArgument',
-        message: `The property name "${echo(property)}" matches more than one property: ${echo(found.ambiguous.join(', '))}.`,
+        message: cmdletMessages.AmbiguousPropertyName(property, found.ambiguous),
         target: shown(input),
         record,
       });
@@ -155,7 +151,7 @@ function comparisonSelector(property: string, operator: WhereOperator | undefine
       return test(found.value, found.value === null ? declaredPropertyType(input, property) : undefined);
     } catch (error) {
       // PowerShell's simplified syntax reports a comparison that cannot convert as OperatorFailed.
-      if (error instanceof ComparisonFailure) return errorRecord({ ...filterFailure(error, input, record), errorId: 'OperatorFailed' });
+      if (error instanceof ComparisonFailure) return filterFailure(error, input, record, undefined, 'OperatorFailed');
       throw error;
     }
   };

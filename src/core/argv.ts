@@ -8,7 +8,7 @@ import Parser from 'yargs-parser';
 import { gatherCommaList } from './commaList.js';
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
-import { messages } from './messages.js';
+import { coreMessages } from './messages.js';
 import { didYouMean, nearestNames } from './suggest.js';
 import { NOT_CONVERTIBLE, booleanArgument } from './types.js';
 
@@ -50,9 +50,9 @@ export function resolveParameterName(typed: string, parameters: readonly ArgvPar
   const own = hits.filter((p) => !p.common);
   if (own.length === 1 && own[0]) return own[0];
   if (hits.length === 0) {
-    throw usageError('NamedParameterNotFound', messages.namedParameterNotFound(echo(typed)) + didYouMean(suggestParameters(typed, parameters)), echo(typed));
+    throw usageError('NamedParameterNotFound', coreMessages.NamedParameterNotFound(echo(typed)) + didYouMean(suggestParameters(typed, parameters)), echo(typed));
   }
-  throw usageError('AmbiguousParameter', messages.ambiguousParameter(echo(typed), hits.map((p) => p.name)), echo(typed));
+  throw usageError('AmbiguousParameter', coreMessages.AmbiguousParameter(echo(typed), hits.map((p) => p.name)), echo(typed));
 }
 
 /** The parameters nearest to a mistyped name (by any of their names), as `-Name`. */
@@ -72,11 +72,11 @@ function isParameterToken(token: string, parameters: readonly ArgvParameter[]): 
 }
 
 function switchValue(parameter: ArgvParameter, text: string): boolean {
-  if (text.trim() === '') throw usageError('SwitchValueMissing', messages.emptySwitchValue(parameter.name), parameter.name);
+  if (text.trim() === '') throw usageError('SwitchValueMissing', coreMessages.SwitchValueMissing(parameter.name), parameter.name);
   const value = booleanArgument(text);
   if (value !== NOT_CONVERTIBLE) return value;
   // PowerShell's binder: a switch takes a Boolean or a number, never a string (CannotConvertArgument).
-  throw usageError('CannotConvertArgument', messages.switchNotString(parameter.name, text), echo(text));
+  throw usageError('CannotConvertArgument', coreMessages.CannotConvertArgument.switchNotString(parameter.name, text), echo(text));
 }
 
 /**
@@ -102,7 +102,7 @@ export function parseArgv(argv: readonly string[], parameters: readonly ArgvPara
       continue;
     }
     const parameter = resolveParameterName(match[2], parameters);
-    if (seen.has(parameter.name)) throw usageError('ParameterAlreadyBound', messages.parameterAlreadyBound(parameter.name), parameter.name);
+    if (seen.has(parameter.name)) throw usageError('ParameterAlreadyBound', coreMessages.ParameterAlreadyBound(parameter.name), parameter.name);
     seen.add(parameter.name);
     const attached = match[3] ?? match[4]?.slice(1);
     if (parameter.isSwitch) {
@@ -113,7 +113,7 @@ export function parseArgv(argv: readonly string[], parameters: readonly ArgvPara
     if (value === undefined) {
       const next = argv[i + 1];
       if (next === undefined || next === '--' || isParameterToken(next, parameters)) {
-        throw usageError('MissingArgument', messages.missingArgument(parameter.name, parameter.typeName), parameter.name);
+        throw usageError('MissingArgument', coreMessages.MissingArgument(parameter.name, parameter.typeName), parameter.name);
       }
       value = next;
       i++;

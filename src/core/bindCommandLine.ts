@@ -15,7 +15,7 @@ import {
 import { gatherCommaList } from './commaList.js';
 import { echo } from './echo.js';
 import { usageError } from './errors.js';
-import { messages } from './messages.js';
+import { coreMessages } from './messages.js';
 import { redact } from './redact.js';
 import { BooleanType, NOT_CONVERTIBLE, rangeViolation } from './types.js';
 
@@ -71,19 +71,19 @@ export function bindCommandLine(decl: AnyCmdletDecl, argv: readonly string[]): C
 function checkParameterSets(decl: AnyCmdletDecl, given: readonly string[]): void {
   for (const names of decl.mutuallyExclusive ?? []) {
     const both = names.filter((n) => given.includes(n));
-    if (both.length > 1) throw usageError('AmbiguousParameterSet', messages.mutuallyExclusive(both), both);
+    if (both.length > 1) throw usageError('AmbiguousParameterSet', coreMessages.AmbiguousParameterSet(both), both);
   }
 }
 
 function convertArgument(name: string, decl: ParameterDecl | undefined, text: string | boolean): unknown {
-  if (!decl) throw usageError('NamedParameterNotFound', messages.namedParameterNotFound(name), name);
+  if (!decl) throw usageError('NamedParameterNotFound', coreMessages.NamedParameterNotFound(name), name);
   if (typeof text === 'boolean') return text;
   // PowerShell's order: the validation attribute, then the mandatory parameter's check for an empty string.
   if (decl.validateNotNullOrWhiteSpace && text.trim() === '') {
-    throw usageError('ParameterArgumentValidationError', messages.whiteSpaceNotAllowed(name), name);
+    throw usageError('ParameterArgumentValidationError', coreMessages.ParameterArgumentValidationError.whiteSpace(name), name);
   }
   if (text === '' && !decl.allowEmptyString && decl.mandatory) {
-    throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', messages.emptyStringNotAllowed(name), name);
+    throw usageError('ParameterArgumentValidationErrorEmptyStringNotAllowed', coreMessages.ParameterArgumentValidationErrorEmptyStringNotAllowed(name), name);
   }
   const value = decl.type.parse ? decl.type.parse(text) : decl.type.convert(text);
   // Messages show the argument as echo() makes it: one line, at most 120 characters.
@@ -91,9 +91,9 @@ function convertArgument(name: string, decl: ParameterDecl | undefined, text: st
   if (value === NOT_CONVERTIBLE) {
     // PowerShell's ids (ParameterBinderBase.CoerceTypeAsNeeded): a Boolean refuses text as CannotConvertArgument;
     // any other failed conversion is CannotConvertArgumentNoMessage, own and common parameters alike.
-    const detail = decl.type.describe?.(text) ?? messages.cannotConvertValue(text, decl.type.name);
+    const detail = decl.type.describe?.(text) ?? coreMessages.CannotConvertArgument.value(text, decl.type.name);
     const errorId = decl.type.name === BooleanType.name ? 'CannotConvertArgument' : 'CannotConvertArgumentNoMessage';
-    throw usageError(errorId, messages.cannotConvert(name, detail), text);
+    throw usageError(errorId, coreMessages[errorId].binding(name, detail), text);
   }
   const outOfRange = rangeViolation(name, value, decl.validateRange);
   if (outOfRange) throw usageError('ParameterArgumentValidationError', outOfRange, shown);
@@ -109,7 +109,7 @@ function bindPositional(decl: AnyCmdletDecl, params: Record<string, unknown>, po
     const arg = positional[i] ?? '';
     const slot = slots.shift();
     // The target as the message shows it: a stray argument may be a PIN.
-    if (!slot) throw usageError('PositionalParameterNotFound', messages.positionalParameterNotFound(arg), redact(arg).text);
+    if (!slot) throw usageError('PositionalParameterNotFound', coreMessages.PositionalParameterNotFound(arg), redact(arg).text);
     const [name, p] = slot;
     if (p.type.isArray) {
       // `Select-Object Name, Count`: the arguments after a trailing comma belong to the list.
@@ -124,12 +124,12 @@ function bindPositional(decl: AnyCmdletDecl, params: Record<string, unknown>, po
 
 function commonSettings(values: Record<string, unknown>): CommonSettings {
   for (const name of UNSUPPORTED_COMMON) {
-    if (name in values) throw usageError('UnsupportedCommonParameter', messages.unsupportedCommonParameter(name), name);
+    if (name in values) throw usageError('UnsupportedCommonParameter', coreMessages.UnsupportedCommonParameter(name), name);
   }
   const preference = (name: string): ActionPreference => {
     const value = (values[name] ?? 'Continue') as ActionPreference;
     if (value === 'Suspend' || value === 'Break') {
-      throw usageError('UnsupportedActionPreference', messages.unsupportedActionPreference(name, value), value);
+      throw usageError('UnsupportedActionPreference', coreMessages.UnsupportedActionPreference(name, value), value);
     }
     return value;
   };

@@ -6,8 +6,7 @@
 import { exclusivePartners, partnerBound } from './bindCommandLine.js';
 import type { AnyCmdletDecl, ParameterDecl } from './declaration.js';
 import { errorRecord, type ErrorRecord } from './errors.js';
-import { messages } from './messages.js';
-import { echo } from './echo.js';
+import { coreMessages } from './messages.js';
 import { findProperty, isPSObject, type FoundProperty } from './psobject.js';
 import { NOT_CONVERTIBLE, StringType, isInexactNumber, rangeViolation } from './types.js';
 
@@ -75,7 +74,7 @@ export class PipelineBinder {
     }
     if (Object.keys(bound).length === 0) {
       // No target: the record number names the input, and an input line may be a secret (a PIN).
-      return fail(errorRecord({ errorId: 'InputObjectNotBound', category: 'InvalidArgument', message: messages.inputObjectNotBound }));
+      return fail(errorRecord({ errorId: 'InputObjectNotBound', category: 'InvalidArgument', message: coreMessages.InputObjectNotBound }));
     }
     const missing = this.#mandatory.filter((p) => !isBound(p, bound)).map((p) => p.name);
     if (missing.length > 0) {
@@ -83,7 +82,7 @@ export class PipelineBinder {
         errorRecord({
           errorId: 'InputObjectMissingMandatory',
           category: 'InvalidArgument',
-          message: messages.inputObjectMissingMandatory(missing),
+          message: coreMessages.InputObjectMissingMandatory(missing),
         }),
       );
     }
@@ -130,15 +129,13 @@ function tryBind(p: PipelineParameter, candidate: unknown, coerce: boolean, boun
  */
 function notScalar(p: PipelineParameter, property: FoundProperty): ErrorRecord | undefined {
   const { value } = property;
-  const kind = Array.isArray(value) ? 'an array (System.Object[])'
-    : isPSObject(value) ? 'an object (PSCustomObject)'
-    : isInexactNumber(value) ? 'a number too large to keep every digit'
-    : undefined;
+  const texts = coreMessages.CannotConvertArgument;
+  const kind = Array.isArray(value) ? texts.array : isPSObject(value) ? texts.object : isInexactNumber(value) ? texts.inexactNumber : undefined;
   if (kind === undefined) return undefined;
   return errorRecord({
     errorId: 'CannotConvertArgument',
     category: 'InvalidArgument',
-    message: messages.cannotConvert(p.name, `The input property "${echo(property.name)}" holds ${kind}, which cannot be converted to type "${p.decl.type.name}".`),
+    message: texts.binding(p.name, texts.notScalar(property.name, kind, p.decl.type.name)),
   });
 }
 
@@ -163,14 +160,14 @@ function validate(p: PipelineParameter, value: unknown): ErrorRecord | undefined
 }
 
 function whiteSpaceError(name: string, target: unknown): ErrorRecord {
-  return errorRecord({ errorId: 'ParameterArgumentValidationError', category: 'InvalidData', message: messages.whiteSpaceNotAllowed(name), target });
+  return errorRecord({ errorId: 'ParameterArgumentValidationError', category: 'InvalidData', message: coreMessages.ParameterArgumentValidationError.whiteSpace(name), target });
 }
 
 function emptyStringError(name: string, target: unknown): ErrorRecord {
   return errorRecord({
     errorId: 'ParameterArgumentValidationErrorEmptyStringNotAllowed',
     category: 'InvalidData',
-    message: messages.emptyStringNotAllowed(name),
+    message: coreMessages.ParameterArgumentValidationErrorEmptyStringNotAllowed(name),
     target,
   });
 }
@@ -181,7 +178,7 @@ function nullError(p: PipelineParameter, target: unknown): ErrorRecord {
   return errorRecord({
     errorId: 'ParameterArgumentValidationErrorNullNotAllowed',
     category: 'InvalidData',
-    message: messages.nullNotAllowed(p.name),
+    message: coreMessages.ParameterArgumentValidationErrorNullNotAllowed(p.name),
     target,
   });
 }

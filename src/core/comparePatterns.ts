@@ -2,8 +2,8 @@
  * The patterns of -like and -match (compare.ts): PowerShell wildcards and regular expressions as
  * JavaScript RegExps, compiled once per pattern.
  */
-import { echo } from './echo.js';
 import { FilterError } from './filterError.js';
+import { coreMessages } from './messages.js';
 
 // Filters test the same pattern against every record: compile each pattern once.
 const regexCache = new Map<string, RegExp>();
@@ -23,7 +23,7 @@ export function matchRegExp(pattern: string, caseSensitive: boolean): RegExp {
     try {
       return new RegExp(pattern, caseSensitive ? '' : 'i');
     } catch (error) {
-      throw new FilterError(`invalid regular expression "${echo(pattern)}": ${syntaxReason(error)}`);
+      throw new FilterError(coreMessages.InvalidFilter.regularExpression(pattern, syntaxReason(error)));
     }
   });
 }
@@ -31,7 +31,7 @@ export function matchRegExp(pattern: string, caseSensitive: boolean): RegExp {
 /** What is wrong with a pattern, without the pattern V8 quotes in its message (`Invalid ...: /p/i: Unterminated group`). */
 function syntaxReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return /: ([^:]*)$/.exec(message)?.[1] ?? 'not a valid pattern';
+  return /: ([^:]*)$/.exec(message)?.[1] ?? coreMessages.InvalidFilter.notAPattern;
 }
 
 // Only characters the `u` flag allows to escape: outside a class `\-` is a syntax error there.
@@ -65,7 +65,7 @@ export function wildcardRegExp(pattern: string, caseSensitive = false): RegExp {
           set.push(c === '-' && !escaped ? '-' : escapeClassChar(c));
         }
         if (i >= chars.length || set.length === 0) {
-          throw new FilterError(`invalid wildcard pattern "${echo(pattern)}": '[' needs a closing ']' and a character`);
+          throw new FilterError(coreMessages.InvalidFilter.wildcard(pattern, coreMessages.InvalidFilter.wildcardBracket));
         }
         source += `[${set.join('')}]`;
       }
@@ -73,7 +73,7 @@ export function wildcardRegExp(pattern: string, caseSensitive = false): RegExp {
     try {
       return new RegExp(`^${source}$`, caseSensitive ? 'su' : 'siu');
     } catch (error) {
-      throw new FilterError(`invalid wildcard pattern "${echo(pattern)}": ${syntaxReason(error)}`);
+      throw new FilterError(coreMessages.InvalidFilter.wildcard(pattern, syntaxReason(error)));
     }
   });
 }

@@ -89,7 +89,7 @@ export class ErrorReporter {
   #stream(label: string, message: string, action: ActionPreference): void {
     if (action === 'SilentlyContinue' || action === 'Ignore') return;
     if (action === 'Stop') {
-      throw new TerminatingError({ errorId: 'ActionPreferenceStop', category: 'OperationStopped', message: coreMessages.ActionPreferenceStop.stopped(message) });
+      throw new TerminatingError({ errorId: 'ActionPreferenceStop', category: 'OperationStopped', message: coreMessages.ActionPreferenceStop.stopped(message, `${label === 'WARNING' ? 'Warning' : label === 'VERBOSE' ? 'Verbose' : 'Information'}Preference`) });
     }
     const line = `${label}: ${safeMessage(message)}`;
     this.#line(label === 'WARNING' ? (this.#options.styles ?? PLAIN_STYLES).warning(line) : line);

@@ -3,7 +3,7 @@
  * filter text, found before any record is read (a usage error); a ComparisonFailure is one record
  * whose value cannot be compared (a non-terminating error for that record).
  */
-import { echo } from './echo.js';
+import { coreMessages } from './messages.js';
 
 /**
  * How deep parentheses and -not may nest in a filter. Far above what anyone writes, far below what
@@ -34,7 +34,7 @@ export class FilterError extends Error {
    * @param errorId InvalidFilter unless the filter is too deep
    */
   constructor(reason: string, position = -1, errorId: FilterErrorId = 'InvalidFilter') {
-    super(position >= 0 ? `Invalid filter at position ${position}: ${reason}` : `Invalid filter: ${reason}`);
+    super(coreMessages.InvalidFilter.message(position, reason));
     this.name = 'FilterError';
     this.reason = reason;
     this.position = position;
@@ -82,13 +82,6 @@ export class ComparisonFailure extends Error {
   }
 }
 
-const HINTS: Readonly<Record<ConversionType, string>> = {
-  'System.DateTime': 'Use a date such as 2030-01-31 or 2030-01-31T08:00:00Z.',
-  'System.Boolean': 'Use $True, $False, True, False, 1 or 0.',
-  'System.Int64': 'Use a number.',
-  'System.Double': 'Use a number.',
-};
-
 /**
  * The message of a failed conversion, in PowerShell's words.
  * @param failure what did not convert
@@ -98,9 +91,9 @@ const HINTS: Readonly<Record<ConversionType, string>> = {
  * @param source how to name a value from a record, e.g. `the value of $_.Other`
  * @returns the message
  */
-export function conversionMessage(failure: ConversionFailure, subject: string, fromFilter: boolean, source = 'the value'): string {
-  const value = fromFilter ? `value "${echo(describeValue(failure.value))}"` : source;
-  return `Cannot convert ${value} to type "${failure.type}" to compare it with ${echo(subject)}. ${HINTS[failure.type]}`;
+export function conversionMessage(failure: ConversionFailure, subject: string, fromFilter: boolean, source?: string): string {
+  const texts = coreMessages.ComparisonFailure;
+  return texts.message(fromFilter ? texts.shownValue(describeValue(failure.value)) : source ?? texts.theValue, failure.type, subject);
 }
 
 function describeValue(value: unknown): string {

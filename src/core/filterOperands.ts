@@ -2,8 +2,8 @@
  * The operands of the filter language (filterScript.ts): literals, `$_`, properties, and the reasons
  * a word cannot be one, which name what the language does not support.
  */
-import { echo } from './echo.js';
 import type { Token } from './filterTokens.js';
+import { coreMessages } from './messages.js';
 import { findProperty, isPSObject, type PSObject } from './psobject.js';
 
 /** How an operand reads its value from a record. */
@@ -56,26 +56,26 @@ export function property(name: string, position: number, end: number): Operand {
 /** Why a word cannot be a property name: says what cspin does not support, when that is what it is. */
 export function unsupportedWord(word: string): string {
   if (MEMBER_PATH.test(word)) return nestedMember(word);
-  if (word.startsWith('[')) return `type names and indexing such as ${echo(word)} are not supported`;
+  if (word.startsWith('[')) return coreMessages.InvalidFilter.typeName(word);
   if (COMMAND.test(word)) {
-    return `commands such as ${echo(word)} are not supported in a filter: put the value in the text, e.g. "$(date -u +%FT%TZ)" for Get-Date`;
+    return coreMessages.InvalidFilter.command(word);
   }
-  return `expected a property name but found '${echo(word)}'`;
+  return coreMessages.InvalidFilter.propertyName(word);
 }
 
 /** Why a bare word cannot start an operand of a script block: there it is a command. */
 export function commandWord(word: string): string {
-  if (!PROPERTY_WORD.test(word)) return `${echo(word)} is a command, and cspin runs no commands in a script block`;
-  return `a bare word such as ${echo(word)} is a command in a script block: write $_.${echo(word)} for the property`;
+  if (!PROPERTY_WORD.test(word)) return coreMessages.InvalidFilter.commandWord(word);
+  return coreMessages.InvalidFilter.bareWord(word);
 }
 
 const PROPERTY_WORD = /^[A-Za-z_]\w*$/;
 
 export function nestedMember(path: string): string {
-  return `member access below a property (${echo(path)}) is not supported: a filter compares the properties of the record itself; use -like or -match for the text of a property`;
+  return coreMessages.InvalidFilter.nestedMember(path);
 }
 
 /** A token as messages show it. */
 export function describe(token: Token): string {
-  return token.kind === 'eof' ? 'the end of the filter' : `'${echo(token.text)}'`;
+  return token.kind === 'eof' ? coreMessages.InvalidFilter.endOfFilter : coreMessages.InvalidFilter.token(token.text);
 }

@@ -24,17 +24,17 @@
  */
 import { isTrue, toBoolean, type DeclaredType } from './compare.js';
 import { applyOperator, type FilterOperator } from './containment.js';
-import { echo } from './echo.js';
 import { ComparisonFailure, ConversionFailure, FilterError, MAX_FILTER_NESTING, conversionMessage } from './filterError.js';
 import { arrayOf, commandWord, describe, literal, nestedMember, property, self, unsupportedWord, type Evaluate, type Operand } from './filterOperands.js';
 import { apply, fold, type Step } from './filterSteps.js';
 import { tokenize, type Token } from './filterTokens.js';
+import { coreMessages } from './messages.js';
 import type { PSObject } from './psobject.js';
 
 export { ComparisonFailure, FilterError, MAX_FILTER_NESTING } from './filterError.js';
 
 /** Hint added when a comparison lacks an operand: the trace of bash expanding `$True` in "...". */
-export const BASH_EXPANSION_HINT = 'bash expanded $True/$False/$Null to nothing: put the filter in single quotes';
+export const BASH_EXPANSION_HINT = coreMessages.InvalidFilter.bashExpansion;
 
 /** The declared type of a record's property, when the caller knows the record's type. */
 export type PropertyTypes = (record: unknown, property: string) => DeclaredType | undefined;
@@ -95,12 +95,12 @@ class Parser {
   parseFilter(): Evaluate {
     const open = this.peek().kind === 'lbrace' ? this.next() : undefined;
     const { kind } = this.peek();
-    if (kind === 'eof' || kind === 'rbrace') throw this.error('expected an expression', this.peek());
+    if (kind === 'eof' || kind === 'rbrace') throw this.error(coreMessages.InvalidFilter.expression, this.peek());
     const expression = this.logical();
     if (open !== undefined && !this.accept('rbrace') && this.peek().kind === 'eof') {
-      throw this.error(`expected '}' to close the '{' at position ${open.position}`, this.peek());
+      throw this.error(coreMessages.InvalidFilter.closeBrace(open.position), this.peek());
     }
-    if (this.peek().kind !== 'eof') throw this.error(`unexpected ${describe(this.peek())}`, this.peek());
+    if (this.peek().kind !== 'eof') throw this.error(coreMessages.InvalidFilter.unexpected(describe(this.peek())), this.peek());
     return expression.evaluate;
   }
 
@@ -138,7 +138,7 @@ class Parser {
       const next = this.peek();
       const missing = next.kind === 'eof' || next.kind === 'rbrace' || next.kind === 'rparen';
       if (missing || (next.kind === 'logical' && next.operator !== 'not')) {
-        throw this.error(`expected a value after ${echo(token.text)}; ${BASH_EXPANSION_HINT}`, next);
+        throw this.error(coreMessages.InvalidFilter.valueAfter(token.text, BASH_EXPANSION_HINT), next);
       }
       const step = this.step(head, token.operator, this.unary(true));
       // Two literals compare once, now: a conversion that fails is a usage error.
@@ -151,7 +151,7 @@ class Parser {
   /** One comparison of a chain, with what its messages need; a literal pattern is checked now. */
   private step(left: Operand, operator: FilterOperator, right: Operand): Step {
     const subject = this.text.slice(left.position, left.end);
-    const source = `the value of ${echo(this.text.slice(right.position, right.end))}`;
+    const source = coreMessages.ComparisonFailure.valueOf(this.text.slice(right.position, right.end));
     const failure = (error: ConversionFailure): ComparisonFailure =>
       new ComparisonFailure(conversionMessage(error, subject, right.literal !== undefined, source));
     // Check a literal pattern now, so a bad -like or -match pattern fails before any record is read.
@@ -184,7 +184,7 @@ class Parser {
     if (token.kind === 'bang' || (token.kind === 'logical' && token.operator === 'not')) {
       this.next();
       if (['eof', 'rbrace', 'rparen'].includes(this.peek().kind)) {
-        throw this.error(`expected an operand after ${echo(token.text)}`, this.peek());
+        throw this.error(coreMessages.InvalidFilter.operandAfter(token.text), this.peek());
       }
       const operand = this.nested(token, () => this.unary(false));
       const inner = operand.evaluate;
@@ -200,7 +200,7 @@ class Parser {
     if (this.peek().kind !== 'comma') return first;
     const items = [first];
     while (this.accept('comma')) {
-      if (['eof', 'rbrace', 'rparen', 'comma'].includes(this.peek().kind)) throw this.error("expected a value after ','", this.peek());
+      if (['eof', 'rbrace', 'rparen', 'comma'].includes(this.peek().kind)) throw this.error(coreMessages.InvalidFilter.valueAfterComma, this.peek());
       items.push(this.primary(valuePosition));
     }
     return arrayOf(items, first.position, items.at(-1)?.end ?? first.end);
@@ -212,11 +212,11 @@ class Parser {
     const end = position + token.text.length;
     switch (token.kind) {
       case 'lparen': {
-        if (this.peek().kind === 'rparen') throw this.error("expected an expression inside '()'", this.peek());
+        if (this.peek().kind === 'rparen') throw this.error(coreMessages.InvalidFilter.insideParentheses, this.peek());
         const inner = this.nested(token, () => this.logical());
         const close = this.peek();
         if (!this.accept('rparen')) {
-          throw this.error(`expected ')' to close the '(' at position ${position}`, this.peek());
+          throw this.error(coreMessages.InvalidFilter.closeParenthesis(position), this.peek());
         }
         return { evaluate: inner.evaluate, position, end: close.position + 1 };
       }
@@ -226,7 +226,7 @@ class Parser {
         if (this.accept('rparen')) return literal([], position, close.position + 1);
         const inner = this.nested(token, () => this.logical());
         const end = this.peek();
-        if (!this.accept('rparen')) throw this.error(`expected ')' to close the '@(' at position ${position}`, this.peek());
+        if (!this.accept('rparen')) throw this.error(coreMessages.InvalidFilter.closeArray(position), this.peek());
         return arrayOf([inner], position, end.position + 1, true);
       }
       case 'string':
@@ -240,16 +240,16 @@ class Parser {
       case 'variable':
         return this.variable(token);
       case 'comparison':
-        throw this.error(`expected a property or a value before ${echo(token.text)}; ${BASH_EXPANSION_HINT}`, token);
+        throw this.error(coreMessages.InvalidFilter.valueBefore(token.text, BASH_EXPANSION_HINT), token);
       default:
-        throw this.error(`expected a property, a value or '(' but found ${describe(token)}`, token);
+        throw this.error(coreMessages.InvalidFilter.operandFound(describe(token)), token);
     }
   }
 
   /** Parses one level deeper (a parenthesis, a -not), refusing to go beyond the limit. */
   private nested(token: Token, parse: () => Operand): Operand {
     if (++this.depth > MAX_FILTER_NESTING) {
-      throw new FilterError(`the filter is nested more than ${MAX_FILTER_NESTING} levels deep (parentheses and -not)`, token.position, 'FilterTooDeep');
+      throw new FilterError(coreMessages.InvalidFilter.tooDeep(MAX_FILTER_NESTING), token.position, 'FilterTooDeep');
     }
     const operand = parse();
     this.depth--;
@@ -265,9 +265,9 @@ class Parser {
     }
     const constants: Record<string, unknown> = { true: true, false: false, null: null };
     if (!Object.hasOwn(constants, name)) {
-      throw this.error(`unknown variable $${echo(token.name)}: use $True, $False, $Null, $_ or $PSItem`, token);
+      throw this.error(coreMessages.InvalidFilter.unknownVariable(token.name), token);
     }
-    if (token.members.length > 0) throw this.error(`$${token.name} has no properties`, token);
+    if (token.members.length > 0) throw this.error(coreMessages.InvalidFilter.variableMembers(token.name), token);
     return literal(constants[name], token.position, end);
   }
 

@@ -8,6 +8,7 @@ import { parseFilterOperator, type FilterOperator } from './containment.js';
 import { echo } from './echo.js';
 import { FilterError } from './filterError.js';
 import { numberLiteral } from './filterNumbers.js';
+import { coreMessages } from './messages.js';
 
 /** Where a token starts in the filter text (0-based) and how it is written there. */
 interface TokenBase {
@@ -77,7 +78,7 @@ export function tokenize(text: string): Token[] {
       i += 1 + name.length;
       tokens.push(operatorToken(name, start, text.slice(start, i)));
     } else if (WORD_END.test(ch)) {
-      throw new FilterError(`unexpected '${echo(ch)}'`, i);
+      throw new FilterError(coreMessages.InvalidFilter.unexpectedText(ch), i);
     } else {
       while (i < text.length && !WORD_END.test(text[i] ?? '')) i++;
       const word = text.slice(start, i);
@@ -85,9 +86,9 @@ export function tokenize(text: string): Token[] {
       if (number !== undefined) {
         tokens.push({ kind: 'number', value: number, position: start, text: word });
       } else if (DASH.test(ch)) {
-        throw new FilterError(`unexpected '${echo(word)}': operators are a dash and letters, such as -eq`, start);
+        throw new FilterError(coreMessages.InvalidFilter.dashWord(word), start);
       } else if (TYPE_LITERAL.test(word) && i < text.length && !/\s/.test(text[i] ?? '')) {
-        throw new FilterError(`type casts such as ${echo(word)} are not supported: write the value as text, e.g. '2030-01-31'`, start);
+        throw new FilterError(coreMessages.InvalidFilter.typeCast(word), start);
       } else {
         tokens.push({ kind: 'word', value: word, position: start, text: word });
       }
@@ -105,14 +106,14 @@ function sticky(pattern: RegExp, text: string, at: number): string | undefined {
 /** `$name` and its `.member`s; a method call or an index after them is refused here, with a reason. */
 function readVariable(text: string, start: number): Token {
   const name = sticky(IDENTIFIER, text, start + 1);
-  if (name === undefined) throw new FilterError("expected a variable name after '$'", start);
+  if (name === undefined) throw new FilterError(coreMessages.InvalidFilter.variableName, start);
   const members: string[] = [];
   let i = start + 1 + name.length;
   for (let m; text[i] === '.' && (m = sticky(IDENTIFIER, text, i + 1)) !== undefined; i += 1 + m.length) members.push(m);
   const written = echo(text.slice(start, i));
-  if (text[i] === '.') throw new FilterError(`expected a property name after '${written}.'`, i);
-  if (text[i] === '(') throw new FilterError(`method calls such as ${written}() are not supported: compare the property itself`, start);
-  if (text[i] === '[') throw new FilterError(`indexing such as ${written}[...] is not supported: -eq and -like on an array test each item`, start);
+  if (text[i] === '.') throw new FilterError(coreMessages.InvalidFilter.memberName(written), i);
+  if (text[i] === '(') throw new FilterError(coreMessages.InvalidFilter.methodCall(written), start);
+  if (text[i] === '[') throw new FilterError(coreMessages.InvalidFilter.indexing(written), start);
   return { kind: 'variable', name, members, position: start, text: text.slice(start, i) };
 }
 
@@ -123,11 +124,7 @@ function operatorToken(name: string, position: number, text: string): Token {
   }
   const operator = parseFilterOperator(lower);
   if (operator === undefined) {
-    throw new FilterError(
-      `unknown operator ${echo(text)}: use -eq -ne -gt -ge -lt -le -like -notlike -match -notmatch ` +
-        '-contains -notcontains -in -notin (c- and i- variants too), -and -or -xor -not',
-      position,
-    );
+    throw new FilterError(coreMessages.InvalidFilter.unknownOperator(text), position);
   }
   return { kind: 'comparison', operator, position, text };
 }
@@ -150,5 +147,5 @@ function readString(text: string, start: number): { value: string; end: number }
       value += ch;
     }
   }
-  throw new FilterError('missing the closing quote of this string', start);
+  throw new FilterError(coreMessages.InvalidFilter.unclosedString, start);
 }

@@ -7,6 +7,8 @@ import { echo } from './echo.js';
 import type { CoreErrorId } from './errorIds.js';
 import type { MessageTable } from './messageTable.js';
 import { inputMessages } from './messages/input.js';
+import { binderMessages } from './messages/binder.js';
+import { filterMessages } from './messages/filters.js';
 import { quoteRedacted } from './redact.js';
 
 /** The ShouldProcess description of an action, for What if, -Verbose and the -Confirm prompt. */
@@ -32,6 +34,8 @@ const environmentValue = (name: string, value: unknown, advice: string) => `${na
 
 export const coreMessages = {
   ...inputMessages,
+  ...binderMessages,
+  ...filterMessages,
   NamedParameterNotFound: (name: string) => `A parameter cannot be found that matches parameter name '${echo(name)}'.`,
   AmbiguousParameter: (name: string, candidates: string[]) =>
     `Parameter cannot be processed because the parameter name '${echo(name)}' is ambiguous. Possible matches include: ${candidates
@@ -52,6 +56,11 @@ export const coreMessages = {
       cannotConvertValue(text, type, `Specify one of the following enumerator names and try again: ${names}.`),
     switchNotString: (name: string, text: string) =>
       `Cannot convert 'System.String' to the type 'System.Management.Automation.SwitchParameter' required by parameter '${name}': "${echo(text)}" is text. Use a number (0 is false), $true or $false (true or false in bash).`,
+    // An input property holding what a scalar parameter never takes (the type is named, never the value).
+    notScalar: (property: string, kind: string, type: string) => `The input property "${echo(property)}" holds ${kind}, which cannot be converted to type "${type}".`,
+    array: 'an array (System.Object[])',
+    object: 'an object (PSCustomObject)',
+    inexactNumber: 'a number too large to keep every digit',
   },
   SwitchValueMissing: (name: string) =>
     `Missing a value after '-${name}:'. bash expands an unquoted $false to nothing: write -${name}:false or '-${name}:$false'.`,
@@ -78,8 +87,8 @@ export const coreMessages = {
   },
   ParameterArgumentValidationErrorEmptyStringNotAllowed: (name: string) => `Cannot bind argument to parameter '${name}' because it is an empty string.`,
   ActionPreferenceStop: {
-    stopped: (message: string) =>
-      `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ${message}`,
+    stopped: (message: string, preference = 'ErrorActionPreference') =>
+      `The running command stopped because the preference variable "${preference}" or common parameter is set to Stop: ${message}`,
     halted: "The command was halted at the user's request.",
   },
   NoTerminal: noTerminal,
@@ -192,32 +201,3 @@ export const coreMessages = {
   InternalError: (kind: string) =>
     `The command stopped on an internal error (${echo(kind, 40)}): this is a bug in cspin. Run it again with CSPIN_DEBUG=1 to see the stack trace.`,
 } satisfies MessageTable<CoreErrorId>;
-
-/**
- * The former camelCase names, for the files other helpers edit now (argv, the binders, run,
- * Where-Object, ConvertFrom-Csv); the lead moves them to {@link coreMessages} after merging.
- */
-export const messages = {
-  namedParameterNotFound: coreMessages.NamedParameterNotFound,
-  ambiguousParameter: coreMessages.AmbiguousParameter,
-  missingArgument: coreMessages.MissingArgument,
-  parameterAlreadyBound: coreMessages.ParameterAlreadyBound,
-  positionalParameterNotFound: coreMessages.PositionalParameterNotFound,
-  cannotConvertValue: coreMessages.CannotConvertArgument.value,
-  emptySwitchValue: coreMessages.SwitchValueMissing,
-  switchNotString: coreMessages.CannotConvertArgument.switchNotString,
-  cannotConvert: coreMessages.CannotConvertArgument.binding,
-  missingMandatory: coreMessages.MissingMandatoryParameter,
-  mutuallyExclusive: coreMessages.AmbiguousParameterSet,
-  unsupportedCommonParameter: coreMessages.UnsupportedCommonParameter,
-  unsupportedActionPreference: coreMessages.UnsupportedActionPreference,
-  inputObjectNotBound: coreMessages.InputObjectNotBound,
-  inputObjectMissingMandatory: coreMessages.InputObjectMissingMandatory,
-  nullNotAllowed: coreMessages.ParameterArgumentValidationErrorNullNotAllowed,
-  belowRange: coreMessages.ParameterArgumentValidationError.belowRange,
-  aboveRange: coreMessages.ParameterArgumentValidationError.aboveRange,
-  whiteSpaceNotAllowed: coreMessages.ParameterArgumentValidationError.whiteSpace,
-  emptyStringNotAllowed: coreMessages.ParameterArgumentValidationErrorEmptyStringNotAllowed,
-  actionPreferenceStop: coreMessages.ActionPreferenceStop.stopped,
-  noTerminal,
-} as const;

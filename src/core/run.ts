@@ -14,7 +14,7 @@ import { ErrorReporter } from './errorReporter.js';
 import { TerminatingError, isErrorRecord, usageError, type ErrorRecord } from './errors.js';
 import { helpText, wantsHelp } from './help.js';
 import { MemoryBudget, budgetOf } from './memoryBudget.js';
-import { messages } from './messages.js';
+import { coreMessages } from './messages.js';
 import { classifyStdin, readsPipelineInput, type StdinKind } from './pipelineInput.js';
 import { ProgressLine, progressWanted } from './progress.js';
 import { ShouldProcess } from './shouldProcess.js';
@@ -197,9 +197,9 @@ export async function runCmdlet(decl: AnyCmdletDecl, argv: readonly string[], io
     const declaresInput = Object.values(decl.parameters).some((p) => p.valueFromPipeline || p.valueFromPipelineByPropertyName);
     const reads = readsPipelineInput(io.stdinKind ?? classifyStdin(), needsPipelineInput(decl, params), declaresInput);
     const missing = missingMandatory(decl, params, reads);
-    if (missing.length > 0) throw usageError('MissingMandatoryParameter', messages.missingMandatory(missing), missing);
+    if (missing.length > 0) throw usageError('MissingMandatoryParameter', coreMessages.MissingMandatoryParameter(missing), missing);
     if (shouldProcess.willPrompt && !hasTerminal()) {
-      throw new TerminatingError({ errorId: 'NoTerminalForConfirm', category: 'ResourceUnavailable', message: messages.noTerminal(decl.name) }, 2);
+      throw new TerminatingError({ errorId: 'NoTerminalForConfirm', category: 'ResourceUnavailable', message: coreMessages.NoTerminalForConfirm(decl.name) }, 2);
     }
     progress.start();
     state = await decl.begin?.(params, context);

@@ -6,6 +6,7 @@
 import { compareValues, isTrue, wildcardRegExp, type ComparisonOperator, type DeclaredType } from './compare.js';
 import type { ParameterDecl } from './declaration.js';
 import { ComparisonFailure, ConversionFailure, conversionMessage } from './filterError.js';
+import { coreMessages } from './messages.js';
 import { TYPE_NAME_PROPERTY, findProperty, isPSObject } from './psobject.js';
 import { SwitchType } from './types.js';
 import { propertyNames } from './record.js';
@@ -89,7 +90,7 @@ export type OperatorTest = (left: unknown, declared?: DeclaredType) => boolean;
  *   the property value (or, for -In, the property value to the type of an item)
  * @throws FilterError when -like or -match gets an invalid pattern, before any record is read
  */
-export function operatorTest(operator: WhereOperator | undefined, value: unknown, property = 'the property'): OperatorTest {
+export function operatorTest(operator: WhereOperator | undefined, value: unknown, property: string = coreMessages.ComparisonFailure.theProperty): OperatorTest {
   // A property alone is its truth, PowerShell's: a non-empty string is true, "False" too.
   if (operator === undefined) return isTrue;
   const [kind, comparison] = OPERATORS[operator];
@@ -105,7 +106,7 @@ export function operatorTest(operator: WhereOperator | undefined, value: unknown
     case 'notin': {
       // As in PowerShell, each item of the list is the left operand: its type decides.
       const items = asList(value);
-      const compare = converting(comparison, `an item of -${operator}`, false, `the value of ${property}`);
+      const compare = converting(comparison, coreMessages.ComparisonFailure.itemOf(operator), false, coreMessages.ComparisonFailure.valueOfProperty(property));
       return (left) => items.some((item) => compare(item, left)) === (kind === 'in');
     }
     default: {

@@ -6,6 +6,7 @@
  * reported at the line its quote opened on and reading starts again on the line after it.
  */
 
+import { coreMessages } from '../messages.js';
 import { CR, CsvCursor, LF, QUOTE, SPACE, TAB, type CsvEvent, type CsvRow } from './csvCursor.js';
 
 export type { CsvEvent, CsvParserOptions, CsvRow } from './csvCursor.js';
@@ -187,7 +188,7 @@ export class CsvParser extends CsvCursor {
   #endTail(out: CsvEvent[], final: boolean): boolean {
     const blank = this.#tail.trim() === '';
     if (this.#quoteAt >= 0 && this.#multiLine && !blank && !this.#keepBlankTail) {
-      this.#quoteFault(out, 'a quoted field that opens on this line is closed by a quote followed by more text (an unmatched quote?)');
+      this.#quoteFault(out, coreMessages.MalformedCsvRow.quoteThenText);
       return true;
     }
     this.#current += blank && !this.#keepBlankTail ? '' : this.#tail;
@@ -223,7 +224,7 @@ export class CsvParser extends CsvCursor {
   #finish(out: CsvEvent[]): boolean {
     switch (this.#state) {
       case State.Quoted:
-        this.#quoteFault(out, 'a quoted field that opens on this line is never closed');
+        this.#quoteFault(out, coreMessages.MalformedCsvRow.neverClosed);
         return this.pos < this.buf.length;
       case State.Tail:
         this.#endTail(out, true);
@@ -271,10 +272,10 @@ export class CsvParser extends CsvCursor {
   /** A record past the size limit: an open quote is a fault like any unclosed one; a long line is skipped. */
   #overlong(out: CsvEvent[]): void {
     if (this.#state === State.Quoted && this.#multiLine) {
-      this.#quoteFault(out, `a quoted field that opens on this line runs past ${this.max} characters (an unmatched quote?)`);
+      this.#quoteFault(out, coreMessages.MalformedCsvRow.quotedTooLong(this.max));
       return;
     }
-    out.push({ fault: { line: this.recordLine, reason: `the record is longer than ${this.max} characters; the rest of the line is skipped` } });
+    out.push({ fault: { line: this.recordLine, reason: coreMessages.MalformedCsvRow.tooLong(this.max) } });
     this.#state = State.Discard;
     this.#fields = [];
     this.#current = '';

@@ -4,6 +4,7 @@
  */
 import { echo } from '../echo.js';
 import { errorRecord, isErrorRecord, type ErrorRecord } from '../errors.js';
+import { coreMessages } from '../messages.js';
 import { chunksOf, unreadableInput } from '../stream/readChunks.js';
 import { CsvParser, type CsvEvent, type CsvRow } from './csvParser.js';
 import { Utf8Text, type DecodedText } from './utf8Text.js';
@@ -124,7 +125,7 @@ class RecordReader {
     const { row } = event;
     if (this.#isInvalid(row)) {
       if (!this.#header) this.done = true;
-      return errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: `line ${row.line}: the record holds bytes that are not UTF-8`, record: row.line });
+      return errorRecord({ errorId: 'InvalidUtf8', category: 'InvalidData', message: coreMessages.MalformedCsvRow.notUtf8(row.line), record: row.line });
     }
     // PowerShell does not count an empty field the input ends in; `cspin import` checks every field.
     const fields = row.openEnd && !this.#strict ? row.fields.slice(0, -1) : row.fields;
@@ -136,7 +137,7 @@ class RecordReader {
       return errorRecord({
         errorId: 'CsvFieldCountMismatch',
         category: 'InvalidData',
-        message: `line ${row.line}: the row has ${plural(fields.length, 'field')} and the header ${this.#columns} (an unquoted delimiter in a value?)`,
+        message: coreMessages.CsvFieldCountMismatch(row.line, fields.length, this.#columns),
         record: row.line,
       });
     }
@@ -208,7 +209,7 @@ function headerNames(values: string[], row: number): string[] | ErrorRecord {
       return errorRecord({
         errorId: 'DuplicateCsvHeader',
         category: 'InvalidData',
-        message: `${row > 0 ? `line ${row}: ` : ''}the header names the column "${echo(name)}" twice`,
+        message: coreMessages.DuplicateCsvHeader(row, name),
         target: echo(name),
         record: row > 0 ? row : undefined,
       });
@@ -219,9 +220,5 @@ function headerNames(values: string[], row: number): string[] | ErrorRecord {
 }
 
 function malformed(line: number, reason: string): ErrorRecord {
-  return errorRecord({ errorId: 'MalformedCsvRow', category: 'ParserError', message: `line ${line}: ${reason}`, record: line });
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return errorRecord({ errorId: 'MalformedCsvRow', category: 'ParserError', message: coreMessages.MalformedCsvRow.message(line, reason), record: line });
 }
