@@ -2,7 +2,7 @@
  * `npm run bench [-- --users N --runs R --set-users M --set-runs S]`: generates an N-user directory
  * (default 1,000,000), then times the documented pipelines and reads each process's peak RSS (GNU
  * time), next to the sqlite3 CLI running the equivalent join over the same file; then times the bulk
- * PIN reset `Get-CsUser | Set-CsClientPin` over an M-user directory (default 10,000) against the raw
+ * PIN reset `Get-CsUser | Set-CsClientPin` over an M-user directory (default 300) against the raw
  * hash rate (setPins.ts); then the report commands next to jq and Miller (reports.ts; --skip-reports,
  * --sort-records N for the big sort, 0 to skip it). Checks the targets and exits 1 if one fails.
  */
