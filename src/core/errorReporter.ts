@@ -73,7 +73,7 @@ export class ErrorReporter {
 
   /** Writes a warning, as -WarningAction says. */
   warning(message: string): void {
-    this.#stream('WARNING', message, this.#options.common.warningAction);
+    this.#stream('WARNING', 'WarningPreference', message, this.#options.common.warningAction);
   }
 
   /** Writes a verbose message under -Verbose. */
@@ -86,10 +86,10 @@ export class ErrorReporter {
     if (this.#options.common.debug) this.#line(`DEBUG: ${safeMessage(message)}`);
   }
 
-  #stream(label: string, message: string, action: ActionPreference): void {
+  #stream(label: string, preference: string, message: string, action: ActionPreference): void {
     if (action === 'SilentlyContinue' || action === 'Ignore') return;
     if (action === 'Stop') {
-      throw new TerminatingError({ errorId: 'ActionPreferenceStop', category: 'OperationStopped', message: coreMessages.ActionPreferenceStop.stopped(message, `${label === 'WARNING' ? 'Warning' : label === 'VERBOSE' ? 'Verbose' : 'Information'}Preference`) });
+      throw new TerminatingError({ errorId: 'ActionPreferenceStop', category: 'OperationStopped', message: coreMessages.ActionPreferenceStop.stopped(message, preference) });
     }
     const line = `${label}: ${safeMessage(message)}`;
     this.#line(label === 'WARNING' ? (this.#options.styles ?? PLAIN_STYLES).warning(line) : line);
