@@ -22,3 +22,4 @@ export type { RawUser } from './import/normalizeUser.js';
 export { LdapFilterError, compileLdapFilter, parseLdapFilter } from './ldap/index.js';
 export { directoryMessages } from './messages.js';
 export type { DirectoryErrorId, DirectoryErrorIds } from './errorIds.js';
+export type { DirectorySearch, DirectoryUser, UserDirectory } from './userDirectory.js';
