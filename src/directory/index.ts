@@ -23,3 +23,5 @@ export { LdapFilterError, compileLdapFilter, parseLdapFilter } from './ldap/inde
 export { directoryMessages } from './messages.js';
 export type { DirectoryErrorId, DirectoryErrorIds } from './errorIds.js';
 export type { DirectorySearch, DirectoryUser, UserDirectory } from './userDirectory.js';
+export { AD_ATTRIBUTE_NAMES, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_PAGE_SIZE } from './directoryConfig.js';
+export type { DirectoryConfig, EmbeddedDirectoryConfig, LdapAttributeNames, LdapDirectoryConfig } from './directoryConfig.js';
