@@ -4,7 +4,8 @@
  * time), next to the sqlite3 CLI running the equivalent join over the same file; then times the bulk
  * PIN reset `Get-CsUser | Set-CsClientPin` over an M-user directory (default 300) against the raw
  * hash rate (setPins.ts); then the report commands next to jq and Miller (reports.ts; --skip-reports,
- * --sort-records N for the big sort, 0 to skip it). Checks the targets and exits 1 if one fails.
+ * --sort-records N for the big sort, 0 to skip it); then N users in slapd (bench/ldap.ts; --ldap-users N,
+ * 0 to skip). Checks the targets and exits 1 if one fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDirectory } from './generate.js';
+import { benchLdap } from './ldap.js';
 import { benchReports } from './reports.js';
 import { benchSetPins } from './setPins.js';
 
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     'set-runs': { type: 'string', default: '1' },
     'skip-reports': { type: 'boolean', default: false },
     'sort-records': { type: 'string', default: '10000000' },
+    'ldap-users': { type: 'string', default: '100000' },
   },
 });
 const users = Number(values.users);
@@ -99,7 +102,7 @@ function best<T>(items: T[], key: (item: T) => number): T {
   return items.reduce((a, b) => (key(b) < key(a) ? b : a));
 }
 
-function main(): number {
+async function main(): Promise<number> {
   mkdirSync(values.dir, { recursive: true });
   if (values.regenerate || !existsSync(db)) {
     console.log(`generating ${users.toLocaleString('en-US')} users in ${db}`);
@@ -159,8 +162,17 @@ function main(): number {
     }
     console.log('');
   }
+  if (Number(values['ldap-users']) > 0) {
+    const ldap = await benchLdap({ users: Number(values['ldap-users']), runs, env, measure });
+    for (const line of ldap.lines) console.log(line);
+    for (const [label, ok] of ldap.checks) {
+      console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
+      if (!ok) failures++;
+    }
+    console.log('');
+  }
   console.log(failures === 0 ? 'all targets met' : `${failures} target(s) missed`);
   return failures === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -8,12 +8,19 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ROOT } from './shell.js';
+import { dirname, join } from 'node:path';
 
 const SLAPD = '/usr/sbin/slapd';
 const SLAPADD = '/usr/sbin/slapadd';
-export const LDAP_FIXTURES = join(ROOT, 'test', 'fixtures', 'ldap');
+/** The fixtures folder, found upwards (this file also runs compiled, from the bench's build folder). */
+export const LDAP_FIXTURES = fixturesFolder(import.meta.dirname);
+
+function fixturesFolder(from: string): string {
+  const candidate = join(from, 'test', 'fixtures', 'ldap');
+  if (existsSync(join(candidate, 'ad-lite.schema'))) return candidate;
+  if (dirname(from) === from) throw new Error('test/fixtures/ldap not found');
+  return fixturesFolder(dirname(from));
+}
 /** The sample directory (samples/litwareinc.csv as LDIF, made by the pending check's converter). */
 export const SAMPLE_LDIF = join(LDAP_FIXTURES, 'litwareinc.ldif');
 export const SAMPLE_SUFFIX = 'dc=litwareinc,dc=com';
@@ -37,6 +44,8 @@ export interface SlapdOptions {
   databaseConfig?: readonly string[];
   /** Listen on ldaps:// too (needs TLS settings in globalConfig). */
   ldaps?: boolean;
+  /** The mdb map size in bytes (sparse) @default 256 MiB */
+  maxSize?: number;
 }
 
 /** A running slapd. */
@@ -97,7 +106,7 @@ function writeConfig(folder: string, options: SlapdOptions): string {
     ...(options.globalConfig ?? []),
     'sizelimit unlimited',
     'database mdb',
-    'maxsize 268435456',
+    `maxsize ${options.maxSize ?? 268435456}`,
     `suffix "${options.suffix ?? SAMPLE_SUFFIX}"`,
     `directory ${join(folder, 'db')}`,
     'index objectClass eq',
