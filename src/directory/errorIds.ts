@@ -17,6 +17,18 @@ export interface DirectoryErrorIds {
   UnknownImportFormat: 'an import file of unknown format';
   UnsupportedLdifRecord: 'an LDIF change record';
   UserConflict: 'an imported user that clashes with another';
+  // Choosing the directory: CSPIN_LDAP_*, cspin directory, -DomainController (src/directory/config/).
+  InvalidDirectoryUrl: 'a directory URL that is not ldap:// or ldaps://host[:port]';
+  InvalidDomainController: 'a -DomainController that is not host[:port]';
+  InvalidDirectorySetting: 'a CSPIN_LDAP_* value or cspin directory option that is not valid';
+  InvalidAttributeMapping: 'a CSPIN_LDAP_ATTRIBUTES mapping that does not parse';
+  InvalidStoredDirectory: 'a stored directory choice that cannot be read';
+  PasswordFileNotFound: 'no bind password file at that path';
+  PasswordFileNotAFile: 'a bind password file that is not a regular file';
+  PasswordFileNotPrivate: 'a bind password file that group or others may read or write';
+  PasswordFileEmpty: 'an empty bind password file';
+  PasswordFileNotReadable: 'a bind password file cspin may not read';
+  CaFileNotUsable: 'a CA file that is missing, unreadable or not PEM';
 }
 
 /** An id of this area. */

@@ -119,6 +119,55 @@ export const directoryMessages = {
   },
   InvalidBase64: (name: string) => `the value of ${echo(name)} is not valid base64`,
   InvalidUtf8: (name: string) => `the base64 value of ${echo(name)} is not UTF-8 text (and ${echo(name)} is not a binary attribute)`,
+  // Choosing the directory (src/directory/config/). A URL or -DomainController is never echoed: it may hold a password.
+  InvalidDirectoryUrl: {
+    message: (source: string, why: string) => `${source} is not a directory URL cspin can use: ${why}.`,
+    scheme: (scheme: string) => `its scheme is ${echo(scheme, 20)}; use ldap:// or ldaps://`,
+    noUrl: 'write it as ldap://host[:port] or ldaps://host[:port]',
+    credentials: 'it holds a user name or password (give --bind-dn and --password-file, or CSPIN_LDAP_BIND_DN and CSPIN_LDAP_PASSWORD_FILE)',
+    path: 'it has a path, query or fragment (the search base goes in --base or CSPIN_LDAP_BASE)',
+    port: 'its port is not a number from 1 to 65535',
+  },
+  InvalidDomainController: '-DomainController takes a host name or address with an optional port: dc1.litwareinc.com or dc1.litwareinc.com:3890.',
+  InvalidDirectorySetting: {
+    message: (source: string, why: string) => `${source}: ${why}.`,
+    number: (value: string, min: number, max: number) => `"${echo(value, 20)}" is not a number from ${min} to ${max}`,
+    flag: (value: string) => `"${echo(value, 20)}" is not 1 or 0`,
+    notDn: 'the value is not a distinguished name (such as DC=litwareinc,DC=com)',
+    netbios: 'a NetBIOS domain name is 1 to 15 letters, digits, - or _',
+    startTlsOverLdaps: 'StartTLS upgrades an ldap:// connection, and an ldaps:// one is TLS already',
+    bindPair: 'a bind DN needs a password file, and a password file a bind DN',
+    stored: (path: string) => `the stored directory choice ${echo(path)}`,
+    variables: 'the CSPIN_LDAP_* variables',
+  },
+  InvalidAttributeMapping: {
+    message: (why: string, names: string) => `CSPIN_LDAP_ATTRIBUTES: ${why}. Write name=attribute pairs separated by commas, such as sip=mail,enabled=x-enabled (names: ${names}).`,
+    pair: (entry: string) => `"${echo(entry, 40)}" is not name=attribute`,
+    unknown: (name: string) => `"${echo(name, 40)}" is not a name cspin maps`,
+    twice: (name: string) => `${echo(name, 40)} is mapped twice`,
+    attribute: (attribute: string) => `"${echo(attribute, 40)}" is not an LDAP attribute name or OID`,
+  },
+  InvalidStoredDirectory: {
+    message: (path: string, why: string) =>
+      `The stored directory choice ${echo(path)} cannot be used (${why}). Store it again with cspin directory set <url>, or go back to the embedded directory with cspin directory embedded.`,
+    notJson: 'it is not JSON',
+    notObject: 'it is not a JSON object',
+    field: (field: string) => `${field} has the wrong type`,
+    noUrl: 'it has no url',
+  },
+  PasswordFileNotFound: (path: string) => `The password file ${echo(path)} does not exist.`,
+  PasswordFileNotAFile: (path: string) => `The password file ${echo(path)} is not a regular file.`,
+  PasswordFileNotPrivate: (path: string, mode: string) =>
+    `The password file ${echo(path)} may be read or written by group or others (mode ${mode}): make it private with chmod 600.`,
+  PasswordFileEmpty: (path: string) => `The password file ${echo(path)} is empty.`,
+  PasswordFileNotReadable: (path: string) => `The password file ${echo(path)} cannot be read (permission denied).`,
+  CaFileNotUsable: {
+    message: (path: string, why: string) => `The CA file ${echo(path)} cannot be used: ${why}.`,
+    missing: 'there is no such file',
+    notFile: 'it is not a regular file',
+    unreadable: 'it cannot be read (permission denied)',
+    notPem: 'it holds no PEM certificate (-----BEGIN CERTIFICATE-----)',
+  },
 } satisfies MessageTable<DirectoryErrorId, CoreErrorId>;
 
 /**
