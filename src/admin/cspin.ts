@@ -10,6 +10,7 @@ import { databasePath, openDatabase } from '../directory/index.js';
 import { importUsers } from '../directory/import/importUsers.js';
 import { formatOf, readUsers } from '../directory/import/sources.js';
 import { bashCompletion } from './completion.js';
+import { directoryCommand } from './directory.js';
 import { initCommand } from './init.js';
 import { adminMessages, importRowLine } from './messages.js';
 import { rotateKeyCommand } from './rotateKey.js';
@@ -52,6 +53,7 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
         io.stdout.write(`${Object.keys(CMDLETS).join('\n')}\n`);
       })
       .command(siteCommand(io, say))
+      .command(directoryCommand(io, say))
       .command(
         'completion <shell>',
         'Print a completion script for the shell (bash): source <(cspin completion bash)',
@@ -76,7 +78,7 @@ export async function runAdmin(argv: readonly string[], io: CmdletIO): Promise<n
 class UsageMessage extends Error {}
 
 /** The first words yargs knows (the cmdlets are run before yargs sees them). */
-const ADMIN_COMMANDS = ['init', 'import', 'rotate-key', 'commands', 'site', 'completion'];
+const ADMIN_COMMANDS = ['init', 'import', 'rotate-key', 'commands', 'site', 'completion', 'directory'];
 
 /** A mistyped command is a usage error that names the nearest commands and cmdlets. */
 function checkCommandName(first: string | undefined): void {

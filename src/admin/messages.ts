@@ -30,6 +30,9 @@ export const adminMessages = {
   RotationDeclined: 'Nothing was changed.',
   PoolNotMapped: (pool: string) => `The pool ${echo(pool)} is in no site.`,
   InvalidPoolName: 'The pool name is empty.',
+  InvalidDirectorySetting: {
+    password: 'cspin never takes a password on the command line: put it in a file only you can read (chmod 600) and give --password-file.',
+  },
 } satisfies MessageTable<AdminErrorId, CoreErrorId | DirectoryErrorId | PinErrorId | CmdletErrorId>;
 
 /** A rejected row of cspin import: the file and line, then the reason from the directory's table. */

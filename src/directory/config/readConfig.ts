@@ -72,8 +72,6 @@ export function resolveDirectoryConfig(env: NodeJS.ProcessEnv, opts: DirectoryCo
   if (dc) connection = connection ?? variableConnection(env, { scheme: 'ldap', host: dc.host });
   if (!connection) return { config: { kind: 'embedded' }, source, storedPath, domainController: false };
   const url: DirectoryUrl = dc ? { scheme: connection.url.scheme, host: dc.host, port: dc.port ?? connection.url.port } : connection.url;
-  const setting = directoryMessages.InvalidDirectorySetting;
-  checkCombination(url, connection, source === 'stored' ? setting.stored(storedPath) : setting.variables);
   const config: LdapDirectoryConfig = { kind: 'ldap', ...connection, url: urlText(url), ...tuning(env) };
   return { config, source: source === 'embedded' ? 'variable' : source, storedPath, domainController: dc !== undefined };
 }
@@ -85,7 +83,7 @@ function variableConnection(env: NodeJS.ProcessEnv, url: DirectoryUrl): Connecti
   const base = variable(env, 'CSPIN_LDAP_BASE');
   const bindDn = variable(env, 'CSPIN_LDAP_BIND_DN');
   const netbios = variable(env, 'CSPIN_LDAP_NETBIOS');
-  return {
+  const connection: Connection = {
     url,
     base: base === undefined ? undefined : checkDn(base, 'CSPIN_LDAP_BASE'),
     bindDn: bindDn === undefined ? undefined : checkDn(bindDn, 'CSPIN_LDAP_BIND_DN'),
@@ -95,22 +93,28 @@ function variableConnection(env: NodeJS.ProcessEnv, url: DirectoryUrl): Connecti
     allowUntrustedCertificate: parseFlag(env.CSPIN_LDAP_ALLOW_UNTRUSTED, 'CSPIN_LDAP_ALLOW_UNTRUSTED'),
     netbiosName: netbios === undefined ? undefined : checkNetbios(netbios, 'CSPIN_LDAP_NETBIOS'),
   };
+  checkCombination(url, connection, directoryMessages.InvalidDirectorySetting.variables);
+  return connection;
 }
 
 /**
- * Checks a stored (or about to be stored) choice as the variables are checked.
+ * Checks a stored (or about to be stored) choice as the variables are checked (-DomainController keeps the
+ * scheme, so what is checked here holds after it).
  * @param stored the choice
  * @param source where it came from, for messages
+ * @param labels the names of single settings (options of cspin directory set), for messages
  * @returns its connection settings
  */
-export function storedConnection(stored: StoredDirectory, source: string): Connection {
-  return {
+export function storedConnection(stored: StoredDirectory, source: string, labels: Partial<Record<'url' | 'base' | 'bindDn' | 'netbiosName', string>> = {}): Connection {
+  const connection: Connection = {
     ...stored,
-    url: parseDirectoryUrl(stored.url, source),
-    base: stored.base === undefined ? undefined : checkDn(stored.base, source),
-    bindDn: stored.bindDn === undefined ? undefined : checkDn(stored.bindDn, source),
-    netbiosName: stored.netbiosName === undefined ? undefined : checkNetbios(stored.netbiosName, source),
+    url: parseDirectoryUrl(stored.url, labels.url ?? source),
+    base: stored.base === undefined ? undefined : checkDn(stored.base, labels.base ?? source),
+    bindDn: stored.bindDn === undefined ? undefined : checkDn(stored.bindDn, labels.bindDn ?? source),
+    netbiosName: stored.netbiosName === undefined ? undefined : checkNetbios(stored.netbiosName, labels.netbiosName ?? source),
   };
+  checkCombination(connection.url, connection, source);
+  return connection;
 }
 
 function tuning(env: NodeJS.ProcessEnv): { attributes: LdapAttributeNames; connectTimeoutMs: number; pageSize: number } {
