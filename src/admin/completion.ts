@@ -123,6 +123,18 @@ _cspin_value() {
   esac
   return 0
 }
+# cspin directory: its subcommands, then set's options (file names after the two that take a file).
+_cspin_directory() {
+  local cur=$1 prev=$2
+  if ((COMP_CWORD == 2)); then _cspin_match '' "$cur" set show embedded; return 0; fi
+  [[ %{COMP_WORDS[2]} == set ]] || return 0
+  case $prev in
+    --password-file | --ca-file) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return 0 ;;
+    --base | --bind-dn | --netbios-name) return 0 ;;
+  esac
+  [[ $cur == -* ]] && _cspin_match '' "$cur" --base --bind-dn --password-file --ca-file --starttls --allow-untrusted-certificate --netbios-name
+  return 0
+}
 _cspin_complete() {
   local cur=%{COMP_WORDS[COMP_CWORD]} prev= cmd=%{COMP_WORDS[0]##*/} start=1 p i
   ((COMP_CWORD > 0)) && prev=%{COMP_WORDS[COMP_CWORD - 1]}
@@ -134,6 +146,7 @@ _cspin_complete() {
     case $cmd in
       completion) _cspin_match '' "$cur" bash; return 0 ;;
       import) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return 0 ;;
+      directory) _cspin_directory "$cur" "$prev"; return 0 ;;
     esac
   fi
   [[ -z %{_cspin_params[$cmd]} ]] && return 0

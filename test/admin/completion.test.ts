@@ -85,6 +85,11 @@ describe.concurrent('cspin completion bash', () => {
     [['cspin', 'ro'], ['rotate-key']],
     [['cspin', 'completion', ''], ['bash']],
     [['cspin', 'Get-CsUser', '-Ldap'], ['-LdapFilter']],
+    [['cspin', 'dir'], ['directory']],
+    [['cspin', 'directory', ''], ['embedded', 'set', 'show']],
+    [['cspin', 'directory', 'set', 'ldap://dc1', '--s'], ['--starttls']],
+    [['cspin', 'directory', 'set', 'ldap://dc1', '--password-file', 'users.c'], ['users.csv']],
+    [['cspin', 'directory', 'set', 'ldap://dc1', '--base', ''], []],
   ])('cspin: %j gives %j', async (words, expected) => {
     expect(await complete(words)).toEqual(expected);
   });
