@@ -25,3 +25,5 @@ export type { DirectoryErrorId, DirectoryErrorIds } from './errorIds.js';
 export type { DirectorySearch, DirectoryUser, UserDirectory } from './userDirectory.js';
 export { AD_ATTRIBUTE_NAMES, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_PAGE_SIZE } from './directoryConfig.js';
 export type { DirectoryConfig, EmbeddedDirectoryConfig, LdapAttributeNames, LdapDirectoryConfig } from './directoryConfig.js';
+export { explainDirectoryConfig, readBindPassword, readCaFile, readDirectoryConfig, resolveDirectoryConfig } from './config/index.js';
+export type { DirectoryConfigOptions, DirectorySource, ResolvedDirectoryConfig } from './config/index.js';
