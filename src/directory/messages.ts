@@ -154,6 +154,7 @@ export const directoryMessages = {
     notObject: 'it is not a JSON object',
     field: (field: string) => `${field} has the wrong type`,
     noUrl: 'it has no url',
+    writable: 'group or others may write it; chmod 600 it if it is yours',
   },
   PasswordFileNotFound: (path: string) => `The password file ${echo(path)} does not exist.`,
   PasswordFileNotAFile: (path: string) => `The password file ${echo(path)} is not a regular file.`,

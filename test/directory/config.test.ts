@@ -3,7 +3,7 @@
  * file under a temporary XDG_CONFIG_HOME), then the embedded directory; refusals are usage errors
  * with ids, and no explanation shows a secret.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,14 @@ describe('readDirectoryConfig: refusals are usage errors (exit 2) with ids', () 
     ['a flag that is a string', '{"url":"ldap://dc1","startTls":"yes"}'],
   ])('a stored file that is %s: InvalidStoredDirectory', (_case, text) => {
     expect(refusal(() => readDirectoryConfig(envWith({}, text))).id).toBe('InvalidStoredDirectory');
+  });
+
+  it('a stored file that group or others may write is refused (it could send the password elsewhere)', () => {
+    const env = envWith({}, STORED);
+    chmodSync(join(env.XDG_CONFIG_HOME ?? '', 'cspin', 'directory.json'), 0o620);
+    expect(refusal(() => readDirectoryConfig(env)).id).toBe('InvalidStoredDirectory');
+    chmodSync(join(env.XDG_CONFIG_HOME ?? '', 'cspin', 'directory.json'), 0o644);
+    expect(readDirectoryConfig(env)).toMatchObject({ url: 'ldaps://stored.litwareinc.com:6360' });
   });
 
   it('a stored URL is checked as a variable is', () => {

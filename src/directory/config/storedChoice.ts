@@ -3,7 +3,7 @@
  * `$XDG_CONFIG_HOME/cspin/directory.json` (default ~/.config), mode 0600, replaced atomically.
  * It holds where the password file is, never a password.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { errorCode, usageError } from '../../core/index.js';
@@ -41,7 +41,9 @@ export function storedDirectoryPath(env: NodeJS.ProcessEnv): string {
  */
 export function readStoredDirectory(path: string): StoredDirectory | undefined {
   let text: string;
+  let mode: number;
   try {
+    mode = statSync(path).mode;
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
@@ -49,6 +51,8 @@ export function readStoredDirectory(path: string): StoredDirectory | undefined {
   }
   const reasons = directoryMessages.InvalidStoredDirectory;
   const bad = (why: string) => usageError('InvalidStoredDirectory', reasons.message(path, why), path);
+  // Whoever may write it may send the bind password to a server of their own.
+  if ((mode & 0o022) !== 0) throw bad(reasons.writable);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -92,6 +96,13 @@ export function writeStoredDirectory(path: string, choice: StoredDirectory): voi
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+  // The rename itself survives a crash once the folder is synced.
+  const folder = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
   }
 }
 
