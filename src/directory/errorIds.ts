@@ -17,6 +17,15 @@ export interface DirectoryErrorIds {
   UnknownImportFormat: 'an import file of unknown format';
   UnsupportedLdifRecord: 'an LDIF change record';
   UserConflict: 'an imported user that clashes with another';
+  LdapServerUnavailable: 'no LDAP server answered within the connect timeout';
+  LdapCertificateRefused: "an LDAP server's certificate that does not verify";
+  LdapStartTlsFailed: 'an LDAP server that refused StartTLS';
+  LdapInvalidCredentials: 'an LDAP bind refused for its credentials';
+  LdapNoBase: 'no search base given and none published by the server';
+  LdapConnectionLost: 'the LDAP connection closed during a search';
+  LdapLimitExceeded: "an LDAP search cut by the server's size or time limit";
+  LdapReferral: 'an LDAP search answered with a referral';
+  LdapOperationFailed: 'an LDAP operation the server refused';
 }
 
 /** An id of this area. */

@@ -1,0 +1,111 @@
+/**
+ * Opening an LDAP server: connect (ldaps:// or StartTLS), bind, all within the connect timeout; then
+ * what the root DSE says (the base, whether it is AD) and the NetBIOS domain name.
+ */
+import { Client, ResultCodeError } from 'ldapts';
+import type { ConnectionOptions } from 'node:tls';
+import type { LdapDirectoryConfig } from '../directoryConfig.js';
+import { escapeLdapValue } from '../ldap/print.js';
+import { firstText, textValues } from './entries.js';
+import { isCertificateError, noBase, openError, reasonOf, startTlsFailed } from './errors.js';
+
+/** Reads the secrets the configuration only points at. */
+export interface LdapSecrets {
+  readPassword(path: string): string;
+  readCaFile(path: string): Buffer;
+}
+
+/** An open, bound connection and what the server told about itself. */
+export interface LdapSession {
+  readonly client: Client;
+  /** The server's URL, without credentials. */
+  readonly url: string;
+  readonly base: string;
+  /** The configured or discovered NetBIOS name; undefined: each user's first DC label. */
+  readonly netbiosName: string | undefined;
+  /** Active Directory (DN lookups on distinguishedName, not entryDN). */
+  readonly isAd: boolean;
+}
+
+/** LDAP_CAP_ACTIVE_DIRECTORY_OID, in an AD root DSE's supportedCapabilities. */
+const AD_CAPABILITY = '1.2.840.113556.1.4.800';
+const ROOT_DSE = ['defaultNamingContext', 'namingContexts', 'configurationNamingContext', 'supportedCapabilities', 'isGlobalCatalogReady'];
+
+/**
+ * Connects, binds and reads the root DSE.
+ * @throws TerminatingError (exit status 2) with an Ldap* id
+ */
+export async function openSession(config: LdapDirectoryConfig, secrets: LdapSecrets): Promise<LdapSession> {
+  const url = config.url.replace(/\/+$/, '');
+  const tlsOptions: ConnectionOptions = { rejectUnauthorized: !config.allowUntrustedCertificate };
+  if (config.caFile !== undefined) tlsOptions.ca = secrets.readCaFile(config.caFile);
+  const client = new Client({ url, connectTimeout: config.connectTimeoutMs, tlsOptions, strictDN: false });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${config.connectTimeoutMs} ms`)), config.connectTimeoutMs);
+  });
+  try {
+    await Promise.race([connectAndBind(client, config, secrets, tlsOptions, url), timeout]);
+    return await Promise.race([describe(client, config, url), timeout]);
+  } catch (error) {
+    void client.unbind().catch(() => undefined);
+    throw openError(error, url, config.connectTimeoutMs, config.bindDn ?? '');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function connectAndBind(client: Client, config: LdapDirectoryConfig, secrets: LdapSecrets, tls: ConnectionOptions, url: string): Promise<void> {
+  if (config.startTls) {
+    try {
+      await client.startTLS({ ...tls, servername: hostOf(url) });
+    } catch (error) {
+      if (isCertificateError(error)) throw error;
+      // A refused extended operation, or a handshake the server broke off.
+      if (client.isConnected || !/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND/.test(reasonOf(error))) throw startTlsFailed(url, reasonOf(error));
+      throw error;
+    }
+  }
+  if (config.bindDn !== undefined) {
+    const password = config.passwordFile === undefined ? '' : secrets.readPassword(config.passwordFile);
+    await client.bind(config.bindDn, password);
+  } else if (!config.startTls) {
+    // Anonymous: nothing to send, but an unreachable server must fail here, not in the first search.
+    await client.search('', { scope: 'base', filter: '(objectClass=*)', attributes: ['1.1'] });
+  }
+}
+
+function hostOf(url: string): string | undefined {
+  const host = /^ldaps?:\/\/\[?([^\]/:]+)/i.exec(url)?.[1];
+  // SNI takes host names, not addresses.
+  return host === undefined || /^[\d.]+$|:/.test(host) ? undefined : host;
+}
+
+async function describe(client: Client, config: LdapDirectoryConfig, url: string): Promise<LdapSession> {
+  const { searchEntries } = await client.search('', { scope: 'base', filter: '(objectClass=*)', attributes: ROOT_DSE });
+  const dse = searchEntries[0] ?? { dn: '' };
+  const values = (name: string) => textValues(dse, name);
+  const base = config.base ?? values('defaultNamingContext')[0] ?? values('namingContexts')[0];
+  if (base === undefined || base === '') throw noBase(url);
+  const isAd = values('supportedCapabilities').includes(AD_CAPABILITY) || values('isGlobalCatalogReady').length > 0;
+  const configuration = values('configurationNamingContext')[0];
+  const netbiosName = config.netbiosName ?? (await partitionName(client, base, configuration));
+  return { client, url, base, netbiosName, isAd };
+}
+
+/** AD's nETBIOSName for the base's domain, from CN=Partitions of the configuration partition. */
+async function partitionName(client: Client, base: string, configuration: string | undefined): Promise<string | undefined> {
+  const domain = base.replace(/^.*?(?=(?:^|,)\s*dc\s*=)/i, '').replace(/^,/, '');
+  if (domain === '') return undefined;
+  const partitions = `CN=Partitions,${configuration ?? `CN=Configuration,${domain}`}`;
+  try {
+    const filter = `(&(objectClass=crossRef)(nCName=${escapeLdapValue(domain)})(nETBIOSName=*))`;
+    const { searchEntries } = await client.search(partitions, { scope: 'one', filter, attributes: ['nETBIOSName'] });
+    const entry = searchEntries[0];
+    return entry === undefined ? undefined : (firstText(entry, 'nETBIOSName') ?? undefined);
+  } catch (error) {
+    // No configuration partition (not AD), or no right to read it: the DC label will do.
+    if (error instanceof ResultCodeError) return undefined;
+    throw error;
+  }
+}
