@@ -39,7 +39,9 @@ export async function openSession(config: LdapDirectoryConfig, secrets: LdapSecr
   const url = config.url.replace(/\/+$/, '');
   const tlsOptions: ConnectionOptions = { rejectUnauthorized: !config.allowUntrustedCertificate };
   if (config.caFile !== undefined) tlsOptions.ca = secrets.readCaFile(config.caFile);
-  const client = new Client({ url, connectTimeout: config.connectTimeoutMs, tlsOptions, strictDN: false });
+  // ldapts speaks TLS from the start whenever tlsOptions are given: only for ldaps://.
+  const secure = /^ldaps:/i.test(url);
+  const client = new Client({ url, connectTimeout: config.connectTimeoutMs, strictDN: false, ...(secure ? { tlsOptions } : {}) });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${config.connectTimeoutMs} ms`)), config.connectTimeoutMs);

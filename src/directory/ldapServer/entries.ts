@@ -13,7 +13,7 @@ const EV_FLAG = 128;
 
 /** The attributes a user read asks for; objectGUID comes back binary. */
 export function userAttributes(names: LdapAttributeNames): string[] {
-  return [names.sip, names.sam, names.upn, names.displayName, names.enabled, names.lineUri, names.homeServer, names.optionFlags, 'objectGUID', 'entryUUID'];
+  return [names.sip, names.sam, names.upn, names.displayName, names.enabled, names.lineUri, names.homeServer, names.optionFlags, 'objectGUID', 'entryUUID', 'distinguishedName'];
 }
 export const BINARY_ATTRIBUTES = ['objectGUID'];
 
@@ -42,6 +42,15 @@ export function guidText(bytes: Buffer): string {
     return (reverse ? part.reverse() : part).map((b) => b.toString(16).padStart(2, '0')).join('');
   };
   return [hex(0, 4, true), hex(4, 6, true), hex(6, 8, true), hex(8, 10, false), hex(10, 16, false)].join('-');
+}
+
+/**
+ * The DN as the data spells it: OpenLDAP answers with its schema's type names (cn=, ou=), while a
+ * copy of AD keeps AD's (CN=, OU=) in distinguishedName. Used only when both name the same entry.
+ */
+function dnOf(entry: Entry): string {
+  const stored = firstText(entry, 'distinguishedName');
+  return stored !== null && dnKey(stored) === dnKey(entry.dn) ? stored : entry.dn;
 }
 
 function keyOf(entry: Entry): string {
@@ -80,10 +89,11 @@ export function userOf(entry: Entry, names: LdapAttributeNames, netbiosName: str
   const sip = firstText(entry, names.sip);
   if (sip === null) return undefined;
   const flags = Number.parseInt(firstText(entry, names.optionFlags) ?? '0', 10);
+  const dn = dnOf(entry);
   return {
     key: keyOf(entry),
-    dn: entry.dn,
-    domain: netbiosName ?? firstDcLabel(entry.dn),
+    dn,
+    domain: netbiosName ?? firstDcLabel(dn),
     sam: firstText(entry, names.sam),
     upn: firstText(entry, names.upn),
     displayName: firstText(entry, names.displayName),

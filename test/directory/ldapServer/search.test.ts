@@ -74,7 +74,6 @@ describe.skipIf(slapdMissing() !== undefined)('LDAP backend: search', () => {
     '(title=Manager)',
     '(&(department=Finance)(!(title=Manager)))',
     '(|(displayName=Ken*)(sAMAccountName=pilar))',
-    '(msRTCSIP-OptionFlags:1.2.840.113556.1.4.803:=128)',
     '(displayName=*a*e*)',
     '(cn=Ken Myer\\29)',
     '(title=\\2a)',
@@ -82,6 +81,13 @@ describe.skipIf(slapdMissing() !== undefined)('LDAP backend: search', () => {
     const users = await allUsers(directory.search({ filter: parseLdapFilter(filter) }));
     const expected = (await embedded(`-LdapFilter '${filter}'`)).map((u) => String(u.Identity).toLowerCase()).sort();
     expect(dnsOf(users)).toEqual(expected);
+  });
+
+  it('passes the bitwise matching rule to the server: bit 128 of msRTCSIP-OptionFlags is Enterprise Voice', async () => {
+    const users = await allUsers(directory.search({ filter: parseLdapFilter('(msRTCSIP-OptionFlags:1.2.840.113556.1.4.803:=128)') }));
+    const voice = (await embedded('')).filter((u) => u.EnterpriseVoiceEnabled === true).map((u) => String(u.Identity).toLowerCase());
+    expect(voice.length).toBeGreaterThan(0);
+    expect(dnsOf(users)).toEqual(voice.sort());
   });
 
   it('stops at the limit, and pages at the page size', async () => {
