@@ -18,7 +18,7 @@ function fail(errorId: DirectoryErrorId, category: ErrorCategory, message: strin
 /** The text of anything thrown, first line, cut. */
 export function reasonOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n')[0] ?? '').slice(0, REASON_MAX);
+  return (text.split('\n')[0] ?? '').trim().slice(0, REASON_MAX);
 }
 
 /** The server did not answer (refused, unreachable, or the connect timeout passed). */
