@@ -60,7 +60,9 @@ export async function openSession(config: LdapDirectoryConfig, secrets: LdapSecr
 async function connectAndBind(client: Client, config: LdapDirectoryConfig, secrets: LdapSecrets, tls: ConnectionOptions, url: string): Promise<void> {
   if (config.startTls) {
     try {
-      await client.startTLS({ ...tls, servername: hostOf(url) });
+      // The certificate is checked against the URL's host (tls.connect over a socket assumes localhost).
+      const host = hostOf(url);
+      await client.startTLS({ ...tls, host, ...(host === undefined || /^[\d.]+$|:/.test(host) ? {} : { servername: host }) });
     } catch (error) {
       if (isCertificateError(error)) throw error;
       // A refused extended operation, or a handshake the server broke off.
@@ -77,10 +79,9 @@ async function connectAndBind(client: Client, config: LdapDirectoryConfig, secre
   }
 }
 
+/** The host of an ldap:// URL (SNI takes only names, not addresses: the caller checks). */
 function hostOf(url: string): string | undefined {
-  const host = /^ldaps?:\/\/\[?([^\]/:]+)/i.exec(url)?.[1];
-  // SNI takes host names, not addresses.
-  return host === undefined || /^[\d.]+$|:/.test(host) ? undefined : host;
+  return /^ldaps?:\/\/(?:\[([^\]]+)\]|([^/:]+))/i.exec(url)?.slice(1).find((part) => part !== undefined);
 }
 
 async function describe(client: Client, config: LdapDirectoryConfig, url: string): Promise<LdapSession> {
