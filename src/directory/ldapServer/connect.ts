@@ -2,7 +2,7 @@
  * Opening an LDAP server: connect (ldaps:// or StartTLS), bind, all within the connect timeout; then
  * what the root DSE says (the base, whether it is AD) and the NetBIOS domain name.
  */
-import { Client, ResultCodeError } from 'ldapts';
+import { Client, InvalidCredentialsError, ResultCodeError } from 'ldapts';
 import type { ConnectionOptions } from 'node:tls';
 import type { LdapDirectoryConfig } from '../directoryConfig.js';
 import { escapeLdapValue } from '../ldap/print.js';
@@ -66,17 +66,17 @@ async function connectAndBind(client: Client, config: LdapDirectoryConfig, secre
     } catch (error) {
       if (isCertificateError(error)) throw error;
       // A refused extended operation, or a handshake the server broke off.
-      if (client.isConnected || !/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND/.test(reasonOf(error))) throw startTlsFailed(url, reasonOf(error));
+      if (error instanceof ResultCodeError || client.isConnected) throw startTlsFailed(url, reasonOf(error));
       throw error;
     }
   }
   if (config.bindDn !== undefined) {
     const password = config.passwordFile === undefined ? '' : secrets.readPassword(config.passwordFile);
+    // An empty password is an unauthenticated bind (RFC 4513): servers take it as anonymous, silently.
+    if (password === '') throw new InvalidCredentialsError();
     await client.bind(config.bindDn, password);
-  } else if (!config.startTls) {
-    // Anonymous: nothing to send, but an unreachable server must fail here, not in the first search.
-    await client.search('', { scope: 'base', filter: '(objectClass=*)', attributes: ['1.1'] });
   }
+  // Anonymous: the root DSE read that follows connects (still within the timeout).
 }
 
 /** The host of an ldap:// URL (SNI takes only names, not addresses: the caller checks). */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminatingError } from '../../../src/core/index.js';
 import { openLdapDirectory } from '../../../src/directory/ldapServer/index.js';
-import { SAMPLE_LDIF, slapdMissing, startSlapd, type Slapd } from '../../support/slapd.js';
+import { LDAP_FIXTURES, SAMPLE_LDIF, slapdMissing, startSlapd, type Slapd } from '../../support/slapd.js';
 import { allUsers, bulkLdif, ldapConfig, plainSecrets } from './support.js';
 
 /** The id and exit status of what a promise rejects with. */
@@ -77,6 +77,9 @@ describe.skipIf(slapdMissing() !== undefined)('LDAP backend: faults against slap
     const wrong = await failure(openLdapDirectory(ldapConfig(slapd.url, { bindDn: ROOT_DN, passwordFile: wrongFile }), plainSecrets));
     expect(wrong).toMatchObject({ id: 'LdapInvalidCredentials', exit: 2 });
     expect(wrong.message).not.toContain('not-the-password');
+    // No password: an unauthenticated bind would be anonymous on the quiet.
+    const none = await failure(openLdapDirectory(ldapConfig(slapd.url, { bindDn: ROOT_DN }), plainSecrets));
+    expect(none).toMatchObject({ id: 'LdapInvalidCredentials', exit: 2 });
   });
 
   it('pages past the server size limit when the server lets paged searches go further', async () => {
@@ -126,6 +129,23 @@ describe.skipIf(slapdMissing() !== undefined)('LDAP backend: faults against slap
       directory.close();
     } finally {
       await doomed.stop();
+    }
+  });
+
+  it('never follows a referral: warned and skipped with warn, else LdapReferral (exit 1)', async () => {
+    const referring = await startSlapd({ ldif: [SAMPLE_LDIF, join(LDAP_FIXTURES, 'litwareinc-referral.ldif')] });
+    const warnings: string[] = [];
+    try {
+      const warned = await openLdapDirectory(ldapConfig(referring.url), plainSecrets, { warn: (text) => warnings.push(text) });
+      expect((await allUsers(warned.search({}))).length).toBe(24);
+      expect(warnings).toHaveLength(1);
+      warned.close();
+      const strict = await openLdapDirectory(ldapConfig(referring.url), plainSecrets);
+      expect(await failure(allUsers(strict.search({})))).toMatchObject({ id: 'LdapReferral', exit: 1 });
+      expect(await failure(allUsers(strict.search({ base: 'OU=Elsewhere,DC=litwareinc,DC=com' })))).toMatchObject({ id: 'LdapReferral', exit: 1 });
+      strict.close();
+    } finally {
+      await referring.stop();
     }
   });
 });
