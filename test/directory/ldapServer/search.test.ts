@@ -1,9 +1,11 @@
 /** The LDAP backend's search against a real slapd holding the sample: the same users as the embedded directory. */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AD_ATTRIBUTE_NAMES } from '../../../src/directory/directoryConfig.js';
 import { openLdapDirectory } from '../../../src/directory/ldapServer/index.js';
 import { parseLdapFilter } from '../../../src/directory/ldap/index.js';
 import type { DirectoryUser, UserDirectory } from '../../../src/directory/userDirectory.js';
+import { UserId } from '../../../src/directory/userId.js';
 import { LDAP_FIXTURES, slapdMissing, startSlapd, type Slapd } from '../../support/slapd.js';
 import { sampleDirectory, sh } from '../../support/shell.js';
 import { allUsers, everyone, ldapConfig, plainSecrets, sampleWithPools } from './support.js';
@@ -24,6 +26,7 @@ function asADUser(user: DirectoryUser): Record<string, unknown> {
 }
 
 const byIdentity = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.Identity).localeCompare(String(b.Identity));
+const KEN = 'cn=ken myer,ou=finance,dc=litwareinc,dc=com';
 const dnsOf = (users: readonly DirectoryUser[]) => users.map((u) => u.dn.toLowerCase()).sort();
 
 describe.skipIf(slapdMissing() !== undefined)('LDAP backend: search', () => {
@@ -101,6 +104,17 @@ describe.skipIf(slapdMissing() !== undefined)('LDAP backend: search', () => {
       expect(dnsOf(pages.flat())).toEqual(dnsOf(await everyone(directory)));
     } finally {
       small.close();
+    }
+  });
+
+  it('reads the attributes under the names the config maps them to', async () => {
+    const mapped = await openLdapDirectory(ldapConfig(slapd.url, { attributes: { ...AD_ATTRIBUTE_NAMES, displayName: 'sn', sam: 'cn' } }), plainSecrets);
+    try {
+      const [ken] = await mapped.resolve([new UserId('sip:kenmyer@litwareinc.com')]).then((found) => found.get(0) ?? []);
+      expect(ken).toMatchObject({ displayName: 'Myer', sam: 'Ken Myer', sip: 'sip:kenmyer@litwareinc.com' });
+      expect(dnsOf(await allUsers(mapped.search({ filter: parseLdapFilter('(sn=Myer)') })))).toEqual([KEN]);
+    } finally {
+      mapped.close();
     }
   });
 
