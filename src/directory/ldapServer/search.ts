@@ -2,6 +2,7 @@
  * Get-CsUser's search against the server: one paged search (RFC 2696), a page asked for only when the
  * consumer pulls the next one, so memory holds one page and `| head -n 1` costs one page.
  */
+import { NoSuchObjectError } from 'ldapts';
 import type { LdapAttributeNames } from '../directoryConfig.js';
 import { printLdapFilter } from '../ldap/print.js';
 import type { DirectorySearch, DirectoryUser } from '../userDirectory.js';
@@ -56,6 +57,8 @@ export async function* searchUsers(context: SearchContext, search: DirectorySear
       try {
         page = await pages.next();
       } catch (error) {
+        // A base that names nothing holds no users (as in the embedded directory; -OU is checked before).
+        if (error instanceof NoSuchObjectError) return;
         throw searchError(error, session.url);
       }
       if (page.done === true) return;

@@ -71,6 +71,7 @@ describe.skipIf(slapdMissing() !== undefined)('LDAP backend: search', () => {
     const expected = (await embedded(`-OU '${ou}'`)).map((u) => String(u.Identity).toLowerCase()).sort();
     expect(expected).toContain('cn=aidan delaney,ou=payroll,ou=finance,dc=litwareinc,dc=com');
     expect(dnsOf(users)).toEqual(expected);
+    expect(await allUsers(directory.search({ base: 'OU=Nowhere,DC=litwareinc,DC=com' }))).toEqual([]);
   });
 
   it.each([
