@@ -29,6 +29,15 @@ export interface DirectoryErrorIds {
   PasswordFileEmpty: 'an empty bind password file';
   PasswordFileNotReadable: 'a bind password file cspin may not read';
   CaFileNotUsable: 'a CA file that is missing, unreadable or not PEM';
+  LdapServerUnavailable: 'no LDAP server answered within the connect timeout';
+  LdapCertificateRefused: "an LDAP server's certificate that does not verify";
+  LdapStartTlsFailed: 'an LDAP server that refused StartTLS';
+  LdapInvalidCredentials: 'an LDAP bind refused for its credentials';
+  LdapNoBase: 'no search base given and none published by the server';
+  LdapConnectionLost: 'the LDAP connection closed during a search';
+  LdapLimitExceeded: "an LDAP search cut by the server's size or time limit";
+  LdapReferral: 'an LDAP search answered with a referral';
+  LdapOperationFailed: 'an LDAP operation the server refused';
 }
 
 /** An id of this area. */

@@ -169,6 +169,23 @@ export const directoryMessages = {
     unreadable: 'it cannot be read (permission denied)',
     notPem: 'it holds no PEM certificate (-----BEGIN CERTIFICATE-----)',
   },
+  // The LDAP server backend (URLs never hold credentials; reasons are the server's or Node's, echoed).
+  LdapServerUnavailable: (url: string, seconds: number, reason: string) =>
+    `Cannot reach the LDAP server ${echo(url)} within ${seconds} s: ${echo(reason)}. Check the URL and that the server is running.`,
+  LdapCertificateRefused: (url: string, reason: string) =>
+    `The certificate of ${echo(url)} does not verify (${echo(reason)}), so cspin did not send anything. Give the CA that signs it (--ca-file), or allow an untrusted certificate explicitly.`,
+  LdapStartTlsFailed: (url: string, reason: string) => `The LDAP server ${echo(url)} refused StartTLS: ${echo(reason)}.`,
+  LdapInvalidCredentials: (url: string, bindDn: string) =>
+    `The LDAP server ${echo(url)} refused the bind as "${echo(bindDn)}": wrong DN or password (the password file's content is not shown).`,
+  LdapNoBase: (url: string) => `The LDAP server ${echo(url)} publishes no naming context: give the search base (--base).`,
+  LdapConnectionLost: (url: string, reason: string) => `The connection to the LDAP server ${echo(url)} was lost during a search: ${echo(reason)}.`,
+  LdapLimitExceeded: (url: string, reason: string) =>
+    `The LDAP server ${echo(url)} cut the search at its limit (${echo(reason)}), even with paged results. Narrow the search (-OU, -LdapFilter) or raise the server's limit.`,
+  LdapReferral: {
+    error: (url: string, referral: string) => `The LDAP server ${echo(url)} answered with a referral to ${echo(referral)}; cspin does not follow referrals. Search that server directly.`,
+    warning: (referral: string) => `Skipped a referral to ${echo(referral)}: cspin does not follow referrals.`,
+  },
+  LdapOperationFailed: (url: string, reason: string) => `The LDAP server ${echo(url)} refused the operation: ${echo(reason)}.`,
 } satisfies MessageTable<DirectoryErrorId, CoreErrorId>;
 
 /**

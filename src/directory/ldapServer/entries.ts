@@ -1,0 +1,106 @@
+/**
+ * An LDAP entry as a DirectoryUser, the same values the embedded directory gives for the same user:
+ * domain = the NetBIOS name or the DN's first DC label, RegistrarPool = the name under CN=Pools of
+ * msRTCSIP-PrimaryHomeServer, Enterprise Voice = bit 128 of msRTCSIP-OptionFlags.
+ */
+import type { Entry } from 'ldapts';
+import type { LdapAttributeNames } from '../directoryConfig.js';
+import { dnKey, firstRdnValue } from '../dn.js';
+import type { DirectoryUser } from '../userDirectory.js';
+
+/** Enterprise Voice in msRTCSIP-OptionFlags. */
+const EV_FLAG = 128;
+
+/** The attributes a user read asks for; objectGUID comes back binary. */
+export function userAttributes(names: LdapAttributeNames): string[] {
+  return [names.sip, names.sam, names.upn, names.displayName, names.enabled, names.lineUri, names.homeServer, names.optionFlags, 'objectGUID', 'entryUUID', 'distinguishedName'];
+}
+export const BINARY_ATTRIBUTES = ['objectGUID'];
+
+/** An attribute's values (names compare case-insensitively: servers answer in their own case). */
+export function rawValues(entry: Entry, name: string): (string | Buffer)[] {
+  const folded = name.toLowerCase();
+  const key = entry[name] === undefined ? Object.keys(entry).find((k) => k.toLowerCase() === folded) : name;
+  const value = key === undefined ? undefined : entry[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+export function textValues(entry: Entry, name: string): string[] {
+  return rawValues(entry, name).map((v) => (typeof v === 'string' ? v : v.toString('utf8')));
+}
+
+/** The first value, or null when absent or empty. */
+export function firstText(entry: Entry, name: string): string | null {
+  const value = textValues(entry, name)[0];
+  return value === undefined || value === '' ? null : value;
+}
+
+/** objectGUID as text: the first three groups are little-endian on the wire (AD's byte order). */
+export function guidText(bytes: Buffer): string {
+  const hex = (from: number, to: number, reverse: boolean) => {
+    const part = [...bytes.subarray(from, to)];
+    return (reverse ? part.reverse() : part).map((b) => b.toString(16).padStart(2, '0')).join('');
+  };
+  return [hex(0, 4, true), hex(4, 6, true), hex(6, 8, true), hex(8, 10, false), hex(10, 16, false)].join('-');
+}
+
+/**
+ * The DN as the data spells it: OpenLDAP answers with its schema's type names (cn=, ou=), while a
+ * copy of AD keeps AD's (CN=, OU=) in distinguishedName. Used only when both name the same entry.
+ */
+function dnOf(entry: Entry): string {
+  const stored = firstText(entry, 'distinguishedName');
+  return stored !== null && dnKey(stored) === dnKey(entry.dn) ? stored : entry.dn;
+}
+
+function keyOf(entry: Entry): string {
+  const guid = rawValues(entry, 'objectGUID')[0];
+  if (Buffer.isBuffer(guid) && guid.length === 16) return guidText(guid);
+  const uuid = firstText(entry, 'entryUUID');
+  // A server with neither: the DN is the only name it gives (not stable across renames).
+  return uuid === null ? `dn:${dnKey(entry.dn)}` : uuid.toLowerCase();
+}
+
+/** The pool a home server DN names: the RDN under CN=Pools; a value that is no such DN as it is. */
+export function poolOf(homeServer: string | null): string | null {
+  if (homeServer === null) return null;
+  const rdns = homeServer.match(/(?:\\.|[^,;\\])+/g) ?? [];
+  const pools = rdns.findIndex((rdn) => /^\s*cn\s*=\s*pools\s*$/i.test(rdn));
+  const under = pools > 0 ? rdns[pools - 1] : undefined;
+  return under === undefined ? homeServer : firstRdnValue(under);
+}
+
+/** The first DC label of a DN: CN=x,DC=litwareinc,DC=com → litwareinc. */
+export function firstDcLabel(dn: string): string | null {
+  return /(?:^|,)\s*dc\s*=\s*([^,]+)/i.exec(dn)?.[1]?.trim() ?? null;
+}
+
+function booleanOf(text: string | null): boolean | null {
+  const folded = text?.toLowerCase();
+  return folded === 'true' ? true : folded === 'false' ? false : null;
+}
+
+/**
+ * The user an entry describes.
+ * @param netbiosName the domain name for every user; undefined: each DN's first DC label
+ * @returns the user, or undefined for an entry without a SIP address
+ */
+export function userOf(entry: Entry, names: LdapAttributeNames, netbiosName: string | undefined): DirectoryUser | undefined {
+  const sip = firstText(entry, names.sip);
+  if (sip === null) return undefined;
+  const flags = Number.parseInt(firstText(entry, names.optionFlags) ?? '0', 10);
+  const dn = dnOf(entry);
+  return {
+    key: keyOf(entry),
+    dn,
+    domain: netbiosName ?? firstDcLabel(dn),
+    sam: firstText(entry, names.sam),
+    upn: firstText(entry, names.upn),
+    displayName: firstText(entry, names.displayName),
+    sip,
+    enabled: booleanOf(firstText(entry, names.enabled)),
+    registrarPool: poolOf(firstText(entry, names.homeServer)),
+    lineUri: firstText(entry, names.lineUri),
+    evEnabled: Number.isSafeInteger(flags) && (flags & EV_FLAG) !== 0,
+  };
+}

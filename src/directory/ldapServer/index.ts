@@ -1,0 +1,79 @@
+/**
+ * The LDAP server backend of {@link UserDirectory}: AD or OpenLDAP read with ldapts (paged searches,
+ * identity chunks as one OR search, TLS that verifies unless told otherwise).
+ */
+import { NoSuchObjectError, ResultCodeError } from 'ldapts';
+import type { LdapDirectoryConfig } from '../directoryConfig.js';
+import type { DirectorySearch, DirectoryUser, UserDirectory } from '../userDirectory.js';
+import type { UserId } from '../userId.js';
+import { openSession, type LdapSecrets, type LdapSession } from './connect.js';
+import { searchError } from './errors.js';
+import { RESOLVE_CHUNK, resolveChunk } from './resolve.js';
+import { searchUsers, type SearchContext } from './search.js';
+
+export type { LdapSecrets } from './connect.js';
+export { guidText, poolOf } from './entries.js';
+export { RESOLVE_CHUNK } from './resolve.js';
+
+/** How the caller hears of what does not stop the command. */
+export interface LdapOpenOptions {
+  /** Referrals are reported here and skipped; without it, a referral ends the search (LdapReferral). */
+  warn?: (text: string) => void;
+}
+
+/**
+ * Opens an LDAP server as the user directory: connects and binds within config.connectTimeoutMs,
+ * finds the base and the NetBIOS name.
+ * @param secrets reads the password and CA files the config points at
+ * @throws TerminatingError (exit status 2): LdapServerUnavailable, LdapCertificateRefused,
+ *   LdapStartTlsFailed, LdapInvalidCredentials, LdapNoBase
+ */
+export async function openLdapDirectory(config: LdapDirectoryConfig, secrets: LdapSecrets, options: LdapOpenOptions = {}): Promise<UserDirectory> {
+  const session = await openSession(config, secrets);
+  return new LdapUserDirectory({ session, names: config.attributes, pageSize: config.pageSize, warn: options.warn });
+}
+
+class LdapUserDirectory implements UserDirectory {
+  readonly description: string;
+  readonly #context: SearchContext;
+  readonly #session: LdapSession;
+  #closed = false;
+
+  constructor(context: SearchContext) {
+    this.#context = context;
+    this.#session = context.session;
+    this.description = context.session.url;
+  }
+
+  async resolve(ids: readonly UserId[]): Promise<Map<number, DirectoryUser[]>> {
+    const found = new Map<number, DirectoryUser[]>();
+    for (let start = 0; start < ids.length; start += RESOLVE_CHUNK) {
+      const chunk = await resolveChunk(this.#context, ids.slice(start, start + RESOLVE_CHUNK));
+      for (const [index, users] of chunk) found.set(start + index, users);
+    }
+    return found;
+  }
+
+  search(search: DirectorySearch): AsyncIterableIterator<readonly DirectoryUser[]> {
+    return searchUsers(this.#context, search);
+  }
+
+  async containerExists(dn: string): Promise<boolean> {
+    const { client, url } = this.#session;
+    if (!client.isConnected) throw searchError(new Error('the connection is closed'), url);
+    try {
+      const { searchEntries } = await client.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes: ['1.1'] });
+      return searchEntries.length > 0;
+    } catch (error) {
+      // 34: invalidDNSyntax; 32: noSuchObject. Neither names a container.
+      if (error instanceof NoSuchObjectError || (error instanceof ResultCodeError && error.code === 34)) return false;
+      throw searchError(error, url);
+    }
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    void this.#session.client.unbind().catch(() => undefined);
+  }
+}
