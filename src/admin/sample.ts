@@ -41,8 +41,8 @@ export async function loadSample(db: DirectoryDatabase, pepper: Buffer): Promise
     const { Identity, PinState, LastPinChangeTime } = item.record;
     const user = resolver.resolve([new UserId(Identity ?? '')]).get(0)?.[0];
     if (!user) throw new Error(`The sample PIN states name an unknown user: ${Identity}`);
-    pins.setHash(user.id, await hashPin(generatePin(6), pepper), Date.parse(LastPinChangeTime ?? ''));
-    if (PinState === 'Locked') pins.setLocked(user.id, true);
+    pins.setHash(user.key, await hashPin(generatePin(6), pepper), Date.parse(LastPinChangeTime ?? ''));
+    if (PinState === 'Locked') pins.setLocked(user.key, true);
     count++;
   }
   return { users: summary.added, pins: count };

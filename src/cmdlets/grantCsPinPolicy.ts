@@ -131,7 +131,7 @@ export default defineCmdlet({
       }
       for (const user of target.users) {
         if (!context.shouldProcess(user.sip ?? user.dn)) continue;
-        const assigned = state.store.assign(user.id, state.policyName);
+        const assigned = state.store.assign(user.key, state.policyName);
         if (!assigned) {
           yield policyNotFound(state.policyName ?? '', record);
           continue;

@@ -93,7 +93,7 @@ function* changePinLocks(
     }
     for (const user of target.users) {
       if (!context.shouldProcess(user.sip)) continue;
-      const after = state.store.setLocked(user.id, locked);
+      const after = state.store.setLocked(user.key, locked);
       if (state.passThru) yield new JsonText(pinInfoJson({ ...user, ...after }, state.policies.effective(user).pin_lifetime));
     }
   }

@@ -162,7 +162,7 @@ export default defineCmdlet({
       }
       // The command is closing (its reader went away, or a signal): change nothing more.
       if (!state.db.open || context.stopping) return;
-      const staged = state.store.stagePin({ userId: item.user.id, hash: item.hash, pinLength: item.pin.length, changedAt: state.now(), pepper: state.pepper });
+      const staged = state.store.stagePin({ userKey: item.user.key, hash: item.hash, pinLength: item.pin.length, changedAt: state.now(), pepper: state.pepper });
       // The line is the PIN's only copy: the PIN is committed once stdout has taken it, else undone.
       await context.deliver({ PSTypeName: PIN_RESET_TYPE, Identity: item.user.sip, PIN: item.pin, PinReset: true }, { label: item.user.sip, ...staged });
       if (staged.state.locked && !state.force) {

@@ -18,11 +18,13 @@ export interface UserRow {
   line_uri: string | null;
   ev_enabled: number;
   pin_policy: string | null;
+  /** The stable key (users.guid). */
+  key: string;
 }
 
 /** The column list for {@link UserRow}, on the alias `u`. */
-export const USER_COLUMNS =
-  'u.id, u.dn, u.dn_key, u.domain, u.sam, u.upn, u.display_name, u.sip, u.enabled, u.registrar_pool, u.line_uri, u.ev_enabled, u.pin_policy';
+export const USER_COLUMNS = `u.id, u.dn, u.dn_key, u.domain, u.sam, u.upn, u.display_name, u.sip, u.enabled, u.registrar_pool,
+  u.line_uri, u.ev_enabled, (SELECT policy FROM pin_grants WHERE user_key = u.guid) AS pin_policy, u.guid AS key`;
 
 /**
  * A UserRow from values in {@link USER_COLUMNS} order (better-sqlite3's raw rows).
@@ -30,8 +32,8 @@ export const USER_COLUMNS =
  * @returns the row
  */
 export function userRowOf(v: readonly unknown[]): UserRow {
-  const [id, dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, pin_policy] = v;
-  return { id, dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, pin_policy } as UserRow;
+  const [id, dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, pin_policy, key] = v;
+  return { id, dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, pin_policy, key } as UserRow;
 }
 
 /** Get-CsUser's output object, properties in display order. */
@@ -82,4 +84,4 @@ const bool = (column: string) => `CASE ${column} WHEN 1 THEN json('true') WHEN 0
 export const ADUSER_JSON_SQL = `json_object('PSTypeName', '${ADUSER_TYPE}', 'Identity', u.dn, 'SipAddress', u.sip,
   'UserPrincipalName', u.upn, 'SamAccountName', u.sam, 'DisplayName', u.display_name, 'Enabled', ${bool('u.enabled')},
   'RegistrarPool', u.registrar_pool, 'LineUri', u.line_uri, 'EnterpriseVoiceEnabled', ${bool('u.ev_enabled')},
-  'PinPolicy', u.pin_policy)`;
+  'PinPolicy', (SELECT policy FROM pin_grants WHERE user_key = u.guid))`;

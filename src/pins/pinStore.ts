@@ -25,37 +25,37 @@ export interface StagedPinChange {
  */
 export class PinStore {
   readonly #db: DirectoryDatabase;
-  readonly #setHash: Statement<[number, string, number, number | null]>;
-  readonly #lock: Statement<[number]>;
-  readonly #unlock: Statement<[number]>;
-  readonly #state: Statement<[number], PinState>;
+  readonly #setHash: Statement<[string, string, number, number | null]>;
+  readonly #lock: Statement<[string]>;
+  readonly #unlock: Statement<[string]>;
+  readonly #state: Statement<[string], PinState>;
 
   /** @param db the database */
   constructor(db: DirectoryDatabase) {
     this.#db = db;
     this.#setHash = db.prepare(
-      `INSERT INTO pins (user_id, hash, changed_at, pin_length) VALUES (?, ?, ?, ?)
-       ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at, pin_length = excluded.pin_length,
+      `INSERT INTO pins (user_key, hash, changed_at, pin_length) VALUES (?, ?, ?, ?)
+       ON CONFLICT (user_key) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at, pin_length = excluded.pin_length,
          local_failures = 0, window_start = NULL, locked_until = NULL`,
     );
-    this.#lock = db.prepare('INSERT INTO pins (user_id, locked) VALUES (?, 1) ON CONFLICT (user_id) DO UPDATE SET locked = 1');
+    this.#lock = db.prepare('INSERT INTO pins (user_key, locked) VALUES (?, 1) ON CONFLICT (user_key) DO UPDATE SET locked = 1');
     this.#unlock = db.prepare(
       `UPDATE pins SET locked = 0, global_failures = 0, local_failures = 0, window_start = NULL, locked_until = NULL
-       WHERE user_id = ?`,
+       WHERE user_key = ?`,
     );
-    this.#state = db.prepare('SELECT hash IS NOT NULL AS pin_set, locked, changed_at FROM pins WHERE user_id = ?');
+    this.#state = db.prepare('SELECT hash IS NOT NULL AS pin_set, locked, changed_at FROM pins WHERE user_key = ?');
   }
 
   /**
    * Stores a new PIN hash; a new PIN starts with clean local failure counters and no temporary
    * lockout. The lock (IsLockedOut) stays: only an unlock ends it.
-   * @param userId the user
+   * @param userKey the user's key
    * @param hash the PIN hash (see hashPin)
    * @param changedAt when, in ms since the epoch
    * @param pinLength the PIN's number of digits (the lockout limits depend on it); null: unknown
    */
-  setHash(userId: number, hash: string, changedAt: number, pinLength: number | null = null): void {
-    this.#setHash.run(userId, hash, changedAt, pinLength);
+  setHash(userKey: string, hash: string, changedAt: number, pinLength: number | null = null): void {
+    this.#setHash.run(userKey, hash, changedAt, pinLength);
   }
 
   /**
@@ -66,14 +66,14 @@ export class PinStore {
    * @returns the new state (locked tells whether the PIN is still locked), and commit and rollback (each runs once; the other is then a no-op)
    * @throws TerminatingError (PinKeyMismatch) when the key was rotated since it was loaded; nothing is left open
    */
-  stagePin(change: { userId: number; hash: string; pinLength: number; changedAt: number; pepper: Buffer }): StagedPinChange {
+  stagePin(change: { userKey: string; hash: string; pinLength: number; changedAt: number; pepper: Buffer }): StagedPinChange {
     this.#db.exec('BEGIN IMMEDIATE');
     let state: PinState;
     try {
       // A hash made with a key that was rotated away meanwhile could never be verified.
       assertPepperCurrent(this.#db, change.pepper);
-      this.#setHash.run(change.userId, change.hash, change.changedAt, change.pinLength);
-      state = this.#read(change.userId);
+      this.#setHash.run(change.userKey, change.hash, change.changedAt, change.pinLength);
+      state = this.#read(change.userKey);
     } catch (error) {
       this.#db.exec('ROLLBACK');
       throw error;
@@ -96,18 +96,18 @@ export class PinStore {
    * Locks or unlocks a user's PIN in one transaction. Locking applies also to a user without a PIN
    * (a PIN set later stays locked). Unlocking also resets the global and local failure counters and
    * ends a temporary lockout.
-   * @param userId the user
+   * @param userKey the user's key
    * @param locked true to lock
    * @returns the new state
    */
-  setLocked(userId: number, locked: boolean): PinState {
+  setLocked(userKey: string, locked: boolean): PinState {
     return this.#db.transaction(() => {
-      (locked ? this.#lock : this.#unlock).run(userId);
-      return this.#read(userId);
+      (locked ? this.#lock : this.#unlock).run(userKey);
+      return this.#read(userKey);
     }).immediate();
   }
 
-  #read(userId: number): PinState {
-    return this.#state.get(userId) ?? { pin_set: 0, locked: 0, changed_at: null };
+  #read(userKey: string): PinState {
+    return this.#state.get(userKey) ?? { pin_set: 0, locked: 0, changed_at: null };
   }
 }

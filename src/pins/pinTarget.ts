@@ -4,6 +4,8 @@ import type { ResolveShape } from '../directory/index.js';
 /** A user with their PIN state (pins columns are null/0 when the user never had a PIN). */
 export interface PinTargetRow {
   id: number;
+  /** The user's stable key (PIN state and grants hang on it). */
+  key: string;
   sip: string;
   dn: string;
   line_uri: string | null;
@@ -20,9 +22,9 @@ export interface PinTargetRow {
 
 /** The identity-lookup shape for {@link PinTargetRow}. */
 export const PIN_TARGET_SHAPE: ResolveShape<PinTargetRow> = {
-  select: `u.id, u.sip, u.dn, u.line_uri, u.pin_policy, u.registrar_pool, p.hash, p.changed_at, coalesce(p.locked, 0),
+  select: `u.id, u.guid, u.sip, u.dn, u.line_uri, g.policy, u.registrar_pool, p.hash, p.changed_at, coalesce(p.locked, 0),
     coalesce(p.local_failures, 0), coalesce(p.global_failures, 0), p.window_start, p.locked_until`,
-  join: 'LEFT JOIN pins p ON p.user_id = u.id',
-  row: ([id, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until]) =>
-    ({ id, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until }) as PinTargetRow,
+  join: 'LEFT JOIN pins p ON p.user_key = u.guid LEFT JOIN pin_grants g ON g.user_key = u.guid',
+  row: ([id, key, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until]) =>
+    ({ id, key, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until }) as PinTargetRow,
 };

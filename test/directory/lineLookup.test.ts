@@ -26,7 +26,7 @@ beforeAll(() => {
   const pins = new PinStore(db);
   const add = (sam: string, sip: string | null = `sip:${sam}@litwareinc.com`) => {
     sams.push(sam);
-    return writer.upsert({ dn: `CN=${sam},OU=Test,DC=litwareinc,DC=com`, domain: 'litwareinc', sam, upn: `${sam}@litwareinc.com`, displayName: `User ${sam}`, sip, enabled: sip !== null, registrarPool: 'pool01.litwareinc.com', lineUri: null, evEnabled: false, pinPolicy: null, attributes: [] }).id;
+    return writer.upsert({ dn: `CN=${sam},OU=Test,DC=litwareinc,DC=com`, domain: 'litwareinc', sam, upn: `${sam}@litwareinc.com`, displayName: `User ${sam}`, sip, enabled: sip !== null, registrarPool: 'pool01.litwareinc.com', lineUri: null, evEnabled: false, pinPolicy: null, attributes: [] }).key;
   };
   CHANGED.forEach((ms, i) => pins.setHash(add(`set${i}`), 'scrypt$placeholder', ms));
   const locked = add('locked');

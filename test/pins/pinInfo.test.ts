@@ -26,7 +26,7 @@ function directory() {
       evEnabled: false,
       pinPolicy,
       attributes: [],
-    }).id;
+    }).key;
   const pins = new PinStore(db);
   for (const [sam, pool, tag] of [['global', null, null], ['site', 'red-cs-001.litwareinc.com', null], ['tagged', 'red-cs-001.litwareinc.com', 'Short']] as const) {
     pins.setHash(add(sam, pool, tag), 'scrypt$placeholder', CHANGED);

@@ -26,7 +26,7 @@ function store() {
     evEnabled: false,
     pinPolicy: null,
     attributes: [],
-  }).id;
+  }).key;
   const row = () => db.prepare('SELECT hash, changed_at, pin_length, locked, local_failures, global_failures, window_start, locked_until FROM pins').get();
   return { db, pins: new PinStore(db), pepper: loadPepper(db, path, {}), user, row };
 }
@@ -36,7 +36,7 @@ describe('PinStore', () => {
     const { db, pins, pepper, user, row } = store();
     pins.setLocked(user, true);
     db.exec('UPDATE pins SET local_failures = 4, global_failures = 9, window_start = 1, locked_until = 2');
-    const staged = pins.stagePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
+    const staged = pins.stagePin({ userKey: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
     expect(db.inTransaction).toBe(true);
     expect(staged.state).toEqual({ pin_set: 1, locked: 1, changed_at: 1000 });
     staged.commit();
@@ -49,7 +49,7 @@ describe('PinStore', () => {
     const { db, pins, pepper, user, row } = store();
     pins.setLocked(user, true);
     const before = row();
-    const staged = pins.stagePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
+    const staged = pins.stagePin({ userKey: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
     const other = new Database(db.name, { fileMustExist: true });
     try {
       other.pragma('busy_timeout = 0');
@@ -69,7 +69,7 @@ describe('PinStore', () => {
     const stale = randomBytes(32);
     let error: unknown;
     try {
-      pins.stagePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper: stale });
+      pins.stagePin({ userKey: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper: stale });
     } catch (caught) {
       error = caught;
     }
