@@ -1,4 +1,5 @@
 /** The ADUser object Get-CsUser writes, and the database row it comes from. */
+import type { DirectoryUser } from './userDirectory.js';
 
 /** The type name of Get-CsUser's output objects. */
 export const ADUSER_TYPE = 'Microsoft.Rtc.Management.ADConnect.Schema.ADUser';
@@ -85,3 +86,25 @@ export const ADUSER_JSON_SQL = `json_object('PSTypeName', '${ADUSER_TYPE}', 'Ide
   'UserPrincipalName', u.upn, 'SamAccountName', u.sam, 'DisplayName', u.display_name, 'Enabled', ${bool('u.enabled')},
   'RegistrarPool', u.registrar_pool, 'LineUri', u.line_uri, 'EnterpriseVoiceEnabled', ${bool('u.ev_enabled')},
   'PinPolicy', (SELECT policy FROM pin_grants WHERE user_key = u.guid))`;
+
+/**
+ * The ADUser object of a directory user (any backend).
+ * @param user the user
+ * @param pinPolicy the per-user PIN policy granted to them (the PIN store holds grants)
+ * @returns the output object
+ */
+export function adUserOf(user: DirectoryUser, pinPolicy: string | null): ADUser {
+  return {
+    PSTypeName: ADUSER_TYPE,
+    Identity: user.dn,
+    SipAddress: user.sip,
+    UserPrincipalName: user.upn,
+    SamAccountName: user.sam,
+    DisplayName: user.displayName,
+    Enabled: user.enabled,
+    RegistrarPool: user.registrarPool,
+    LineUri: user.lineUri,
+    EnterpriseVoiceEnabled: user.evEnabled,
+    PinPolicy: pinPolicy,
+  };
+}

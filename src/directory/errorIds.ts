@@ -17,6 +17,8 @@ export interface DirectoryErrorIds {
   UnknownImportFormat: 'an import file of unknown format';
   UnsupportedLdifRecord: 'an LDIF change record';
   UserConflict: 'an imported user that clashes with another';
+  LdapDirectoryNotAvailable: 'an LDAP directory configured where none can be used';
+  DirectorySearchInterrupted: 'a directory search that failed after some users were written';
 }
 
 /** An id of this area. */

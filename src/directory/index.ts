@@ -1,5 +1,5 @@
 /** The embedded directory: ADUser model, identities, LDAP filter, OU scope, the SQLite store. */
-export { ADUSER_JSON_SQL, ADUSER_TYPE, USER_COLUMNS, toADUser, userRowOf } from './adUser.js';
+export { ADUSER_JSON_SQL, ADUSER_TYPE, USER_COLUMNS, adUserOf, toADUser, userRowOf } from './adUser.js';
 export type { ADUser, UserRow } from './adUser.js';
 export { createDatabase, databasePath, openDatabase, retireDatabase, waitForWriters } from './database.js';
 export type { DatabaseMode, DirectoryDatabase } from './database.js';
@@ -25,3 +25,5 @@ export type { DirectoryErrorId, DirectoryErrorIds } from './errorIds.js';
 export type { DirectorySearch, DirectoryUser, UserDirectory } from './userDirectory.js';
 export { AD_ATTRIBUTE_NAMES, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_PAGE_SIZE } from './directoryConfig.js';
 export type { DirectoryConfig, EmbeddedDirectoryConfig, LdapAttributeNames, LdapDirectoryConfig } from './directoryConfig.js';
+export { openUserDirectory } from './openUserDirectory.js';
+export { SqliteDirectory } from './sqlite/sqliteDirectory.js';

@@ -119,6 +119,9 @@ export const directoryMessages = {
   },
   InvalidBase64: (name: string) => `the value of ${echo(name)} is not valid base64`,
   InvalidUtf8: (name: string) => `the base64 value of ${echo(name)} is not UTF-8 text (and ${echo(name)} is not a binary attribute)`,
+  LdapDirectoryNotAvailable: (url: string) => `The directory is configured as the LDAP server ${echo(url)}, but this cspin cannot use an LDAP directory yet.`,
+  DirectorySearchInterrupted: (written: number, why: string) =>
+    `The directory search stopped after ${written} users were written: ${echo(why)}. Nothing was written twice; run the command again for the rest.`,
 } satisfies MessageTable<DirectoryErrorId, CoreErrorId>;
 
 /**
