@@ -8,6 +8,7 @@ import { identityNotFound } from '../directory/messages.js';
 import { pinInfoJson, type PinInfoRow } from './pinInfo.js';
 import type { IdentityItem, PinInfoSource, PinStore, StoredPin } from './pinStore.js';
 import type { PolicyResolver } from './policy.js';
+import { pinTargetOf } from './pinTarget.js';
 
 type ShouldProcess = (target: string) => boolean;
 
@@ -70,16 +71,8 @@ export function pinInfoOutput(items: readonly IdentityItem[], found: Map<number,
 }
 
 function pinInfoRowOf(user: DirectoryUser, stored: StoredPin | undefined): PinInfoRow | undefined {
-  if (user.sip === null) return undefined;
-  const pin = stored?.pin;
-  return {
-    id: 0,
-    key: user.key,
-    sip: user.sip,
-    pin_set: pin?.hash ? 1 : 0,
-    locked: pin?.locked ?? null,
-    changed_at: pin?.changed_at ?? null,
-    pin_policy: stored?.policy ?? null,
-    registrar_pool: user.registrarPool,
-  };
+  const target = pinTargetOf(user, stored);
+  if (!target) return undefined;
+  const { id, key, sip, hash, locked, changed_at, pin_policy, registrar_pool } = target;
+  return { id, key, sip, pin_set: hash === null ? 0 : 1, locked, changed_at, pin_policy, registrar_pool };
 }

@@ -4,6 +4,7 @@
  * share the file (see SqlitePinStore.joinedWith).
  */
 import { USER_COLUMNS, type UserRow } from '../adUser.js';
+import { AdUserLines } from './adUserLines.js';
 import { databasePath, openDatabase, type DatabaseMode, type DirectoryDatabase } from '../database.js';
 import { compileLdapFilter } from '../ldap/index.js';
 import { IdentityResolver } from '../resolve.js';
@@ -66,6 +67,16 @@ export class SqliteDirectory implements UserDirectory {
     } finally {
       rows.return?.();
     }
+  }
+
+  /**
+   * Get-CsUser's SQL-built lines (the embedded directory's fast path).
+   * @param search the OU and parsed LDAP filter
+   * @returns the search
+   * @throws Error (SqliteError) when SQLite cannot take the filter
+   */
+  adUserLines(search: Pick<DirectorySearch, 'base' | 'filter'>): AdUserLines {
+    return new AdUserLines(this.db, search);
   }
 
   containerExists(dn: string): Promise<boolean> {
