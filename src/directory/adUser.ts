@@ -24,11 +24,15 @@ export interface UserRow {
 }
 
 /** The column list for {@link UserRow}, on the alias `u`. */
-export const USER_COLUMNS = `u.id, u.dn, u.dn_key, u.domain, u.sam, u.upn, u.display_name, u.sip, u.enabled, u.registrar_pool,
-  u.line_uri, u.ev_enabled, (SELECT policy FROM pin_grants WHERE user_key = u.guid) AS pin_policy, u.guid AS key`;
+const USER_BASE_COLUMNS = 'u.id, u.dn, u.dn_key, u.domain, u.sam, u.upn, u.display_name, u.sip, u.enabled, u.registrar_pool, u.line_uri, u.ev_enabled';
+const PIN_POLICY_SQL = '(SELECT policy FROM pin_grants WHERE user_key = u.guid)';
+export const USER_COLUMNS = `${USER_BASE_COLUMNS}, ${PIN_POLICY_SQL} AS pin_policy, u.guid AS key`;
+
+/** {@link USER_COLUMNS} without names, for raw rows and JSON arrays (see {@link userRowOf}). */
+export const USER_VALUES = `${USER_BASE_COLUMNS}, ${PIN_POLICY_SQL}, u.guid`;
 
 /**
- * A UserRow from values in {@link USER_COLUMNS} order (better-sqlite3's raw rows).
+ * A UserRow from values in {@link USER_VALUES} order (better-sqlite3's raw rows).
  * @param v the values
  * @returns the row
  */
@@ -85,7 +89,7 @@ const bool = (column: string) => `CASE ${column} WHEN 1 THEN json('true') WHEN 0
 export const ADUSER_JSON_SQL = `json_object('PSTypeName', '${ADUSER_TYPE}', 'Identity', u.dn, 'SipAddress', u.sip,
   'UserPrincipalName', u.upn, 'SamAccountName', u.sam, 'DisplayName', u.display_name, 'Enabled', ${bool('u.enabled')},
   'RegistrarPool', u.registrar_pool, 'LineUri', u.line_uri, 'EnterpriseVoiceEnabled', ${bool('u.ev_enabled')},
-  'PinPolicy', (SELECT policy FROM pin_grants WHERE user_key = u.guid))`;
+  'PinPolicy', ${PIN_POLICY_SQL})`;
 
 /**
  * The ADUser object of a directory user (any backend).
