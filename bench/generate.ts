@@ -27,10 +27,10 @@ export function generateDirectory(path: string, users: number, log: (line: strin
   const indexes = dropIndexes(db);
   const insertUser = db.prepare(
     `INSERT INTO users (id, dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled,
-       sam_key, logon_key, upn_key, sip_key, display_key) VALUES (?, ?, ?, 'litwareinc', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       sam_key, logon_key, upn_key, sip_key, display_key, guid) VALUES (?, ?, ?, 'litwareinc', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAttr = db.prepare('INSERT INTO user_attrs (user_id, name, value, value_key) VALUES (?, ?, ?, ?)');
-  const insertPin = db.prepare('INSERT INTO pins (user_id, hash, changed_at, locked) VALUES (?, ?, ?, ?)');
+  const insertPin = db.prepare('INSERT INTO pins (user_key, hash, changed_at, locked) VALUES (?, ?, ?, ?)');
   const insertContainer = db.prepare('INSERT OR IGNORE INTO containers (dn_key, dn) VALUES (?, ?)');
   for (const ou of OUS) {
     for (const dn of [`OU=${ou},DC=litwareinc,DC=com`, 'DC=litwareinc,DC=com', 'DC=com']) insertContainer.run(dnKey(dn), dn);
@@ -47,11 +47,13 @@ export function generateDirectory(path: string, users: number, log: (line: strin
       const pool = id % 2 === 0 ? 'atl-cs-001.litwareinc.com' : 'red-cs-001.litwareinc.com';
       const ev = id % 3 === 0 ? 1 : 0;
       const line = ev ? `tel:+1425${String(id).padStart(7, '0')}` : null;
-      insertUser.run(id, dn, dnKey(dn), sam, upn, display, sip, sip ? 1 : null, pool, line, ev, sam, `litwareinc\\${sam}`, upn, sip, display.toLowerCase());
+      // A UUID v7 shape, ordered by id (as keys made one after another are).
+      const key = `01900000-0000-7000-8000-${id.toString(16).padStart(12, '0')}`;
+      insertUser.run(id, dn, dnKey(dn), sam, upn, display, sip, sip ? 1 : null, pool, line, ev, sam, `litwareinc\\${sam}`, upn, sip, display.toLowerCase(), key);
       const title = TITLES[id % TITLES.length] ?? 'Engineer';
       insertAttr.run(id, 'title', title, title.toLowerCase());
       insertAttr.run(id, 'department', ou, ou.toLowerCase());
-      if (id % 5 !== 0) insertPin.run(id, 'scrypt$16384$8$1$placeholder$placeholder', 1_600_000_000_000 + id * 1000, id % 97 === 0 ? 1 : 0);
+      if (id % 5 !== 0) insertPin.run(key, 'scrypt$16384$8$1$placeholder$placeholder', 1_600_000_000_000 + id * 1000, id % 97 === 0 ? 1 : 0);
     }
   });
   for (let from = 1; from <= users; from += BATCH) {

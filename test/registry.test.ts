@@ -116,7 +116,7 @@ describe('the cmdlet registry', () => {
   });
 
   it('every cmdlet declared under src/cmdlets is in the registry', () => {
-    const declaring = sourceFiles(CMDLET_DIR).filter((file) => /\bdefineCmdlet\(/.test(readFileSync(file, 'utf8')));
+    const declaring = sourceFiles(CMDLET_DIR).filter((file) => /\bdefine(?:Service)?Cmdlet\(/.test(readFileSync(file, 'utf8')) && !file.endsWith('services.ts'));
     const registered = decls.map(([name]) => join(CMDLET_DIR, fileOf(name))).sort();
     expect(declaring).toEqual(registered);
   });
@@ -252,5 +252,25 @@ describe('source layering and size', () => {
       .filter(([, lines]) => lines > 300)
       .map(([file, lines]) => `${file}: ${lines} lines`);
     expect(long).toEqual([]);
+  });
+});
+
+describe('the directory/PIN-store seam', () => {
+  // Cmdlets see UserDirectory and PinStore only: SQL lives with the SQLite backends.
+  const SQL = /\b(?:SELECT\b[^\n]*\bFROM|INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/;
+
+  it('no file in src/cmdlets imports better-sqlite3', () => {
+    const found = sourceFiles(CMDLET_DIR).filter((file) => importsOf(file).some((s) => s === 'better-sqlite3' || s.endsWith('/sqlite.js')));
+    expect(found.map((file) => relative(ROOT, file))).toEqual([]);
+  });
+
+  it('no file in src/cmdlets contains SQL', () => {
+    const found = sourceFiles(CMDLET_DIR).filter((file) => SQL.test(readFileSync(file, 'utf8')));
+    expect(found.map((file) => relative(ROOT, file))).toEqual([]);
+  });
+
+  it('the SQL check sees SQL', () => {
+    expect(['SELECT 1 FROM users u', 'INSERT OR REPLACE INTO pins', 'UPDATE pins SET locked = 1', 'DELETE FROM pin_grants'].every((sql) => SQL.test(sql))).toBe(true);
+    expect(SQL.test('Select-Object -First 1 from the input; update the PIN')).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import { isErrorRecord } from '../core/index.js';
 import { IdentityResolver, UserId, type DirectoryDatabase } from '../directory/index.js';
 import { importUsers } from '../directory/import/importUsers.js';
 import { readUsers } from '../directory/import/sources.js';
-import { PinStore, generatePin, hashPin } from '../pins/index.js';
+import { SqlitePinWrites, generatePin, hashPin } from '../pins/index.js';
 
 /** samples/ of the package: found upward from this module, which runs from dist/ or from the bundle. */
 function samplesDir(): string {
@@ -34,15 +34,15 @@ export async function loadSample(db: DirectoryDatabase, pepper: Buffer): Promise
   );
   if (problems.length > 0) throw new Error(`The sample directory is broken: ${problems.join('; ')}`);
   const resolver = new IdentityResolver(db);
-  const pins = new PinStore(db);
+  const pins = new SqlitePinWrites(db);
   let count = 0;
   for await (const item of csvRecords(createReadStream(join(samplesDir(), 'litwareinc-pins.csv')))) {
     if (isErrorRecord(item)) throw new Error(`The sample PIN states are broken: ${item.message}`);
     const { Identity, PinState, LastPinChangeTime } = item.record;
     const user = resolver.resolve([new UserId(Identity ?? '')]).get(0)?.[0];
     if (!user) throw new Error(`The sample PIN states name an unknown user: ${Identity}`);
-    pins.setHash(user.id, await hashPin(generatePin(6), pepper), Date.parse(LastPinChangeTime ?? ''));
-    if (PinState === 'Locked') pins.setLocked(user.id, true);
+    pins.setHash(user.key, await hashPin(generatePin(6), pepper), Date.parse(LastPinChangeTime ?? ''));
+    if (PinState === 'Locked') pins.setLocked(user.key, true);
     count++;
   }
   return { users: summary.added, pins: count };

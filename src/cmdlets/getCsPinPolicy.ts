@@ -1,18 +1,19 @@
-import { StringType, defineCmdlet, usageError } from '../core/index.js';
+import { StringType, usageError } from '../core/index.js';
 import { FilterError } from '../core/filterError.js';
 import { wildcardRegExp } from '../core/compare.js';
 import { configurationNotFound } from '../directory/messages.js';
 import { PIN_POLICY_PROPERTIES, PIN_POLICY_TYPE, PolicyIdentityType, pinPolicyObject } from '../pins/index.js';
-import { openPolicySession, type PolicySession } from './pinPolicyParameters.js';
+import { policyState, type PolicySession } from './pinPolicyParameters.js';
+import { defineServiceCmdlet } from './services.js';
 import { pinPolicy } from './sampleObjects.js';
-import { closeSession } from './session.js';
 import { cmdletMessages } from './messages.js';
 
 interface State extends PolicySession {
   filter: RegExp | undefined;
 }
 
-export default defineCmdlet({
+export default defineServiceCmdlet({
+  services: { pins: 'read' },
   name: 'Get-CsPinPolicy',
   synopsis: 'Returns information about the client personal identification number (PIN) policies configured for use in your organization.',
   description:
@@ -59,7 +60,7 @@ export default defineCmdlet({
     },
   ],
 
-  begin(params, context): State {
+  begin(params, _context, services): Omit<State, 'services'> {
     let filter: RegExp | undefined;
     try {
       filter = params.Filter === undefined ? undefined : wildcardRegExp(params.Filter);
@@ -67,7 +68,7 @@ export default defineCmdlet({
       if (error instanceof FilterError) throw usageError('InvalidFilter', cmdletMessages.InvalidFilter.policyFilter(params.Filter, error.reason), params.Filter);
       throw error;
     }
-    return { ...openPolicySession(context.env, 'read'), filter };
+    return { ...policyState(services), filter };
   },
 
   *process(records, state) {
@@ -83,7 +84,4 @@ export default defineCmdlet({
     }
   },
 
-  clean(state) {
-    closeSession(state);
-  },
 });

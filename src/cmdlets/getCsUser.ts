@@ -1,38 +1,15 @@
-import {
-  JsonLines,
-  JsonText,
-  NOT_CONVERTIBLE,
-  StringType,
-  defineCmdlet,
-  echo,
-  usageError,
-  type ErrorRecord,
-  type ParamType,
-} from '../core/index.js';
-import {
-  ADUSER_JSON_SQL,
-  ADUSER_TYPE,
-  IdentityResolver,
-  UserId,
-  LdapFilterError,
-  compileLdapFilter,
-  countUserPages,
-  containerExists,
-  looksLikeDn,
-  parseLdapFilter,
-  searchUserPages,
-  searchUsers,
-  subtreeCondition,
-  type ADUser,
-  type ResolveShape,
-  type SqlCondition,
-} from '../directory/index.js';
-import { identityNotFound, organizationalUnitNotFound } from '../directory/messages.js';
+/**
+ * Get-CsUser: the users of the directory (the embedded one, or an LDAP server), by identity, OU, LDAP
+ * filter or -Filter. The search and its output are in getCsUserOutput.ts.
+ */
+import { NOT_CONVERTIBLE, StringType, echo, usageError, type ParamType } from '../core/index.js';
+import { ADUSER_TYPE, UserId, looksLikeDn } from '../directory/index.js';
+import { organizationalUnitNotFound } from '../directory/messages.js';
 import { identityParameter } from './parameters.js';
-import { compileRecordFilter, type RecordFilter } from './recordFilter.js';
 import { ALL_USERS, adUser } from './sampleObjects.js';
-import { closeSession, openSession, type Session } from './session.js';
 import { cmdletMessages } from './messages.js';
+import { compileUserFilter, parseLdap, resolveUsers, scanUsers, sqliteLines, type UserSearchState } from './getCsUserOutput.js';
+import { defineServiceCmdlet } from './services.js';
 
 /** ADUser's properties, in order (completion offers them downstream). */
 const ADUSER_PROPERTIES = ['Identity', 'SipAddress', 'UserPrincipalName', 'SamAccountName', 'DisplayName', 'Enabled', 'RegistrarPool', 'LineUri', 'EnterpriseVoiceEnabled', 'PinPolicy'];
@@ -49,23 +26,8 @@ const ResultSizeType: ParamType<number | 'Unlimited'> = {
   describe: (text) => `Cannot convert value "${echo(text)}" to type "Unlimited[UInt32]": use a whole number from 0 to 2147483647, or Unlimited.`,
 };
 
-/** Users per page of a scan: a page's text (~50 KB) stays under glibc's mmap threshold. */
-const PAGE_SIZE = 128;
-
-interface State extends Session {
-  where: SqlCondition[];
-  ou: string | undefined;
-  filter: UserFilter | undefined;
-  remaining: number;
-  resolver: IdentityResolver<string>;
-}
-
-const JSON_SHAPE: ResolveShape<string> = {
-  select: `u.id, ${ADUSER_JSON_SQL}`,
-  row: (values) => values[1] as string,
-};
-
-export default defineCmdlet({
+export default defineServiceCmdlet({
+  services: { directory: true, pins: 'read' },
   name: 'Get-CsUser',
   synopsis: 'Returns information about users who have been enabled for Lync Server or Skype for Business Server.',
   description:
@@ -138,122 +100,21 @@ export default defineCmdlet({
     },
   ],
 
-  begin(params, context): State {
-    const where: SqlCondition[] = [];
+  async begin(params, context, services): Promise<Omit<UserSearchState, 'services'>> {
     if (params.OU !== undefined && !looksLikeDn(params.OU)) {
       throw usageError('InvalidOrganizationalUnit', cmdletMessages.InvalidOrganizationalUnit(params.OU), params.OU);
     }
-    if (params.LdapFilter !== undefined) where.push(compileLdap(params.LdapFilter));
+    const search = { base: params.OU, filter: params.LdapFilter === undefined ? undefined : parseLdap(params.LdapFilter) };
     const filter = params.Filter === undefined ? undefined : compileUserFilter(params.Filter);
-    const session = openSession(context.env, 'read');
-    try {
-      checkStatement(session, where);
-    } catch (error) {
-      closeSession(session);
-      throw error;
-    }
-    const state: State = {
-      ...session,
-      where,
-      ou: params.OU,
-      filter,
-      remaining: params.ResultSize === undefined || params.ResultSize === 'Unlimited' ? Infinity : params.ResultSize,
-      resolver: new IdentityResolver(session.db, scope(where, params.OU), JSON_SHAPE),
-    };
-    if (params.OU !== undefined && !containerExists(session.db, params.OU)) {
-      closeSession(state);
-      throw organizationalUnitNotFound(params.OU);
-    }
-    return state;
+    const fast = sqliteLines(services.directory, search, params.LdapFilter);
+    if (params.OU !== undefined && !(await services.directory.containerExists(params.OU))) throw organizationalUnitNotFound(params.OU);
+    const remaining = params.ResultSize === undefined || params.ResultSize === 'Unlimited' ? Infinity : params.ResultSize;
+    return { search, filter, remaining, fast, written: 0 };
   },
 
-  *process(records, state, context) {
-    if (state.remaining <= 0) return;
-    if (records.length === 1 && records[0]?.params.Identity === undefined) {
-      const limit = state.filter || state.remaining === Infinity ? undefined : state.remaining;
-      // A scan that needs no row parsed (no -Filter) and no LDAP filter (whose plan a keyset would
-      // upset) goes by pages.
-      if (!state.filter && state.where.length === 0) {
-        context.progressTotal(() => countUserPages(state.db, { ou: state.ou, limit }));
-        for (const page of searchUserPages(state.db, { ou: state.ou, limit }, ADUSER_JSON_SQL, PAGE_SIZE)) {
-          state.remaining -= page.count;
-          yield new JsonLines(page.text, page.count);
-        }
-        return;
-      }
-      const rows = searchUsers<string>(state.db, { ou: state.ou, where: combine(state.where), limit }, ADUSER_JSON_SQL, true);
-      try {
-        yield* limited(rows, state, undefined);
-      } finally {
-        rows.return?.();
-      }
-      return;
-    }
-    const found = state.resolver.resolve(records.map((r) => r.params.Identity ?? new UserId('')));
-    for (const [index, { params, record }] of records.entries()) {
-      const matches = found.get(index);
-      if (!matches) yield identityNotFound(params.Identity?.text ?? '', record);
-      else yield* limited(matches, state, record);
-    }
-  },
-
-  clean(state) {
-    closeSession(state);
+  process(records, state, context) {
+    if (state.remaining <= 0) return [];
+    if (records.length === 1 && records[0]?.params.Identity === undefined) return scanUsers(state, context);
+    return resolveUsers(records.map(({ params, record }) => ({ identity: params.Identity ?? new UserId(''), record })), state);
   },
 });
-
-/** -Filter over one user: whether it passes, or the error of a user whose values cannot be compared. */
-type UserFilter = RecordFilter;
-
-/** Users as SQLite serialized them: written as they are, parsed only for -Filter. */
-function* limited(rows: Iterable<string>, state: State, record: number | undefined): Generator<JsonText | ErrorRecord> {
-  for (const json of rows) {
-    if (state.remaining <= 0) return;
-    if (state.filter) {
-      const verdict = state.filter(JSON.parse(json) as ADUser, record);
-      if (verdict !== true) {
-        if (verdict !== false) yield verdict;
-        continue;
-      }
-    }
-    state.remaining--;
-    yield new JsonText(json);
-  }
-}
-
-function compileLdap(text: string): SqlCondition {
-  try {
-    return compileLdapFilter(parseLdapFilter(text));
-  } catch (error) {
-    if (error instanceof LdapFilterError) throw usageError(error.errorId, cmdletMessages[error.errorId].parameter('LdapFilter', error.message), echo(text));
-    throw error;
-  }
-}
-
-/**
- * Prepares the search once before anything is read: a filter that SQLite still cannot take (the
- * compiler keeps within its limits, so this is the last guard) is a usage error, not a crash mid-way.
- */
-function checkStatement(session: Session, where: SqlCondition[]): void {
-  const condition = combine(where);
-  if (condition === undefined) return;
-  try {
-    session.db.prepare(`SELECT 1 FROM users u WHERE ${condition.sql}`);
-  } catch (error) {
-    if (!(error instanceof Error) || error.name !== 'SqliteError') throw error;
-    throw usageError('FilterTooComplex', cmdletMessages.FilterTooComplex.query(error.message));
-  }
-}
-
-function compileUserFilter(text: string): UserFilter {
-  return compileRecordFilter(text, 'Filter', (user) => `user "${echo((user as ADUser).Identity)}"`);
-}
-
-function combine(conditions: SqlCondition[]): SqlCondition | undefined {
-  if (conditions.length === 0) return undefined;
-  return { sql: conditions.map((c) => `(${c.sql})`).join(' AND '), params: conditions.flatMap((c) => c.params) };
-}
-
-function scope(where: SqlCondition[], ou: string | undefined): SqlCondition | undefined {
-  return combine(ou === undefined ? where : [...where, subtreeCondition(ou)]);
-}

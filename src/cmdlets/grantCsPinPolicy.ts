@@ -1,15 +1,14 @@
-import { NOT_CONVERTIBLE, SwitchType, TerminatingError, defineCmdlet, echo, errorRecord, nullableType, type ErrorRecord, type ParamType } from '../core/index.js';
-import { ADUSER_TYPE, IdentityResolver, toADUser, type UserRow } from '../directory/index.js';
-import { PinPolicyStore, parsePerUserPolicyName } from '../pins/index.js';
+import { NOT_CONVERTIBLE, SwitchType, TerminatingError, echo, errorRecord, nullableType, type ErrorRecord, type ParamType } from '../core/index.js';
+import { ADUSER_TYPE, adUserOf } from '../directory/index.js';
+import { parsePerUserPolicyName } from '../pins/index.js';
 import { mandatoryIdentityParameter } from './parameters.js';
 import { ALL_USERS, REDMOND, adUser } from './sampleObjects.js';
-import { closeSession, openSession, type Session } from './session.js';
-import { resolveTargets } from './targets.js';
+import { defineServiceCmdlet, type Services } from './services.js';
+import { checkTargets } from './targets.js';
 import { cmdletMessages } from './messages.js';
 
-interface State extends Session {
-  resolver: IdentityResolver<UserRow>;
-  store: PinPolicyStore;
+interface State {
+  services: Services;
   /** The policy name without `tag:`, or null to unassign. */
   policyName: string | null;
 }
@@ -38,7 +37,8 @@ function policyNotFound(name: string, record?: number): ErrorRecord {
   });
 }
 
-export default defineCmdlet({
+export default defineServiceCmdlet({
+  services: { directory: true, pins: 'write' },
   name: 'Grant-CsPinPolicy',
   synopsis: 'Assigns a client personal identification number (PIN) policy to a user or group of users.',
   description:
@@ -110,19 +110,15 @@ export default defineCmdlet({
     },
   ],
 
-  begin(params, context): State {
+  begin(params, _context, services): Omit<State, 'services'> {
     const policyName = params.PolicyName ?? null;
-    const session = openSession(context.env, 'write');
-    const store = new PinPolicyStore(session.db);
-    if (policyName !== null && !store.get(`tag:${policyName}`)) {
-      closeSession(session);
-      throw new TerminatingError(policyNotFound(policyName));
-    }
-    return { ...session, resolver: new IdentityResolver(session.db), store, policyName };
+    if (policyName !== null && !services.pins.policies.get(`tag:${policyName}`)) throw new TerminatingError(policyNotFound(policyName));
+    return { policyName };
   },
 
-  *process(records, state, context) {
-    const targets = resolveTargets(state.resolver, records.map((r) => ({ identity: r.params.Identity, record: r.record })));
+  async *process(records, state, context) {
+    const items = records.map((r) => ({ identity: r.params.Identity, record: r.record }));
+    const targets = checkTargets(await state.services.directory.resolve(items.map((item) => item.identity)), items);
     for (const [index, target] of targets.entries()) {
       const { params, record } = records[index] ?? {};
       if ('error' in target) {
@@ -131,19 +127,15 @@ export default defineCmdlet({
       }
       for (const user of target.users) {
         if (!context.shouldProcess(user.sip ?? user.dn)) continue;
-        const assigned = state.store.assign(user.id, state.policyName);
+        const assigned = state.services.pins.policies.assign(user.key, state.policyName);
         if (!assigned) {
           yield policyNotFound(state.policyName ?? '', record);
           continue;
         }
         const sip = echo(user.sip ?? user.dn);
         context.writeVerbose(assigned.name === null ? `Unassigned the per-user PIN policy of ${sip}.` : `Granted tag:${echo(assigned.name)} to ${sip}.`);
-        if (params?.PassThru) yield toADUser({ ...user, pin_policy: assigned.name });
+        if (params?.PassThru) yield adUserOf(user, assigned.name);
       }
     }
-  },
-
-  clean(state) {
-    closeSession(state);
   },
 });

@@ -1,8 +1,8 @@
-import { defineCmdlet } from '../core/index.js';
 import { pinLockCmdlet } from './pinLock.js';
+import { defineServiceCmdlet } from './services.js';
 import { pinInfo } from './sampleObjects.js';
 
-export default defineCmdlet({
+export default defineServiceCmdlet({
   name: 'Lock-CsClientPin',
   synopsis: 'Locks a user\'s dial-in conferencing personal identification number (PIN), so that it can no longer be used to sign in.',
   description:

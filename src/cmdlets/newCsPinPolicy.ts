@@ -1,4 +1,4 @@
-import { SwitchType, defineCmdlet, echo } from '../core/index.js';
+import { SwitchType, echo } from '../core/index.js';
 import {
   GLOBAL,
   PIN_POLICY_TYPE,
@@ -7,11 +7,12 @@ import {
   lifetimeRuleViolation,
   pinPolicyObject,
 } from '../pins/index.js';
-import { changesOf, checkLifetimeRule, forceParameter, openPolicySession, policyError, policyPropertyParameters, shouldChangePolicy, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { changesOf, checkLifetimeRule, forceParameter, policyState, policyError, policyPropertyParameters, shouldChangePolicy, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { defineServiceCmdlet } from './services.js';
 import { pinPolicy } from './sampleObjects.js';
-import { closeSession } from './session.js';
 
-export default defineCmdlet({
+export default defineServiceCmdlet({
+  services: { pins: 'write' },
   name: 'New-CsPinPolicy',
   synopsis: 'Creates a new client personal identification number (PIN) policy.',
   description:
@@ -78,9 +79,9 @@ export default defineCmdlet({
     },
   ],
 
-  begin(params, context): PolicySession {
+  begin(params, _context, services): Omit<PolicySession, 'services'> {
     checkLifetimeRule(changesOf(params), true);
-    return openPolicySession(context.env);
+    return policyState(services);
   },
 
   *process(records, state, context) {
@@ -108,7 +109,4 @@ export default defineCmdlet({
     }
   },
 
-  clean(state) {
-    closeSession(state);
-  },
 });

@@ -1,25 +1,24 @@
 /** What the PIN policy cmdlets share: their session, the property parameters, the errors of a change, the site warning. */
 import { BooleanType, StringType, SwitchType, echo, errorRecord, nullableType, usageError, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
 import { configurationNotFound } from '../directory/messages.js';
-import { POLICY_DEFAULTS, POLICY_SETTINGS, PinPolicyStore, PoolSites, UInt32Type, UInt64Type, type PolicyChanges, type PolicyOutcome, type PolicySetting } from '../pins/index.js';
-import type { DatabaseMode } from '../directory/index.js';
-import { openSession, type Session } from './session.js';
+import { POLICY_DEFAULTS, POLICY_SETTINGS, UInt32Type, UInt64Type, type PolicyChanges, type PolicyOutcome, type PolicySetting } from '../pins/index.js';
+import type { PinPolicies } from '../pins/index.js';
+import type { Services } from './services.js';
 import { cmdletMessages } from './messages.js';
 
-/** A policy cmdlet's state: the open database and its policy store. */
-export interface PolicySession extends Session {
-  store: PinPolicyStore;
+/** A policy cmdlet's state: the PIN store (opened by the engine) and its policies. */
+export interface PolicySession {
+  services: Pick<Services, 'pins'>;
+  store: PinPolicies;
 }
 
 /**
- * Opens the database for a policy cmdlet (close it with closeSession).
- * @param env the environment (CSPIN_DB)
- * @param mode read for Get-CsPinPolicy, write for the others
- * @returns the session
+ * A policy cmdlet's state once its PIN store is open.
+ * @param services the open PIN store
+ * @returns the policies to work on
  */
-export function openPolicySession(env: NodeJS.ProcessEnv, mode: DatabaseMode = 'write'): PolicySession {
-  const session = openSession(env, mode);
-  return { ...session, store: new PinPolicyStore(session.db) };
+export function policyState(services: Pick<Services, 'pins'>): Omit<PolicySession, 'services'> {
+  return { store: services.pins.policies };
 }
 
 /** The policy's property parameters, as in the documented PARAMETERS blocks (ranges as ValidateRange). */
@@ -67,9 +66,9 @@ export const policyPropertyParameters = {
  * @param identity the new policy's identity
  * @param context where the warning goes
  */
-export function warnIfSiteHasNoPools(session: Session, identity: string, context: CmdletContext): void {
+export function warnIfSiteHasNoPools(session: PolicySession, identity: string, context: CmdletContext): void {
   const site = /^site:(.*)$/is.exec(identity)?.[1];
-  if (site !== undefined && !new PoolSites(session.db).hasPools(site)) {
+  if (site !== undefined && !session.services.pins.sites.hasPools(site)) {
     const shown = echo(site);
     context.writeWarning(`No registrar pool is in the site "${shown}", so the policy ${echo(identity)} applies to no user yet. Map a pool with: cspin site set <pool> ${shown}`);
   }

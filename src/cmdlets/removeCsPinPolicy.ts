@@ -1,11 +1,12 @@
-import { defineCmdlet, echo } from '../core/index.js';
+import { echo } from '../core/index.js';
 import { configurationNotFound } from '../directory/messages.js';
 import { PIN_POLICY_TYPE, PolicyIdentityType } from '../pins/index.js';
-import { forceParameter, openPolicySession, shouldChangePolicy, type PolicySession } from './pinPolicyParameters.js';
+import { forceParameter, policyState, shouldChangePolicy, type PolicySession } from './pinPolicyParameters.js';
+import { defineServiceCmdlet } from './services.js';
 import { pinPolicy } from './sampleObjects.js';
-import { closeSession } from './session.js';
 
-export default defineCmdlet({
+export default defineServiceCmdlet({
+  services: { pins: 'write' },
   name: 'Remove-CsPinPolicy',
   synopsis: 'Removes the specified personal identification number (PIN) policy.',
   description:
@@ -50,8 +51,8 @@ export default defineCmdlet({
     },
   ],
 
-  begin(_params, context): PolicySession {
-    return openPolicySession(context.env);
+  begin(_params, _context, services): Omit<PolicySession, 'services'> {
+    return policyState(services);
   },
 
   *process(records, state, context) {
@@ -70,7 +71,4 @@ export default defineCmdlet({
     }
   },
 
-  clean(state) {
-    closeSession(state);
-  },
 });

@@ -1,32 +1,29 @@
-import { StringType, SwitchType, clockOf, defineCmdlet, echo, errorRecord, isErrorRecord, mapOrdered, threadPoolParallelism, usageError } from '../core/index.js';
+import { StringType, SwitchType, clockOf, echo, errorRecord, isErrorRecord, mapOrdered, threadPoolParallelism, usageError } from '../core/index.js';
 import type { CmdletContext, ErrorRecord } from '../core/index.js';
-import { IdentityResolver } from '../directory/index.js';
 import {
   MAX_PIN_LENGTH,
   PIN_RESET_TYPE,
-  PIN_TARGET_SHAPE,
-  PinStore,
-  PolicyResolver,
+  type PolicyResolver,
   hashPin,
   isPinFormat,
-  loadPepper,
   newPinFor,
   pinPolicyViolation,
   type PinTargetRow,
 } from '../pins/index.js';
 import { checkPinArgument, mandatoryIdentityParameter } from './parameters.js';
 import { EXAMPLE_NOW, NO_PIN, logonResult, pinInfo, pinReset } from './sampleObjects.js';
-import { closeSession, openSession, type Session } from './session.js';
-import { resolveTargets, type Targets } from './targets.js';
+import { defineServiceCmdlet, type Services } from './services.js';
+import { resolvePinTargets, type Targets } from './targets.js';
 import { cmdletMessages } from './messages.js';
 
 export { PIN_RESET_TYPE };
 
-interface State extends Session {
-  resolver: IdentityResolver<PinTargetRow>;
+interface State {
+  services: Services;
   policies: PolicyResolver;
-  store: PinStore;
   pepper: Buffer;
+  /** Set by clean: the command is closing. */
+  closed: boolean;
   force: boolean;
   now: () => number;
   parallelism: number;
@@ -38,8 +35,9 @@ interface Change {
   pin: string;
 }
 
-export default defineCmdlet({
+export default defineServiceCmdlet({
   name: 'Set-CsClientPin',
+  services: { directory: true, pins: 'write' },
   synopsis: 'Assigns a new dial-in conferencing personal identification number (PIN) to a user.',
   description:
     'Users who have a PIN can join dial-in conferences from a telephone, or sign in on a phone, by typing the PIN instead of a user name and password. Set-CsClientPin gives a user a new PIN: the one given with -Pin, which must meet the user\'s effective PIN policy, or, without -Pin, a random PIN that meets it. Administrators can never read a PIN back, so the new PIN is written once, to the output, together with the user\'s SIP address; nothing else ever records it.',
@@ -127,29 +125,21 @@ export default defineCmdlet({
     },
   ],
 
-  begin(params, context): State {
+  begin(params, context, services): Omit<State, 'services'> {
     checkPinArgument(params);
     checkOutput(context, params.Pin === undefined, params.Force === true);
-    const session = openSession(context.env, 'write');
-    try {
-      return {
-        ...session,
-        resolver: new IdentityResolver<PinTargetRow>(session.db, undefined, PIN_TARGET_SHAPE),
-        policies: new PolicyResolver(session.db),
-        store: new PinStore(session.db),
-        pepper: loadPepper(session.db, session.path, context.env),
-        force: params.Force === true,
-        now: clockOf(context.env),
-        parallelism: threadPoolParallelism(context.env),
-      };
-    } catch (error) {
-      closeSession(session);
-      throw error;
-    }
+    return {
+      policies: services.pins.policyResolver(),
+      pepper: services.pins.pepper(),
+      closed: false,
+      force: params.Force === true,
+      now: clockOf(context.env),
+      parallelism: threadPoolParallelism(context.env),
+    };
   },
 
   async *process(records, state, context) {
-    const targets = resolveTargets(state.resolver, records.map(({ params, record }) => ({ identity: params.Identity, record })));
+    const targets = await resolvePinTargets(state.services, records.map(({ params, record }) => ({ identity: params.Identity, record })));
     context.writeDebug(`resolved ${records.length} identities in one query; hashing ${state.parallelism} at a time`);
     const changes = plan(targets, records, state, context);
     const hashed = mapOrdered(changes, state.parallelism, async (item) =>
@@ -161,8 +151,8 @@ export default defineCmdlet({
         continue;
       }
       // The command is closing (its reader went away, or a signal): change nothing more.
-      if (!state.db.open || context.stopping) return;
-      const staged = state.store.stagePin({ userId: item.user.id, hash: item.hash, pinLength: item.pin.length, changedAt: state.now(), pepper: state.pepper });
+      if (state.closed || context.stopping) return;
+      const staged = await state.services.pins.stagePin({ userKey: item.user.key, hash: item.hash, pinLength: item.pin.length, changedAt: state.now(), pepper: state.pepper });
       // The line is the PIN's only copy: the PIN is committed once stdout has taken it, else undone.
       await context.deliver({ PSTypeName: PIN_RESET_TYPE, Identity: item.user.sip, PIN: item.pin, PinReset: true }, { label: item.user.sip, ...staged });
       if (staged.state.locked && !state.force) {
@@ -172,7 +162,7 @@ export default defineCmdlet({
   },
 
   clean(state) {
-    closeSession(state);
+    state.closed = true;
   },
 });
 

@@ -1,8 +1,8 @@
-import { NOT_CONVERTIBLE, defineCmdlet, echo, errorRecord, isPSObject, type PSObject, type ParamType } from '../core/index.js';
+import { NOT_CONVERTIBLE, echo, errorRecord, isPSObject, type PSObject, type ParamType } from '../core/index.js';
 import { GLOBAL, PIN_POLICY_TYPE, PolicyIdentityType, readPolicyInstance } from '../pins/index.js';
-import { changesOf, checkLifetimeRule, forceParameter, openPolicySession, policyError, policyPropertyParameters, shouldChangePolicy, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { changesOf, checkLifetimeRule, forceParameter, policyState, policyError, policyPropertyParameters, shouldChangePolicy, warnIfSiteHasNoPools, type PolicySession } from './pinPolicyParameters.js';
+import { defineServiceCmdlet } from './services.js';
 import { pinInfo, pinPolicy } from './sampleObjects.js';
-import { closeSession } from './session.js';
 
 /** A policy object: from the pipeline, or as JSON text on the command line. */
 const PSObjectType: ParamType<PSObject> = {
@@ -20,7 +20,8 @@ const PSObjectType: ParamType<PSObject> = {
   describe: (text) => `Cannot convert value "${echo(text)}" to type "PSObject": give a policy object as JSON, or pipe the objects Get-CsPinPolicy writes.`,
 };
 
-export default defineCmdlet({
+export default defineServiceCmdlet({
+  services: { pins: 'write' },
   name: 'Set-CsPinPolicy',
   synopsis: 'Modifies one or more existing client personal identification number (PIN) policies.',
   description:
@@ -91,9 +92,9 @@ export default defineCmdlet({
     },
   ],
 
-  begin(params, context): PolicySession {
+  begin(params, _context, services): Omit<PolicySession, 'services'> {
     checkLifetimeRule(changesOf(params), false);
-    return openPolicySession(context.env);
+    return policyState(services);
   },
 
   *process(records, state, context) {
@@ -120,7 +121,4 @@ export default defineCmdlet({
     }
   },
 
-  clean(state) {
-    closeSession(state);
-  },
 });

@@ -1,12 +1,11 @@
-import { StringType, clockOf, defineCmdlet, echo, errorRecord, isErrorRecord, isoUtc, mapOrdered, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
-import { IdentityResolver } from '../directory/index.js';
+import { StringType, clockOf, echo, errorRecord, isErrorRecord, isoUtc, mapOrdered, type CmdletContext, type ErrorRecord, type ParameterDecl } from '../core/index.js';
 import { shownIdentity } from '../directory/messages.js';
-import { PIN_TARGET_SHAPE, PolicyResolver, isPinFormat, loadPepper, type PinTargetRow } from '../pins/index.js';
-import { PinLogon, type LogonAttempt } from '../pins/logon.js';
+import { isPinFormat, type PinTargetRow, type PolicyResolver } from '../pins/index.js';
+import type { LogonAttempt } from '../pins/logon.js';
 import { checkPinArgument, mandatoryIdentityParameter } from './parameters.js';
 import { logonResult } from './sampleObjects.js';
-import { closeSession, openSession, type Session } from './session.js';
-import { resolveTargets } from './targets.js';
+import { defineServiceCmdlet, type Services } from './services.js';
+import { resolvePinTargets } from './targets.js';
 import { cmdletMessages } from './messages.js';
 
 /** The type name of Test-CsClientPin's output objects. */
@@ -24,12 +23,13 @@ const pinParameter = {
   valueFromPipelineByPropertyName: true,
 } as const satisfies ParameterDecl<string>;
 
-interface State extends Session {
-  resolver: IdentityResolver<PinTargetRow>;
-  logon: PinLogon;
+interface State {
+  services: Services;
+  logon: { pepper: Buffer; policies: PolicyResolver; now: () => number };
 }
 
-export default defineCmdlet({
+export default defineServiceCmdlet({
+  services: { directory: true, pins: 'write' },
   name: 'Test-CsClientPin',
   synopsis: 'Runs the dial-in conferencing PIN check for a user and applies the lockout rules (a cspin extension).',
   description:
@@ -76,25 +76,13 @@ export default defineCmdlet({
     },
   ],
 
-  begin(params, context): State {
+  begin(params, context, services): Omit<State, 'services'> {
     checkPinArgument(params);
-    const now = clockOf(context.env);
-    const session = openSession(context.env, 'write');
-    try {
-      const pepper = loadPepper(session.db, session.path, context.env);
-      return {
-        ...session,
-        resolver: new IdentityResolver<PinTargetRow>(session.db, undefined, PIN_TARGET_SHAPE),
-        logon: new PinLogon(session.db, pepper, new PolicyResolver(session.db), now),
-      };
-    } catch (error) {
-      closeSession(session);
-      throw error;
-    }
+    return { logon: { pepper: services.pins.pepper(), policies: services.pins.policyResolver(), now: clockOf(context.env) } };
   },
 
   async *process(records, state, context) {
-    const targets = resolveTargets(state.resolver, records.map(({ params, record }) => ({ identity: params.Identity, record })));
+    const targets = await resolvePinTargets(state.services, records.map(({ params, record }) => ({ identity: params.Identity, record })));
     const attempts: (Attempt | ErrorRecord)[] = [];
     for (const [index, { params, record }] of records.entries()) {
       const target = targets[index];
@@ -108,12 +96,8 @@ export default defineCmdlet({
     // one before left (else a right PIN hashed in parallel with wrong ones could beat the lockout);
     // different users' attempts hash in parallel.
     yield* mapOrdered(attempts, IN_FLIGHT, async (item) => (isErrorRecord(item) ? item : logon(item, state, context)), {
-      key: (item) => (isErrorRecord(item) ? item : item.user.id),
+      key: (item) => (isErrorRecord(item) ? item : item.user.key),
     });
-  },
-
-  clean(state) {
-    closeSession(state);
   },
 });
 
@@ -124,7 +108,7 @@ interface Attempt {
 }
 
 async function logon({ user, pin }: Attempt, state: State, context: CmdletContext): Promise<unknown> {
-  const attempt = await state.logon.attempt(user, pin);
+  const attempt = await state.services.pins.attempt(user, pin, state.logon);
   context.writeVerbose(describe(user.sip, attempt));
   return { PSTypeName: PIN_LOGON_TYPE, Identity: user.sip, Result: attempt.result };
 }

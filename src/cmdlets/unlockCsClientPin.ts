@@ -1,8 +1,8 @@
-import { defineCmdlet } from '../core/index.js';
 import { pinLockCmdlet } from './pinLock.js';
+import { defineServiceCmdlet } from './services.js';
 import { ALL_USERS, pinInfo } from './sampleObjects.js';
 
-export default defineCmdlet({
+export default defineServiceCmdlet({
   name: 'Unlock-CsClientPin',
   synopsis: 'Unlocks a user\'s dial-in conferencing personal identification number (PIN), so that it can be used to sign in again.',
   description:

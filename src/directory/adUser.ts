@@ -1,4 +1,5 @@
 /** The ADUser object Get-CsUser writes, and the database row it comes from. */
+import type { DirectoryUser } from './userDirectory.js';
 
 /** The type name of Get-CsUser's output objects. */
 export const ADUSER_TYPE = 'Microsoft.Rtc.Management.ADConnect.Schema.ADUser';
@@ -18,20 +19,26 @@ export interface UserRow {
   line_uri: string | null;
   ev_enabled: number;
   pin_policy: string | null;
+  /** The stable key (users.guid). */
+  key: string;
 }
 
 /** The column list for {@link UserRow}, on the alias `u`. */
-export const USER_COLUMNS =
-  'u.id, u.dn, u.dn_key, u.domain, u.sam, u.upn, u.display_name, u.sip, u.enabled, u.registrar_pool, u.line_uri, u.ev_enabled, u.pin_policy';
+const USER_BASE_COLUMNS = 'u.id, u.dn, u.dn_key, u.domain, u.sam, u.upn, u.display_name, u.sip, u.enabled, u.registrar_pool, u.line_uri, u.ev_enabled';
+const PIN_POLICY_SQL = '(SELECT policy FROM pin_grants WHERE user_key = u.guid)';
+export const USER_COLUMNS = `${USER_BASE_COLUMNS}, ${PIN_POLICY_SQL} AS pin_policy, u.guid AS key`;
+
+/** {@link USER_COLUMNS} without names, for raw rows and JSON arrays (see {@link userRowOf}). */
+export const USER_VALUES = `${USER_BASE_COLUMNS}, ${PIN_POLICY_SQL}, u.guid`;
 
 /**
- * A UserRow from values in {@link USER_COLUMNS} order (better-sqlite3's raw rows).
+ * A UserRow from values in {@link USER_VALUES} order (better-sqlite3's raw rows).
  * @param v the values
  * @returns the row
  */
 export function userRowOf(v: readonly unknown[]): UserRow {
-  const [id, dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, pin_policy] = v;
-  return { id, dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, pin_policy } as UserRow;
+  const [id, dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, pin_policy, key] = v;
+  return { id, dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, pin_policy, key } as UserRow;
 }
 
 /** Get-CsUser's output object, properties in display order. */
@@ -82,4 +89,26 @@ const bool = (column: string) => `CASE ${column} WHEN 1 THEN json('true') WHEN 0
 export const ADUSER_JSON_SQL = `json_object('PSTypeName', '${ADUSER_TYPE}', 'Identity', u.dn, 'SipAddress', u.sip,
   'UserPrincipalName', u.upn, 'SamAccountName', u.sam, 'DisplayName', u.display_name, 'Enabled', ${bool('u.enabled')},
   'RegistrarPool', u.registrar_pool, 'LineUri', u.line_uri, 'EnterpriseVoiceEnabled', ${bool('u.ev_enabled')},
-  'PinPolicy', u.pin_policy)`;
+  'PinPolicy', ${PIN_POLICY_SQL})`;
+
+/**
+ * The ADUser object of a directory user (any backend).
+ * @param user the user
+ * @param pinPolicy the per-user PIN policy granted to them (the PIN store holds grants)
+ * @returns the output object
+ */
+export function adUserOf(user: DirectoryUser, pinPolicy: string | null): ADUser {
+  return {
+    PSTypeName: ADUSER_TYPE,
+    Identity: user.dn,
+    SipAddress: user.sip,
+    UserPrincipalName: user.upn,
+    SamAccountName: user.sam,
+    DisplayName: user.displayName,
+    Enabled: user.enabled,
+    RegistrarPool: user.registrarPool,
+    LineUri: user.lineUri,
+    EnterpriseVoiceEnabled: user.evEnabled,
+    PinPolicy: pinPolicy,
+  };
+}

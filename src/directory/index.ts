@@ -1,5 +1,5 @@
 /** The embedded directory: ADUser model, identities, LDAP filter, OU scope, the SQLite store. */
-export { ADUSER_JSON_SQL, ADUSER_TYPE, USER_COLUMNS, toADUser, userRowOf } from './adUser.js';
+export { ADUSER_JSON_SQL, ADUSER_TYPE, USER_COLUMNS, adUserOf, toADUser, userRowOf } from './adUser.js';
 export type { ADUser, UserRow } from './adUser.js';
 export { createDatabase, databasePath, openDatabase, retireDatabase, waitForWriters } from './database.js';
 export type { DatabaseMode, DirectoryDatabase } from './database.js';
@@ -27,3 +27,5 @@ export { AD_ATTRIBUTE_NAMES, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_PAGE_SIZE } fro
 export type { DirectoryConfig, EmbeddedDirectoryConfig, LdapAttributeNames, LdapDirectoryConfig } from './directoryConfig.js';
 export { explainDirectoryConfig, readBindPassword, readCaFile, readDirectoryConfig, resolveDirectoryConfig } from './config/index.js';
 export type { DirectoryConfigOptions, DirectorySource, ResolvedDirectoryConfig } from './config/index.js';
+export { openUserDirectory } from './openUserDirectory.js';
+export { SqliteDirectory } from './sqlite/sqliteDirectory.js';

@@ -6,7 +6,7 @@
  * address are never found.
  */
 import type { Statement } from 'better-sqlite3';
-import { USER_COLUMNS, userRowOf, type UserRow } from './adUser.js';
+import { USER_VALUES, userRowOf, type UserRow } from './adUser.js';
 import type { DirectoryDatabase } from './database.js';
 import type { QueryWorker } from './queryWorker.js';
 import { classifyIdentity, type IdentityForm, type UserId } from './userId.js';
@@ -34,7 +34,7 @@ export interface ResolveShape<Row> {
 }
 
 /** The default shape: whole users rows. */
-export const USER_SHAPE: ResolveShape<UserRow> = { select: USER_COLUMNS, row: userRowOf };
+export const USER_SHAPE: ResolveShape<UserRow> = { select: USER_VALUES, row: userRowOf };
 
 /** An identity form, and the sip:+UPN fallback branch. */
 export type Kind = IdentityForm['kind'] | 'sipOfUpn';

@@ -4,6 +4,14 @@
  * properties live in `user_attrs`, one row per value, for -LdapFilter.
  */
 
+/**
+ * A new UUID v7 (RFC 9562: 48-bit Unix milliseconds, version 7, variant 10, random bits) as
+ * lower-case text, in SQL: a migration gives existing users keys without a JavaScript step.
+ */
+const NEW_USER_KEY_SQL = `(SELECT substr(t, 1, 8) || '-' || substr(t, 9, 4) || '-7' || substr(r, 1, 3) || '-'
+    || substr('89ab', 1 + abs(random() % 4), 1) || substr(r, 4, 3) || '-' || substr(r, 7, 12)
+  FROM (SELECT printf('%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER)) AS t, lower(hex(randomblob(9 + 0 * users.id))) AS r))`;
+
 /** Schema migrations, in order; `PRAGMA user_version` counts how many have run. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -85,4 +93,40 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // The lockout limits depend on the PIN's length, which the hash hides; null: unknown (set before).
   `ALTER TABLE pins ADD COLUMN pin_length INTEGER;`,
+  // PIN state and policy grants hang on a stable user key (a rename or a move keeps them), so that
+  // any directory (this one or LDAP) can hold the users. Existing users get UUID v7 keys here.
+  `
+  ALTER TABLE users ADD COLUMN guid TEXT;
+  UPDATE users SET guid = ${NEW_USER_KEY_SQL};
+  CREATE UNIQUE INDEX users_guid ON users(guid);
+
+  CREATE TABLE pin_state (
+    user_key        TEXT PRIMARY KEY,
+    hash            TEXT,
+    changed_at      INTEGER,
+    locked          INTEGER NOT NULL DEFAULT 0,
+    local_failures  INTEGER NOT NULL DEFAULT 0,
+    global_failures INTEGER NOT NULL DEFAULT 0,
+    window_start    INTEGER,
+    locked_until    INTEGER,
+    pin_length      INTEGER
+  ) WITHOUT ROWID;
+  INSERT INTO pin_state
+    SELECT u.guid, p.hash, p.changed_at, p.locked, p.local_failures, p.global_failures, p.window_start, p.locked_until, p.pin_length
+    FROM pins p JOIN users u ON u.id = p.user_id;
+  DROP TABLE pins;
+  ALTER TABLE pin_state RENAME TO pins;
+
+  CREATE TABLE pin_grants (
+    user_key TEXT PRIMARY KEY,
+    policy   TEXT NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO pin_grants SELECT guid, pin_policy FROM users WHERE pin_policy IS NOT NULL;
+  CREATE INDEX pin_grants_policy ON pin_grants(policy COLLATE NOCASE);
+
+  DROP INDEX users_sip;
+  ALTER TABLE users DROP COLUMN pin_policy;
+  -- Covers Get-CsClientPinInfo's lookup (with the rowid): no table access per record.
+  CREATE INDEX users_sip ON users(sip_key, sip, guid, registrar_pool) WHERE sip_key IS NOT NULL;
+  `,
 ];

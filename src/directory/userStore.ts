@@ -5,6 +5,7 @@
 import type { DirectoryDatabase } from './database.js';
 import { dnKey, firstRdnValue, parentDns } from './dn.js';
 import { directoryMessages } from './messages.js';
+import { newUserKey } from './sqlite/userKey.js';
 
 /** A user to store; identity fields already validated. */
 export interface UserInput {
@@ -19,6 +20,8 @@ export interface UserInput {
   lineUri: string | null;
   evEnabled: boolean;
   pinPolicy: string | null;
+  /** The stable key the export carries (objectGUID, entryUUID); absent: kept, or a new UUID v7. */
+  key?: string | null;
   /** Other AD attributes for -LdapFilter: name and value, one pair per value. */
   attributes: readonly (readonly [string, string])[];
 }
@@ -33,6 +36,9 @@ const lower = (text: string | null) => (text === null ? null : text.toLowerCase(
 /** Upserts users with prepared statements. */
 export class UserWriter {
   readonly #find;
+  readonly #findKey;
+  readonly #rekey;
+  readonly #grant;
   readonly #owner;
   readonly #insert;
   readonly #update;
@@ -42,12 +48,19 @@ export class UserWriter {
 
   /** @param db the directory database */
   constructor(db: DirectoryDatabase) {
-    this.#find = db.prepare<[string], { id: number }>('SELECT id FROM users WHERE dn_key = ?');
-    this.#owner = db.prepare<[string, string | null, string | null], { dn: string }>(
-      'SELECT dn FROM users WHERE dn_key <> ? AND (sip_key = ? OR upn_key = ?) LIMIT 1',
+    this.#find = db.prepare<[string], { id: number; guid: string }>('SELECT id, guid FROM users WHERE dn_key = ?');
+    this.#findKey = db.prepare<[string], { id: number; guid: string }>('SELECT id, guid FROM users WHERE guid = ?');
+    // A user whose export now carries its own key: the PIN state and grant follow the user.
+    const rekey = ['pins', 'pin_grants'].map((table) => db.prepare(`UPDATE OR REPLACE ${table} SET user_key = ? WHERE user_key = ?`));
+    this.#rekey = (to: string, from: string) => rekey.forEach((statement) => statement.run(to, from));
+    const setGrant = db.prepare('INSERT INTO pin_grants (user_key, policy) VALUES (?, ?) ON CONFLICT (user_key) DO UPDATE SET policy = excluded.policy');
+    const dropGrant = db.prepare('DELETE FROM pin_grants WHERE user_key = ?');
+    this.#grant = (key: string, policy: string | null) => (policy === null ? dropGrant.run(key) : setGrant.run(key, policy));
+    this.#owner = db.prepare<[number | null, string | null, string | null], { dn: string }>(
+      'SELECT dn FROM users WHERE id IS NOT ? AND (sip_key = ? OR upn_key = ?) LIMIT 1',
     );
     const columns =
-      'dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, pin_policy, sam_key, logon_key, upn_key, sip_key, display_key';
+      'dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, sam_key, logon_key, upn_key, sip_key, display_key, guid';
     const names = columns.split(', ');
     this.#insert = db.prepare(`INSERT INTO users (${columns}) VALUES (${names.map((n) => `@${n}`).join(', ')})`);
     this.#update = db.prepare(`UPDATE users SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`);
@@ -59,25 +72,29 @@ export class UserWriter {
   /**
    * Adds or replaces a user, matched by DN.
    * @param user the user
-   * @returns whether the user was added or updated, and its id
+   * @returns whether the user was added or updated, its row id and its key
    * @throws UserConflictError when another user has the same SIP address or UPN
    */
-  upsert(user: UserInput): { outcome: 'added' | 'updated'; id: number } {
+  upsert(user: UserInput): { outcome: 'added' | 'updated'; id: number; key: string } {
     const key = dnKey(user.dn);
-    const row = this.#columns(user, key);
-    const clash = this.#owner.get(key, row.sip_key, row.upn_key);
+    // Matched by its key first: a user renamed or moved in the directory stays the same user.
+    const existing = (user.key ? this.#findKey.get(user.key) : undefined) ?? this.#find.get(key);
+    const guid = user.key ?? existing?.guid ?? newUserKey();
+    const row = { ...this.#columns(user, key), guid };
+    const clash = this.#owner.get(existing?.id ?? null, row.sip_key, row.upn_key);
     if (clash && (row.sip_key !== null || row.upn_key !== null)) {
       throw new UserConflictError(directoryMessages.UserConflict(clash.dn));
     }
-    const existing = this.#find.get(key);
     let id: number;
     if (existing) {
       id = existing.id;
       this.#update.run({ ...row, id });
       this.#clearAttrs.run(id);
+      if (existing.guid !== guid) this.#rekey(guid, existing.guid);
     } else {
       id = Number(this.#insert.run(row).lastInsertRowid);
     }
+    this.#grant(guid, user.pinPolicy);
     const attributes = user.attributes.some(([name]) => name.toLowerCase() === 'cn')
       ? user.attributes
       : [...user.attributes, ['cn', firstRdnValue(user.dn)] as const];
@@ -86,7 +103,7 @@ export class UserWriter {
       this.#insertAttr.run(id, name.toLowerCase(), value, value.toLowerCase(), number);
     }
     for (const parent of parentDns(user.dn)) this.#insertContainer.run(dnKey(parent), parent);
-    return { outcome: existing ? 'updated' : 'added', id };
+    return { outcome: existing ? 'updated' : 'added', id, key: guid };
   }
 
   #columns(user: UserInput, key: string) {
@@ -103,7 +120,6 @@ export class UserWriter {
       registrar_pool: user.registrarPool,
       line_uri: user.lineUri,
       ev_enabled: Number(user.evEnabled),
-      pin_policy: user.pinPolicy,
       sam_key: lower(user.sam),
       logon_key: lower(logon),
       upn_key: lower(user.upn),

@@ -2,9 +2,11 @@
 export { DEFAULT_SCRYPT, hashPin, verifyPin } from './hash.js';
 export type { ScryptParams } from './hash.js';
 export { createPepper, installPendingKey, keyFilePath, keyFingerprint, loadPepper, newPepper, recordPepper, removeStalePendingKeys, stagePendingKey } from './pepper.js';
-export { PinStore } from './pinStore.js';
-export type { PinState, StagedPinChange } from './pinStore.js';
-export { PIN_TARGET_SHAPE } from './pinTarget.js';
+export type { IdentityItem, JoinedLookup, JoinedViews, PinChange, PinInfoSource, PinPolicies, PinSites, PinState, PinStore, StagedPinChange, StoredPin } from './pinStore.js';
+export { SqlitePinStore } from './sqlite/sqlitePinStore.js';
+export { GenericPinInfo } from './pinInfoSource.js';
+export { SqlitePinWrites } from './sqlite/pinWrites.js';
+export { PIN_TARGET_SHAPE, pinTargetOf } from './pinTarget.js';
 export type { PinTargetRow } from './pinTarget.js';
 export { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PIN_INFO_TYPE, PIN_RESET_TYPE, finishPinInfoLines, pinInfoJson } from './pinInfo.js';
 export { PolicyResolver } from './policy.js';

@@ -14,9 +14,9 @@ import { assertPepperCurrent } from './pepper.js';
 import type { PinTargetRow } from './pinTarget.js';
 import type { PolicyResolver } from './policy.js';
 
-/** The user a logon is for: their id and what decides their policy. */
+/** The user a logon is for: their key and what decides their policy. */
 export interface LogonUser {
-  id: number;
+  key: string;
   pin_policy: string | null;
   registrar_pool: string | null;
 }
@@ -44,8 +44,8 @@ export class PinLogon {
   readonly #pepper: Buffer;
   readonly #policies: PolicyResolver;
   readonly #now: () => number;
-  readonly #read: Statement<[number], PinRow>;
-  readonly #write: Statement<[number, number, number, number | null, number | null, number | null, number]>;
+  readonly #read: Statement<[string], PinRow>;
+  readonly #write: Statement<[number, number, number, number | null, number | null, number | null, string]>;
 
   /**
    * @param db the database
@@ -58,13 +58,13 @@ export class PinLogon {
     this.#pepper = pepper;
     this.#policies = policies;
     this.#now = now;
-    this.#read = db.prepare<[number], PinRow>(
+    this.#read = db.prepare<[string], PinRow>(
       `SELECT hash, changed_at, locked, local_failures, global_failures, window_start, locked_until, pin_length
-       FROM pins WHERE user_id = ?`,
+       FROM pins WHERE user_key = ?`,
     );
     this.#write = db.prepare(
       `UPDATE pins SET locked = ?, local_failures = ?, global_failures = ?, window_start = ?, locked_until = ?,
-         pin_length = coalesce(pin_length, ?) WHERE user_id = ?`,
+         pin_length = coalesce(pin_length, ?) WHERE user_key = ?`,
     );
   }
 
@@ -79,14 +79,14 @@ export class PinLogon {
     const policy = this.#policies.effective(user);
     const stateOf = (row: PinRow | undefined) => toState(row, policy.pin_lifetime);
     for (let check = 0; check < MAX_RECHECKS; check++) {
-      const before = this.#read.get(user.id);
+      const before = this.#read.get(user.key);
       const gate = gateResult(stateOf(before), this.#now());
       if (gate || !before?.hash) return { result: gate ?? 'NotSet', state: stateOf(before), limits: this.#limits(before, policy.maximum_logon_attempts, null) };
       const checked = before.hash;
       const verified = await verifyPin(pin, checked, this.#pepper);
       const applied = this.#db
         .transaction((): LogonAttempt | undefined => {
-          const current = this.#read.get(user.id);
+          const current = this.#read.get(user.key);
           if (current?.hash !== checked) return undefined;
           assertPepperCurrent(this.#db, this.#pepper);
           // A matching PIN tells its length: PINs stored before lengths were recorded learn it here.
@@ -94,7 +94,7 @@ export class PinLogon {
           const limits = this.#limits(current, policy.maximum_logon_attempts, learned);
           const { state, result } = applyLogon(stateOf(current), this.#now(), limits, verified);
           if (result === 'Success' || result === 'WrongPin') {
-            this.#write.run(Number(state.locked), state.localFailures, state.globalFailures, state.windowStart, state.lockedUntil, learned, user.id);
+            this.#write.run(Number(state.locked), state.localFailures, state.globalFailures, state.windowStart, state.lockedUntil, learned, user.key);
           }
           return { result, state, limits };
         })

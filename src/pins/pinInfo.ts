@@ -26,6 +26,8 @@ export interface PinInfoDetails {
 /** A lookup row: the user's SIP address, PIN state and the lifetime of the effective policy. */
 export interface PinInfoRow {
   id: number;
+  /** The user's stable key (PIN state and grants hang on it). */
+  key: string;
   sip: string;
   pin_set: number;
   locked: number | null;
@@ -36,11 +38,11 @@ export interface PinInfoRow {
 
 /** The columns and joins an identity lookup needs for PinInfoDetails (each column costs per row). */
 export const PIN_INFO_SHAPE: ResolveShape<PinInfoRow> = {
-  select: 'u.id, u.sip, u.pin_policy, u.registrar_pool, p.hash IS NOT NULL, p.locked, p.changed_at',
-  join: 'LEFT JOIN pins p ON p.user_id = u.id',
+  select: 'u.id, u.guid, u.sip, g.policy, u.registrar_pool, p.hash IS NOT NULL, p.locked, p.changed_at',
+  join: 'LEFT JOIN pins p ON p.user_key = u.guid LEFT JOIN pin_grants g ON g.user_key = u.guid',
   packed: true,
-  row: ([id, sip, pin_policy, registrar_pool, pin_set, locked, changed_at]) =>
-    ({ id, sip, pin_policy, registrar_pool, pin_set, locked, changed_at }) as PinInfoRow,
+  row: ([id, key, sip, pin_policy, registrar_pool, pin_set, locked, changed_at]) =>
+    ({ id, key, sip, pin_policy, registrar_pool, pin_set, locked, changed_at }) as PinInfoRow,
 };
 
 /**

@@ -1,7 +1,15 @@
-/** The PIN state of each user: hash, last change, lock and failure counters. */
-import type { Statement } from 'better-sqlite3';
-import type { DirectoryDatabase } from '../directory/index.js';
-import { assertPepperCurrent } from './pepper.js';
+/**
+ * The PIN-store seam: PIN state, per-user policy grants, policies and sites, all by the user's
+ * stable key (DirectoryUser.key), whichever database holds them. Nothing here names SQL: the SQLite
+ * store is in ./sqlite/, a PostgreSQL one can sit beside it. Per-user changes are one transaction each.
+ */
+import type { UserDirectory } from '../directory/index.js';
+import type { LogonAttempt, LogonUser, PinRow } from './logon.js';
+import type { PinPolicyRow, PolicyResolver } from './policy.js';
+import type { PolicyChanges } from './policyRules.js';
+import type { PolicyOutcome, RemoveOutcome } from './policyStore.js';
+import type { PinTargetRow } from './pinTarget.js';
+import type { PoolSite } from './poolSites.js';
 
 /** A user's PIN state after a change, as PinInfoDetails needs it. */
 export interface PinState {
@@ -18,96 +26,92 @@ export interface StagedPinChange {
   rollback(): void;
 }
 
+/** A new PIN for one user. */
+export interface PinChange {
+  userKey: string;
+  hash: string;
+  pinLength: number;
+  changedAt: number;
+  /** The key the hash was made with: refused if it was rotated away meanwhile. */
+  pepper: Buffer;
+}
+
+/** What the store holds for one user: the PIN row (absent: never set) and the per-user policy grant. */
+export interface StoredPin {
+  pin: PinRow | undefined;
+  /** The granted per-user policy's name (without `tag:`), or null. */
+  policy: string | null;
+}
+
+/** Policies: what the policy cmdlets read and change. */
+export interface PinPolicies {
+  list(): PinPolicyRow[];
+  get(identity: string): PinPolicyRow | undefined;
+  create(identity: string, changes: PolicyChanges, write?: boolean): PolicyOutcome;
+  update(identity: string, changes: PolicyChanges, createMissing?: boolean, write?: boolean): PolicyOutcome;
+  remove(identity: string, write?: boolean): RemoveOutcome;
+  /** Grants (or, with null, revokes) a per-user policy; undefined when no such per-user policy exists. */
+  assign(userKey: string, tagName: string | null): { name: string | null } | undefined;
+}
+
+/** The registrar pool → site table (site policies). */
+export interface PinSites {
+  list(): PoolSite[];
+  hasPools(site: string): boolean;
+}
+
+/** Identity lookups that return a user's PIN state with it (a backend's joined fast path). */
+export interface JoinedLookup<Row> {
+  resolve(ids: Parameters<UserDirectory['resolve']>[0]): Map<number, Row[]>;
+}
+
+/** One input record of Get-CsClientPinInfo: the identity, and its input line for errors. */
+export interface IdentityItem {
+  identity: Parameters<UserDirectory['resolve']>[0][number];
+  record?: number;
+}
+
+/** Get-CsClientPinInfo's output for chunk after chunk (JsonText/JsonLines, and errors in their places). */
+export interface PinInfoSource {
+  /** The output of a chunk, or of older chunks while this one's lookup runs ahead. */
+  chunk(items: readonly IdentityItem[], shouldProcess: (target: string) => boolean): unknown[] | Promise<unknown[]>;
+  /** Everything still held back. */
+  drain(shouldProcess: (target: string) => boolean): unknown[] | Promise<unknown[]>;
+  close(): void;
+}
+
 /**
- * Writes PIN states. Each change for one user is one immediate transaction (the write lock is taken
- * before anything is read, so concurrent writers wait on the busy timeout and never lose an update).
- * Statements are prepared once.
+ * What a store can do when it holds the directory too (the SQLite file): lookups that join users and
+ * PIN state in one query. Opaque to cmdlets beyond these members.
  */
-export class PinStore {
-  readonly #db: DirectoryDatabase;
-  readonly #setHash: Statement<[number, string, number, number | null]>;
-  readonly #lock: Statement<[number]>;
-  readonly #unlock: Statement<[number]>;
-  readonly #state: Statement<[number], PinState>;
+export interface JoinedViews {
+  readonly targets: JoinedLookup<PinTargetRow>;
+  /** Get-CsClientPinInfo's lookups; `quiet`: nothing is asked per user (lines may come ready-made). */
+  pinInfo(policies: PolicyResolver, quiet: boolean): PinInfoSource;
+}
 
-  /** @param db the database */
-  constructor(db: DirectoryDatabase) {
-    this.#db = db;
-    this.#setHash = db.prepare(
-      `INSERT INTO pins (user_id, hash, changed_at, pin_length) VALUES (?, ?, ?, ?)
-       ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at, pin_length = excluded.pin_length,
-         local_failures = 0, window_start = NULL, locked_until = NULL`,
-    );
-    this.#lock = db.prepare('INSERT INTO pins (user_id, locked) VALUES (?, 1) ON CONFLICT (user_id) DO UPDATE SET locked = 1');
-    this.#unlock = db.prepare(
-      `UPDATE pins SET locked = 0, global_failures = 0, local_failures = 0, window_start = NULL, locked_until = NULL
-       WHERE user_id = ?`,
-    );
-    this.#state = db.prepare('SELECT hash IS NOT NULL AS pin_set, locked, changed_at FROM pins WHERE user_id = ?');
-  }
-
-  /**
-   * Stores a new PIN hash; a new PIN starts with clean local failure counters and no temporary
-   * lockout. The lock (IsLockedOut) stays: only an unlock ends it.
-   * @param userId the user
-   * @param hash the PIN hash (see hashPin)
-   * @param changedAt when, in ms since the epoch
-   * @param pinLength the PIN's number of digits (the lockout limits depend on it); null: unknown
-   */
-  setHash(userId: number, hash: string, changedAt: number, pinLength: number | null = null): void {
-    this.#setHash.run(userId, hash, changedAt, pinLength);
-  }
-
-  /**
-   * Replaces a user's PIN in a transaction that stays open until the caller commits or rolls it
-   * back: a new PIN stands only once its output line has been written (the line is its only copy).
-   * The transaction holds the write lock meanwhile, so the next change waits for this one.
-   * @param change the user, the new PIN's hash and length, when, and the key the hash was made with
-   * @returns the new state (locked tells whether the PIN is still locked), and commit and rollback (each runs once; the other is then a no-op)
-   * @throws TerminatingError (PinKeyMismatch) when the key was rotated since it was loaded; nothing is left open
-   */
-  stagePin(change: { userId: number; hash: string; pinLength: number; changedAt: number; pepper: Buffer }): StagedPinChange {
-    this.#db.exec('BEGIN IMMEDIATE');
-    let state: PinState;
-    try {
-      // A hash made with a key that was rotated away meanwhile could never be verified.
-      assertPepperCurrent(this.#db, change.pepper);
-      this.#setHash.run(change.userId, change.hash, change.changedAt, change.pinLength);
-      state = this.#read(change.userId);
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      throw error;
-    }
-    let open = true;
-    const end = (sql: 'COMMIT' | 'ROLLBACK') => {
-      if (!open) return;
-      open = false;
-      try {
-        this.#db.exec(sql);
-      } finally {
-        // A failed COMMIT (a full disk) may leave the transaction open: never leave it so.
-        if (this.#db.open && this.#db.inTransaction) this.#db.exec('ROLLBACK');
-      }
-    };
-    return { state, commit: () => end('COMMIT'), rollback: () => end('ROLLBACK') };
-  }
-
-  /**
-   * Locks or unlocks a user's PIN in one transaction. Locking applies also to a user without a PIN
-   * (a PIN set later stays locked). Unlocking also resets the global and local failure counters and
-   * ends a temporary lockout.
-   * @param userId the user
-   * @param locked true to lock
-   * @returns the new state
-   */
-  setLocked(userId: number, locked: boolean): PinState {
-    return this.#db.transaction(() => {
-      (locked ? this.#lock : this.#unlock).run(userId);
-      return this.#read(userId);
-    }).immediate();
-  }
-
-  #read(userId: number): PinState {
-    return this.#state.get(userId) ?? { pin_set: 0, locked: 0, changed_at: null };
-  }
+/** Where PIN state lives. Opened once per command by the engine; cmdlets see only this. */
+export interface PinStore {
+  /** For -Verbose and messages: the file or server, without credentials. */
+  readonly description: string;
+  readonly policies: PinPolicies;
+  readonly sites: PinSites;
+  /** The PIN key, checked against the store's fingerprint. */
+  pepper(): Buffer;
+  /** The policies and sites, loaded once (both are small). */
+  policyResolver(): PolicyResolver;
+  /** The stored state of each key, in one call (never one per user); a key with nothing stored is absent. */
+  states(keys: readonly string[]): Promise<Map<string, StoredPin>>;
+  /** Replaces a user's PIN in a transaction left open until the caller commits or rolls back. */
+  stagePin(change: PinChange): Promise<StagedPinChange>;
+  /** Locks or unlocks (resetting the failure counters) in one transaction. */
+  setLocked(userKey: string, locked: boolean): Promise<PinState>;
+  /** One logon attempt, recorded in one transaction. */
+  attempt(user: LogonUser, pin: string, context: { pepper: Buffer; policies: PolicyResolver; now: () => number }): Promise<LogonAttempt>;
+  /** Waits until every change a reader downstream may have seen is committed. */
+  waitForWriters(): void;
+  /** The joined fast path, when this store holds that directory's users too; else undefined. */
+  joinedWith?(directory: UserDirectory): JoinedViews | undefined;
+  /** Releases the connection; safe to call twice. */
+  close(): void;
 }

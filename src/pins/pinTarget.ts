@@ -1,9 +1,13 @@
 /** The row the PIN-changing cmdlets work on: who the user is, what rules apply, and the PIN state. */
-import type { ResolveShape } from '../directory/index.js';
+import type { DirectoryUser, ResolveShape } from '../directory/index.js';
+import type { StoredPin } from './pinStore.js';
 
 /** A user with their PIN state (pins columns are null/0 when the user never had a PIN). */
 export interface PinTargetRow {
+  /** The row id in the embedded directory's lookups; 0 elsewhere. */
   id: number;
+  /** The user's stable key (PIN state and grants hang on it). */
+  key: string;
   sip: string;
   dn: string;
   line_uri: string | null;
@@ -20,9 +24,36 @@ export interface PinTargetRow {
 
 /** The identity-lookup shape for {@link PinTargetRow}. */
 export const PIN_TARGET_SHAPE: ResolveShape<PinTargetRow> = {
-  select: `u.id, u.sip, u.dn, u.line_uri, u.pin_policy, u.registrar_pool, p.hash, p.changed_at, coalesce(p.locked, 0),
+  select: `u.id, u.guid, u.sip, u.dn, u.line_uri, g.policy, u.registrar_pool, p.hash, p.changed_at, coalesce(p.locked, 0),
     coalesce(p.local_failures, 0), coalesce(p.global_failures, 0), p.window_start, p.locked_until`,
-  join: 'LEFT JOIN pins p ON p.user_id = u.id',
-  row: ([id, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until]) =>
-    ({ id, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until }) as PinTargetRow,
+  join: 'LEFT JOIN pins p ON p.user_key = u.guid LEFT JOIN pin_grants g ON g.user_key = u.guid',
+  row: ([id, key, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until]) =>
+    ({ id, key, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until }) as PinTargetRow,
 };
+
+/**
+ * A directory user and what the store holds for them, as the row the PIN cmdlets work on.
+ * @param user the user (a user without a SIP address has no PIN: undefined)
+ * @param stored the PIN state and grant, if any
+ * @returns the row
+ */
+export function pinTargetOf(user: DirectoryUser, stored: StoredPin | undefined): PinTargetRow | undefined {
+  if (user.sip === null) return undefined;
+  const pin = stored?.pin;
+  return {
+    id: 0,
+    key: user.key,
+    sip: user.sip,
+    dn: user.dn,
+    line_uri: user.lineUri,
+    pin_policy: stored?.policy ?? null,
+    registrar_pool: user.registrarPool,
+    hash: pin?.hash ?? null,
+    changed_at: pin?.changed_at ?? null,
+    locked: pin?.locked ?? 0,
+    local_failures: pin?.local_failures ?? 0,
+    global_failures: pin?.global_failures ?? 0,
+    window_start: pin?.window_start ?? null,
+    locked_until: pin?.locked_until ?? null,
+  };
+}

@@ -25,7 +25,7 @@ export class PinPolicyStore {
   readonly #get: Statement<[string], PinPolicyRow>;
   readonly #insert: Statement<PinPolicyRow>;
   readonly #update: Statement<PinPolicyRow>;
-  readonly #assign: Statement<[string | null, number]>;
+  readonly #assign: (userKey: string, name: string | null) => void;
 
   /** @param db the database */
   constructor(db: DirectoryDatabase) {
@@ -33,7 +33,9 @@ export class PinPolicyStore {
     this.#get = db.prepare('SELECT * FROM pin_policies WHERE identity = ?');
     this.#insert = db.prepare(`INSERT INTO pin_policies (identity, ${COLUMNS.join(', ')}) VALUES (@identity, ${COLUMNS.map((c) => `@${c}`).join(', ')})`);
     this.#update = db.prepare(`UPDATE pin_policies SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE identity = @identity`);
-    this.#assign = db.prepare('UPDATE users SET pin_policy = ? WHERE id = ?');
+    const grant = db.prepare('INSERT INTO pin_grants (user_key, policy) VALUES (?, ?) ON CONFLICT (user_key) DO UPDATE SET policy = excluded.policy');
+    const revoke = db.prepare('DELETE FROM pin_grants WHERE user_key = ?');
+    this.#assign = (userKey, name) => void (name === null ? revoke.run(userKey) : grant.run(userKey, name));
   }
 
   /** Every policy: Global first, then site policies, then per-user ones, each by name. */
@@ -103,7 +105,7 @@ export class PinPolicyStore {
       }
       this.#db.prepare('DELETE FROM pin_policies WHERE identity = ?').run(current.identity);
       const tag = /^tag:(.*)$/is.exec(current.identity)?.[1];
-      const unassigned = tag === undefined ? 0 : this.#db.prepare('UPDATE users SET pin_policy = NULL WHERE pin_policy = ? COLLATE NOCASE').run(tag).changes;
+      const unassigned = tag === undefined ? 0 : this.#db.prepare('DELETE FROM pin_grants WHERE policy = ? COLLATE NOCASE').run(tag).changes;
       return { ok: true, reset: false, unassigned };
     });
   }
@@ -111,16 +113,16 @@ export class PinPolicyStore {
   /**
    * Assigns a per-user policy to a user, or unassigns it, after checking in the same transaction that
    * the policy still exists.
-   * @param userId the user's row id
+   * @param userKey the user's key
    * @param tagName the policy name without `tag:`, or null to unassign
    * @returns the policy name as stored (the policy's own spelling), or undefined when no such per-user policy exists
    */
-  assign(userId: number, tagName: string | null): { name: string | null } | undefined {
+  assign(userKey: string, tagName: string | null): { name: string | null } | undefined {
     return this.#db.transaction(() => {
       const policy = tagName === null ? undefined : this.#get.get(`tag:${tagName}`);
       if (tagName !== null && !policy) return undefined;
       const name = policy ? policy.identity.slice('tag:'.length) : null;
-      this.#assign.run(name, userId);
+      this.#assign(userKey, name);
       return { name };
     }).immediate();
   }

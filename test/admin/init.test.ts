@@ -180,14 +180,17 @@ describe.concurrent('cspin init --sample', () => {
     for (const hash of hashes) expect(hash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*$/);
     // A plaintext PIN would be a run of digits in some text value. The salt and the key of a hash are
     // base64 of random bytes, where a digit run is chance, not a PIN: only the scheme header is checked.
+    // The user key is a UUID: hex digits by chance, not a PIN.
     const texts = rows.flatMap((row) =>
-      Object.values(row)
+      Object.entries(row)
+        .filter(([k]) => k !== 'user_key')
+        .map(([, v]) => v)
         .filter((v): v is string => typeof v === 'string')
         .map((v) => (v.startsWith('scrypt$') ? v.split('$').slice(0, 4).join('$') : v)),
     );
     for (const text of texts) expect(text).not.toMatch(/\d{6}/);
     // Nor is a PIN kept as a number.
-    const pinSized = rows.flatMap((row) => Object.entries(row)).filter(([k, v]) => k !== 'changed_at' && k !== 'user_id' && typeof v === 'number' && v >= 100000 && v <= 999999);
+    const pinSized = rows.flatMap((row) => Object.entries(row)).filter(([k, v]) => k !== 'changed_at' && k !== 'user_key' && typeof v === 'number' && v >= 100000 && v <= 999999);
     expect(pinSized).toEqual([]);
   });
 });

@@ -250,10 +250,10 @@ describe('PinLogon: the store side re-checks what changed while the PIN was bein
     const newHash = await hashPin('222222', key);
     const db = openDatabase(String(env.CSPIN_DB));
     try {
-      const user = db.prepare('SELECT id, pin_policy, registrar_pool FROM users WHERE sam = ?').get('wendyr') as { id: number; pin_policy: null; registrar_pool: string };
+      const user = db.prepare('SELECT guid AS key, NULL AS pin_policy, registrar_pool FROM users WHERE sam = ?').get('wendyr') as { key: string; pin_policy: null; registrar_pool: string };
       const logon = new PinLogon(db, key, new PolicyResolver(db), () => T0);
       const attempt = logon.attempt(user, '222222');
-      db.prepare('UPDATE pins SET hash = ? WHERE user_id = ?').run(newHash, user.id);
+      db.prepare('UPDATE pins SET hash = ? WHERE user_key = ?').run(newHash, user.key);
       expect((await attempt).result).toBe('Success');
       expect(pinRow(env, 'wendyr')).toMatchObject({ global_failures: 0 });
       // A key rotation during the check clears the hash: the attempt ends NotSet, counting nothing.

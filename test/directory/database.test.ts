@@ -58,7 +58,14 @@ function refusal(action: () => unknown): [string, number] {
 
 /** Turns the database into one made before cspin marked its files, at a schema version. */
 function unmark(version: number): void {
-  const sql = version < 2 ? 'ALTER TABLE pins DROP COLUMN pin_length;' : '';
+  // Back to schema 1 or 2: what later migrations add is taken away (pins and pin_grants as before 3).
+  const before3 = `DROP INDEX users_guid; DROP INDEX users_sip; ALTER TABLE users DROP COLUMN guid; ALTER TABLE users ADD COLUMN pin_policy TEXT;
+    DROP TABLE pin_grants; DROP TABLE pins;
+    CREATE TABLE pins (user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, hash TEXT, changed_at INTEGER,
+      locked INTEGER NOT NULL DEFAULT 0, local_failures INTEGER NOT NULL DEFAULT 0, global_failures INTEGER NOT NULL DEFAULT 0,
+      window_start INTEGER, locked_until INTEGER${version < 2 ? '' : ', pin_length INTEGER'});
+    CREATE INDEX users_sip ON users(sip_key, sip, pin_policy, registrar_pool) WHERE sip_key IS NOT NULL;`;
+  const sql = version < 3 ? before3 : '';
   runSql(path, `${sql} PRAGMA application_id = 0; PRAGMA user_version = ${version};`);
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityResolver, LineLookup, QueryWorker, UserId, UserWriter, createDatabase, type DirectoryDatabase } from '../../src/directory/index.js';
-import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, PinStore, PolicyResolver, finishPinInfoLines, pinInfoJson } from '../../src/pins/index.js';
+import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, SqlitePinWrites, PolicyResolver, finishPinInfoLines, pinInfoJson } from '../../src/pins/index.js';
 
 /** PIN change times whose milliseconds and dates are awkward for a text conversion. */
 const CHANGED = [0, 1, 999, 1_000, 86_399_999, Date.UTC(2012, 8, 25, 13, 35, 3, 7), Date.UTC(2000, 1, 29, 23, 59, 59, 999), Date.UTC(2099, 11, 31, 0, 0, 0, 500), 1_348_580_103_123, -1, -86_400_001];
@@ -23,10 +23,10 @@ beforeAll(() => {
   file = join(dir, 'cspin.db');
   db = createDatabase(file);
   const writer = new UserWriter(db);
-  const pins = new PinStore(db);
+  const pins = new SqlitePinWrites(db);
   const add = (sam: string, sip: string | null = `sip:${sam}@litwareinc.com`) => {
     sams.push(sam);
-    return writer.upsert({ dn: `CN=${sam},OU=Test,DC=litwareinc,DC=com`, domain: 'litwareinc', sam, upn: `${sam}@litwareinc.com`, displayName: `User ${sam}`, sip, enabled: sip !== null, registrarPool: 'pool01.litwareinc.com', lineUri: null, evEnabled: false, pinPolicy: null, attributes: [] }).id;
+    return writer.upsert({ dn: `CN=${sam},OU=Test,DC=litwareinc,DC=com`, domain: 'litwareinc', sam, upn: `${sam}@litwareinc.com`, displayName: `User ${sam}`, sip, enabled: sip !== null, registrarPool: 'pool01.litwareinc.com', lineUri: null, evEnabled: false, pinPolicy: null, attributes: [] }).key;
   };
   CHANGED.forEach((ms, i) => pins.setHash(add(`set${i}`), 'scrypt$placeholder', ms));
   const locked = add('locked');

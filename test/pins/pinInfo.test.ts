@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IdentityResolver, UserId, UserWriter, createDatabase } from '../../src/directory/index.js';
-import { PIN_INFO_SHAPE, PinStore, PolicyResolver, pinInfoJson } from '../../src/pins/index.js';
+import { PIN_INFO_SHAPE, SqlitePinWrites, PolicyResolver, pinInfoJson } from '../../src/pins/index.js';
 
 const DAY = 86_400_000;
 const CHANGED = Date.UTC(2012, 8, 25, 13, 35, 3);
@@ -26,8 +26,8 @@ function directory() {
       evEnabled: false,
       pinPolicy,
       attributes: [],
-    }).id;
-  const pins = new PinStore(db);
+    }).key;
+  const pins = new SqlitePinWrites(db);
   for (const [sam, pool, tag] of [['global', null, null], ['site', 'red-cs-001.litwareinc.com', null], ['tagged', 'red-cs-001.litwareinc.com', 'Short']] as const) {
     pins.setHash(add(sam, pool, tag), 'scrypt$placeholder', CHANGED);
   }

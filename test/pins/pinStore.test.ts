@@ -1,4 +1,4 @@
-/** PinStore: one transaction per change, the PIN key checked inside it, locks and counters. */
+/** SqlitePinWrites: one transaction per change, the PIN key checked inside it, locks and counters. */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TerminatingError } from '../../src/core/index.js';
 import { UserWriter, createDatabase } from '../../src/directory/index.js';
-import { PinStore, createPepper, loadPepper } from '../../src/pins/index.js';
+import { SqlitePinWrites, createPepper, loadPepper } from '../../src/pins/index.js';
 
 function store() {
   const path = join(mkdtempSync(join(tmpdir(), 'cspin-pinstore-')), 'cspin.db');
@@ -26,17 +26,17 @@ function store() {
     evEnabled: false,
     pinPolicy: null,
     attributes: [],
-  }).id;
+  }).key;
   const row = () => db.prepare('SELECT hash, changed_at, pin_length, locked, local_failures, global_failures, window_start, locked_until FROM pins').get();
-  return { db, pins: new PinStore(db), pepper: loadPepper(db, path, {}), user, row };
+  return { db, pins: new SqlitePinWrites(db), pepper: loadPepper(db, path, {}), user, row };
 }
 
-describe('PinStore', () => {
-  it('PinStore.stagePin then commit stores hash, time and length, clears the local counters, keeps the lock, and reports it', () => {
+describe('SqlitePinWrites', () => {
+  it('SqlitePinWrites.stagePin then commit stores hash, time and length, clears the local counters, keeps the lock, and reports it', () => {
     const { db, pins, pepper, user, row } = store();
     pins.setLocked(user, true);
     db.exec('UPDATE pins SET local_failures = 4, global_failures = 9, window_start = 1, locked_until = 2');
-    const staged = pins.stagePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
+    const staged = pins.stagePin({ userKey: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
     expect(db.inTransaction).toBe(true);
     expect(staged.state).toEqual({ pin_set: 1, locked: 1, changed_at: 1000 });
     staged.commit();
@@ -45,11 +45,11 @@ describe('PinStore', () => {
     expect(row()).toEqual({ hash: 'scrypt$x', changed_at: 1000, pin_length: 8, locked: 1, local_failures: 0, global_failures: 9, window_start: null, locked_until: null });
   });
 
-  it('PinStore.stagePin then rollback leaves the old state, and holds the write lock until then', () => {
+  it('SqlitePinWrites.stagePin then rollback leaves the old state, and holds the write lock until then', () => {
     const { db, pins, pepper, user, row } = store();
     pins.setLocked(user, true);
     const before = row();
-    const staged = pins.stagePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
+    const staged = pins.stagePin({ userKey: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper });
     const other = new Database(db.name, { fileMustExist: true });
     try {
       other.pragma('busy_timeout = 0');
@@ -64,12 +64,12 @@ describe('PinStore', () => {
     }
   });
 
-  it('PinStore.stagePin with a key that is no longer the database\'s refuses with PinKeyMismatch and changes nothing', () => {
+  it('SqlitePinWrites.stagePin with a key that is no longer the database\'s refuses with PinKeyMismatch and changes nothing', () => {
     const { db, pins, user, row } = store();
     const stale = randomBytes(32);
     let error: unknown;
     try {
-      pins.stagePin({ userId: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper: stale });
+      pins.stagePin({ userKey: user, hash: 'scrypt$x', pinLength: 8, changedAt: 1000, pepper: stale });
     } catch (caught) {
       error = caught;
     }
@@ -79,7 +79,7 @@ describe('PinStore', () => {
     expect(row()).toBeUndefined();
   });
 
-  it('PinStore.setLocked locks a user without a PIN, and unlocking resets every failure counter', () => {
+  it('SqlitePinWrites.setLocked locks a user without a PIN, and unlocking resets every failure counter', () => {
     const { db, pins, user, row } = store();
     expect(pins.setLocked(user, true)).toEqual({ pin_set: 0, locked: 1, changed_at: null });
     db.exec('UPDATE pins SET local_failures = 4, global_failures = 9, window_start = 1, locked_until = 2');

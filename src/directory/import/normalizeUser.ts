@@ -6,6 +6,7 @@
 import { dnKey, looksLikeDn } from '../dn.js';
 import type { UserInput } from '../userStore.js';
 import { directoryMessages } from '../messages.js';
+import { userKeyOf } from '../sqlite/userKey.js';
 
 /** A raw row: column name → value(s). */
 export type RawUser = Readonly<Record<string, unknown>>;
@@ -94,8 +95,18 @@ function build(f: Partial<Record<Field, string>>, attributes: [string, string][]
     lineUri,
     evEnabled: evEnabled ?? false,
     pinPolicy: f.pinPolicy ?? null,
+    key: exportedKey(attributes),
     attributes,
   };
+}
+
+/** The user's key when the export has one (AD's objectGUID, OpenLDAP's entryUUID); kept as attributes too. */
+function exportedKey(attributes: readonly (readonly [string, string])[]): string | null {
+  for (const [name, value] of attributes) {
+    const folded = name.toLowerCase();
+    if (folded === 'objectguid' || folded === 'entryuuid') return userKeyOf(value) ?? null;
+  }
+  return null;
 }
 
 function sameValue(field: Field, a: string, b: string): boolean {

@@ -1,0 +1,194 @@
+/**
+ * Get-CsUser's search and output. On the embedded directory, lines SQLite builds (AdUserLines); on
+ * any other, the directory's pages with each page's PIN policy grants read in one call. A search that
+ * fails after some users were written ends with one DirectorySearchInterrupted error.
+ */
+import { JsonLines, JsonText, echo, errorRecord, usageError, type CmdletContext, type ErrorRecord } from '../core/index.js';
+import {
+  LdapFilterError,
+  SqliteDirectory,
+  adUserOf,
+  dnKey,
+  directoryMessages,
+  parseLdapFilter,
+  subtreeRange,
+  type ADUser,
+  type DirectorySearch,
+  type DirectoryUser,
+  type UserId,
+} from '../directory/index.js';
+import type { AdUserLines } from '../directory/sqlite/adUserLines.js';
+import { identityNotFound } from '../directory/messages.js';
+import { cmdletMessages } from './messages.js';
+import { compileRecordFilter, type RecordFilter } from './recordFilter.js';
+import type { Services } from './services.js';
+
+/** Get-CsUser's state. */
+export interface UserSearchState {
+  services: Pick<Services, 'directory' | 'pins'>;
+  /** The OU and the parsed -LdapFilter. */
+  search: Pick<DirectorySearch, 'base' | 'filter'>;
+  /** -Filter over each ADUser. */
+  filter: RecordFilter | undefined;
+  /** Users still to write (-ResultSize). */
+  remaining: number;
+  /** The embedded directory's SQL-built lines. */
+  fast: AdUserLines | undefined;
+  /** Users written so far. */
+  written: number;
+}
+
+/**
+ * Parses -LdapFilter; a filter that does not parse is a usage error.
+ * @param text the filter
+ * @returns the filter
+ */
+export function parseLdap(text: string): NonNullable<DirectorySearch['filter']> {
+  try {
+    return parseLdapFilter(text);
+  } catch (error) {
+    throw ldapUsageError(error, text);
+  }
+}
+
+/**
+ * The embedded directory's fast path, prepared before anything is read: a filter SQLite cannot take
+ * (the compiler keeps within its limits, so this is the last guard) is a usage error, not a crash mid-way.
+ * @param directory the directory
+ * @param search the OU and LDAP filter
+ * @param text -LdapFilter as given, for messages
+ * @returns the fast path, or undefined for another directory
+ */
+export function sqliteLines(directory: Services['directory'], search: UserSearchState['search'], text: string | undefined): AdUserLines | undefined {
+  if (!(directory instanceof SqliteDirectory)) return undefined;
+  try {
+    return directory.adUserLines(search);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'SqliteError') throw usageError('FilterTooComplex', cmdletMessages.FilterTooComplex.query(error.message));
+    throw ldapUsageError(error, text ?? '');
+  }
+}
+
+/**
+ * -Filter, compiled once.
+ * @param text the filter
+ * @returns the filter
+ */
+export function compileUserFilter(text: string): RecordFilter {
+  return compileRecordFilter(text, 'Filter', (user) => `user "${echo((user as ADUser).Identity)}"`);
+}
+
+/**
+ * Every user the search selects (no -Identity).
+ * @param state the search
+ * @param context the engine's services
+ * @yields lines, and at most one DirectorySearchInterrupted error
+ */
+export async function* scanUsers(state: UserSearchState, context: CmdletContext): AsyncGenerator<unknown> {
+  const limit = state.filter || state.remaining === Infinity ? undefined : state.remaining;
+  const fast = state.fast;
+  if (fast?.paged && !state.filter) {
+    context.progressTotal(() => fast.count(limit));
+    for (const page of fast.pages(limit)) {
+      state.remaining -= page.count;
+      state.written += page.count;
+      yield new JsonLines(page.text, page.count);
+    }
+    return;
+  }
+  if (fast) {
+    const rows = fast.lines(limit);
+    try {
+      yield* limited(rows, state, undefined);
+    } finally {
+      rows.return?.();
+    }
+    return;
+  }
+  const pages = state.services.directory.search({ ...state.search, limit });
+  try {
+    for (;;) {
+      let page: IteratorResult<readonly DirectoryUser[]>;
+      try {
+        page = await pages.next();
+      } catch (error) {
+        // A lost connection mid-way: what was written stands; say how far it got (exit 1).
+        if (state.written === 0) throw error;
+        yield interrupted(state.written, error);
+        state.remaining = 0;
+        return;
+      }
+      if (page.done) return;
+      yield* limited(await linesOf(page.value, state), state, undefined);
+      if (state.remaining <= 0) return;
+    }
+  } finally {
+    await pages.return?.();
+  }
+}
+
+/**
+ * The users a chunk's identities name, inside the OU.
+ * @param items each record's identity and input line
+ * @param state the search
+ * @yields the lines and not-found errors, in input order
+ */
+export async function* resolveUsers(items: readonly { identity: UserId; record?: number }[], state: UserSearchState): AsyncGenerator<unknown> {
+  const ids = items.map((item) => item.identity);
+  const found = state.fast ? state.fast.resolve(ids) : await genericLines(ids, state);
+  for (const [index, { identity, record }] of items.entries()) {
+    const matches = found.get(index);
+    if (!matches) yield identityNotFound(identity.text, record);
+    else yield* limited(matches, state, record);
+  }
+}
+
+async function genericLines(ids: readonly UserId[], state: UserSearchState): Promise<Map<number, string[]>> {
+  const found = await state.services.directory.resolve(ids);
+  const range = state.search.base === undefined ? undefined : subtreeRange(state.search.base);
+  const inScope = (user: DirectoryUser) => !range || (dnKey(user.dn) >= range.low && dnKey(user.dn) < range.high);
+  const lines = new Map<number, string[]>();
+  for (const [index, users] of found) {
+    const kept = await linesOf(users.filter(inScope), state);
+    if (kept.length > 0) lines.set(index, kept);
+  }
+  return lines;
+}
+
+/** ADUser lines of a page, with the page's grants read in one call. */
+async function linesOf(users: readonly DirectoryUser[], state: UserSearchState): Promise<string[]> {
+  const grants = await state.services.pins.states(users.map((user) => user.key));
+  return users.map((user) => JSON.stringify(adUserOf(user, grants.get(user.key)?.policy ?? null)));
+}
+
+/** Lines as they are, parsed only for -Filter, up to -ResultSize. */
+function* limited(rows: Iterable<string>, state: UserSearchState, record: number | undefined): Generator<JsonText | ErrorRecord> {
+  for (const json of rows) {
+    if (state.remaining <= 0) return;
+    if (state.filter) {
+      const verdict = state.filter(JSON.parse(json) as ADUser, record);
+      if (verdict !== true) {
+        if (verdict !== false) yield verdict;
+        continue;
+      }
+    }
+    state.remaining--;
+    state.written++;
+    yield new JsonText(json);
+  }
+}
+
+function interrupted(written: number, cause: unknown): ErrorRecord {
+  const why = cause instanceof Error ? cause.message.slice(0, 200) : 'the directory stopped answering';
+  return errorRecord({
+    errorId: 'DirectorySearchInterrupted',
+    category: 'ResourceUnavailable',
+    message: directoryMessages.DirectorySearchInterrupted(written, why),
+    cause,
+  });
+}
+
+function ldapUsageError(error: unknown, text: string): unknown {
+  if (error instanceof LdapFilterError) return usageError(error.errorId, cmdletMessages[error.errorId].parameter('LdapFilter', error.message), echo(text));
+  return error;
+}

@@ -1,0 +1,110 @@
+/**
+ * The embedded directory: the users of cspin's SQLite file behind the UserDirectory seam. Its own
+ * fast paths (SQL-built lines, the lookup worker) stay reachable through `db` for the stores that
+ * share the file (see SqlitePinStore.joinedWith).
+ */
+import { USER_COLUMNS, type UserRow } from '../adUser.js';
+import { AdUserLines } from './adUserLines.js';
+import { databasePath, openDatabase, type DatabaseMode, type DirectoryDatabase } from '../database.js';
+import { compileLdapFilter } from '../ldap/index.js';
+import { IdentityResolver } from '../resolve.js';
+import type { DirectorySearch, DirectoryUser, UserDirectory } from '../userDirectory.js';
+import type { UserId } from '../userId.js';
+import { containerExists, searchUsers } from '../userSearch.js';
+
+/** Users per page of search(): enough to amortize a statement step, little memory. */
+const PAGE_SIZE = 500;
+
+/** The users table of one cspin database. */
+export class SqliteDirectory implements UserDirectory {
+  readonly description = 'embedded';
+  /** The database file. */
+  readonly path: string;
+  /** The connection (read-only unless opened for writing). */
+  readonly db: DirectoryDatabase;
+  #resolver: IdentityResolver<UserRow> | undefined;
+
+  /**
+   * @param path the database file
+   * @param db an open connection to it
+   */
+  constructor(path: string, db: DirectoryDatabase) {
+    this.path = path;
+    this.db = db;
+  }
+
+  /**
+   * Opens the database the environment names (CSPIN_DB, else the XDG data folder).
+   * @param env the environment
+   * @param mode read (the default: a directory is only read) or write
+   * @returns the directory
+   * @throws TerminatingError when there is no cspin database there, or it cannot be used
+   */
+  static open(env: NodeJS.ProcessEnv, mode: DatabaseMode = 'read'): SqliteDirectory {
+    const path = databasePath(env);
+    return new SqliteDirectory(path, openDatabase(path, mode));
+  }
+
+  resolve(ids: readonly UserId[]): Promise<Map<number, DirectoryUser[]>> {
+    this.#resolver ??= new IdentityResolver(this.db);
+    const found = this.#resolver.resolve(ids);
+    return Promise.resolve(new Map([...found].map(([index, rows]) => [index, rows.map(directoryUserOf)])));
+  }
+
+  async *search(search: DirectorySearch): AsyncIterableIterator<readonly DirectoryUser[]> {
+    const where = search.filter ? compileLdapFilter(search.filter) : undefined;
+    const rows = searchUsers<UserRow>(this.db, { ou: search.base, where, limit: search.limit }, USER_COLUMNS);
+    let page: DirectoryUser[] = [];
+    try {
+      for (const row of rows) {
+        page.push(directoryUserOf(row));
+        if (page.length === PAGE_SIZE) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+    } finally {
+      rows.return?.();
+    }
+  }
+
+  /**
+   * Get-CsUser's SQL-built lines (the embedded directory's fast path).
+   * @param search the OU and parsed LDAP filter
+   * @returns the search
+   * @throws Error (SqliteError) when SQLite cannot take the filter
+   */
+  adUserLines(search: Pick<DirectorySearch, 'base' | 'filter'>): AdUserLines {
+    return new AdUserLines(this.db, search);
+  }
+
+  containerExists(dn: string): Promise<boolean> {
+    return Promise.resolve(containerExists(this.db, dn));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * A users row as the seam gives it.
+ * @param row the row
+ * @returns the DirectoryUser
+ */
+export function directoryUserOf(row: UserRow): DirectoryUser {
+  return {
+    key: row.key,
+    dn: row.dn,
+    domain: row.domain,
+    sam: row.sam,
+    upn: row.upn,
+    displayName: row.display_name,
+    sip: row.sip,
+    enabled: row.enabled === null ? null : row.enabled === 1,
+    registrarPool: row.registrar_pool,
+    lineUri: row.line_uri,
+    evEnabled: row.ev_enabled === 1,
+  };
+}
