@@ -54,13 +54,84 @@ export function looksLikeDn(text: string): boolean {
 // The common case, decided without splitting: type=value RDNs, no escapes, no spaces at the separators.
 const SIMPLE_DN = /^[A-Za-z][A-Za-z0-9-]*=[^,=\\;\s](?:[^,=\\;]*[^,=\\;\s])?(?:,[A-Za-z][A-Za-z0-9-]*=[^,=\\;\s](?:[^,=\\;]*[^,=\\;\s])?)*$/;
 
-// Escapes, ';' separators or spaces next to a separator need the full parser; most DNs have none.
-const NEEDS_PARSING = /[\\;]|\s[,=]|[,=]\s|^\s|\s$/;
+// Escapes, quotes, '+', ';' separators, OID types or spaces next to a separator need the full parser; most DNs have none.
+const NEEDS_PARSING = /[\\;+"<>]|=#|\s[,=]|[,=]\s|^\s|\s$|(?:^|,)(?:oid\.)?\d/i;
 
-/** The lookup key of a DN: normalised RDNs, root first, each followed by ','. */
+/**
+ * The lookup key of a DN: RFC 4514 equality made a string. RDNs root first, each followed by ','; in each,
+ * attribute types lower-cased (OIDs named), values unescaped (`\2C` is `\,`, `\C3\BC` is `ü`), lower-cased
+ * and re-escaped one way, the values of a multi-valued RDN sorted.
+ */
 export function dnKey(dn: string): string {
-  if (!NEEDS_PARSING.test(dn)) return `${dn.toLowerCase().split(',').reverse().join(',')},`;
-  return splitDn(dn).reverse().map((rdn) => `${rdn},`).join('');
+  if (!NEEDS_PARSING.test(dn)) return `${dn.toLowerCase().normalize('NFKC').split(',').reverse().join(',')},`;
+  return rdnParts(dn).reverse().map((rdn) => `${canonicalRdn(rdn)},`).join('');
+}
+
+/** The RDNs of a DN as written, split at unescaped ',' or ';'. */
+function rdnParts(dn: string): string[] {
+  return splitUnescaped(dn, ',;');
+}
+
+function splitUnescaped(text: string, separators: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (separators.includes(text[i] ?? '')) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+function canonicalRdn(rdn: string): string {
+  return splitUnescaped(rdn, '+')
+    .map((ava) => {
+      const eq = ava.indexOf('=');
+      if (eq < 0) return escapeDnValue(unescapeDnValue(trimUnescaped(ava)).toLowerCase().normalize('NFKC'));
+      const type = ava.slice(0, eq).trim().toLowerCase().replace(/^oid\./, '');
+      const value = unescapeDnValue(trimUnescaped(ava.slice(eq + 1)));
+      return `${attributeTypeName(type)}=${escapeDnValue(value.normalize('NFKC').toLowerCase())}`;
+    })
+    .sort()
+    .join('+');
+}
+
+/**
+ * A DN attribute value without its escapes: `\XX` pairs are UTF-8 bytes, `\c` is c; a quoted value loses its quotes.
+ * @param value the value as written, trimmed
+ * @returns the value
+ */
+export function unescapeDnValue(value: string): string {
+  return value.replace(/(?:\\[0-9A-Fa-f]{2})+|\\(.)/gs, (match: string, ch: string | undefined) =>
+    ch ?? Buffer.from(match.replace(/\\/g, ''), 'hex').toString('utf8'),
+  );
+}
+
+/** One escaping for every character RFC 4514 lets a writer escape, so equal values get equal text. */
+function escapeDnValue(value: string): string {
+  return value
+    .replace(/[,+"\\<>;]/g, (ch) => `\\${ch}`)
+    .replace(/^[ #]/, (ch) => `\\${ch}`)
+    .replace(/ $/, '\\ ');
+}
+
+/** Numeric OIDs of the naming attributes, as their names. */
+const TYPE_NAMES: ReadonlyMap<string, string> = new Map([
+  ['2.5.4.3', 'cn'],
+  ['2.5.4.11', 'ou'],
+  ['2.5.4.10', 'o'],
+  ['0.9.2342.19200300.100.1.25', 'dc'],
+  ['2.5.4.6', 'c'],
+  ['2.5.4.7', 'l'],
+  ['2.5.4.8', 'st'],
+  ['0.9.2342.19200300.100.1.1', 'uid'],
+]);
+
+function attributeTypeName(type: string): string {
+  return TYPE_NAMES.get(type) ?? type;
 }
 
 /** The DNs of every container above this DN, nearest first ("CN=a,OU=b,DC=c" → ["OU=b,DC=c", "DC=c"]). */
@@ -80,9 +151,7 @@ export function parentDns(dn: string): string[] {
 export function firstRdnValue(dn: string): string {
   const parts = dn.match(/^\s*[^=]+=((?:\\.|[^,;\\])*)/);
   // Trim before unescaping ("a\ " keeps its space); \XX hex pairs are UTF-8 bytes (RFC 4514).
-  return trimUnescaped(parts?.[1] ?? '').replace(/(?:\\[0-9A-Fa-f]{2})+|\\(.)/gs, (match: string, ch: string | undefined) =>
-    ch ?? Buffer.from(match.replace(/\\/g, ''), 'hex').toString('utf8'),
-  );
+  return unescapeDnValue(trimUnescaped(parts?.[1] ?? ''));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { DirectoryDatabase } from './database.js';
 import { dnKey, firstRdnValue, parentDns } from './dn.js';
+import { storedName, storedValue } from './ldap/attributes.js';
 import { directoryMessages } from './messages.js';
 import { newUserKey } from './sqlite/userKey.js';
 
@@ -99,8 +100,9 @@ export class UserWriter {
       ? user.attributes
       : [...user.attributes, ['cn', firstRdnValue(user.dn)] as const];
     for (const [name, value] of attributes) {
-      const number = /^-?\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : null;
-      this.#insertAttr.run(id, name.toLowerCase(), value, value.toLowerCase(), number);
+      // Typed by the schema: a DN's key is its RFC 4514 key, an integer keeps its number.
+      const stored = storedValue(name, value);
+      this.#insertAttr.run(id, storedName(name), value, stored.key, stored.int);
     }
     for (const parent of parentDns(user.dn)) this.#insertContainer.run(dnKey(parent), parent);
     return { outcome: existing ? 'updated' : 'added', id, key: guid };

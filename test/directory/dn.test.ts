@@ -58,6 +58,38 @@ describe('dnKey', () => {
   });
 });
 
+describe('dnKey, RFC 4514 equality', () => {
+  it.each([
+    ['a hex-escaped comma', 'CN=Ng\\2C Wei,OU=Finance,DC=x', 'CN=Ng\\, Wei,OU=Finance,DC=x'],
+    ['a hex-escaped comma in lower-case hex', 'CN=Ng\\2c Wei,DC=x', 'cn=ng\\, wei,dc=x'],
+    ['a hex-escaped plus', 'CN=a\\2Bb,DC=x', 'CN=a\\+b,DC=x'],
+    ['hex-escaped UTF-8', 'OU=M\\C3\\BCnchen,DC=x', 'OU=München,DC=x'],
+    ['a non-ASCII upper case', 'OU=MÜNCHEN,DC=x', 'OU=m\\c3\\bcnchen,DC=x'],
+    ['an escaped ordinary character', 'CN=K\\en,DC=x', 'CN=Ken,DC=x'],
+    ['an escaped equals sign', 'CN=a\\=b,DC=x', 'CN=a=b,DC=x'],
+    ['an attribute OID', '2.5.4.3=Ken Myer,2.5.4.11=Finance,0.9.2342.19200300.100.1.25=x', 'CN=Ken Myer,OU=Finance,DC=x'],
+    ['an OID. prefix', 'OID.2.5.4.3=Ken,DC=x', 'cn=Ken,DC=x'],
+    ['a multi-valued RDN in another order', 'CN=a+UID=b,DC=x', 'uid=B + cn=A,DC=x'],
+    ['a hex-escaped leading #', 'CN=\\23a,DC=x', 'CN=\\#a,DC=x'],
+  ])('dnKey makes equal %s', (_case, a, b) => {
+    expect(dnKey(a)).toBe(dnKey(b));
+  });
+
+  it.each([
+    ['an escaped comma is not a space', 'OU=Sales\\2C EMEA,DC=x', 'OU=Sales EMEA,DC=x'],
+    ['an escaped plus is not a second value', 'CN=a\\+b,DC=x', 'CN=a+CN=b,DC=x'],
+    ['an umlaut is not its base letter', 'OU=München,DC=x', 'OU=Munchen,DC=x'],
+  ])('dnKey tells apart %s', (_case, a, b) => {
+    expect(dnKey(a)).not.toBe(dnKey(b));
+  });
+
+  it('subtreeRange of a hex-escaped OU holds its users written with \\, and no look-alike', () => {
+    expect(inSubtree('CN=a,OU=Sales\\, EMEA,DC=x', 'OU=Sales\\2C EMEA,DC=x')).toBe(true);
+    expect(inSubtree('CN=a,OU=Sales EMEA,DC=x', 'OU=Sales\\2C EMEA,DC=x')).toBe(false);
+    expect(inSubtree('CN=a,OU=Sales\\, EMEA 2,DC=x', 'OU=Sales\\2C EMEA,DC=x')).toBe(false);
+  });
+});
+
 describe('parentDns', () => {
   it.each([
     [

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileLdapFilter, parseLdapFilter, type LdapFilter } from '../../src/directory/ldap/index.js';
-import { evaluate, openDirectory, selectIds, type TestUser } from '../support/ldapReference.js';
+import { evaluate, evaluate3, openDirectory, selectIds, type TestUser } from '../support/ldapReference.js';
 
 const user = (id: number, sam: string, display: string, ou: string, enabled: 0 | 1 | null, attrs: Record<string, string[]>): TestUser => {
   const dn = `CN=${display},OU=${ou},DC=litwareinc,DC=com`;
@@ -45,10 +45,20 @@ describe('compileLdapFilter against SQLite', () => {
     ['(!(Title=Manager))', [2, 4, 5]],
     ['(!(&(Department=Finance)(Title=Manager)))', [2, 3, 4, 5]],
     ['(!(!(l=Redmond)))', [1, 3]],
-    ['(employeeID>=250)', [1, 2]],
-    ['(employeeID<=250)', [2, 3]],
+    // employeeID is a string: it orders as text, whatever its values look like.
+    ['(employeeID>=250)', [2, 3, 4]],
+    ['(employeeID<=250)', [1, 2]],
     ['(employeeID>=abc)', [4]],
-    ['(employeeID<=100)', [3]],
+    ['(employeeID<=100)', []],
+    ['(userAccountControl>=514)', [2, 3]],
+    ['(userAccountControl<=0514)', [1, 2]],
+    ['(userAccountControl=0512)', [1]],
+    ['(!(userAccountControl=abc))', []],
+    ['(!(userAccountControl>=5x))', []],
+    ['(!(title:1.2.840.113556.1.4.803:=1))', []],
+    ['(2.5.4.12=Manager)', [1, 3]],
+    ['(title:=Manager)', [1, 3]],
+    ['(title:dn:=Manager)', [1, 3]],
     ['(employeeID<=2x)', [1, 2]],
     ['(l>=S)', [2]],
     ['(l<=redmond)', [1, 3]],
@@ -66,7 +76,12 @@ describe('compileLdapFilter against SQLite', () => {
     ['(title=INGÉNIEUR)', [4]],
     ['(department=R&D)', [4]],
     ['(missing=x)', []],
-    ['(!(missing=x))', [1, 2, 3, 4, 5]],
+    // Undefined (RFC 4511): ! keeps it, | and & follow the table.
+    ['(!(missing=x))', []],
+    ['(|(missing=x)(l=Redmond))', [1, 3]],
+    ['(!(|(missing=x)(l=Redmond)))', []],
+    ['(!(&(missing=x)(l=Redmond)))', [2, 4, 5]],
+    ['(|(missing=x)(!(missing=x)))', []],
     ['(&)', [1, 2, 3, 4, 5]],
     ['(|)', []],
     ['(!(|))', [1, 2, 3, 4, 5]],
@@ -85,13 +100,19 @@ describe('compileLdapFilter against SQLite', () => {
     ['(msRTCSIP-PrimaryUserAddress=sip:pilar@litwareinc.com)', [2]],
     ['(msRTCSIP-PrimaryUserAddress=*@litwareinc.com)', [1, 2, 3, 4]],
     ['(distinguishedName=cn=ken myer, ou=finance, dc=litwareinc, dc=com)', [1]],
-    ['(distinguishedName=*,OU=Finance,*)', [1, 2, 5]],
+    ['(distinguishedName=CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com)', [1]],
+    ['(distinguishedName=CN=Ken Myer,OU=Finance\\2C,DC=litwareinc,DC=com)', []],
+    ['(distinguishedName=*,OU=Finance,*)', []],
+    ['(!(distinguishedName=*,OU=Finance,*))', []],
+    ['(!(distinguishedName=not a dn))', []],
     ['(!(distinguishedName=CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com))', [2, 3, 4, 5]],
     ['(msRTCSIP-UserEnabled=TRUE)', [1, 3, 4]],
     ['(msRTCSIP-UserEnabled=false)', [2]],
     ['(!(msRTCSIP-UserEnabled=TRUE))', [2, 5]],
     ['(msRTCSIP-UserEnabled=*)', [1, 2, 3, 4]],
     ['(msRTCSIP-UserEnabled=yes)', []],
+    ['(!(msRTCSIP-UserEnabled=yes))', []],
+    ['(!(msRTCSIP-UserEnabled>=TRUE))', []],
   ])('compileLdapFilter maps the column attribute in %s', (text, ids) => {
     expect(selectIds(db, parseLdapFilter(text))).toEqual(ids);
   });
@@ -115,7 +136,7 @@ describe('compileLdapFilter against SQLite', () => {
     const { sql, params } = compileLdapFilter(parseLdapFilter(`(|(title=${value})(sAMAccountName=${value}*)(x-Evil=1))`));
     expect(sql).not.toContain('OR 1=1');
     expect(sql).not.toContain('x-evil');
-    expect(params).toEqual(['title', "x' or 1=1 --", "x' or 1=1 --*", 'x-evil', '1']);
+    expect(params).toEqual(['title', "x' or 1=1 --", "x' or 1=1 --*", 'x-evil', 'x-evil', '1']);
     expect(selectIds(db, parseLdapFilter(`(title=${value})`))).toEqual([]);
   });
 
@@ -179,7 +200,7 @@ const usersArb = fc.array(userArb, { maxLength: 6 }).map((rows) =>
 );
 
 describe('compileLdapFilter properties', () => {
-  it('compileLdapFilter yields 1 for exactly the users the reference evaluator selects, 0 (never NULL) for the rest', () => {
+  it('compileLdapFilter yields 1, 0 or NULL (Undefined) exactly as the three-valued reference evaluator', () => {
     fc.assert(
       fc.property(usersArb, fc.array(filterArb, { minLength: 1, maxLength: 4 }), (users, filters) => {
         const db = openDirectory(users);
@@ -187,8 +208,8 @@ describe('compileLdapFilter properties', () => {
           for (const filter of filters) {
             const { sql, params } = compileLdapFilter(filter);
             const rows = db.prepare(`SELECT u.id, (${sql}) AS v FROM users u ORDER BY u.id`).all(...params) as { id: number; v: unknown }[];
-            expect(rows.map((row) => row.v)).toEqual(users.map((u) => (evaluate(filter, u) ? 1 : 0)));
-            expect(selectIds(db, filter)).toEqual(users.filter((u) => evaluate(filter, u)).map((u) => u.id));
+            expect(rows.map((row) => row.v)).toEqual(users.map((u) => ({ true: 1, false: 0, undefined: null })[String(evaluate3(filter, u, users)) as 'true']));
+            expect(selectIds(db, filter)).toEqual(users.filter((u) => evaluate(filter, u, users)).map((u) => u.id));
           }
         } finally {
           db.close();

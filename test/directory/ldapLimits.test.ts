@@ -50,7 +50,7 @@ function parseFailure(run: () => unknown): LdapFilterError {
 }
 
 /** The ids the reference evaluator selects. */
-const expected = (filter: LdapFilter): number[] => USERS.filter((u) => evaluate(filter, u)).map((u) => u.id);
+const expected = (filter: LdapFilter): number[] => USERS.filter((u) => evaluate(filter, u, USERS)).map((u) => u.id);
 
 /** `n` terms built by `term(i)`, inside `(op ...)`. */
 const wide = (op: '&' | '|', n: number, term: (i: number) => string): string => `(${op}${Array.from({ length: n }, (_, i) => term(i)).join('')})`;

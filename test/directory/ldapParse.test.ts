@@ -35,6 +35,10 @@ describe('parseLdapFilter', () => {
     ['(2.5.4.3=Ken Myer)', eq('2.5.4.3', 'Ken Myer')],
     ['(displayName=Ken Myer)', eq('displayName', 'Ken Myer')],
     ['(title=)', eq('title', '')],
+    // Extensible match without a rule is equality (RFC 4515); AD ignores :dn:.
+    ['(title:=Manager)', eq('title', 'Manager')],
+    ['(title:dn:=Manager)', eq('title', 'Manager')],
+    ['(uac:dn:1.2.840.113556.1.4.803:=2)', { type: 'bitwiseAnd', attribute: 'uac', value: 2 }],
   ])('parseLdapFilter accepts %s', (text, expected) => {
     expect(parseLdapFilter(text)).toEqual(expected);
   });
@@ -112,9 +116,10 @@ describe('parseLdapFilter', () => {
     ['(1a=b)', 2, "expected '=', '~=', '>=', '<=' or ':' after the attribute name, found 'a'"],
     ['(a b=c)', 2, "found ' '"],
     ['(cn;binary=x)', 3, "attribute options are not supported (';binary')"],
-    ['(cn:dn:=x)', 3, "unsupported matching rule ':dn:'"],
+    ['(cn:dn=x)', 4, "unsupported matching rule 'dn'"],
     ['(cn:1.2.3:=x)', 4, "unsupported matching rule '1.2.3'"],
-    ['(cn:=x)', 4, 'unsupported matching rule: a matching rule OID is required'],
+    ['(cn:=x*)', 6, "unexpected '*'"],
+    ['(cn::=x)', 4, 'unsupported matching rule: a matching rule OID is required'],
     ['(:1.2.840.113556.1.4.803:=2)', 1, 'unsupported matching rule: an attribute name is required'],
     ['(a:1.2.840.113556.1.4.803=2)', 25, "expected ':=' after the matching rule, found '='"],
     ['(a:1.2.840.113556.1.4.803:=x)', 27, "expected an integer for the bitwise matching rule, found 'x'"],

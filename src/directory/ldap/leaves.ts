@@ -1,16 +1,17 @@
 /**
  * The SQL of one LDAP filter item over `users u`: a column of users, the constant classes of a
- * user, or an attribute in user_attrs. Every leaf is 0 or 1, never NULL.
+ * user, or an attribute in user_attrs. A leaf is 0 or 1, or NULL when the item is Undefined
+ * (RFC 4511): SQL's three-valued logic is the RFC's table for `!`, `&` and `|`.
  */
-import { dnKey, firstRdnValue, looksLikeDn } from '../dn.js';
+import { firstRdnValue, looksLikeDn } from '../dn.js';
 import type { LdapItem, LdapSubstrings } from './ast.js';
+import { attributeType, valueKey, type AttributeSyntax } from './attributes.js';
 import { bind, tooComplex, type LdapSqlParam } from './target.js';
 import { directoryMessages } from '../messages.js';
 
-/** An attribute held in a `users` column; `equality` overrides the column used by `=`. */
+/** An attribute held in a `users` column (its lower-cased or normalised key). */
 export interface Column {
   readonly key: string;
-  readonly equality?: { readonly key: string; readonly normalize: (value: string) => string };
 }
 
 /** Attribute (lower-cased) → column. Other attributes live in `user_attrs`. */
@@ -19,9 +20,8 @@ export const COLUMNS: ReadonlyMap<string, Column> = new Map<string, Column>([
   ['userprincipalname', { key: 'u.upn_key' }],
   ['displayname', { key: 'u.display_key' }],
   ['msrtcsip-primaryuseraddress', { key: 'u.sip_key' }],
-  // dn_key is reversed and normalised, so only equality can use it; the rest compares lower(u.dn),
-  // which SQLite lower-cases for ASCII letters only.
-  ['distinguishedname', { key: 'lower(u.dn)', equality: { key: 'u.dn_key', normalize: dnKey } }],
+  // A DN compares by its RFC 4514 key (equality and presence only, as in AD).
+  ['distinguishedname', { key: 'u.dn_key' }],
 ]);
 
 /** Every entry is a user, so these attributes have the same values for everyone. */
@@ -41,70 +41,85 @@ export type ValueItem = Exclude<LdapItem, { type: 'present' }>;
 /** How a condition reads its operand: a bound value, or a column of a json_each list. */
 export type Operand = (value: LdapSqlParam) => string;
 
+/** The syntax of an attribute (lower-cased name); one the schema does not know is compared as a string. */
+export function syntaxOf(attribute: string): AttributeSyntax {
+  return attributeType(attribute)?.syntax ?? 'string';
+}
+
 /**
- * The SQL of one item.
+ * Whether the item can be evaluated on its attribute's syntax (RFC 4511: else it is Undefined): a
+ * valid assertion value, and a matching rule for the operation. Strings order (as in AD), integers
+ * and times order, DNs and Booleans only compare for equality; the AD bit rules need integers.
+ */
+export function isDefined(item: LdapItem, syntax: AttributeSyntax): boolean {
+  switch (item.type) {
+    case 'present':
+      return true;
+    case 'equality':
+    case 'approx':
+      return valueKey(syntax, item.value) !== undefined;
+    case 'substrings':
+      return syntax === 'string';
+    case 'greaterOrEqual':
+    case 'lessOrEqual':
+      return (syntax === 'string' || syntax === 'integer' || syntax === 'time') && valueKey(syntax, item.value) !== undefined;
+    case 'bitwiseAnd':
+    case 'bitwiseOr':
+      return syntax === 'integer';
+  }
+}
+
+/**
+ * The SQL of one item, its attribute already named as stored (attributes.ts `storedName`).
  * @param item the item
  * @param params the parameters so far, in placeholder order
- * @returns a 0/1 SQL expression
+ * @returns a 0/1/NULL SQL expression
  */
 export function compileItem(item: LdapItem, params: LdapSqlParam[]): string {
   const name = item.attribute.toLowerCase();
   const constant = CONSTANT_VALUES.get(name);
   if (constant) return matchesConstant(item, constant, name === 'objectcategory') ? '1' : '0';
+  const type = attributeType(name);
+  if (type && !isDefined(item, type.syntax)) return 'NULL';
   if (name === 'msrtcsip-userenabled') return enabledLeaf(item, params);
   const column = COLUMNS.get(name);
   if (column) return columnLeaf(item, column, params);
+  const known = type ? '' : unknownGuard(name, params);
   const nameParam = bind(params, name);
-  if (item.type === 'present') return `(u.id IN (SELECT user_id FROM user_attrs WHERE name = ${nameParam}))`;
-  // value_int is NULL for non-integers, which drops the row: exactly what a numeric test wants.
-  const condition = valueCondition(item, 'value_key', 'value_int', (value) => bind(params, value));
-  return `(u.id IN (SELECT user_id FROM user_attrs WHERE name = ${nameParam} AND ${condition}))`;
+  const sql =
+    item.type === 'present'
+      ? `(u.id IN (SELECT user_id FROM user_attrs WHERE name = ${nameParam}))`
+      : `(u.id IN (SELECT user_id FROM user_attrs WHERE name = ${nameParam} AND ${valueCondition(item, type?.syntax ?? 'string', 'value_key', 'value_int', (value) => bind(params, value))}))`;
+  return type ? sql : `(${known}${sql} END)`;
+}
+
+/**
+ * An attribute the schema does not know is Undefined, unless the import stored it (then it is a
+ * string): the start of `CASE WHEN ... THEN <sql> END`, NULL when no user has the attribute.
+ * @param name the attribute, lower-cased
+ * @param params the parameters so far
+ * @returns the SQL up to THEN
+ */
+export function unknownGuard(name: string, params: LdapSqlParam[]): string {
+  return `CASE WHEN EXISTS (SELECT 1 FROM user_attrs WHERE name = ${bind(params, name)}) THEN `;
 }
 
 function columnLeaf(item: LdapItem, column: Column, params: LdapSqlParam[]): string {
   const key = column.key;
   if (item.type === 'present') return `(${key} IS NOT NULL)`;
-  if ((item.type === 'equality' || item.type === 'approx') && column.equality) {
-    return `(${column.equality.key} IS NOT NULL AND ${column.equality.key} = ${bind(params, column.equality.normalize(item.value))})`;
-  }
-  const condition = valueCondition(item, key, integerOf(key), (value) => bind(params, value));
-  // `key IS NOT NULL AND ...` keeps `=` and GLOB indexable; numeric tests may still be NULL.
-  return usesInteger(item) ? `coalesce(${condition}, 0)` : `(${key} IS NOT NULL AND ${condition})`;
+  // `key IS NOT NULL AND ...` keeps `=` and GLOB indexable.
+  return `(${key} IS NOT NULL AND ${valueCondition(item, syntaxOf(item.attribute.toLowerCase()), key, 'NULL', (value) => bind(params, value))})`;
 }
 
 /**
- * The integer value of a column that holds text: it exists only when the whole text is an integer.
- * @param key the column
- * @returns an SQL expression, NULL for a text that is no integer
- */
-export function integerOf(key: string): string {
-  const isInteger =
-    `(${key} GLOB '[0-9]*' AND ${key} NOT GLOB '*[^0-9]*' ` +
-    `OR ${key} GLOB '-[0-9]*' AND substr(${key}, 2) NOT GLOB '*[^0-9]*')`;
-  return `(CASE WHEN ${isInteger} THEN CAST(${key} AS INTEGER) END)`;
-}
-
-/** True when the item compares the integer value rather than the lower-cased text. */
-export function usesInteger(item: LdapItem): boolean {
-  switch (item.type) {
-    case 'bitwiseAnd':
-    case 'bitwiseOr':
-      return true;
-    case 'greaterOrEqual':
-    case 'lessOrEqual':
-      return INTEGER.test(item.value);
-    default:
-      return false;
-  }
-}
-
-/**
- * The value an item compares with, as SQL sees it: lower-cased text, a GLOB pattern, a number.
+ * The value an item compares with, as SQL sees it: the value's key for its syntax, a GLOB pattern,
+ * a number. Call only for a defined item ({@link isDefined}).
  * @param item the item
+ * @param syntax its attribute's syntax
  * @returns the operand
  * @throws LdapFilterError (FilterTooComplex) for a GLOB pattern longer than SQLite matches
  */
-export function operandOf(item: ValueItem): LdapSqlParam {
+export function operandOf(item: ValueItem, syntax: AttributeSyntax): LdapSqlParam {
   switch (item.type) {
     case 'substrings': {
       const pattern = globPattern(item);
@@ -113,27 +128,27 @@ export function operandOf(item: ValueItem): LdapSqlParam {
       }
       return pattern;
     }
-    case 'greaterOrEqual':
-    case 'lessOrEqual':
-      return INTEGER.test(item.value) ? Number(item.value) : item.value.toLowerCase();
     case 'bitwiseAnd':
     case 'bitwiseOr':
       return item.value;
-    default:
-      return item.value.toLowerCase();
+    default: {
+      const key = valueKey(syntax, item.value) ?? item.value.toLowerCase();
+      return syntax === 'integer' && item.type !== 'equality' && item.type !== 'approx' ? Number(key) : key;
+    }
   }
 }
 
 /**
- * The test on one value, given SQL for its lower-cased text (`key`) and its integer (`int`).
+ * The test on one value, given SQL for its key (`key`) and its integer (`int`).
  * @param item the item (its kind; the value comes through `operand`)
- * @param key SQL of the lower-cased text
- * @param int SQL of the integer value (NULL when the text is no integer)
+ * @param syntax its attribute's syntax
+ * @param key SQL of the value's key
+ * @param int SQL of the integer value (NULL when the attribute holds no integers)
  * @param operand the SQL of the value compared with
  * @returns the condition
  */
-export function valueCondition(item: ValueItem, key: string, int: string, operand: Operand): string {
-  const value = operandOf(item);
+export function valueCondition(item: ValueItem, syntax: AttributeSyntax, key: string, int: string, operand: Operand): string {
+  const value = operandOf(item, syntax);
   switch (item.type) {
     case 'equality':
     case 'approx':
@@ -142,7 +157,7 @@ export function valueCondition(item: ValueItem, key: string, int: string, operan
       return `${key} GLOB ${operand(value)}`;
     case 'greaterOrEqual':
     case 'lessOrEqual':
-      return `${typeof value === 'number' ? int : key} ${item.type === 'greaterOrEqual' ? '>=' : '<='} ${operand(value)}`;
+      return `${syntax === 'integer' ? int : key} ${item.type === 'greaterOrEqual' ? '>=' : '<='} ${operand(value)}`;
     case 'bitwiseAnd':
       return `(${int} & ${operand(value)}) = ${operand(value)}`;
     case 'bitwiseOr':
@@ -150,13 +165,11 @@ export function valueCondition(item: ValueItem, key: string, int: string, operan
   }
 }
 
-/** `msRTCSIP-UserEnabled` is a Boolean: only TRUE/FALSE equality and presence can match. */
+/** `msRTCSIP-UserEnabled` is a Boolean (a column): only TRUE/FALSE equality and presence are defined. */
 function enabledLeaf(item: LdapItem, params: LdapSqlParam[]): string {
   if (item.type === 'present') return '(u.enabled IS NOT NULL)';
-  if (item.type !== 'equality' && item.type !== 'approx') return '0';
-  const value = item.value.toLowerCase();
-  if (value !== 'true' && value !== 'false') return '0';
-  return `(u.enabled IS NOT NULL AND u.enabled = ${bind(params, value === 'true' ? 1 : 0)})`;
+  if (item.type !== 'equality' && item.type !== 'approx') return 'NULL';
+  return `(u.enabled IS NOT NULL AND u.enabled = ${bind(params, valueKey('boolean', item.value) === 'true' ? 1 : 0)})`;
 }
 
 /**

@@ -13,7 +13,8 @@
  *   (n>=9))` is `(n>=5)`, as `(&(n>=5)(n>=9))` is `(n>=9)`, since the values of one attribute are
  *   ordered. A lone term stays as it is, so the SQL of a narrow filter does not change.
  *
- * Every leaf of the SQL is 0 or 1 (never NULL), so the reorderings are exact.
+ * The rewrites hold in three-valued logic too (De Morgan, flattening, repeats); an Undefined item
+ * (NULL) is never merged into a set, whose SQL is 0 or 1.
  */
 import type { LdapComparison, LdapFilter, LdapItem } from './ast.js';
 import { LdapFilterError } from './errors.js';
@@ -57,15 +58,26 @@ type Junction = 'and' | 'or';
 /**
  * Normalizes a filter (see the module comment).
  * @param filter the parsed filter
- * @param groupable whether terms on an attribute (lower-cased) may be merged
+ * @param groupable whether a term may be merged
  * @returns the normalized tree
  * @throws LdapFilterError (FilterTooDeep) for a tree deeper than the parser accepts
  */
-export function normalizeFilter(filter: LdapFilter, groupable: (attribute: string) => boolean): FilterNode {
+export function normalizeFilter(filter: LdapFilter, groupable: Groupable): FilterNode {
   return normalize(filter, 0, groupable);
 }
 
-function normalize(filter: LdapFilter, depth: number, groupable: (attribute: string) => boolean): FilterNode {
+/**
+ * Whether an item may merge with others of its kind on its attribute (an Undefined item must stay
+ * alone), and whether the attribute orders as integers.
+ */
+export interface Groupable {
+  (item: LdapItem): boolean;
+  readonly integer: (attribute: string) => boolean;
+  /** Whether the schema knows the attribute: rows of values hold known attributes only. */
+  readonly known: (attribute: string) => boolean;
+}
+
+function normalize(filter: LdapFilter, depth: number, groupable: Groupable): FilterNode {
   if (depth >= MAX_FILTER_DEPTH) throw new LdapFilterError(-1, directoryMessages.FilterTooDeep(MAX_FILTER_DEPTH), 'FilterTooDeep');
   switch (filter.type) {
     case 'not':
@@ -78,7 +90,7 @@ function normalize(filter: LdapFilter, depth: number, groupable: (attribute: str
   }
 }
 
-function junction(type: Junction, children: readonly FilterNode[], groupable: (attribute: string) => boolean): FilterNode {
+function junction(type: Junction, children: readonly FilterNode[], groupable: Groupable): FilterNode {
   const flat = children.flatMap((child) => (child.type === type ? child.children : [child]));
   const negated = flat.flatMap((child) => (child.type === 'not' ? [child.child] : []));
   const terms = negated.length < 2 ? flat : [...flat.filter((child) => child.type !== 'not'), { type: 'not' as const, child: junction(type === 'and' ? 'or' : 'and', negated, groupable) }];
@@ -87,7 +99,7 @@ function junction(type: Junction, children: readonly FilterNode[], groupable: (a
 }
 
 /** Conjunctions of equalities on the same attributes (at least two of them) as one list of rows. */
-function tuples(nodes: readonly FilterNode[], groupable: (attribute: string) => boolean): FilterNode[] {
+function tuples(nodes: readonly FilterNode[], groupable: Groupable): FilterNode[] {
   const shapes = new Map<string, { first: FilterNode; attributes: string[]; rows: string[][] }>();
   const slots: (FilterNode | string)[] = [];
   for (const node of nodes) {
@@ -114,21 +126,23 @@ function tuples(nodes: readonly FilterNode[], groupable: (attribute: string) => 
 }
 
 /** The values by attribute (in written order) of a conjunction of equalities on distinct attributes, if it is one. */
-function equalityRow(children: readonly FilterNode[], groupable: (attribute: string) => boolean): Map<string, string> | undefined {
+function equalityRow(children: readonly FilterNode[], groupable: Groupable): Map<string, string> | undefined {
   const row = new Map<string, string>();
   for (const child of children) {
     if (child.type !== 'equality' && child.type !== 'approx') return undefined;
     const attribute = child.attribute.toLowerCase();
-    if (!groupable(attribute) || row.has(attribute)) return undefined;
+    if (!groupable(child) || !groupable.known(attribute) || row.has(attribute)) return undefined;
     row.set(attribute, child.value);
   }
   return row.size < 2 ? undefined : row;
 }
 
 /** The key under which terms merge: their attribute and kind; undefined for a term that stays alone. */
-function mergeKey(node: FilterNode, groupable: (attribute: string) => boolean): string | undefined {
-  if (!('attribute' in node) || !groupable(node.attribute.toLowerCase())) return undefined;
-  const kind = node.type === 'anyOf' || node.type === 'allOf' ? node.kind : itemKind(node as LdapItem);
+function mergeKey(node: FilterNode, groupable: Groupable): string | undefined {
+  if (!('attribute' in node)) return undefined;
+  if (node.type === 'anyOf' || node.type === 'allOf') return `${node.kind}\0${node.attribute}`;
+  const item = node as LdapItem;
+  const kind = groupable(item) ? itemKind(item) : undefined;
   return kind === undefined ? undefined : `${kind}\0${node.attribute.toLowerCase()}`;
 }
 
@@ -139,8 +153,7 @@ function itemKind(item: LdapItem): string | undefined {
       return 'equality';
     case 'greaterOrEqual':
     case 'lessOrEqual':
-      // Integer assertions compare value_int, the others the text: two different orders.
-      return `${item.type}${INTEGER.test(item.value) ? 'Integer' : 'Text'}`;
+      return item.type;
     case 'present':
       return undefined;
     default:
@@ -148,10 +161,8 @@ function itemKind(item: LdapItem): string | undefined {
   }
 }
 
-const INTEGER = /^-?\d+$/;
-
 /** Merges the terms of one kind on one attribute into one term, where the first of them was. */
-function merge(type: Junction, nodes: readonly FilterNode[], groupable: (attribute: string) => boolean): FilterNode[] {
+function merge(type: Junction, nodes: readonly FilterNode[], groupable: Groupable): FilterNode[] {
   const setType = type === 'or' ? 'anyOf' : 'allOf';
   const groups = new Map<string, { items: LdapItem[]; sets: number }>();
   const slots: (FilterNode | string)[] = [];
@@ -178,21 +189,23 @@ function merge(type: Junction, nodes: readonly FilterNode[], groupable: (attribu
     if (group === undefined || first === undefined) throw new Error(`no group for ${slot}`);
     // A lone term keeps its own SQL (and its plan).
     if (group.items.length === 1 && group.sets === 0) return first;
-    if (first.type === 'greaterOrEqual' || first.type === 'lessOrEqual') return bound(type, first.type, group.items as LdapComparison[]);
+    if (first.type === 'greaterOrEqual' || first.type === 'lessOrEqual') {
+      return bound(type, first.type, group.items as LdapComparison[], groupable.integer(first.attribute.toLowerCase()));
+    }
     const kind = itemKind(first) as SetKind;
     return { type: setType, kind, attribute: first.attribute.toLowerCase(), items: group.items };
   });
 }
 
 /** `(|(n>=5)(n>=9))` is `(n>=5)`: the weakest range of an "any of", the strongest of an "all of". */
-function bound(type: Junction, range: 'greaterOrEqual' | 'lessOrEqual', items: readonly LdapComparison[]): LdapItem {
+function bound(type: Junction, range: 'greaterOrEqual' | 'lessOrEqual', items: readonly LdapComparison[], integer: boolean): LdapItem {
   const wantLow = (range === 'greaterOrEqual') === (type === 'or');
-  return items.reduce((best, item) => ((compareAssertions(item.value, best.value) < 0) === wantLow && item.value !== best.value ? item : best));
+  return items.reduce((best, item) => ((compareAssertions(item.value, best.value, integer) < 0) === wantLow && item.value !== best.value ? item : best));
 }
 
-/** Orders two assertion values of one kind as SQLite does: integers by value, text by its lower-cased UTF-8 bytes. */
-function compareAssertions(a: string, b: string): number {
-  if (INTEGER.test(a) && INTEGER.test(b)) return BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;
+/** Orders two assertion values as SQLite does: integers by value, text by its lower-cased UTF-8 bytes. */
+function compareAssertions(a: string, b: string, integer: boolean): number {
+  if (integer) return BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;
   return Buffer.compare(Buffer.from(a.toLowerCase()), Buffer.from(b.toLowerCase()));
 }
 

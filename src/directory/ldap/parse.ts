@@ -121,11 +121,22 @@ class Parser {
     return name;
   }
 
-  /** `attr:1.2.840.113556.1.4.803:=N` and `...804`; `:dn:` and other rules are refused. */
+  /**
+   * `attr:=v` (no rule: equality), `attr:1.2.840.113556.1.4.803:=N` and `...804`. `:dn:` is ignored,
+   * as AD does; other rules are refused.
+   */
   private parseExtensible(attribute: string): LdapItem {
-    const ruleStart = ++this.pos;
-    const rule = this.sticky(RULE);
-    if (rule.toLowerCase() === 'dn') this.fail(directoryMessages.InvalidLdapFilter.dnRule, ruleStart - 1);
+    let ruleStart = ++this.pos;
+    let rule = this.sticky(RULE);
+    if (rule.toLowerCase() === 'dn' && this.text[this.pos + 2] === ':') {
+      this.pos += 3;
+      ruleStart = this.pos;
+      rule = this.sticky(RULE);
+    }
+    if (rule === '' && this.peek() === '=') {
+      this.pos++;
+      return { type: 'equality', attribute, value: this.single(this.parseValue()) };
+    }
     if (rule === '') this.fail(directoryMessages.InvalidLdapFilter.ruleWithoutOid, ruleStart);
     if (rule !== MATCHING_RULE_BIT_AND && rule !== MATCHING_RULE_BIT_OR) {
       this.fail(directoryMessages.InvalidLdapFilter.unsupportedRule(rule, MATCHING_RULE_BIT_AND, MATCHING_RULE_BIT_OR), ruleStart);

@@ -7,7 +7,8 @@
  *   through the indexes, one row at a time.
  */
 import type { LdapComparison } from './ast.js';
-import { COLUMNS, integerOf, operandOf, valueCondition, type ValueItem } from './leaves.js';
+import { COLUMNS, operandOf, syntaxOf, valueCondition, type ValueItem } from './leaves.js';
+import { valueKey } from './attributes.js';
 import type { TupleSet, ValueSet } from './normalize.js';
 import { bind, jsonList, type LdapSqlParam } from './target.js';
 
@@ -22,27 +23,28 @@ export function compileValueSet(set: ValueSet, params: LdapSqlParam[]): string {
   const first = items[0];
   if (first === undefined) return set.type === 'anyOf' ? '0' : '1';
   const column = COLUMNS.get(set.attribute);
+  const syntax = syntaxOf(set.attribute);
   if (column && set.kind === 'equality') {
-    // The DN's equality compares normalised keys, not lower-cased text.
-    const { key, normalize } = column.equality ?? { key: column.key, normalize: (value: string) => value.toLowerCase() };
-    const values = new Set((items as LdapComparison[]).map((item) => normalize(item.value)));
+    // Keys by the attribute's syntax: a DN's is its RFC 4514 key.
+    const key = column.key;
+    const values = new Set((items as LdapComparison[]).map((item) => valueKey(syntax, item.value) ?? ''));
     // One value cannot equal two different ones.
     if (set.type === 'allOf' && values.size > 1) return '0';
     return `(${key} IS NOT NULL AND ${key} IN (SELECT value FROM json_each(${bind(params, jsonList(values))})))`;
   }
   if (column) {
-    const condition = `coalesce(${valueCondition(first, column.key, integerOf(column.key), () => 'p.value')}, 0)`;
-    const list = `json_each(${bind(params, jsonList(items.map(operandOf)))})`;
+    const condition = `coalesce(${valueCondition(first, syntax, column.key, 'NULL', () => 'p.value')}, 0)`;
+    const list = `json_each(${bind(params, jsonList(items.map((item) => operandOf(item, syntax))))})`;
     if (set.type === 'anyOf') return `(${column.key} IS NOT NULL AND EXISTS (SELECT 1 FROM ${list} p WHERE ${condition}))`;
     return `(${column.key} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${list} p WHERE NOT ${condition}))`;
   }
-  return attributeSet(set, first, items.map(operandOf), params);
+  return attributeSet(set, first, items.map((item) => operandOf(item, syntax)), params);
 }
 
 /** An attribute of user_attrs, which may hold several values. Parameters are bound in the order the SQL reads them. */
 function attributeSet(set: ValueSet, first: ValueItem, values: LdapSqlParam[], params: LdapSqlParam[]): string {
   const list = (): string => `json_each(${bind(params, jsonList(values))})`;
-  const condition = valueCondition(first, 'a.value_key', 'a.value_int', () => 'p.value');
+  const condition = valueCondition(first, syntaxOf(set.attribute), 'a.value_key', 'a.value_int', () => 'p.value');
   if (set.type === 'allOf' && set.kind !== 'equality') {
     const each = list();
     return `(NOT EXISTS (SELECT 1 FROM ${each} p WHERE NOT EXISTS (SELECT 1 FROM user_attrs a WHERE a.user_id = u.id AND a.name = ${bind(params, set.attribute)} AND ${condition})))`;
@@ -69,7 +71,7 @@ function attributeSet(set: ValueSet, first: ValueItem, values: LdapSqlParam[], p
 export function compileTupleSet(set: TupleSet, params: LdapSqlParam[]): string {
   const order = set.attributes.map((_, i) => i).sort((a, b) => Number(!COLUMNS.has(set.attributes[a] ?? '')) - Number(!COLUMNS.has(set.attributes[b] ?? '')));
   const attributes = order.map((i) => set.attributes[i] ?? '');
-  const normalizers = attributes.map((attribute) => COLUMNS.get(attribute)?.equality?.normalize ?? ((value: string) => value.toLowerCase()));
+  const normalizers = attributes.map((attribute) => (value: string) => valueKey(syntaxOf(attribute), value) ?? '');
   const rows = jsonList(set.rows.map((row) => order.map((from, i) => normalizers[i]?.(row[from] ?? '') ?? '')));
   const joins = [`json_each(${bind(params, rows)}) t`];
   let id = '';
@@ -77,7 +79,7 @@ export function compileTupleSet(set: TupleSet, params: LdapSqlParam[]): string {
     const column = COLUMNS.get(attribute);
     const sameUser = (own: string): string => (id === '' ? '' : ` AND ${own} = ${id}`);
     if (column) {
-      const key = (column.equality?.key ?? column.key).replace('u.', `s${i}.`);
+      const key = column.key.replace('u.', `s${i}.`);
       joins.push(`CROSS JOIN users s${i} ON ${key} = t.value ->> ${i}${sameUser(`s${i}.id`)}`);
       id ||= `s${i}.id`;
     } else {

@@ -1,0 +1,163 @@
+/**
+ * The embedded directory's schema: the syntax of each attribute it knows, by AD name and by OID.
+ * Values are stored and compared by syntax (RFC 4517): a value's key is its canonical text, so that
+ * equality is one `=` on the key and ordering of times is ordering of keys; integers also keep their
+ * number. An assertion value invalid for the syntax has no key: the item is Undefined (RFC 4511).
+ */
+import { dnKey, looksLikeDn } from '../dn.js';
+
+/** How values of an attribute compare. */
+export type AttributeSyntax = 'string' | 'integer' | 'boolean' | 'time' | 'dn';
+
+/** An attribute the schema knows. */
+export interface AttributeType {
+  /** Lower-cased AD name, as stored in user_attrs.name. */
+  readonly name: string;
+  readonly syntax: AttributeSyntax;
+}
+
+const AD = '1.2.840.113556.1';
+// name, syntax, OID ('' when the project needs none).
+const TYPES: readonly (readonly [string, AttributeSyntax, string])[] = [
+  ['cn', 'string', '2.5.4.3'],
+  ['sn', 'string', '2.5.4.4'],
+  ['givenName', 'string', '2.5.4.42'],
+  ['initials', 'string', '2.5.4.43'],
+  ['title', 'string', '2.5.4.12'],
+  ['description', 'string', '2.5.4.13'],
+  ['l', 'string', '2.5.4.7'],
+  ['st', 'string', '2.5.4.8'],
+  ['street', 'string', '2.5.4.9'],
+  ['o', 'string', '2.5.4.10'],
+  ['ou', 'string', '2.5.4.11'],
+  ['postalCode', 'string', '2.5.4.17'],
+  ['physicalDeliveryOfficeName', 'string', '2.5.4.19'],
+  ['telephoneNumber', 'string', '2.5.4.20'],
+  ['facsimileTelephoneNumber', 'string', '2.5.4.23'],
+  ['c', 'string', '2.5.4.6'],
+  ['mail', 'string', '0.9.2342.19200300.100.1.3'],
+  ['uid', 'string', '0.9.2342.19200300.100.1.1'],
+  ['mobile', 'string', '0.9.2342.19200300.100.1.41'],
+  ['homePhone', 'string', '0.9.2342.19200300.100.1.20'],
+  ['employeeNumber', 'string', '2.16.840.1.113730.3.1.3'],
+  ['employeeType', 'string', '2.16.840.1.113730.3.1.4'],
+  ['departmentNumber', 'string', '2.16.840.1.113730.3.1.2'],
+  ['displayName', 'string', `${AD}.2.13`],
+  ['department', 'string', `${AD}.2.141`],
+  ['company', 'string', `${AD}.2.146`],
+  ['co', 'string', `${AD}.2.131`],
+  ['streetAddress', 'string', `${AD}.2.256`],
+  ['proxyAddresses', 'string', `${AD}.2.210`],
+  ['mailNickname', 'string', `${AD}.2.447`],
+  ['employeeID', 'string', `${AD}.4.35`],
+  ['info', 'string', `${AD}.2.81`],
+  ['ipPhone', 'string', `${AD}.4.721`],
+  ['sAMAccountName', 'string', `${AD}.4.221`],
+  ['userPrincipalName', 'string', `${AD}.4.656`],
+  ['name', 'string', `${AD}.4.1`],
+  ['msRTCSIP-PrimaryUserAddress', 'string', ''],
+  ['msRTCSIP-Line', 'string', ''],
+  ['msRTCSIP-LineServer', 'string', ''],
+  ...Array.from({ length: 15 }, (_, i) => [`extensionAttribute${i + 1}`, 'string', ''] as const),
+  ['userAccountControl', 'integer', `${AD}.4.8`],
+  ['primaryGroupID', 'integer', `${AD}.4.98`],
+  ['sAMAccountType', 'integer', `${AD}.4.302`],
+  ['accountExpires', 'integer', `${AD}.4.159`],
+  ['pwdLastSet', 'integer', `${AD}.4.96`],
+  ['lastLogonTimestamp', 'integer', `${AD}.4.1696`],
+  ['logonCount', 'integer', `${AD}.4.169`],
+  ['badPwdCount', 'integer', `${AD}.4.12`],
+  ['uSNCreated', 'integer', `${AD}.2.19`],
+  ['uSNChanged', 'integer', `${AD}.2.120`],
+  ['msRTCSIP-OptionFlags', 'integer', ''],
+  ['msRTCSIP-ArchivingEnabled', 'integer', ''],
+  ['msExchRecipientTypeDetails', 'integer', ''],
+  ['msRTCSIP-UserEnabled', 'boolean', ''],
+  ['msRTCSIP-InternetAccessEnabled', 'boolean', ''],
+  ['msRTCSIP-FederationEnabled', 'boolean', ''],
+  ['msExchHideFromAddressLists', 'boolean', ''],
+  ['isCriticalSystemObject', 'boolean', `${AD}.4.868`],
+  ['whenCreated', 'time', `${AD}.2.2`],
+  ['whenChanged', 'time', `${AD}.2.3`],
+  ['msExchWhenMailboxCreated', 'time', ''],
+  ['distinguishedName', 'dn', '2.5.4.49'],
+  ['manager', 'dn', '0.9.2342.19200300.100.1.10'],
+  ['secretary', 'dn', '0.9.2342.19200300.100.1.21'],
+  ['seeAlso', 'dn', '2.5.4.34'],
+  ['directReports', 'dn', `${AD}.2.436`],
+  ['memberOf', 'dn', `${AD}.2.102`],
+  ['objectCategory', 'dn', `${AD}.4.782`],
+  ['msRTCSIP-PrimaryHomeServer', 'dn', ''],
+  ['objectClass', 'string', '2.5.4.0'],
+];
+
+const BY_NAME: ReadonlyMap<string, AttributeType> = new Map(
+  TYPES.flatMap(([name, syntax, oid]) => {
+    const type = { name: name.toLowerCase(), syntax };
+    return oid === '' ? [[type.name, type]] : [[type.name, type], [oid, type]];
+  }),
+);
+
+/**
+ * The attribute a name or numeric OID names (`2.5.4.12` and `TITLE` are `title`).
+ * @param nameOrOid as written in a filter or an import
+ * @returns the type, or undefined for an attribute the schema does not know
+ */
+export function attributeType(nameOrOid: string): AttributeType | undefined {
+  return BY_NAME.get(nameOrOid.toLowerCase().replace(/^oid\./, ''));
+}
+
+/** The lower-cased name an attribute is stored under: its schema name, or the name as written. */
+export function storedName(nameOrOid: string): string {
+  return attributeType(nameOrOid)?.name ?? nameOrOid.toLowerCase();
+}
+
+const INTEGER = /^-?\d+$/;
+const TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?(\d{2})?(?:[.,](\d{1,3})\d*)?(Z|[-+]\d{4})$/;
+
+/**
+ * The canonical text of a value for its syntax, or undefined when the value is not valid for it.
+ * @param syntax the attribute's syntax
+ * @param value the value as written
+ * @returns the key to compare
+ */
+export function valueKey(syntax: AttributeSyntax, value: string): string | undefined {
+  switch (syntax) {
+    case 'string':
+      return value.toLowerCase();
+    case 'integer':
+      return INTEGER.test(value) ? BigInt(value).toString() : undefined;
+    case 'boolean': {
+      // RFC 4517 spells them in capitals; AD takes any case.
+      const lower = value.trim().toLowerCase();
+      return lower === 'true' || lower === 'false' ? lower : undefined;
+    }
+    case 'time':
+      return timeKey(value.trim());
+    case 'dn':
+      return looksLikeDn(value) ? dnKey(value) : undefined;
+  }
+}
+
+/**
+ * The value an import stores: its key (the lower-cased text when invalid for the syntax, which no valid
+ * assertion equals) and its number, for integers only.
+ */
+export function storedValue(name: string, value: string): { key: string; int: number | null } {
+  const syntax = attributeType(name)?.syntax ?? 'string';
+  const key = valueKey(syntax, value);
+  if (key === undefined) return { key: value.toLowerCase(), int: null };
+  const int = syntax === 'integer' ? Number(key) : null;
+  return { key, int: int !== null && Number.isSafeInteger(int) ? int : null };
+}
+
+/** A generalized time in UTC as fixed-width text (`20240131235959.000Z`), so text order is time order. */
+function timeKey(value: string): string | undefined {
+  const parts = TIME.exec(value);
+  if (!parts) return undefined;
+  const [, year, month, day, hour, minute = '00', second = '00', fraction = '', zone = 'Z'] = parts;
+  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
+  const ms = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), Number(fraction.padEnd(3, '0')));
+  if (Number.isNaN(ms) || Number(month) > 12 || Number(day) > 31 || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) return undefined;
+  return new Date(ms - offset * 60_000).toISOString().replace(/[-:T]/g, '');
+}
