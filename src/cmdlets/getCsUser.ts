@@ -52,6 +52,11 @@ export default defineServiceCmdlet({
       description:
         'A Where-Object style filter on the returned properties, e.g. \'{Enabled -eq $True}\' or \'{SipAddress -like "*@litwareinc.com"}\'. In bash, single-quote it: bash expands $True in double quotes. Cannot be used with -LdapFilter.',
     },
+    DomainController: {
+      type: StringType,
+      description:
+        'The LDAP server to read from, as host or host:port (e.g. dc1.litwareinc.com:3890). It wins over CSPIN_LDAP_URL and `cspin directory set` for the host; the scheme, base and credentials stay those configured.',
+    },
     ResultSize: {
       type: ResultSizeType,
       description: 'The maximum number of users to return: 0 to 2147483647, or Unlimited (the default). 0 returns nothing.',

@@ -4,7 +4,7 @@
  * head closed the pipe, a signal or an error). Cmdlets never open a database themselves.
  */
 import { defineCmdlet, type BoundParameters, type CmdletContext, type CmdletDecl, type ParameterDecls } from '../core/index.js';
-import { openUserDirectory, type DirectoryConfig, type UserDirectory } from '../directory/index.js';
+import { openUserDirectory, readDirectoryConfig, type DirectoryConfig, type UserDirectory } from '../directory/index.js';
 import { SqlitePinStore, type PinStore } from '../pins/index.js';
 
 /** What a cmdlet needs: the directory, and the PIN store for reading or writing. */
@@ -24,27 +24,32 @@ export type ServicesOf<N extends ServiceNeeds> = (N['directory'] extends true ? 
   (N['pins'] extends 'read' | 'write' ? Pick<Services, 'pins'> : unknown);
 
 /**
- * Which directory a command uses.
- * @param _env the environment
- * @param _params the command's parameters (Get-CsUser's -DomainController names a server)
+ * Which directory a command uses: -DomainController, then CSPIN_LDAP_*, then `cspin directory set`.
+ * @param env the environment
+ * @param params the command's parameters (Get-CsUser's -DomainController names a server)
  * @returns the directory configuration
  */
-export function directoryConfigFor(_env: NodeJS.ProcessEnv, _params: Readonly<Record<string, unknown>>): DirectoryConfig {
-  return { kind: 'embedded' }; // CONFIG WIRING
+export function directoryConfigFor(env: NodeJS.ProcessEnv, params: Readonly<Record<string, unknown>>): DirectoryConfig {
+  const domainController = params.DomainController;
+  return readDirectoryConfig(env, { domainController: typeof domainController === 'string' ? domainController : undefined });
 }
 
 /**
  * Opens what a command needs; on failure closes what it had opened.
  * @param needs the declaration's needs
- * @param env the environment
+ * @param context the command's context (environment, warnings)
  * @param params the command's parameters
  * @returns the services
  */
-export function openServices<N extends ServiceNeeds>(needs: N, env: NodeJS.ProcessEnv, params: Readonly<Record<string, unknown>>): ServicesOf<N> {
+export async function openServices<N extends ServiceNeeds>(needs: N, context: CmdletContext, params: Readonly<Record<string, unknown>>): Promise<ServicesOf<N>> {
+  const { env } = context;
   const opened: Partial<{ -readonly [K in keyof Services]: Services[K] }> = {};
   try {
     if (needs.pins) opened.pins = SqlitePinStore.open(env, needs.pins);
-    if (needs.directory) opened.directory = openUserDirectory(directoryConfigFor(env, params), { env });
+    if (needs.directory) {
+      const warn = (text: string): void => context.writeWarning(text);
+      opened.directory = await openUserDirectory(directoryConfigFor(env, params), { env, warn });
+    }
     return opened as ServicesOf<N>;
   } catch (error) {
     closeServices(opened);
@@ -85,7 +90,7 @@ export function defineServiceCmdlet<const P extends ParameterDecls, const N exte
   return defineCmdlet<P, S & { services: ServicesOf<N> }>({
     ...rest,
     async begin(params, context) {
-      const services = openServices(needs, context.env, params as Readonly<Record<string, unknown>>);
+      const services = await openServices(needs, context, params as Readonly<Record<string, unknown>>);
       try {
         const state = begin ? await begin(params, context, services) : ({} as S);
         return Object.assign(state, { services });

@@ -20,7 +20,11 @@ import {
   readDatabaseHeader,
 } from './databaseFile.js';
 import { directoryMessages } from './messages.js';
+import { rekeyDistinguishedNames } from './dnRekey.js';
 import { MIGRATIONS } from './schema.js';
+
+/** Databases older than this kept DN keys and attribute values before RFC 4514 keys and typed values. */
+const RFC4514_KEYS_SINCE_VERSION = 3;
 import { Database } from './sqlite.js';
 
 export type DirectoryDatabase = Database.Database;
@@ -214,6 +218,7 @@ function migrate(db: DirectoryDatabase, path: string): void {
     // Re-read inside the write transaction: another process may have migrated meanwhile.
     const { version } = schemaOf(db, path);
     MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
+    if (version < RFC4514_KEYS_SINCE_VERSION) rekeyDistinguishedNames(db);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
     db.pragma(`application_id = ${CSPIN_APPLICATION_ID}`);
   }).immediate();

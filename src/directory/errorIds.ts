@@ -38,7 +38,6 @@ export interface DirectoryErrorIds {
   LdapLimitExceeded: "an LDAP search cut by the server's size or time limit";
   LdapReferral: 'an LDAP search answered with a referral';
   LdapOperationFailed: 'an LDAP operation the server refused';
-  LdapDirectoryNotAvailable: 'an LDAP directory configured where none can be used';
   DirectorySearchInterrupted: 'a directory search that failed after some users were written';
 }
 

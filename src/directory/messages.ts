@@ -186,7 +186,6 @@ export const directoryMessages = {
     warning: (referral: string) => `Skipped a referral to ${echo(referral)}: cspin does not follow referrals.`,
   },
   LdapOperationFailed: (url: string, reason: string) => `The LDAP server ${echo(url)} refused the operation: ${echo(reason)}.`,
-  LdapDirectoryNotAvailable: (url: string) => `The directory is configured as the LDAP server ${echo(url)}, but this cspin cannot use an LDAP directory yet.`,
   DirectorySearchInterrupted: (written: number, why: string) =>
     `The directory search stopped after ${written} users were written: ${echo(why)}. Nothing was written twice; run the command again for the rest.`,
 } satisfies MessageTable<DirectoryErrorId, CoreErrorId>;
