@@ -48,7 +48,8 @@ function isEscaped(value: string, index: number): boolean {
 /** True when the text has the shape of a DN: `type=value` RDNs separated by commas. */
 export function looksLikeDn(text: string): boolean {
   if (SIMPLE_DN.test(text)) return true;
-  return /^\s*[A-Za-z][A-Za-z0-9-]*\s*=/.test(text) && splitDn(text).every((rdn) => /^[a-z][a-z0-9-]*=./.test(rdn));
+  // Types are names or numeric OIDs (`2.5.4.11=IT`).
+  return /^\s*(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)\s*=/.test(text) && splitDn(text).every((rdn) => /^(?:[a-z][a-z0-9-]*|\d+(?:\.\d+)+)=./.test(rdn));
 }
 
 // The common case, decided without splitting: type=value RDNs, no escapes, no spaces at the separators.

@@ -112,7 +112,8 @@ export function storedName(nameOrOid: string): string {
   return attributeType(nameOrOid)?.name ?? nameOrOid.toLowerCase();
 }
 
-const INTEGER = /^-?\d+$/;
+// RFC 4517 Integer: no sign on zero, no leading zeros (slapd refuses `0512`).
+const INTEGER = /^(?:0|-?[1-9]\d*)$/;
 const TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?(\d{2})?(?:[.,](\d{1,3})\d*)?(Z|[-+]\d{4})$/;
 
 /**
