@@ -88,6 +88,8 @@ const TYPES: readonly (readonly [string, AttributeSyntax, string])[] = [
   ['memberOf', 'dn', `${AD}.2.102`],
   ['objectCategory', 'dn', `${AD}.4.782`],
   ['msRTCSIP-PrimaryHomeServer', 'dn', ''],
+  ['nETBIOSName', 'string', `${AD}.2.87`],
+  ['nCName', 'dn', `${AD}.2.16`],
   ['objectClass', 'string', '2.5.4.0'],
 ];
 
