@@ -1,7 +1,7 @@
 /**
- * Distinguished names. AD compares DNs case-insensitively and ignores spaces around the separators,
- * so every DN is stored and looked up by a key: its RDNs, normalised, reversed (root first) and each
- * followed by ','. Reversal makes "this OU and every child OU" one index range (see {@link subtreeRange}).
+ * Distinguished names. DNs are equal as RFC 4514 says (case, spaces around the separators, escapes:
+ * `\2C` is `\,`), so every DN is stored and looked up by a key: its RDNs, canonical, reversed (root
+ * first) and each followed by ','. Reversal makes "this OU and every child OU" one index range (see {@link subtreeRange}).
  */
 
 /** Splits a DN into its RDNs at unescaped commas (RFC 4514), trimming spaces around each part. */
