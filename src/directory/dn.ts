@@ -1,7 +1,7 @@
 /**
- * Distinguished names. AD compares DNs case-insensitively and ignores spaces around the separators,
- * so every DN is stored and looked up by a key: its RDNs, normalised, reversed (root first) and each
- * followed by ','. Reversal makes "this OU and every child OU" one index range (see {@link subtreeRange}).
+ * Distinguished names. DNs are equal as RFC 4514 says (case, spaces around the separators, escapes:
+ * `\2C` is `\,`), so every DN is stored and looked up by a key: its RDNs, canonical, reversed (root
+ * first) and each followed by ','. Reversal makes "this OU and every child OU" one index range (see {@link subtreeRange}).
  */
 
 /** Splits a DN into its RDNs at unescaped commas (RFC 4514), trimming spaces around each part. */
@@ -48,7 +48,8 @@ function isEscaped(value: string, index: number): boolean {
 /** True when the text has the shape of a DN: `type=value` RDNs separated by commas. */
 export function looksLikeDn(text: string): boolean {
   if (SIMPLE_DN.test(text)) return true;
-  return /^\s*[A-Za-z][A-Za-z0-9-]*\s*=/.test(text) && splitDn(text).every((rdn) => /^[a-z][a-z0-9-]*=./.test(rdn));
+  // Types are names or numeric OIDs (`2.5.4.11=IT`).
+  return /^\s*(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)\s*=/.test(text) && splitDn(text).every((rdn) => /^(?:[a-z][a-z0-9-]*|\d+(?:\.\d+)+)=./.test(rdn));
 }
 
 // The common case, decided without splitting: type=value RDNs, no escapes, no spaces at the separators.

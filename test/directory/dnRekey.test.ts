@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/directory/database.js';
 import { rekeyDistinguishedNames } from '../../src/directory/dnRekey.js';
+import { UserWriter, type UserInput } from '../../src/directory/userStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cspin-rekey-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +60,30 @@ describe('rekeyDistinguishedNames', () => {
 
       const second = db.transaction(() => rekeyDistinguishedNames(db)).immediate();
       expect(second).toEqual({ users: 0, values: 0, collisions: ['CN=Ng\\2C Wei,OU=Sales\\2C EMEA,DC=x'] });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('import keys', () => {
+  it('a later row for CN=Ng\\2C Wei updates the user imported as CN=Ng\\, Wei', () => {
+    const db = createDatabase(join(dir, 'import.db'));
+    try {
+      const writer = new UserWriter(db);
+      const row = (dn: string, title: string): UserInput => ({
+        dn, domain: 'X', sam: 'ngwei', upn: 'ngwei@x.com', displayName: 'Ng, Wei', sip: 'sip:ngwei@x.com', enabled: true,
+        registrarPool: null, lineUri: null, evEnabled: false, pinPolicy: null, attributes: [['title', title], ['userAccountControl', '0512']],
+      });
+      expect(writer.upsert(row('CN=Ng\\, Wei,OU=Sales\\, EMEA,DC=x', 'Manager')).outcome).toBe('added');
+      expect(writer.upsert(row('cn=ng\\2c wei, ou=sales\\2C emea, dc=x', 'Director')).outcome).toBe('updated');
+      expect(db.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 1 });
+      // Typed at import: a title is a string, an integer with a leading zero is no RFC 4517 integer.
+      expect(db.prepare('SELECT name, value_key AS key, value_int AS int FROM user_attrs ORDER BY name').all()).toEqual([
+        { name: 'cn', key: 'ng, wei', int: null },
+        { name: 'title', key: 'director', int: null },
+        { name: 'useraccountcontrol', key: '0512', int: null },
+      ]);
     } finally {
       db.close();
     }

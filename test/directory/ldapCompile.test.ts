@@ -51,8 +51,9 @@ describe('compileLdapFilter against SQLite', () => {
     ['(employeeID>=abc)', [4]],
     ['(employeeID<=100)', []],
     ['(userAccountControl>=514)', [2, 3]],
-    ['(userAccountControl<=0514)', [1, 2]],
-    ['(userAccountControl=0512)', [1]],
+    // RFC 4517 integers have no leading zeros: Undefined.
+    ['(userAccountControl<=0514)', []],
+    ['(!(userAccountControl=0512))', []],
     ['(!(userAccountControl=abc))', []],
     ['(!(userAccountControl>=5x))', []],
     ['(!(title:1.2.840.113556.1.4.803:=1))', []],

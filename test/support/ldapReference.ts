@@ -21,7 +21,8 @@ export interface TestUser {
   attrs: Record<string, string[]>;
 }
 
-const INTEGER = /^-?\d+$/;
+// RFC 4517: no leading zeros, no -0.
+const INTEGER = /^(?:0|-?[1-9]\d*)$/;
 
 /** A fresh in-memory directory holding the users. */
 export function openDirectory(users: readonly TestUser[]): Database.Database {

@@ -88,6 +88,8 @@ const TYPES: readonly (readonly [string, AttributeSyntax, string])[] = [
   ['memberOf', 'dn', `${AD}.2.102`],
   ['objectCategory', 'dn', `${AD}.4.782`],
   ['msRTCSIP-PrimaryHomeServer', 'dn', ''],
+  ['nETBIOSName', 'string', `${AD}.2.87`],
+  ['nCName', 'dn', `${AD}.2.16`],
   ['objectClass', 'string', '2.5.4.0'],
 ];
 
@@ -112,7 +114,8 @@ export function storedName(nameOrOid: string): string {
   return attributeType(nameOrOid)?.name ?? nameOrOid.toLowerCase();
 }
 
-const INTEGER = /^-?\d+$/;
+// RFC 4517 Integer: no sign on zero, no leading zeros (slapd refuses `0512`).
+const INTEGER = /^(?:0|-?[1-9]\d*)$/;
 const TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?(\d{2})?(?:[.,](\d{1,3})\d*)?(Z|[-+]\d{4})$/;
 
 /**

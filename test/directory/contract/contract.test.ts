@@ -4,7 +4,7 @@
  * users are compared by sAMAccountName. Cases where AD and slapd legitimately differ are skipped for
  * backends that answer as AD, with the reason.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bins } from '../../support/shell.js';
@@ -19,15 +19,19 @@ function slapdAnswer(url: string, base: string, scope: string, filter: string): 
   return result.stdout.split('\n').flatMap((line) => (line.startsWith('sAMAccountName: ') ? [line.slice(16).toLowerCase()] : [])).sort();
 }
 
-/** The SamAccountNames Get-CsUser writes, sorted, and its exit status. */
+/** The SamAccountNames Get-CsUser writes, sorted, and its exit status. stdin is closed: a pipe would be read as input. */
 function cmdletAnswer(env: NodeJS.ProcessEnv, args: readonly string[]): Promise<{ names: string[]; code: number }> {
-  return new Promise((resolve) => {
-    execFile(join(bins(), 'Get-CsUser'), args, { env: { ...process.env, CSPIN_FORMAT: '', ...env }, maxBuffer: 64 << 20 }, (error, stdout) => {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(bins(), 'Get-CsUser'), args, { env: { ...process.env, CSPIN_FORMAT: '', ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
       const names = stdout
         .split('\n')
         .filter((line) => line.trim() !== '')
         .map((line) => String((JSON.parse(line) as { SamAccountName?: unknown }).SamAccountName).toLowerCase());
-      resolve({ names: names.sort(), code: error ? Number(error.code ?? 1) : 0 });
+      resolve({ names: names.sort(), code: code ?? -1 });
     });
   });
 }

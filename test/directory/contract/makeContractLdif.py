@@ -84,7 +84,8 @@ for i in range(330):
          'objectCategory: CN=Person,CN=Schema,CN=Configuration,DC=contoso,DC=com']
     if i % 10 != 3:
         e.append(f'msRTCSIP-PrimaryUserAddress: sip:{sam}@contoso.com')
-    if i % 7 != 2:
+    # Lync-enabled users always carry msRTCSIP-UserEnabled (the import reads its absence as enabled).
+    if i % 10 != 3 or i % 7 != 2:
         e.append(f'msRTCSIP-UserEnabled: {"TRUE" if i % 4 else "FALSE"}')
     for name, choices in (('title', TITLES), ('department', DEPTS), ('company', COMPANIES), ('l', CITIES), ('extensionAttribute1', EXT1)):
         value = rng.choice(choices)
