@@ -60,15 +60,12 @@ export default defineServiceCmdlet({
     },
   ],
 
+  check(params) {
+    policyFilter(params.Filter);
+  },
+
   begin(params, _context, services): Omit<State, 'services'> {
-    let filter: RegExp | undefined;
-    try {
-      filter = params.Filter === undefined ? undefined : wildcardRegExp(params.Filter);
-    } catch (error) {
-      if (error instanceof FilterError) throw usageError('InvalidFilter', cmdletMessages.InvalidFilter.policyFilter(params.Filter, error.reason), params.Filter);
-      throw error;
-    }
-    return { ...policyState(services), filter };
+    return { ...policyState(services), filter: policyFilter(params.Filter) };
   },
 
   *process(records, state) {
@@ -85,3 +82,13 @@ export default defineServiceCmdlet({
   },
 
 });
+
+/** -Filter as a wildcard; a bad one is a usage error. */
+function policyFilter(text: string | undefined): RegExp | undefined {
+  try {
+    return text === undefined ? undefined : wildcardRegExp(text);
+  } catch (error) {
+    if (error instanceof FilterError) throw usageError('InvalidFilter', cmdletMessages.InvalidFilter.policyFilter(text, error.reason), text);
+    throw error;
+  }
+}

@@ -105,10 +105,16 @@ export default defineServiceCmdlet({
     },
   ],
 
-  async begin(params, context, services): Promise<Omit<UserSearchState, 'services'>> {
+  // Usage errors come before the directory is opened.
+  check(params) {
     if (params.OU !== undefined && !looksLikeDn(params.OU)) {
       throw usageError('InvalidOrganizationalUnit', cmdletMessages.InvalidOrganizationalUnit(params.OU), params.OU);
     }
+    if (params.LdapFilter !== undefined) parseLdap(params.LdapFilter);
+    if (params.Filter !== undefined) compileUserFilter(params.Filter);
+  },
+
+  async begin(params, _context, services): Promise<Omit<UserSearchState, 'services'>> {
     const search = { base: params.OU, filter: params.LdapFilter === undefined ? undefined : parseLdap(params.LdapFilter) };
     const filter = params.Filter === undefined ? undefined : compileUserFilter(params.Filter);
     const fast = sqliteLines(services.directory, search, params.LdapFilter);

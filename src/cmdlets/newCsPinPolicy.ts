@@ -79,8 +79,11 @@ export default defineServiceCmdlet({
     },
   ],
 
-  begin(params, _context, services): Omit<PolicySession, 'services'> {
+  check(params) {
     checkLifetimeRule(changesOf(params), true);
+  },
+
+  begin(_params, _context, services): Omit<PolicySession, 'services'> {
     return policyState(services);
   },
 

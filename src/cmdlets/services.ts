@@ -72,6 +72,8 @@ export function closeServices(services: Partial<Services> | undefined): void {
 /** A cmdlet that works on services: its state carries them as `services`. */
 export interface ServiceCmdletDecl<P extends ParameterDecls, N extends ServiceNeeds, S> extends Omit<CmdletDecl<P, S & { services: ServicesOf<N> }>, 'begin' | 'clean'> {
   readonly services: N;
+  /** Before anything is opened: checks that need no service (usage errors come first, as before). */
+  check?(params: BoundParameters<P>, context: CmdletContext): void;
   /** After the services are open: checks parameters and prepares what the command needs. */
   begin?(params: BoundParameters<P>, context: CmdletContext, services: ServicesOf<N>): S | Promise<S>;
   /** Before the services close. */
@@ -86,10 +88,11 @@ export interface ServiceCmdletDecl<P extends ParameterDecls, N extends ServiceNe
 export function defineServiceCmdlet<const P extends ParameterDecls, const N extends ServiceNeeds, S extends object>(
   decl: ServiceCmdletDecl<P, N, S>,
 ): CmdletDecl<P, S & { services: ServicesOf<N> }> {
-  const { services: needs, begin, clean, ...rest } = decl;
+  const { services: needs, check, begin, clean, ...rest } = decl;
   return defineCmdlet<P, S & { services: ServicesOf<N> }>({
     ...rest,
     async begin(params, context) {
+      check?.(params, context);
       const services = await openServices(needs, context, params as Readonly<Record<string, unknown>>);
       try {
         const state = begin ? await begin(params, context, services) : ({} as S);

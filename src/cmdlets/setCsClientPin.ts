@@ -125,9 +125,12 @@ export default defineServiceCmdlet({
     },
   ],
 
-  begin(params, context, services): Omit<State, 'services'> {
+  check(params, context) {
     checkPinArgument(params);
     checkOutput(context, params.Pin === undefined, params.Force === true);
+  },
+
+  begin(params, context, services): Omit<State, 'services'> {
     return {
       policies: services.pins.policyResolver(),
       pepper: services.pins.pepper(),

@@ -92,8 +92,11 @@ export default defineServiceCmdlet({
     },
   ],
 
-  begin(params, _context, services): Omit<PolicySession, 'services'> {
+  check(params) {
     checkLifetimeRule(changesOf(params), false);
+  },
+
+  begin(_params, _context, services): Omit<PolicySession, 'services'> {
     return policyState(services);
   },
 

@@ -76,8 +76,9 @@ export default defineServiceCmdlet({
     },
   ],
 
-  begin(params, context, services): Omit<State, 'services'> {
-    checkPinArgument(params);
+  check: checkPinArgument,
+
+  begin(_params, context, services): Omit<State, 'services'> {
     return { logon: { pepper: services.pins.pepper(), policies: services.pins.policyResolver(), now: clockOf(context.env) } };
   },
 

@@ -7,7 +7,6 @@ import type { UserDirectory } from '../directory/index.js';
 import type { LogonAttempt, LogonUser, PinRow } from './logon.js';
 import type { PinPolicyRow, PolicyResolver } from './policy.js';
 import type { PolicyChanges } from './policyRules.js';
-import type { PolicyOutcome, RemoveOutcome } from './policyStore.js';
 import type { PinTargetRow } from './pinTarget.js';
 import type { PoolSite } from './poolSites.js';
 
@@ -42,6 +41,14 @@ export interface StoredPin {
   /** The granted per-user policy's name (without `tag:`), or null. */
   policy: string | null;
 }
+
+/** What a change did, or why it did not happen. */
+export type PolicyOutcome =
+  | { ok: true; policy: PinPolicyRow; created: boolean }
+  | { ok: false; reason: 'NotFound' | 'AlreadyExists' | 'GlobalExists' | 'LifetimeNeedsHistory'; message?: string };
+
+/** What Remove-CsPinPolicy did. */
+export type RemoveOutcome = { ok: true; reset: boolean; unassigned: number } | { ok: false; reason: 'NotFound' };
 
 /** Policies: what the policy cmdlets read and change. */
 export interface PinPolicies {

@@ -1,5 +1,5 @@
 /** The row the PIN-changing cmdlets work on: who the user is, what rules apply, and the PIN state. */
-import type { DirectoryUser, ResolveShape } from '../directory/index.js';
+import type { DirectoryUser } from '../directory/index.js';
 import type { StoredPin } from './pinStore.js';
 
 /** A user with their PIN state (pins columns are null/0 when the user never had a PIN). */
@@ -21,15 +21,6 @@ export interface PinTargetRow {
   window_start: number | null;
   locked_until: number | null;
 }
-
-/** The identity-lookup shape for {@link PinTargetRow}. */
-export const PIN_TARGET_SHAPE: ResolveShape<PinTargetRow> = {
-  select: `u.id, u.guid, u.sip, u.dn, u.line_uri, g.policy, u.registrar_pool, p.hash, p.changed_at, coalesce(p.locked, 0),
-    coalesce(p.local_failures, 0), coalesce(p.global_failures, 0), p.window_start, p.locked_until`,
-  join: 'LEFT JOIN pins p ON p.user_key = u.guid LEFT JOIN pin_grants g ON g.user_key = u.guid',
-  row: ([id, key, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until]) =>
-    ({ id, key, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until }) as PinTargetRow,
-};
 
 /**
  * A directory user and what the store holds for them, as the row the PIN cmdlets work on.

@@ -1,5 +1,4 @@
 /** PIN policies and which one applies to a user: per-user tag, then site (from the registrar pool), then Global. */
-import type { DirectoryDatabase } from '../directory/index.js';
 
 /** A pin_policies row. */
 export interface PinPolicyRow {
@@ -21,11 +20,12 @@ export class PolicyResolver {
   readonly #sites: Map<string, string>;
   readonly #effective = new Map<string | null, Map<string | null, PinPolicyRow>>();
 
-  /** @param db the database */
-  constructor(db: DirectoryDatabase) {
-    const policies = db.prepare('SELECT * FROM pin_policies').all() as PinPolicyRow[];
+  /**
+   * @param policies every policy (Global among them)
+   * @param sites each registrar pool's site, the pool lower-cased
+   */
+  constructor(policies: readonly PinPolicyRow[], sites: readonly { pool_key: string; site: string }[]) {
     this.#policies = new Map(policies.map((p) => [p.identity.toLowerCase(), p]));
-    const sites = db.prepare('SELECT pool_key, site FROM pool_sites').all() as { pool_key: string; site: string }[];
     this.#sites = new Map(sites.map((s) => [s.pool_key, s.site]));
   }
 

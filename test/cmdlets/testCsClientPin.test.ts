@@ -9,9 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import decl from '../../src/cmdlets/testCsClientPin.js';
 import { openDatabase } from '../../src/directory/index.js';
 import { hashPin } from '../../src/pins/hash.js';
-import { PinLogon } from '../../src/pins/logon.js';
+import { PinLogon } from '../../src/pins/sqlite/pinLogon.js';
 import { rotatePepper } from '../../src/pins/pepper.js';
-import { PolicyResolver } from '../../src/pins/policy.js';
+import { loadPolicyResolver } from '../../src/pins/sqlite/policyResolver.js';
 import { databaseCopy, grantPolicy, keyOf, pinRow, setPin, withDb } from '../support/pinFixtures.js';
 import { errorsOf, sampleDirectory, sh } from '../support/shell.js';
 
@@ -251,7 +251,7 @@ describe('PinLogon: the store side re-checks what changed while the PIN was bein
     const db = openDatabase(String(env.CSPIN_DB));
     try {
       const user = db.prepare('SELECT guid AS key, NULL AS pin_policy, registrar_pool FROM users WHERE sam = ?').get('wendyr') as { key: string; pin_policy: null; registrar_pool: string };
-      const logon = new PinLogon(db, key, new PolicyResolver(db), () => T0);
+      const logon = new PinLogon(db, key, loadPolicyResolver(db), () => T0);
       const attempt = logon.attempt(user, '222222');
       db.prepare('UPDATE pins SET hash = ? WHERE user_key = ?').run(newHash, user.key);
       expect((await attempt).result).toBe('Success');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityResolver, LineLookup, QueryWorker, UserId, UserWriter, createDatabase, type DirectoryDatabase } from '../../src/directory/index.js';
-import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, SqlitePinWrites, PolicyResolver, finishPinInfoLines, pinInfoJson } from '../../src/pins/index.js';
+import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, SqlitePinWrites, loadPolicyResolver, finishPinInfoLines, pinInfoJson } from '../../src/pins/index.js';
 
 /** PIN change times whose milliseconds and dates are awkward for a text conversion. */
 const CHANGED = [0, 1, 999, 1_000, 86_399_999, Date.UTC(2012, 8, 25, 13, 35, 3, 7), Date.UTC(2000, 1, 29, 23, 59, 59, 999), Date.UTC(2099, 11, 31, 0, 0, 0, 500), 1_348_580_103_123, -1, -86_400_001];
@@ -109,10 +109,10 @@ describe('LineLookup', () => {
   });
 
   it('PolicyResolver.neverExpires holds only while no policy sets a PINLifetime', () => {
-    expect(new PolicyResolver(db).neverExpires).toBe(true);
+    expect(loadPolicyResolver(db).neverExpires).toBe(true);
     db.exec("INSERT INTO pin_policies (identity, pin_lifetime, pin_history_count) VALUES ('tag:Short', 7, 1)");
     try {
-      expect(new PolicyResolver(db).neverExpires).toBe(false);
+      expect(loadPolicyResolver(db).neverExpires).toBe(false);
     } finally {
       db.exec("DELETE FROM pin_policies WHERE identity = 'tag:Short'");
     }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IdentityResolver, UserId, UserWriter, createDatabase } from '../../src/directory/index.js';
-import { PIN_INFO_SHAPE, SqlitePinWrites, PolicyResolver, pinInfoJson } from '../../src/pins/index.js';
+import { PIN_INFO_SHAPE, SqlitePinWrites, loadPolicyResolver, pinInfoJson } from '../../src/pins/index.js';
 
 const DAY = 86_400_000;
 const CHANGED = Date.UTC(2012, 8, 25, 13, 35, 3);
@@ -44,7 +44,7 @@ function directory() {
 describe('pinInfoJson', () => {
   const db = directory();
   const resolver = new IdentityResolver(db, undefined, PIN_INFO_SHAPE);
-  const policies = new PolicyResolver(db);
+  const policies = loadPolicyResolver(db);
   const info = (sam: string) => {
     const row = resolver.resolve([new UserId(`litwareinc\\${sam}`)]).get(0)?.[0];
     if (!row) throw new Error(`no ${sam}`);
@@ -76,7 +76,7 @@ describe('pinInfoJson', () => {
 
   it('pinInfoJson has no expiration when the effective policy has PINLifetime 0', () => {
     db.exec("UPDATE pin_policies SET pin_lifetime = 0 WHERE identity = 'Global'");
-    const fresh = new PolicyResolver(db);
+    const fresh = loadPolicyResolver(db);
     const row = resolver.resolve([new UserId('litwareinc\\global')]).get(0)?.[0];
     expect(row && JSON.parse(pinInfoJson(row, fresh.effective(row).pin_lifetime))).toMatchObject({ PinExpirationTime: null });
   });

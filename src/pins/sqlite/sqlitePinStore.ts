@@ -7,13 +7,15 @@ import { resolve } from 'node:path';
 import { databasePath, openDatabase, waitForWriters, type DatabaseMode, type DirectoryDatabase, type UserDirectory } from '../../directory/index.js';
 import { IdentityResolver } from '../../directory/resolve.js';
 import { SqliteDirectory } from '../../directory/sqlite/sqliteDirectory.js';
-import { PinLogon, type LogonAttempt, type LogonUser, type PinRow } from '../logon.js';
+import type { LogonAttempt, LogonUser, PinRow } from '../logon.js';
+import { PinLogon } from './pinLogon.js';
 import { loadPepper } from '../pepper.js';
 import type { JoinedViews, PinChange, PinState, PinStore, StagedPinChange, StoredPin } from '../pinStore.js';
-import { PIN_TARGET_SHAPE } from '../pinTarget.js';
-import { PolicyResolver } from '../policy.js';
-import { PinPolicyStore } from '../policyStore.js';
-import { PoolSites } from '../poolSites.js';
+import { PIN_TARGET_SHAPE } from './shapes.js';
+import type { PolicyResolver } from '../policy.js';
+import { loadPolicyResolver } from './policyResolver.js';
+import { PinPolicyStore } from './policyStore.js';
+import { PoolSites } from './poolSites.js';
 import { SqlitePinWrites } from './pinWrites.js';
 import { SqliteViews } from './sqliteViews.js';
 
@@ -62,7 +64,7 @@ export class SqlitePinStore implements PinStore {
   }
 
   policyResolver(): PolicyResolver {
-    return new PolicyResolver(this.db);
+    return loadPolicyResolver(this.db);
   }
 
   states(keys: readonly string[]): Promise<Map<string, StoredPin>> {

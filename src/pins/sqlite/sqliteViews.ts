@@ -10,7 +10,8 @@ import { LineLookup, type LineAnswer, type PendingLines } from '../../directory/
 import { identityNotFound } from '../../directory/messages.js';
 import { QueryWorker } from '../../directory/queryWorker.js';
 import type { DirectoryDatabase } from '../../directory/index.js';
-import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, finishPinInfoLines, type PinInfoRow } from '../pinInfo.js';
+import type { PinInfoRow } from '../pinInfo.js';
+import { PIN_INFO_LINE_SQL, PIN_INFO_SHAPE, finishPinInfoLines } from './shapes.js';
 import { pinInfoOutput } from '../pinInfoSource.js';
 import type { IdentityItem, JoinedLookup, JoinedViews, PinInfoSource } from '../pinStore.js';
 import type { PinTargetRow } from '../pinTarget.js';

@@ -5,22 +5,15 @@
  * errors the change would meet.
  */
 import type { Statement } from 'better-sqlite3';
-import type { DirectoryDatabase } from '../directory/index.js';
-import type { PinPolicyRow } from './policy.js';
-import { GLOBAL, POLICY_DEFAULTS, lifetimeRuleViolation, type PolicyChanges } from './policyRules.js';
-
-/** What a change did, or why it did not happen. */
-export type PolicyOutcome =
-  | { ok: true; policy: PinPolicyRow; created: boolean }
-  | { ok: false; reason: 'NotFound' | 'AlreadyExists' | 'GlobalExists' | 'LifetimeNeedsHistory'; message?: string };
-
-/** What Remove-CsPinPolicy did. */
-export type RemoveOutcome = { ok: true; reset: boolean; unassigned: number } | { ok: false; reason: 'NotFound' };
+import type { DirectoryDatabase } from '../../directory/index.js';
+import type { PinPolicies, PolicyOutcome, RemoveOutcome } from '../pinStore.js';
+import type { PinPolicyRow } from '../policy.js';
+import { GLOBAL, POLICY_DEFAULTS, lifetimeRuleViolation, type PolicyChanges } from '../policyRules.js';
 
 const COLUMNS = ['description', 'min_password_length', 'pin_history_count', 'allow_common_patterns', 'pin_lifetime', 'maximum_logon_attempts'] as const;
 
 /** Reads and changes PIN policies. */
-export class PinPolicyStore {
+export class PinPolicyStore implements PinPolicies {
   readonly #db: DirectoryDatabase;
   readonly #get: Statement<[string], PinPolicyRow>;
   readonly #insert: Statement<PinPolicyRow>;
