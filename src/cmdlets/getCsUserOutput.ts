@@ -8,10 +8,8 @@ import {
   LdapFilterError,
   SqliteDirectory,
   adUserOf,
-  dnKey,
   directoryMessages,
   parseLdapFilter,
-  subtreeRange,
   type ADUser,
   type DirectorySearch,
   type DirectoryUser,
@@ -144,12 +142,10 @@ export async function* resolveUsers(items: readonly { identity: UserId; record?:
 }
 
 async function genericLines(ids: readonly UserId[], state: UserSearchState): Promise<Map<number, string[]>> {
-  const found = await state.services.directory.resolve(ids);
-  const range = state.search.base === undefined ? undefined : subtreeRange(state.search.base);
-  const inScope = (user: DirectoryUser) => !range || (dnKey(user.dn) >= range.low && dnKey(user.dn) < range.high);
+  const found = await state.services.directory.resolve(ids, state.search);
   const lines = new Map<number, string[]>();
   for (const [index, users] of found) {
-    const kept = await linesOf(users.filter(inScope), state);
+    const kept = await linesOf(users, state);
     if (kept.length > 0) lines.set(index, kept);
   }
   return lines;

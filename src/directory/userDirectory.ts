@@ -49,10 +49,12 @@ export interface UserDirectory {
   /**
    * Resolves a chunk of identities in one lookup (one query or one search, never one per identity).
    * @param ids the identities, in input order
+   * @param scope only users inside this subtree and matching this filter (Get-CsUser -Identity with
+   *   -OU / -LdapFilter); its limit is ignored
    * @returns input index → the users that identity names, in the directory's order; an index that is
    *   absent names no user. Users without a SIP address are never found.
    */
-  resolve(ids: readonly UserId[]): Promise<Map<number, DirectoryUser[]>>;
+  resolve(ids: readonly UserId[], scope?: DirectorySearch): Promise<Map<number, DirectoryUser[]>>;
   /**
    * The users with a SIP address that a search selects, a page at a time. The next page is asked
    * for only when the caller pulls it (backpressure); return() abandons the search.

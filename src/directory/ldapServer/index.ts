@@ -45,10 +45,10 @@ class LdapUserDirectory implements UserDirectory {
     this.description = context.session.url;
   }
 
-  async resolve(ids: readonly UserId[]): Promise<Map<number, DirectoryUser[]>> {
+  async resolve(ids: readonly UserId[], scope?: DirectorySearch): Promise<Map<number, DirectoryUser[]>> {
     const found = new Map<number, DirectoryUser[]>();
     for (let start = 0; start < ids.length; start += RESOLVE_CHUNK) {
-      const chunk = await resolveChunk(this.#context, ids.slice(start, start + RESOLVE_CHUNK));
+      const chunk = await resolveChunk(this.#context, ids.slice(start, start + RESOLVE_CHUNK), scope);
       for (const [index, users] of chunk) found.set(start + index, users);
     }
     return found;

@@ -6,7 +6,8 @@
 import type { LdapAttributeNames } from '../directoryConfig.js';
 import { dnKey } from '../dn.js';
 import { escapeLdapValue, printLdapFilter } from '../ldap/print.js';
-import type { DirectoryUser } from '../userDirectory.js';
+import { NoSuchObjectError } from 'ldapts';
+import type { DirectorySearch, DirectoryUser } from '../userDirectory.js';
 import { classifyIdentity, type UserId } from '../userId.js';
 import { BINARY_ATTRIBUTES, userAttributes, userOf } from './entries.js';
 import { searchError } from './errors.js';
@@ -105,9 +106,10 @@ function indexesOf(user: DirectoryUser, keys: ChunkKeys): { direct: number[]; si
 /**
  * Resolves one chunk with one search.
  * @param ids at most {@link RESOLVE_CHUNK} identities
+ * @param scope only users below its base and matching its filter
  * @returns input index → its users, in DN order; absent: not found
  */
-export async function resolveChunk(context: SearchContext, ids: readonly UserId[]): Promise<Map<number, DirectoryUser[]>> {
+export async function resolveChunk(context: SearchContext, ids: readonly UserId[], scope?: DirectorySearch): Promise<Map<number, DirectoryUser[]>> {
   const { session, names } = context;
   const keys = keysOf(ids, names, session.isAd ? 'distinguishedName' : 'entryDN');
   const found = new Map<number, DirectoryUser[]>();
@@ -115,14 +117,16 @@ export async function resolveChunk(context: SearchContext, ids: readonly UserId[
   if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session.url);
   let result;
   try {
-    result = await session.client.search(session.base, {
+    result = await session.client.search(scope?.base ?? session.base, {
       scope: 'sub',
-      filter: userFilter(names, `(|${keys.clauses.join('')})`),
+      filter: userFilter(names, `(|${keys.clauses.join('')})${scope?.filter ? printLdapFilter(scope.filter) : ''}`),
       attributes: userAttributes(names),
       explicitBufferAttributes: BINARY_ATTRIBUTES,
       paged: { pageSize: context.pageSize },
     });
   } catch (error) {
+    // A scope base that names nothing holds no users (-OU is checked before).
+    if (error instanceof NoSuchObjectError) return found;
     throw searchError(error, session.url);
   }
   checkReferrals(context, result.searchReferences);

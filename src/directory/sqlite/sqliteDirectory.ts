@@ -10,7 +10,7 @@ import { compileLdapFilter } from '../ldap/index.js';
 import { IdentityResolver } from '../resolve.js';
 import type { DirectorySearch, DirectoryUser, UserDirectory } from '../userDirectory.js';
 import type { UserId } from '../userId.js';
-import { containerExists, searchUsers } from '../userSearch.js';
+import { containerExists, searchUsers, subtreeCondition } from '../userSearch.js';
 
 /** Users per page of search(): enough to amortize a statement step, little memory. */
 const PAGE_SIZE = 500;
@@ -23,6 +23,7 @@ export class SqliteDirectory implements UserDirectory {
   /** The connection (read-only unless opened for writing). */
   readonly db: DirectoryDatabase;
   #resolver: IdentityResolver<UserRow> | undefined;
+  #scoped: { scope: DirectorySearch; resolver: IdentityResolver<UserRow> } | undefined;
 
   /**
    * @param path the database file
@@ -45,10 +46,20 @@ export class SqliteDirectory implements UserDirectory {
     return new SqliteDirectory(path, openDatabase(path, mode));
   }
 
-  resolve(ids: readonly UserId[]): Promise<Map<number, DirectoryUser[]>> {
-    this.#resolver ??= new IdentityResolver(this.db);
-    const found = this.#resolver.resolve(ids);
+  resolve(ids: readonly UserId[], scope?: DirectorySearch): Promise<Map<number, DirectoryUser[]>> {
+    const resolver = scope?.base !== undefined || scope?.filter ? this.#scopedResolver(scope) : (this.#resolver ??= new IdentityResolver(this.db));
+    const found = resolver.resolve(ids);
     return Promise.resolve(new Map([...found].map(([index, rows]) => [index, rows.map(directoryUserOf)])));
+  }
+
+  /** A resolver limited to the scope's subtree and filter, kept for the next chunk of the same scope. */
+  #scopedResolver(scope: DirectorySearch): IdentityResolver<UserRow> {
+    if (this.#scoped?.scope !== scope) {
+      const conditions = [...(scope.filter ? [compileLdapFilter(scope.filter)] : []), ...(scope.base === undefined ? [] : [subtreeCondition(scope.base)])];
+      const combined = { sql: conditions.map((c) => `(${c.sql})`).join(' AND '), params: conditions.flatMap((c) => c.params) };
+      this.#scoped = { scope, resolver: new IdentityResolver<UserRow>(this.db, combined) };
+    }
+    return this.#scoped.resolver;
   }
 
   async *search(search: DirectorySearch): AsyncIterableIterator<readonly DirectoryUser[]> {

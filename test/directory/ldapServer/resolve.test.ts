@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLdapDirectory } from '../../../src/directory/ldapServer/index.js';
 import type { UserDirectory } from '../../../src/directory/userDirectory.js';
+import { parseLdapFilter } from '../../../src/directory/ldap/index.js';
 import { UserId } from '../../../src/directory/userId.js';
 import { SAMPLE_LDIF, slapdMissing, startSlapd, type Slapd } from '../../support/slapd.js';
 import { ldapConfig, plainSecrets } from './support.js';
@@ -43,6 +44,15 @@ describe.skipIf(slapdMissing() !== undefined)('LDAP backend: resolve', () => {
         'nobody@litwareinc.com',
       ]),
     ).toEqual([[KEN], [KEN], [KEN], [KEN], [KEN], [KEN], [KEN], [PRESTON_IT, PRESTON_SALES], []]);
+  });
+
+  it('resolves inside a scope: the subtree and the filter both apply (Get-CsUser -Identity with -OU, -LdapFilter)', async () => {
+    const ids = ['Chris Preston', 'litwareinc\\kenmyer', 'litwareinc\\pilar'].map((t) => new UserId(t));
+    const inSales = await directory.resolve(ids, { base: 'OU=Sales,DC=litwareinc,DC=com' });
+    expect([...inSales].map(([index, users]) => [index, users.map((u) => u.dn)])).toEqual([[0, [PRESTON_SALES]]]);
+    const managers = await directory.resolve(ids, { filter: parseLdapFilter('Title=Manager') });
+    expect([...managers].map(([index, users]) => [index, users.map((u) => u.dn)])).toEqual([[1, [KEN]]]);
+    expect((await directory.resolve(ids, { base: 'OU=Nowhere,DC=litwareinc,DC=com' })).size).toBe(0);
   });
 
   it('never finds a user without a SIP address, nor a logon of another domain', async () => {
