@@ -15,7 +15,17 @@ const SAMPLE_NAMESPACE = '5b0c6b52-4f0e-4d8e-9f38-2a7c1d3e6a91';
  * @returns the key, lower-case 8-4-4-4-12
  */
 export function sampleUserKey(dn: string): string {
-  const hash = createHash('sha1').update(Buffer.from(SAMPLE_NAMESPACE.replace(/-/g, ''), 'hex')).update(dnKey(dn), 'utf8').digest();
+  return uuidV5(SAMPLE_NAMESPACE, dnKey(dn));
+}
+
+/**
+ * A name-based UUID, version 5 (SHA-1), RFC 9562 section 5.5.
+ * @param namespace the namespace UUID, 8-4-4-4-12
+ * @param name the name, hashed as UTF-8
+ * @returns the UUID, lower-case 8-4-4-4-12
+ */
+export function uuidV5(namespace: string, name: string): string {
+  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
   hash[6] = 0x50 | ((hash[6] ?? 0) & 0x0f);
   hash[8] = 0x80 | ((hash[8] ?? 0) & 0x3f);
   const h = hash.subarray(0, 16).toString('hex');
