@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleUserKey, uuidV5 } from '../../src/admin/sampleKeys.js';
 import { sampleLdif } from '../support/sampleLdif.js';
-import { SAMPLE_LDIF } from '../support/slapd.js';
-import { ROOT, sampleDirectory } from '../support/shell.js';
+import { SAMPLE_LDIF, slapdMissing, startSlapd } from '../support/slapd.js';
+import { ROOT, sampleDirectory, sh } from '../support/shell.js';
 
 /** dn → entryUUID of an LDIF's entries that have one. */
 function entryUuids(ldif: string): Record<string, string> {
@@ -45,6 +45,24 @@ describe('sample user keys', () => {
       expect(new Set(Object.values(stored)).size).toBe(26);
     } finally {
       db.close();
+      rmSync(dirname(String(env.CSPIN_DB)), { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(slapdMissing() !== undefined)('the sample in slapd', () => {
+  it.each(['Get-CsUser', 'Get-CsUser | Get-CsClientPinInfo'])('%s gives the same objects from slapd as from the embedded sample', async (command) => {
+    const [slapd, env] = await Promise.all([startSlapd({ ldif: [SAMPLE_LDIF] }), sampleDirectory()]);
+    try {
+      // The PIN states of `cspin init --sample` (Ken set, Pilar locked) apply to slapd's users through their keys.
+      const ldap = { ...env, CSPIN_LDAP_URL: slapd.url, CSPIN_LDAP_BASE: 'DC=litwareinc,DC=com' };
+      const [embedded, fromSlapd] = await Promise.all([sh(command, { env }), sh(command, { env: ldap })]);
+      expect([embedded.code, embedded.stderr, fromSlapd.code, fromSlapd.stderr]).toEqual([0, '', 0, '']);
+      const sorted = (objects: Record<string, unknown>[]) => objects.map((o) => JSON.stringify(o)).sort();
+      expect(embedded.objects.length).toBe(24);
+      expect(sorted(fromSlapd.objects)).toEqual(sorted(embedded.objects));
+    } finally {
+      await slapd.stop();
       rmSync(dirname(String(env.CSPIN_DB)), { recursive: true, force: true });
     }
   });
