@@ -10,8 +10,9 @@ import { csvRecords } from '../core/csv/csvRecords.js';
 import { isErrorRecord } from '../core/index.js';
 import { IdentityResolver, UserId, type DirectoryDatabase } from '../directory/index.js';
 import { importUsers } from '../directory/import/importUsers.js';
-import { readUsers } from '../directory/import/sources.js';
+import { readUsers, type SourceRow } from '../directory/import/sources.js';
 import { SqlitePinWrites, generatePin, hashPin } from '../pins/index.js';
+import { sampleUserKey } from './sampleKeys.js';
 
 /** samples/ of the package: found upward from this module, which runs from dist/ or from the bundle. */
 function samplesDir(): string {
@@ -29,7 +30,8 @@ function samplesDir(): string {
  */
 export async function loadSample(db: DirectoryDatabase, pepper: Buffer): Promise<{ users: number; pins: number }> {
   const problems: string[] = [];
-  const summary = await importUsers(db, readUsers(createReadStream(join(samplesDir(), 'litwareinc.csv')), 'csv'), (row, reason) =>
+  const rows = withFixedKeys(readUsers(createReadStream(join(samplesDir(), 'litwareinc.csv')), 'csv'));
+  const summary = await importUsers(db, rows, (row, reason) =>
     problems.push(`line ${row}: ${reason}`),
   );
   if (problems.length > 0) throw new Error(`The sample directory is broken: ${problems.join('; ')}`);
@@ -46,4 +48,12 @@ export async function loadSample(db: DirectoryDatabase, pepper: Buffer): Promise
     count++;
   }
   return { users: summary.added, pins: count };
+}
+
+/** Each user row with its fixed key, as an export's entryUUID column would carry it. */
+async function* withFixedKeys(rows: AsyncIterable<SourceRow>): AsyncIterable<SourceRow> {
+  for await (const row of rows) {
+    const dn = 'raw' in row ? row.raw.DistinguishedName : undefined;
+    yield typeof dn === 'string' && 'raw' in row ? { row: row.row, raw: { ...row.raw, entryUUID: sampleUserKey(dn) } } : row;
+  }
 }

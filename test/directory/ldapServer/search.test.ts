@@ -6,9 +6,9 @@ import { openLdapDirectory } from '../../../src/directory/ldapServer/index.js';
 import { parseLdapFilter } from '../../../src/directory/ldap/index.js';
 import type { DirectoryUser, UserDirectory } from '../../../src/directory/userDirectory.js';
 import { UserId } from '../../../src/directory/userId.js';
-import { LDAP_FIXTURES, slapdMissing, startSlapd, type Slapd } from '../../support/slapd.js';
+import { LDAP_FIXTURES, SAMPLE_LDIF, slapdMissing, startSlapd, type Slapd } from '../../support/slapd.js';
 import { sampleDirectory, sh } from '../../support/shell.js';
-import { allUsers, everyone, ldapConfig, plainSecrets, sampleWithPools } from './support.js';
+import { allUsers, everyone, ldapConfig, plainSecrets } from './support.js';
 
 /** A DirectoryUser in Get-CsUser's terms, to compare with the embedded directory's output. */
 function asADUser(user: DirectoryUser): Record<string, unknown> {
@@ -35,7 +35,7 @@ describe.skipIf(slapdMissing() !== undefined)('LDAP backend: search', () => {
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    [slapd, env] = await Promise.all([startSlapd({ ldif: [sampleWithPools()] }), sampleDirectory()]);
+    [slapd, env] = await Promise.all([startSlapd({ ldif: [SAMPLE_LDIF] }), sampleDirectory()]);
     directory = await openLdapDirectory(ldapConfig(slapd.url), plainSecrets);
   });
   afterAll(async () => {
@@ -55,12 +55,14 @@ describe.skipIf(slapdMissing() !== undefined)('LDAP backend: search', () => {
     expect(users.map(asADUser).sort(byIdentity)).toEqual(await embedded(''));
   });
 
-  it('gives the domain the embedded directory gives (first DC label), and a GUID-shaped key', async () => {
+  it('gives the domain the embedded directory gives (first DC label), and the key the embedded sample stored', async () => {
     const users = await everyone(directory);
     const db = new Database(String(env.CSPIN_DB), { readonly: true });
-    const domains = db.prepare<[], { dn: string; domain: string }>('SELECT dn, domain FROM users WHERE sip IS NOT NULL').all();
+    const rows = db.prepare<[], { dn: string; domain: string; guid: string }>('SELECT dn, domain, guid FROM users WHERE sip IS NOT NULL').all();
     db.close();
-    expect(Object.fromEntries(users.map((u) => [u.dn.toLowerCase(), u.domain]))).toEqual(Object.fromEntries(domains.map((r) => [r.dn.toLowerCase(), r.domain])));
+    expect(Object.fromEntries(users.map((u) => [u.dn.toLowerCase(), u.domain]))).toEqual(Object.fromEntries(rows.map((r) => [r.dn.toLowerCase(), r.domain])));
+    // The sample's fixed keys: the LDIF's entryUUID is the key `cspin init --sample` stored, so PIN states carry over.
+    expect(Object.fromEntries(users.map((u) => [u.dn.toLowerCase(), u.key]))).toEqual(Object.fromEntries(rows.map((r) => [r.dn.toLowerCase(), r.guid])));
     for (const user of users) expect(user.key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(new Set(users.map((u) => u.key)).size).toBe(users.length);
   });
@@ -128,7 +130,7 @@ describe.skipIf(slapdMissing() !== undefined)('LDAP backend: search', () => {
   });
 
   it('takes the NetBIOS name from the partitions container, else from the config', async () => {
-    const ad = await startSlapd({ ldif: [sampleWithPools(), `${LDAP_FIXTURES}/litwareinc-partitions.ldif`] });
+    const ad = await startSlapd({ ldif: [SAMPLE_LDIF, `${LDAP_FIXTURES}/litwareinc-partitions.ldif`] });
     try {
       const found = await openLdapDirectory(ldapConfig(ad.url), plainSecrets);
       const given = await openLdapDirectory(ldapConfig(ad.url, { netbiosName: 'CONTOSO' }), plainSecrets);
