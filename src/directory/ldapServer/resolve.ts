@@ -112,7 +112,7 @@ export async function resolveChunk(context: SearchContext, ids: readonly UserId[
   const keys = keysOf(ids, names, session.isAd ? 'distinguishedName' : 'entryDN');
   const found = new Map<number, DirectoryUser[]>();
   if (keys.clauses.length === 0) return found;
-  if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session.url);
+  if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session);
   let result;
   try {
     result = await session.client.search(session.base, {
@@ -123,7 +123,7 @@ export async function resolveChunk(context: SearchContext, ids: readonly UserId[
       paged: { pageSize: context.pageSize },
     });
   } catch (error) {
-    throw searchError(error, session.url);
+    throw searchError(error, session);
   }
   checkReferrals(context, result.searchReferences);
   const byUpn = new Map<number, DirectoryUser[]>();
