@@ -39,6 +39,7 @@ export interface DirectoryErrorIds {
   LdapReferral: 'an LDAP search answered with a referral';
   LdapOperationFailed: 'an LDAP operation the server refused';
   DirectorySearchInterrupted: 'a directory search that failed after some users were written';
+  LdapServerTimeout: 'an LDAP server that stopped answering an operation within the timeout';
 }
 
 /** An id of this area. */

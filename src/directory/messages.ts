@@ -188,6 +188,8 @@ export const directoryMessages = {
   LdapOperationFailed: (url: string, reason: string) => `The LDAP server ${echo(url)} refused the operation: ${echo(reason)}.`,
   DirectorySearchInterrupted: (written: number, why: string) =>
     `The directory search stopped after ${written} users were written: ${echo(why)}. Nothing was written twice; run the command again for the rest.`,
+  LdapServerTimeout: (url: string, seconds: number) =>
+    `The LDAP server ${echo(url)} did not answer within ${seconds} s (CSPIN_LDAP_TIMEOUT), so cspin closed the connection. Check that the server is not overloaded or stopped.`,
 } satisfies MessageTable<DirectoryErrorId, CoreErrorId>;
 
 /**

@@ -25,6 +25,8 @@ export interface LdapSession {
   readonly netbiosName: string | undefined;
   /** Active Directory (DN lookups on distinguishedName, not entryDN). */
   readonly isAd: boolean;
+  /** How long one operation (a page, a lookup) may wait for the server: the connect timeout. */
+  readonly timeoutMs: number;
 }
 
 /** LDAP_CAP_ACTIVE_DIRECTORY_OID, in an AD root DSE's supportedCapabilities. */
@@ -41,7 +43,9 @@ export async function openSession(config: LdapDirectoryConfig, secrets: LdapSecr
   if (config.caFile !== undefined) tlsOptions.ca = secrets.readCaFile(config.caFile);
   // ldapts speaks TLS from the start whenever tlsOptions are given: only for ldaps://.
   const secure = /^ldaps:/i.test(url);
-  const client = new Client({ url, connectTimeout: config.connectTimeoutMs, strictDN: false, ...(secure ? { tlsOptions } : {}) });
+  // `timeout` bounds each operation too, so a server that hangs mid-search ends the command.
+  const timeouts = { connectTimeout: config.connectTimeoutMs, timeout: config.connectTimeoutMs };
+  const client = new Client({ url, ...timeouts, strictDN: false, ...(secure ? { tlsOptions } : {}) });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${config.connectTimeoutMs} ms`)), config.connectTimeoutMs);
@@ -93,7 +97,7 @@ async function describe(client: Client, config: LdapDirectoryConfig, url: string
   const isAd = values('supportedCapabilities').includes(AD_CAPABILITY) || values('isGlobalCatalogReady').length > 0;
   const configuration = values('configurationNamingContext')[0];
   const netbiosName = config.netbiosName ?? (await partitionName(client, base, configuration));
-  return { client, url, base, netbiosName, isAd };
+  return { client, url, base, netbiosName, isAd, timeoutMs: config.connectTimeoutMs };
 }
 
 /** AD's nETBIOSName for the base's domain, from CN=Partitions of the configuration partition. */

@@ -66,10 +66,20 @@ export function openError(error: unknown, url: string, timeoutMs: number, bindDn
   return serverUnavailable(url, timeoutMs, reasonOf(error));
 }
 
-/** The error for a failure during a search or lookup: exit status 1. */
-export function searchError(error: unknown, url: string): TerminatingError {
+/** ldapts' words when an operation outlived the Client's `timeout` (it has then closed the socket). */
+const OPERATION_TIMED_OUT = /: Operation timed out$/;
+
+/**
+ * The error for a failure during a search or lookup: exit status 1.
+ * @param server the URL, and the operation timeout for LdapServerTimeout
+ */
+export function searchError(error: unknown, server: { readonly url: string; readonly timeoutMs: number }): TerminatingError {
   if (error instanceof TerminatingError) return error;
+  const { url } = server;
   const reason = reasonOf(error);
+  if (error instanceof Error && OPERATION_TIMED_OUT.test(error.message)) {
+    return fail('LdapServerTimeout', 'ResourceUnavailable', m.LdapServerTimeout(url, server.timeoutMs / 1000), url, 1);
+  }
   if (error instanceof SizeLimitExceededError || error instanceof TimeLimitExceededError || error instanceof AdminLimitExceededError) {
     return fail('LdapLimitExceeded', 'LimitsExceeded', m.LdapLimitExceeded(url, reason), url, 1);
   }

@@ -59,15 +59,15 @@ class LdapUserDirectory implements UserDirectory {
   }
 
   async containerExists(dn: string): Promise<boolean> {
-    const { client, url } = this.#session;
-    if (!client.isConnected) throw searchError(new Error('the connection is closed'), url);
+    const { client } = this.#session;
+    if (!client.isConnected) throw searchError(new Error('the connection is closed'), this.#session);
     try {
       const { searchEntries } = await client.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes: ['1.1'] });
       return searchEntries.length > 0;
     } catch (error) {
       // 34: invalidDNSyntax; 32: noSuchObject. Neither names a container.
       if (error instanceof NoSuchObjectError || (error instanceof ResultCodeError && error.code === 34)) return false;
-      throw searchError(error, url);
+      throw searchError(error, this.#session);
     }
   }
 

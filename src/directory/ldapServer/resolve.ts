@@ -114,7 +114,7 @@ export async function resolveChunk(context: SearchContext, ids: readonly UserId[
   const keys = keysOf(ids, names, session.isAd ? 'distinguishedName' : 'entryDN');
   const found = new Map<number, DirectoryUser[]>();
   if (keys.clauses.length === 0) return found;
-  if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session.url);
+  if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session);
   let result;
   try {
     result = await session.client.search(scope?.base ?? session.base, {
@@ -127,7 +127,7 @@ export async function resolveChunk(context: SearchContext, ids: readonly UserId[
   } catch (error) {
     // A scope base that names nothing holds no users (-OU is checked before).
     if (error instanceof NoSuchObjectError) return found;
-    throw searchError(error, session.url);
+    throw searchError(error, session);
   }
   checkReferrals(context, result.searchReferences);
   const byUpn = new Map<number, DirectoryUser[]>();

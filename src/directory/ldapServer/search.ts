@@ -43,7 +43,7 @@ export async function* searchUsers(context: SearchContext, search: DirectorySear
   const { session, names } = context;
   let remaining = search.limit ?? Number.POSITIVE_INFINITY;
   if (remaining <= 0) return;
-  if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session.url);
+  if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session);
   const pages = session.client.searchPaginated(search.base ?? session.base, {
     scope: 'sub',
     filter: userFilter(names, search.filter ? printLdapFilter(search.filter) : ''),
@@ -59,7 +59,7 @@ export async function* searchUsers(context: SearchContext, search: DirectorySear
       } catch (error) {
         // A base that names nothing holds no users (as in the embedded directory; -OU is checked before).
         if (error instanceof NoSuchObjectError) return;
-        throw searchError(error, session.url);
+        throw searchError(error, session);
       }
       if (page.done === true) return;
       checkReferrals(context, page.value.searchReferences);
