@@ -36,9 +36,10 @@ describe('parseLdapFilter', () => {
     ['(displayName=Ken Myer)', eq('displayName', 'Ken Myer')],
     ['(title=)', eq('title', '')],
     // Extensible match without a rule is equality (RFC 4515); AD ignores :dn:.
-    ['(title:=Manager)', eq('title', 'Manager')],
-    ['(title:dn:=Manager)', eq('title', 'Manager')],
-    ['(uac:dn:1.2.840.113556.1.4.803:=2)', { type: 'bitwiseAnd', attribute: 'uac', value: 2 }],
+    // Equality here; the extensible form is kept for an LDAP server, which is sent the filter as written.
+    ['(title:=Manager)', { ...eq('title', 'Manager'), extensible: { dnAttributes: false } }],
+    ['(title:dn:=Manager)', { ...eq('title', 'Manager'), extensible: { dnAttributes: true } }],
+    ['(uac:dn:1.2.840.113556.1.4.803:=2)', { type: 'bitwiseAnd', attribute: 'uac', value: 2, dnAttributes: true }],
   ])('parseLdapFilter accepts %s', (text, expected) => {
     expect(parseLdapFilter(text)).toEqual(expected);
   });

@@ -32,6 +32,11 @@ export interface LdapComparison {
   readonly type: 'equality' | 'approx' | 'greaterOrEqual' | 'lessOrEqual';
   readonly attribute: string;
   readonly value: string;
+  /**
+   * Written as an extensible match (`attr:=v`, `attr:dn:=v`): the same equality here, but an LDAP
+   * server is sent the extensible match as written (with `:dn:`, DN components match too).
+   */
+  readonly extensible?: { readonly dnAttributes: boolean };
 }
 
 /** `attr=*`. */
@@ -55,6 +60,8 @@ export interface LdapBitwise {
   readonly attribute: string;
   /** A safe integer; the parser rejects anything else. */
   readonly value: number;
+  /** `:dn:` was written (AD ignores it; an LDAP server is sent it). */
+  readonly dnAttributes?: boolean;
 }
 
 /** A leaf of the filter: it tests one attribute. */

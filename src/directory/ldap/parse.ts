@@ -128,14 +128,15 @@ class Parser {
   private parseExtensible(attribute: string): LdapItem {
     let ruleStart = ++this.pos;
     let rule = this.sticky(RULE);
-    if (rule.toLowerCase() === 'dn' && this.text[this.pos + 2] === ':') {
+    const dnAttributes = rule.toLowerCase() === 'dn' && this.text[this.pos + 2] === ':';
+    if (dnAttributes) {
       this.pos += 3;
       ruleStart = this.pos;
       rule = this.sticky(RULE);
     }
     if (rule === '' && this.peek() === '=') {
       this.pos++;
-      return { type: 'equality', attribute, value: this.single(this.parseValue()) };
+      return { type: 'equality', attribute, value: this.single(this.parseValue()), extensible: { dnAttributes } };
     }
     if (rule === '') this.fail(directoryMessages.InvalidLdapFilter.ruleWithoutOid, ruleStart);
     if (rule !== MATCHING_RULE_BIT_AND && rule !== MATCHING_RULE_BIT_OR) {
@@ -150,7 +151,7 @@ class Parser {
     if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value)) {
       this.fail(directoryMessages.InvalidLdapFilter.expectedInteger, raw.start, directoryMessages.InvalidLdapFilter.character(text));
     }
-    return { type: rule === MATCHING_RULE_BIT_AND ? 'bitwiseAnd' : 'bitwiseOr', attribute, value };
+    return { type: rule === MATCHING_RULE_BIT_AND ? 'bitwiseAnd' : 'bitwiseOr', attribute, value, ...(dnAttributes ? { dnAttributes } : {}) };
   }
 
   /** Equality, presence or substrings, depending on the unescaped `*`s. */

@@ -38,6 +38,7 @@ function printAt(filter: LdapFilter, depth: number): string {
 function printItem(filter: LdapItem): string {
   switch (filter.type) {
     case 'equality':
+      if (filter.extensible) return `(${filter.attribute}${filter.extensible.dnAttributes ? ':dn' : ''}:=${escapeLdapValue(filter.value)})`;
       return `(${filter.attribute}=${escapeLdapValue(filter.value)})`;
     case 'approx':
       return `(${filter.attribute}~=${escapeLdapValue(filter.value)})`;
@@ -53,8 +54,8 @@ function printItem(filter: LdapItem): string {
       return `(${filter.attribute}=${initial}*${middle}${escapeLdapValue(filter.final ?? '')})`;
     }
     case 'bitwiseAnd':
-      return `(${filter.attribute}:${MATCHING_RULE_BIT_AND}:=${filter.value})`;
+      return `(${filter.attribute}${filter.dnAttributes ? ':dn' : ''}:${MATCHING_RULE_BIT_AND}:=${filter.value})`;
     case 'bitwiseOr':
-      return `(${filter.attribute}:${MATCHING_RULE_BIT_OR}:=${filter.value})`;
+      return `(${filter.attribute}${filter.dnAttributes ? ':dn' : ''}:${MATCHING_RULE_BIT_OR}:=${filter.value})`;
   }
 }

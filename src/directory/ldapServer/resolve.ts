@@ -5,13 +5,14 @@
  */
 import type { LdapAttributeNames } from '../directoryConfig.js';
 import { dnKey } from '../dn.js';
-import { escapeLdapValue, printLdapFilter } from '../ldap/print.js';
+import type { LdapFilter } from '../ldap/ast.js';
 import { NoSuchObjectError } from 'ldapts';
 import type { DirectorySearch, DirectoryUser } from '../userDirectory.js';
 import { classifyIdentity, type UserId } from '../userId.js';
 import { BINARY_ATTRIBUTES, userAttributes, userOf } from './entries.js';
 import { searchError } from './errors.js';
-import { checkReferrals, userFilter, type SearchContext } from './search.js';
+import { filterObject, usersWhere } from './filterObject.js';
+import { checkReferrals, type SearchContext } from './search.js';
 
 /** Identities per search: bounds the filter's size. */
 export const RESOLVE_CHUNK = 100;
@@ -24,7 +25,7 @@ interface ChunkKeys {
   dn: Map<string, number[]>;
   display: Map<string, number[]>;
   wildcards: { index: number; pattern: RegExp }[];
-  clauses: string[];
+  clauses: LdapFilter[];
 }
 
 function add(map: Map<string, number[]>, key: string, index: number): void {
@@ -34,22 +35,22 @@ function add(map: Map<string, number[]>, key: string, index: number): void {
 }
 
 /** A display-name wildcard as a substrings filter, and as a pattern for matching answers back. */
-function wildcard(text: string, attribute: string): { clause: string; pattern: RegExp } {
+function wildcard(text: string, attribute: string): { clause: LdapFilter; pattern: RegExp } {
   const parts = text.split('*');
   const [initial = '', ...rest] = parts;
   const final = rest.pop() ?? '';
   const any = rest.filter((part) => part !== '');
-  const clause =
+  const clause: LdapFilter =
     initial === '' && final === '' && any.length === 0
-      ? `(${attribute}=*)`
-      : printLdapFilter({ type: 'substrings', attribute, initial: initial || undefined, any, final: final || undefined });
+      ? { type: 'present', attribute }
+      : { type: 'substrings', attribute, initial: initial || undefined, any, final: final || undefined };
   const source = parts.map((part) => part.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
   return { clause, pattern: new RegExp(`^${source}$`, 's') };
 }
 
 function keysOf(ids: readonly UserId[], names: LdapAttributeNames, dnAttribute: string): ChunkKeys {
   const keys: ChunkKeys = { sip: new Map(), upn: new Map(), logon: new Map(), dn: new Map(), display: new Map(), wildcards: [], clauses: [] };
-  const eq = (attribute: string, value: string) => keys.clauses.push(`(${attribute}=${escapeLdapValue(value)})`);
+  const eq = (attribute: string, value: string) => keys.clauses.push({ type: 'equality', attribute, value });
   ids.forEach((id, index) => {
     const text = id.text.trim();
     const form = classifyIdentity(id.text);
@@ -119,7 +120,7 @@ export async function resolveChunk(context: SearchContext, ids: readonly UserId[
   try {
     result = await session.client.search(scope?.base ?? session.base, {
       scope: 'sub',
-      filter: userFilter(names, `(|${keys.clauses.join('')})${scope?.filter ? printLdapFilter(scope.filter) : ''}`),
+      filter: usersWhere(names.sip, [filterObject({ type: 'or', filters: keys.clauses }), ...(scope?.filter ? [filterObject(scope.filter)] : [])]),
       attributes: userAttributes(names),
       explicitBufferAttributes: BINARY_ATTRIBUTES,
       paged: { pageSize: context.pageSize },

@@ -4,7 +4,7 @@
  */
 import { NoSuchObjectError } from 'ldapts';
 import type { LdapAttributeNames } from '../directoryConfig.js';
-import { printLdapFilter } from '../ldap/print.js';
+import { filterObject, usersWhere } from './filterObject.js';
 import type { DirectorySearch, DirectoryUser } from '../userDirectory.js';
 import { BINARY_ATTRIBUTES, userAttributes, userOf } from './entries.js';
 import { referral, searchError } from './errors.js';
@@ -17,11 +17,6 @@ export interface SearchContext {
   readonly names: LdapAttributeNames;
   readonly pageSize: number;
   readonly warn: ((text: string) => void) | undefined;
-}
-
-/** The filter of a user search: users with a SIP address, and the caller's filter re-printed (values escaped). */
-export function userFilter(names: LdapAttributeNames, inner: string): string {
-  return `(&(${names.sip}=*)${inner})`;
 }
 
 /**
@@ -46,7 +41,7 @@ export async function* searchUsers(context: SearchContext, search: DirectorySear
   if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session);
   const pages = session.client.searchPaginated(search.base ?? session.base, {
     scope: 'sub',
-    filter: userFilter(names, search.filter ? printLdapFilter(search.filter) : ''),
+    filter: usersWhere(names.sip, search.filter ? [filterObject(search.filter)] : []),
     attributes: userAttributes(names),
     explicitBufferAttributes: BINARY_ATTRIBUTES,
     paged: { pageSize: Math.min(context.pageSize, remaining) },

@@ -45,5 +45,18 @@ const embedded: Backend = {
   },
 };
 
+/** The LDAP server backend, reading the suite's slapd; its PIN store is a fresh, empty cspin database. */
+const ldapServer: Backend = {
+  name: 'LDAP server backend (slapd)',
+  answersAsAd: false,
+  load: async (slapdUrl) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cspin-contract-'));
+    const env = { CSPIN_DB: join(dir, 'cspin.db'), CSPIN_LDAP_URL: slapdUrl, CSPIN_LDAP_BASE: CONTRACT_SUFFIX };
+    const init = await sh('cspin init', { env });
+    if (init.code !== 0) throw new Error(`load failed: ${init.stderr}`);
+    return { env, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  },
+};
+
 /** Every backend the contract runs against. */
-export const BACKENDS: readonly Backend[] = [embedded];
+export const BACKENDS: readonly Backend[] = [embedded, ldapServer];
