@@ -4,7 +4,7 @@
  * head closed the pipe, a signal or an error). Cmdlets never open a database themselves.
  */
 import { defineCmdlet, type BoundParameters, type CmdletContext, type CmdletDecl, type ParameterDecls } from '../core/index.js';
-import { openUserDirectory, readDirectoryConfig, type DirectoryConfig, type UserDirectory } from '../directory/index.js';
+import { explainDirectoryConfig, openUserDirectory, readDirectoryConfig, type DirectoryConfig, type UserDirectory } from '../directory/index.js';
 import { SqlitePinStore, type PinStore } from '../pins/index.js';
 
 /** What a cmdlet needs: the directory, and the PIN store for reading or writing. */
@@ -48,7 +48,9 @@ export async function openServices<N extends ServiceNeeds>(needs: N, context: Cm
     if (needs.pins) opened.pins = SqlitePinStore.open(env, needs.pins);
     if (needs.directory) {
       const warn = (text: string): void => context.writeWarning(text);
-      opened.directory = await openUserDirectory(directoryConfigFor(env, params), { env, warn });
+      const config = directoryConfigFor(env, params);
+      if (config.kind === 'ldap') context.writeVerbose(`directory: ${explainDirectoryConfig(config)}`);
+      opened.directory = await openUserDirectory(config, { env, warn });
     }
     return opened as ServicesOf<N>;
   } catch (error) {

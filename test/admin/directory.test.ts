@@ -58,7 +58,7 @@ describe.concurrent('cspin directory', () => {
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toBe(
       `source: stored (${stored})\n` +
-        `directory: ldap://dc1.litwareinc.com:3890, base "DC=litwareinc,DC=com", bind as "cn=admin,dc=litwareinc,dc=com" with the password in ${join(cwd, 'pw')}, StartTLS, CA file ${join(cwd, 'ca.pem')}, NetBIOS domain LITWARE, connect timeout 10 s, pages of 500\n`,
+        `directory: ldap://dc1.litwareinc.com:3890, base "DC=litwareinc,DC=com", bind as "cn=admin,dc=litwareinc,dc=com" with the password in ${join(cwd, 'pw')}, StartTLS, CA file ${join(cwd, 'ca.pem')}, NetBIOS domain LITWARE, timeout 10 s, pages of 500\n`,
     );
     expect(show.stdout + show.stderr).not.toContain(SECRET);
   });
@@ -81,7 +81,7 @@ describe.concurrent('cspin directory', () => {
     expect(set.code).toBe(0);
     expect(set.stderr).toMatch(/^cspin: warning: CSPIN_LDAP_URL is set/);
     const show = await sh('cspin directory show', { cwd, env: withVariable });
-    expect(show.stdout).toBe('source: variable (CSPIN_LDAP_URL)\ndirectory: ldap://127.0.0.1:3890, base the server\'s default naming context, anonymous bind, no TLS, connect timeout 10 s, pages of 500\n');
+    expect(show.stdout).toBe('source: variable (CSPIN_LDAP_URL)\ndirectory: ldap://127.0.0.1:3890, base the server\'s default naming context, anonymous bind, no TLS, timeout 10 s, pages of 500\n');
     expect((await sh('cspin directory embedded', { cwd, env: withVariable })).stderr).toMatch(/^cspin: warning: CSPIN_LDAP_URL is set/);
   });
 

@@ -203,13 +203,13 @@ describe('explainDirectoryConfig', () => {
       envWith({ CSPIN_LDAP_URL: 'ldap://dc1:389', CSPIN_LDAP_BASE: 'DC=litwareinc,DC=com', CSPIN_LDAP_BIND_DN: 'CN=svc,DC=litwareinc,DC=com', CSPIN_LDAP_PASSWORD_FILE: '/home/u/pw', CSPIN_LDAP_STARTTLS: '1', CSPIN_LDAP_ATTRIBUTES: 'sip=mail' }),
     );
     expect(explainDirectoryConfig(config)).toBe(
-      'ldap://dc1:389, base "DC=litwareinc,DC=com", bind as "CN=svc,DC=litwareinc,DC=com" with the password in /home/u/pw, StartTLS, attributes sip=mail, connect timeout 10 s, pages of 500',
+      'ldap://dc1:389, base "DC=litwareinc,DC=com", bind as "CN=svc,DC=litwareinc,DC=com" with the password in /home/u/pw, StartTLS, attributes sip=mail, timeout 10 s, pages of 500',
     );
   });
 
   it('the embedded directory, and values with control characters escaped', () => {
     expect(explainDirectoryConfig({ kind: 'embedded' })).toBe("the embedded directory (users imported into cspin's database)");
     const config = readDirectoryConfig(envWith({ CSPIN_LDAP_URL: 'ldaps://dc1', CSPIN_LDAP_BASE: 'DC=a\nb' }));
-    expect(explainDirectoryConfig(config)).toBe("ldaps://dc1, base \"DC=a\\nb\", anonymous bind, TLS, connect timeout 10 s, pages of 500");
+    expect(explainDirectoryConfig(config)).toBe("ldaps://dc1, base \"DC=a\\nb\", anonymous bind, TLS, timeout 10 s, pages of 500");
   });
 });

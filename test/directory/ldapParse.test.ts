@@ -37,8 +37,8 @@ describe('parseLdapFilter', () => {
     ['(title=)', eq('title', '')],
     // Extensible match without a rule is equality (RFC 4515); AD ignores :dn:.
     // Equality here; the extensible form is kept for an LDAP server, which is sent the filter as written.
-    ['(title:=Manager)', { ...eq('title', 'Manager'), extensible: { dnAttributes: false } }],
-    ['(title:dn:=Manager)', { ...eq('title', 'Manager'), extensible: { dnAttributes: true } }],
+    ['(title:=Manager)', { type: 'equality', attribute: 'title', value: 'Manager', extensible: { dnAttributes: false } }],
+    ['(title:dn:=Manager)', { type: 'equality', attribute: 'title', value: 'Manager', extensible: { dnAttributes: true } }],
     ['(uac:dn:1.2.840.113556.1.4.803:=2)', { type: 'bitwiseAnd', attribute: 'uac', value: 2, dnAttributes: true }],
   ])('parseLdapFilter accepts %s', (text, expected) => {
     expect(parseLdapFilter(text)).toEqual(expected);

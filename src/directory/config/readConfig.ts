@@ -148,7 +148,7 @@ export function explainDirectoryConfig(config: DirectoryConfig): string {
     ...(config.allowUntrustedCertificate ? ['certificates that do not verify accepted'] : []),
     ...(config.netbiosName === undefined ? [] : [`NetBIOS domain ${echo(config.netbiosName)}`]),
     ...(mapped.length === 0 ? [] : [`attributes ${mapped.map((key) => `${key}=${config.attributes[key]}`).join(',')}`]),
-    `connect timeout ${config.connectTimeoutMs / 1000} s`,
+    `timeout ${config.connectTimeoutMs / 1000} s`,
     `pages of ${config.pageSize}`,
   ];
   return parts.join(', ');
