@@ -116,6 +116,6 @@ describe.concurrent('Get-Command', () => {
 
   it('-Syntax writes each syntax line as text', async () => {
     const result = await sh('Get-Command -Noun CsUser -Syntax | cat');
-    expect(result.stdout).toBe('\nGet-CsUser [[-Identity] <UserIdParameter>] [-OU <String>] [-LdapFilter <String>] [-Filter <String>] [-ResultSize <Unlimited[UInt32]>] [<CommonParameters>]\n\n');
+    expect(result.stdout).toBe('\nGet-CsUser [[-Identity] <UserIdParameter>] [-OU <String>] [-LdapFilter <String>] [-Filter <String>] [-DomainController <String>] [-ResultSize <Unlimited[UInt32]>] [<CommonParameters>]\n\n');
   });
 });

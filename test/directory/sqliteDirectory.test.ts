@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminatingError } from '../../src/core/index.js';
-import { SqliteDirectory, UserId, UserWriter, createDatabase, openUserDirectory, parseLdapFilter, type DirectoryUser, type UserDirectory } from '../../src/directory/index.js';
+import { AD_ATTRIBUTE_NAMES, SqliteDirectory, UserId, UserWriter, createDatabase, openUserDirectory, parseLdapFilter, type DirectoryUser, type UserDirectory } from '../../src/directory/index.js';
 import { SqlitePinStore, createPepper } from '../../src/pins/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cspin-sqlitedir-'));
@@ -76,15 +76,14 @@ describe('SqliteDirectory', () => {
     }
   });
 
-  it('an LDAP configuration is refused with LdapDirectoryNotAvailable until its backend is wired', () => {
-    let error: unknown;
-    try {
-      openUserDirectory({ kind: 'ldap', url: 'ldap://dc01.litwareinc.com' } as Parameters<typeof openUserDirectory>[0], { env });
-    } catch (caught) {
-      error = caught;
-    }
+  it('an LDAP configuration opens the LDAP backend: a closed port is LdapServerUnavailable (exit 2)', async () => {
+    const config = { kind: 'ldap', url: 'ldap://127.0.0.1:1', startTls: false, allowUntrustedCertificate: false, attributes: AD_ATTRIBUTE_NAMES, connectTimeoutMs: 2000, pageSize: 500 } as const;
+    const error: unknown = await openUserDirectory(config, { env }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(TerminatingError);
-    expect((error as TerminatingError).record.errorId).toBe('LdapDirectoryNotAvailable');
+    expect((error as TerminatingError).record.errorId).toBe('LdapServerUnavailable');
   });
 });
 
