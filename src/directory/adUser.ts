@@ -56,27 +56,6 @@ export interface ADUser {
   PinPolicy: string | null;
 }
 
-/**
- * Builds the ADUser object for a row.
- * @param row the users row
- * @returns the output object
- */
-export function toADUser(row: UserRow): ADUser {
-  return {
-    PSTypeName: ADUSER_TYPE,
-    Identity: row.dn,
-    SipAddress: row.sip,
-    UserPrincipalName: row.upn,
-    SamAccountName: row.sam,
-    DisplayName: row.display_name,
-    Enabled: row.enabled === null ? null : row.enabled === 1,
-    RegistrarPool: row.registrar_pool,
-    LineUri: row.line_uri,
-    EnterpriseVoiceEnabled: row.ev_enabled === 1,
-    PinPolicy: row.pin_policy,
-  };
-}
-
 // json('true') is constant, so SQLite evaluates it once per statement, not per row.
 const bool = (column: string) => `CASE ${column} WHEN 1 THEN json('true') WHEN 0 THEN json('false') END`;
 

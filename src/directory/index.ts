@@ -1,5 +1,5 @@
 /** The embedded directory: ADUser model, identities, LDAP filter, OU scope, the SQLite store. */
-export { ADUSER_JSON_SQL, ADUSER_TYPE, USER_COLUMNS, adUserOf, toADUser, userRowOf } from './adUser.js';
+export { ADUSER_JSON_SQL, ADUSER_TYPE, USER_COLUMNS, adUserOf, userRowOf } from './adUser.js';
 export type { ADUser, UserRow } from './adUser.js';
 export { createDatabase, databasePath, openDatabase, retireDatabase, waitForWriters } from './database.js';
 export type { DatabaseMode, DirectoryDatabase } from './database.js';
