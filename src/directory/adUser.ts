@@ -60,7 +60,7 @@ export interface ADUser {
 const bool = (column: string) => `CASE ${column} WHEN 1 THEN json('true') WHEN 0 THEN json('false') END`;
 
 /**
- * The same ADUser object as {@link toADUser}, built by SQLite as one line of JSON (alias `u`): the
+ * The same ADUser object as {@link adUserOf}, built by SQLite as one line of JSON (alias `u`): the
  * streaming path of Get-CsUser, which then never parses or serializes a row in JavaScript. One
  * json_object call builds the line in one buffer: ~1 µs per row less than concatenating json_quote
  * pieces. A test keeps the two in step.
