@@ -2,12 +2,13 @@
  * Opening an LDAP server: connect (ldaps:// or StartTLS), bind, all within the connect timeout; then
  * what the root DSE says (the base, whether it is AD) and the NetBIOS domain name.
  */
-import { Client, InvalidCredentialsError, ResultCodeError } from 'ldapts';
+import { InvalidCredentialsError, ResultCodeError } from 'ldapts';
 import type { ConnectionOptions } from 'node:tls';
 import type { LdapDirectoryConfig } from '../directoryConfig.js';
-import { escapeLdapValue } from '../ldap/print.js';
 import { firstText, textValues } from './entries.js';
 import { isCertificateError, noBase, openError, reasonOf, startTlsFailed } from './errors.js';
+import { LdapConnection, searchAll } from './wire/connection.js';
+import { filterObject } from './filterObject.js';
 
 /** Reads the secrets the configuration only points at. */
 export interface LdapSecrets {
@@ -17,7 +18,7 @@ export interface LdapSecrets {
 
 /** An open, bound connection and what the server told about itself. */
 export interface LdapSession {
-  readonly client: Client;
+  readonly client: LdapConnection;
   /** The server's URL, without credentials. */
   readonly url: string;
   readonly base: string;
@@ -39,34 +40,33 @@ const ROOT_DSE = ['defaultNamingContext', 'namingContexts', 'configurationNaming
  */
 export async function openSession(config: LdapDirectoryConfig, secrets: LdapSecrets): Promise<LdapSession> {
   const url = config.url.replace(/\/+$/, '');
-  const tlsOptions: ConnectionOptions = { rejectUnauthorized: !config.allowUntrustedCertificate };
-  if (config.caFile !== undefined) tlsOptions.ca = secrets.readCaFile(config.caFile);
-  // ldapts speaks TLS from the start whenever tlsOptions are given: only for ldaps://.
-  const secure = /^ldaps:/i.test(url);
-  // `timeout` bounds each operation too, so a server that hangs mid-search ends the command.
-  const timeouts = { connectTimeout: config.connectTimeoutMs, timeout: config.connectTimeoutMs };
-  const client = new Client({ url, ...timeouts, strictDN: false, ...(secure ? { tlsOptions } : {}) });
+  const tls: ConnectionOptions = { rejectUnauthorized: !config.allowUntrustedCertificate };
+  if (config.caFile !== undefined) tls.ca = secrets.readCaFile(config.caFile);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${config.connectTimeoutMs} ms`)), config.connectTimeoutMs);
   });
+  let client: LdapConnection | undefined;
   try {
-    await Promise.race([connectAndBind(client, config, secrets, tlsOptions, url), timeout]);
+    // The operation timeout bounds each later operation too, so a server that hangs mid-search ends the command.
+    const options = { connectTimeoutMs: config.connectTimeoutMs, timeoutMs: config.connectTimeoutMs, tls };
+    client = await Promise.race([LdapConnection.open(url, options), timeout]);
+    await Promise.race([connectAndBind(client, config, secrets, tls, url), timeout]);
     return await Promise.race([describe(client, config, url), timeout]);
   } catch (error) {
-    void client.unbind().catch(() => undefined);
+    client?.close();
     throw openError(error, url, config.connectTimeoutMs, config.bindDn ?? '');
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function connectAndBind(client: Client, config: LdapDirectoryConfig, secrets: LdapSecrets, tls: ConnectionOptions, url: string): Promise<void> {
+async function connectAndBind(client: LdapConnection, config: LdapDirectoryConfig, secrets: LdapSecrets, tls: ConnectionOptions, url: string): Promise<void> {
   if (config.startTls) {
     try {
       // The certificate is checked against the URL's host (tls.connect over a socket assumes localhost).
       const host = hostOf(url);
-      await client.startTLS({ ...tls, host, ...(host === undefined || /^[\d.]+$|:/.test(host) ? {} : { servername: host }) });
+      await client.startTls({ ...tls, host, ...(host === undefined || /^[\d.]+$|:/.test(host) ? {} : { servername: host }) });
     } catch (error) {
       if (isCertificateError(error)) throw error;
       // A refused extended operation, or a handshake the server broke off.
@@ -80,7 +80,6 @@ async function connectAndBind(client: Client, config: LdapDirectoryConfig, secre
     if (password === '') throw new InvalidCredentialsError();
     await client.bind(config.bindDn, password);
   }
-  // Anonymous: the root DSE read that follows connects (still within the timeout).
 }
 
 /** The host of an ldap:// URL (SNI takes only names, not addresses: the caller checks). */
@@ -88,9 +87,12 @@ function hostOf(url: string): string | undefined {
   return /^ldaps?:\/\/(?:\[([^\]]+)\]|([^/:]+))/i.exec(url)?.slice(1).find((part) => part !== undefined);
 }
 
-async function describe(client: Client, config: LdapDirectoryConfig, url: string): Promise<LdapSession> {
-  const { searchEntries } = await client.search('', { scope: 'base', filter: '(objectClass=*)', attributes: ROOT_DSE });
-  const dse = searchEntries[0] ?? { dn: '' };
+/** (objectClass=*): any entry. */
+export const ANY_ENTRY = filterObject({ type: 'present', attribute: 'objectClass' });
+
+async function describe(client: LdapConnection, config: LdapDirectoryConfig, url: string): Promise<LdapSession> {
+  const { entries } = await searchAll(client, { base: '', scope: 'base', filter: ANY_ENTRY, attributes: ROOT_DSE });
+  const dse = entries[0] ?? { dn: '', types: [], values: [] };
   const values = (name: string) => textValues(dse, name);
   const base = config.base ?? values('defaultNamingContext')[0] ?? values('namingContexts')[0];
   if (base === undefined || base === '') throw noBase(url);
@@ -101,14 +103,21 @@ async function describe(client: Client, config: LdapDirectoryConfig, url: string
 }
 
 /** AD's nETBIOSName for the base's domain, from CN=Partitions of the configuration partition. */
-async function partitionName(client: Client, base: string, configuration: string | undefined): Promise<string | undefined> {
+async function partitionName(client: LdapConnection, base: string, configuration: string | undefined): Promise<string | undefined> {
   const domain = base.replace(/^.*?(?=(?:^|,)\s*dc\s*=)/i, '').replace(/^,/, '');
   if (domain === '') return undefined;
   const partitions = `CN=Partitions,${configuration ?? `CN=Configuration,${domain}`}`;
   try {
-    const filter = `(&(objectClass=crossRef)(nCName=${escapeLdapValue(domain)})(nETBIOSName=*))`;
-    const { searchEntries } = await client.search(partitions, { scope: 'one', filter, attributes: ['nETBIOSName'] });
-    const entry = searchEntries[0];
+    const filter = filterObject({
+      type: 'and',
+      filters: [
+        { type: 'equality', attribute: 'objectClass', value: 'crossRef' },
+        { type: 'equality', attribute: 'nCName', value: domain },
+        { type: 'present', attribute: 'nETBIOSName' },
+      ],
+    });
+    const { entries } = await searchAll(client, { base: partitions, scope: 'one', filter, attributes: ['nETBIOSName'] });
+    const entry = entries[0];
     return entry === undefined ? undefined : (firstText(entry, 'nETBIOSName') ?? undefined);
   } catch (error) {
     // No configuration partition (not AD), or no right to read it: the DC label will do.

@@ -3,7 +3,7 @@
  * domain = the NetBIOS name or the DN's first DC label, RegistrarPool = the name under CN=Pools of
  * msRTCSIP-PrimaryHomeServer, Enterprise Voice = bit 128 of msRTCSIP-OptionFlags.
  */
-import type { Entry } from 'ldapts';
+import { entryValues, firstEntryValue, type LdapEntry, type LdapValue } from './wire/responses.js';
 import type { LdapAttributeNames } from '../directoryConfig.js';
 import { dnKey, firstRdnValue } from '../dn.js';
 import type { DirectoryUser } from '../userDirectory.js';
@@ -15,24 +15,31 @@ const EV_FLAG = 128;
 export function userAttributes(names: LdapAttributeNames): string[] {
   return [names.sip, names.sam, names.upn, names.displayName, names.enabled, names.lineUri, names.homeServer, names.optionFlags, 'objectGUID', 'entryUUID', 'distinguishedName'];
 }
-export const BINARY_ATTRIBUTES = ['objectGUID'];
+export const BINARY_ATTRIBUTES: ReadonlySet<string> = new Set(['objectguid']);
 
-/** An attribute's values (names compare case-insensitively: servers answer in their own case). */
-export function rawValues(entry: Entry, name: string): (string | Buffer)[] {
-  const folded = name.toLowerCase();
-  const key = entry[name] === undefined ? Object.keys(entry).find((k) => k.toLowerCase() === folded) : name;
-  const value = key === undefined ? undefined : entry[key];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+/** Attribute names lower-cased once (the lookups run for every value of every entry). */
+const lowerCased = new Map<string, string>();
+
+function typeOf(name: string): string {
+  let type = lowerCased.get(name);
+  if (type === undefined) lowerCased.set(name, (type = name.toLowerCase()));
+  return type;
 }
 
-export function textValues(entry: Entry, name: string): string[] {
+/** An attribute's values (names compare case-insensitively: servers answer in their own case). */
+export function rawValues(entry: LdapEntry, name: string): readonly LdapValue[] {
+  return entryValues(entry, typeOf(name));
+}
+
+export function textValues(entry: LdapEntry, name: string): string[] {
   return rawValues(entry, name).map((v) => (typeof v === 'string' ? v : v.toString('utf8')));
 }
 
 /** The first value, or null when absent or empty. */
-export function firstText(entry: Entry, name: string): string | null {
-  const value = textValues(entry, name)[0];
-  return value === undefined || value === '' ? null : value;
+export function firstText(entry: LdapEntry, name: string): string | null {
+  const value = firstEntryValue(entry, typeOf(name));
+  const text = typeof value === 'string' || value === undefined ? value : value.toString('utf8');
+  return text === undefined || text === '' ? null : text;
 }
 
 /** objectGUID as text: the first three groups are little-endian on the wire (AD's byte order). */
@@ -48,13 +55,14 @@ export function guidText(bytes: Buffer): string {
  * The DN as the data spells it: OpenLDAP answers with its schema's type names (cn=, ou=), while a
  * copy of AD keeps AD's (CN=, OU=) in distinguishedName. Used only when both name the same entry.
  */
-function dnOf(entry: Entry): string {
+function dnOf(entry: LdapEntry): string {
   const stored = firstText(entry, 'distinguishedName');
-  return stored !== null && dnKey(stored) === dnKey(entry.dn) ? stored : entry.dn;
+  if (stored === null || stored === entry.dn) return entry.dn;
+  return dnKey(stored) === dnKey(entry.dn) ? stored : entry.dn;
 }
 
-function keyOf(entry: Entry): string {
-  const guid = rawValues(entry, 'objectGUID')[0];
+function keyOf(entry: LdapEntry): string {
+  const guid = firstEntryValue(entry, 'objectguid');
   if (Buffer.isBuffer(guid) && guid.length === 16) return guidText(guid);
   const uuid = firstText(entry, 'entryUUID');
   // A server with neither: the DN is the only name it gives (not stable across renames).
@@ -85,7 +93,7 @@ function booleanOf(text: string | null): boolean | null {
  * @param netbiosName the domain name for every user; undefined: each DN's first DC label
  * @returns the user, or undefined for an entry without a SIP address
  */
-export function userOf(entry: Entry, names: LdapAttributeNames, netbiosName: string | undefined): DirectoryUser | undefined {
+export function userOf(entry: LdapEntry, names: LdapAttributeNames, netbiosName: string | undefined): DirectoryUser | undefined {
   const sip = firstText(entry, names.sip);
   if (sip === null) return undefined;
   const flags = Number.parseInt(firstText(entry, names.optionFlags) ?? '0', 10);

@@ -5,6 +5,7 @@
  */
 import { InvalidCredentialsError, ResultCodeError, SizeLimitExceededError, TimeLimitExceededError, AdminLimitExceededError } from 'ldapts';
 import { TerminatingError, type ErrorCategory } from '../../core/index.js';
+import { LdapTimeoutError } from './wire/connection.js';
 import type { DirectoryErrorId } from '../errorIds.js';
 import { directoryMessages as m } from '../messages.js';
 
@@ -66,9 +67,6 @@ export function openError(error: unknown, url: string, timeoutMs: number, bindDn
   return serverUnavailable(url, timeoutMs, reasonOf(error));
 }
 
-/** ldapts' words when an operation outlived the Client's `timeout` (it has then closed the socket). */
-const OPERATION_TIMED_OUT = /: Operation timed out$/;
-
 /**
  * The error for a failure during a search or lookup: exit status 1.
  * @param server the URL, and the operation timeout for LdapServerTimeout
@@ -77,7 +75,7 @@ export function searchError(error: unknown, server: { readonly url: string; read
   if (error instanceof TerminatingError) return error;
   const { url } = server;
   const reason = reasonOf(error);
-  if (error instanceof Error && OPERATION_TIMED_OUT.test(error.message)) {
+  if (error instanceof LdapTimeoutError) {
     return fail('LdapServerTimeout', 'ResourceUnavailable', m.LdapServerTimeout(url, server.timeoutMs / 1000), url, 1);
   }
   if (error instanceof SizeLimitExceededError || error instanceof TimeLimitExceededError || error instanceof AdminLimitExceededError) {

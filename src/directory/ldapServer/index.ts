@@ -1,12 +1,13 @@
 /**
  * The LDAP server backend of {@link UserDirectory}: AD or OpenLDAP read with ldapts (paged searches,
- * identity chunks as one OR search, TLS that verifies unless told otherwise).
+ * identity chunks as one OR search, TLS that verifies unless told otherwise), over wire/'s connection.
  */
 import { NoSuchObjectError, ResultCodeError } from 'ldapts';
 import type { LdapDirectoryConfig } from '../directoryConfig.js';
 import type { DirectorySearch, DirectoryUser, UserDirectory } from '../userDirectory.js';
 import type { UserId } from '../userId.js';
-import { openSession, type LdapSecrets, type LdapSession } from './connect.js';
+import { ANY_ENTRY, openSession, type LdapSecrets, type LdapSession } from './connect.js';
+import { searchAll } from './wire/connection.js';
 import { searchError } from './errors.js';
 import { RESOLVE_CHUNK, resolveChunk } from './resolve.js';
 import { searchUsers, type SearchContext } from './search.js';
@@ -62,8 +63,8 @@ class LdapUserDirectory implements UserDirectory {
     const { client } = this.#session;
     if (!client.isConnected) throw searchError(new Error('the connection is closed'), this.#session);
     try {
-      const { searchEntries } = await client.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes: ['1.1'] });
-      return searchEntries.length > 0;
+      const { entries } = await searchAll(client, { base: dn, scope: 'base', filter: ANY_ENTRY, attributes: ['1.1'] });
+      return entries.length > 0;
     } catch (error) {
       // 34: invalidDNSyntax; 32: noSuchObject. Neither names a container.
       if (error instanceof NoSuchObjectError || (error instanceof ResultCodeError && error.code === 34)) return false;
@@ -74,6 +75,6 @@ class LdapUserDirectory implements UserDirectory {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    void this.#session.client.unbind().catch(() => undefined);
+    this.#session.client.close();
   }
 }

@@ -13,6 +13,7 @@ import { BINARY_ATTRIBUTES, userAttributes, userOf } from './entries.js';
 import { searchError } from './errors.js';
 import { filterObject, usersWhere } from './filterObject.js';
 import { checkReferrals, type SearchContext } from './search.js';
+import { searchAll } from './wire/connection.js';
 
 /** Identities per search: bounds the filter's size. */
 export const RESOLVE_CHUNK = 100;
@@ -118,21 +119,22 @@ export async function resolveChunk(context: SearchContext, ids: readonly UserId[
   if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session);
   let result;
   try {
-    result = await session.client.search(scope?.base ?? session.base, {
+    result = await searchAll(session.client, {
+      base: scope?.base ?? session.base,
       scope: 'sub',
       filter: usersWhere(names.sip, [filterObject({ type: 'or', filters: keys.clauses }), ...(scope?.filter ? [filterObject(scope.filter)] : [])]),
       attributes: userAttributes(names),
-      explicitBufferAttributes: BINARY_ATTRIBUTES,
-      paged: { pageSize: context.pageSize },
+      binary: BINARY_ATTRIBUTES,
+      paged: { size: context.pageSize },
     });
   } catch (error) {
     // A scope base that names nothing holds no users (-OU is checked before).
     if (error instanceof NoSuchObjectError) return found;
     throw searchError(error, session);
   }
-  checkReferrals(context, result.searchReferences);
+  checkReferrals(context, result.references);
   const byUpn = new Map<number, DirectoryUser[]>();
-  for (const entry of result.searchEntries) {
+  for (const entry of result.entries) {
     const user = userOf(entry, names, session.netbiosName);
     if (!user) continue;
     const { direct, sipOfUpn } = indexesOf(user, keys);

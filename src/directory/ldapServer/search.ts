@@ -1,6 +1,6 @@
 /**
  * Get-CsUser's search against the server: one paged search (RFC 2696), a page asked for only when the
- * consumer pulls the next one, so memory holds one page and `| head -n 1` costs one page.
+ * consumer has taken the one before, so memory holds two pages and `| head -n 1` costs two.
  */
 import { NoSuchObjectError } from 'ldapts';
 import type { LdapAttributeNames } from '../directoryConfig.js';
@@ -9,6 +9,7 @@ import type { DirectorySearch, DirectoryUser } from '../userDirectory.js';
 import { BINARY_ATTRIBUTES, userAttributes, userOf } from './entries.js';
 import { referral, searchError } from './errors.js';
 import { directoryMessages } from '../messages.js';
+import type { SearchParameters } from './wire/connection.js';
 import type { LdapSession } from './connect.js';
 
 /** What a search needs besides the session. */
@@ -31,45 +32,72 @@ export function checkReferrals(context: SearchContext, references: readonly stri
 }
 
 /**
- * The users a search selects, a page at a time.
- * @throws TerminatingError (exit status 1): LdapConnectionLost, LdapLimitExceeded, LdapReferral, LdapOperationFailed
+ * The users a search selects, a page at a time. The next page is asked for when this one is handed on
+ * (so the server prepares it while this one is written): at most two pages are held.
+ * @throws TerminatingError (exit status 1): LdapConnectionLost, LdapLimitExceeded, LdapReferral, LdapOperationFailed, LdapServerTimeout
  */
 export async function* searchUsers(context: SearchContext, search: DirectorySearch): AsyncGenerator<readonly DirectoryUser[]> {
-  const { session, names } = context;
+  const { session } = context;
   let remaining = search.limit ?? Number.POSITIVE_INFINITY;
   if (remaining <= 0) return;
   if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session);
-  const pages = session.client.searchPaginated(search.base ?? session.base, {
-    scope: 'sub',
-    filter: usersWhere(names.sip, search.filter ? [filterObject(search.filter)] : []),
-    attributes: userAttributes(names),
-    explicitBufferAttributes: BINARY_ATTRIBUTES,
-    paged: { pageSize: Math.min(context.pageSize, remaining) },
-  });
+  const parameters = {
+    base: search.base ?? session.base,
+    scope: 'sub' as const,
+    filter: usersWhere(context.names.sip, search.filter ? [filterObject(search.filter)] : []),
+    attributes: userAttributes(context.names),
+    binary: BINARY_ATTRIBUTES,
+  };
+  const size = Math.min(context.pageSize, remaining);
+  let next: Promise<Page> | undefined = readPage(context, { ...parameters, paged: { size } });
   try {
-    for (;;) {
-      let page;
-      try {
-        page = await pages.next();
-      } catch (error) {
-        // A base that names nothing holds no users (as in the embedded directory; -OU is checked before).
-        if (error instanceof NoSuchObjectError) return;
-        throw searchError(error, session);
-      }
-      if (page.done === true) return;
-      checkReferrals(context, page.value.searchReferences);
-      const users: DirectoryUser[] = [];
-      for (const entry of page.value.searchEntries) {
-        const user = userOf(entry, names, session.netbiosName);
-        if (user && users.length < remaining) users.push(user);
-      }
+    while (next) {
+      const page = await next;
+      next = undefined;
+      const users = page.users.length > remaining ? page.users.slice(0, remaining) : page.users;
       remaining -= users.length;
+      if (remaining > 0 && page.cookie !== undefined && page.cookie.length > 0) {
+        next = readPage(context, { ...parameters, paged: { size, cookie: page.cookie } });
+      }
       if (users.length > 0) yield users;
-      if (remaining <= 0) return;
     }
   } finally {
-    // Between pages nothing is in flight: ending the generator sends nothing more, and the server
-    // drops the paged state with the next search or the unbind of close().
-    await pages.return(undefined);
+    // A page asked for is let arrive (its errors are of no interest now); the server drops the
+    // paged state with the next search or the unbind of close().
+    if (next) await next.catch(() => undefined);
+  }
+}
+
+interface Page {
+  readonly users: DirectoryUser[];
+  readonly cookie: Buffer | undefined;
+}
+
+/** One page, each entry made a user as it arrives; a failure is handled where the page is awaited. */
+function readPage(context: SearchContext, parameters: SearchParameters): Promise<Page> {
+  const page = fetchPage(context, parameters);
+  page.catch(() => undefined);
+  return page;
+}
+
+async function fetchPage(context: SearchContext, parameters: SearchParameters): Promise<Page> {
+  const { session, names } = context;
+  const users: DirectoryUser[] = [];
+  const references: string[] = [];
+  try {
+    const result = await session.client.search(
+      parameters,
+      (entry) => {
+        const user = userOf(entry, names, session.netbiosName);
+        if (user) users.push(user);
+      },
+      (uris) => references.push(...uris),
+    );
+    checkReferrals(context, references);
+    return { users, cookie: result.cookie };
+  } catch (error) {
+    // A base that names nothing holds no users (as in the embedded directory; -OU is checked before).
+    if (error instanceof NoSuchObjectError) return { users: [], cookie: undefined };
+    throw searchError(error, session);
   }
 }

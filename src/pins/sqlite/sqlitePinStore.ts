@@ -4,6 +4,7 @@
  * users and PIN state in one query (the fast paths); any other directory goes the generic way.
  */
 import { resolve } from 'node:path';
+import type { Statement } from 'better-sqlite3';
 import { databasePath, openDatabase, waitForWriters, type DatabaseMode, type DirectoryDatabase, type UserDirectory } from '../../directory/index.js';
 import { IdentityResolver } from '../../directory/resolve.js';
 import { SqliteDirectory } from '../../directory/sqlite/sqliteDirectory.js';
@@ -32,6 +33,7 @@ export class SqlitePinStore implements PinStore {
   readonly #writes: SqlitePinWrites;
   #logon: PinLogon | undefined;
   #views: SqliteViews | undefined;
+  #statesQuery: Statement<[string], StateRow> | undefined;
 
   /**
    * @param path the database file
@@ -68,15 +70,15 @@ export class SqlitePinStore implements PinStore {
   }
 
   states(keys: readonly string[]): Promise<Map<string, StoredPin>> {
-    const rows = this.db
-      .prepare<[string], StateRow>(
+    // Prepared once: the generic paths ask once per page of users.
+    this.#statesQuery ??= this.db.prepare<[string], StateRow>(
         `SELECT q.value AS key, g.policy, p.user_key IS NOT NULL AS has_pin, p.hash, p.changed_at, coalesce(p.locked, 0) AS locked,
            coalesce(p.local_failures, 0) AS local_failures, coalesce(p.global_failures, 0) AS global_failures, p.window_start,
            p.locked_until, p.pin_length
          FROM json_each(?) q LEFT JOIN pins p ON p.user_key = q.value LEFT JOIN pin_grants g ON g.user_key = q.value
          WHERE p.user_key IS NOT NULL OR g.user_key IS NOT NULL`,
-      )
-      .all(JSON.stringify(keys));
+    );
+    const rows = this.#statesQuery.all(JSON.stringify(keys));
     return Promise.resolve(
       new Map(rows.map(({ key, policy, has_pin, ...pin }) => [key, { pin: has_pin ? pin : undefined, policy }])),
     );
