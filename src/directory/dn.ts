@@ -58,13 +58,20 @@ const SIMPLE_DN = /^[A-Za-z][A-Za-z0-9-]*=[^,=\\;\s](?:[^,=\\;]*[^,=\\;\s])?(?:,
 // Escapes, quotes, '+', ';' separators, OID types or spaces next to a separator need the full parser; most DNs have none.
 const NEEDS_PARSING = /[\\;+"<>]|=#|\s[,=]|[,=]\s|^\s|\s$|(?:^|,)(?:oid\.)?\d/i;
 
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
 /**
  * The lookup key of a DN: RFC 4514 equality made a string. RDNs root first, each followed by ','; in each,
  * attribute types lower-cased (OIDs named), values unescaped (`\2C` is `\,`, `\C3\BC` is `ü`), lower-cased
  * and re-escaped one way, the values of a multi-valued RDN sorted.
  */
 export function dnKey(dn: string): string {
-  if (!NEEDS_PARSING.test(dn)) return `${dn.toLowerCase().normalize('NFKC').split(',').reverse().join(',')},`;
+  if (!NEEDS_PARSING.test(dn)) {
+    const lower = dn.toLowerCase();
+    // ASCII is its own NFKC form.
+    const folded = NON_ASCII.test(lower) ? lower.normalize('NFKC') : lower;
+    return `${folded.split(',').reverse().join(',')},`;
+  }
   return rdnParts(dn).reverse().map((rdn) => `${canonicalRdn(rdn)},`).join('');
 }
 

@@ -47,11 +47,14 @@ class LdapUserDirectory implements UserDirectory {
   }
 
   async resolve(ids: readonly UserId[], scope?: DirectorySearch): Promise<Map<number, DirectoryUser[]>> {
+    // The chunk's searches go out together: the server answers one while this side decodes another.
+    const starts: number[] = [];
+    for (let start = 0; start < ids.length; start += RESOLVE_CHUNK) starts.push(start);
+    const chunks = await Promise.all(starts.map((start) => resolveChunk(this.#context, ids.slice(start, start + RESOLVE_CHUNK), scope)));
     const found = new Map<number, DirectoryUser[]>();
-    for (let start = 0; start < ids.length; start += RESOLVE_CHUNK) {
-      const chunk = await resolveChunk(this.#context, ids.slice(start, start + RESOLVE_CHUNK), scope);
-      for (const [index, users] of chunk) found.set(start + index, users);
-    }
+    chunks.forEach((chunk, i) => {
+      for (const [index, users] of chunk) found.set((starts[i] ?? 0) + index, users);
+    });
     return found;
   }
 

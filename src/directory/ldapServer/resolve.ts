@@ -93,15 +93,18 @@ function keysOf(ids: readonly UserId[], names: LdapAttributeNames, dnAttribute: 
 function indexesOf(user: DirectoryUser, keys: ChunkKeys): { direct: number[]; sipOfUpn: number[] } {
   const fold = (value: string | null) => value?.toLowerCase() ?? '';
   const sip = fold(user.sip);
-  const direct = [
-    ...(keys.sip.get(sip) ?? []),
-    ...(keys.upn.get(fold(user.upn)) ?? []),
-    ...(keys.logon.get(`${fold(user.domain)}\\${fold(user.sam)}`) ?? []),
-    ...(keys.dn.get(dnKey(user.dn)) ?? []),
-    ...(keys.display.get(fold(user.displayName)) ?? []),
-    ...keys.wildcards.filter((w) => user.displayName !== null && w.pattern.test(fold(user.displayName))).map((w) => w.index),
-  ];
-  const sipOfUpn = sip.startsWith('sip:') ? (keys.upn.get(sip.slice(4)) ?? []) : [];
+  const direct: number[] = [];
+  const add = (found: number[] | undefined) => {
+    if (found) direct.push(...found);
+  };
+  // Each key is made only when the chunk holds identities of its form (a DN key costs a parse).
+  if (keys.sip.size > 0) add(keys.sip.get(sip));
+  if (keys.upn.size > 0) add(keys.upn.get(fold(user.upn)));
+  if (keys.logon.size > 0) add(keys.logon.get(`${fold(user.domain)}\\${fold(user.sam)}`));
+  if (keys.dn.size > 0) add(keys.dn.get(dnKey(user.dn)));
+  if (keys.display.size > 0) add(keys.display.get(fold(user.displayName)));
+  for (const w of keys.wildcards) if (user.displayName !== null && w.pattern.test(fold(user.displayName))) direct.push(w.index);
+  const sipOfUpn = keys.upn.size > 0 && sip.startsWith('sip:') ? (keys.upn.get(sip.slice(4)) ?? []) : [];
   return { direct, sipOfUpn };
 }
 
