@@ -177,7 +177,7 @@ export class LdapConnection {
       this.#pending.set(request.messageId, { binary, onEntry, onReference, resolve, reject });
       this.#lastActivity = Date.now();
       this.#socket.write(request.write());
-      this.#timer ??= setTimeout(this.#checkSilence, this.#timeoutMs);
+      this.#timer ??= this.#arm(this.#timeoutMs);
     });
   }
 
@@ -187,11 +187,16 @@ export class LdapConnection {
     if (this.#pending.size === 0 || this.#closed) return;
     const silent = Date.now() - this.#lastActivity;
     if (silent < this.#timeoutMs) {
-      this.#timer = setTimeout(this.#checkSilence, this.#timeoutMs - silent);
+      this.#timer = this.#arm(this.#timeoutMs - silent);
       return;
     }
     this.#fail(new LdapTimeoutError(this.#timeoutMs));
   };
+
+  /** The silence timer; unref'd, as the socket keeps the process alive while an answer is awaited. */
+  #arm(ms: number): NodeJS.Timeout {
+    return setTimeout(this.#checkSilence, ms).unref();
+  }
 
   #listen(socket: Socket): void {
     socket.on('data', this.#onData);
@@ -238,6 +243,10 @@ export class LdapConnection {
     else if (response.kind === 'reference') pending.onReference?.(response.uris);
     else {
       this.#pending.delete(id);
+      if (this.#pending.size === 0) {
+        clearTimeout(this.#timer);
+        this.#timer = undefined;
+      }
       pending.resolve(response.result);
     }
   }
