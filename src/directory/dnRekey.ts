@@ -30,13 +30,31 @@ export function rekeyDistinguishedNames(db: DirectoryDatabase): RekeyResult {
   return { ...rekeyUsers(db), values: retypeValues(db) };
 }
 
+/** Rows read per batch: memory stays flat however many users and values the database holds. */
+const BATCH = 2000;
+
+/**
+ * Each batch in id (rowid) order, read whole before it is updated (a connection cannot write while a
+ * statement of it is still reading).
+ */
+function* batches<Row extends { id: number }>(db: DirectoryDatabase, sql: string): Generator<Row> {
+  const read = db.prepare<[number, number], Row>(sql);
+  for (let after = -1; ; ) {
+    const rows = read.all(after, BATCH);
+    yield* rows;
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < BATCH) return;
+    after = last.id;
+  }
+}
+
 function rekeyUsers(db: DirectoryDatabase): { users: number; collisions: string[] } {
-  const rows = db.prepare<[], { id: number; dn: string; dn_key: string }>('SELECT id, dn, dn_key FROM users ORDER BY id').all();
-  const holder = new Map(rows.map((row) => [row.dn_key, row.id]));
+  // Who holds a key is asked of the table itself, as it is updated (the first spelling keeps a shared key).
+  const holder = db.prepare<[string], number>('SELECT id FROM users WHERE dn_key = ?').pluck();
   const update = db.prepare('UPDATE users SET dn_key = ? WHERE id = ?');
   const collisions: string[] = [];
   let users = 0;
-  for (const row of rows) {
+  for (const row of batches<{ id: number; dn: string; dn_key: string }>(db, 'SELECT id, dn, dn_key FROM users WHERE id > ? ORDER BY id LIMIT ?')) {
     const key = dnKey(row.dn);
     if (key === row.dn_key) continue;
     const owner = holder.get(key);
@@ -44,32 +62,26 @@ function rekeyUsers(db: DirectoryDatabase): { users: number; collisions: string[
       collisions.push(row.dn);
       continue;
     }
-    holder.delete(row.dn_key);
-    holder.set(key, row.id);
     update.run(key, row.id);
     users++;
   }
   // Containers are a set of keys: rebuild it, one row per key (the first spelling stays).
-  const containers = db.prepare<[], { dn: string }>('SELECT dn FROM containers').all();
-  db.exec('DELETE FROM containers');
+  db.exec('CREATE TEMP TABLE old_containers AS SELECT dn FROM containers; DELETE FROM containers');
   const insert = db.prepare('INSERT OR IGNORE INTO containers (dn_key, dn) VALUES (?, ?)');
-  for (const { dn } of containers) insert.run(dnKey(dn), dn);
+  for (const { dn } of batches<{ id: number; dn: string }>(db, 'SELECT rowid AS id, dn FROM temp.old_containers WHERE rowid > ? ORDER BY rowid LIMIT ?')) insert.run(dnKey(dn), dn);
+  db.exec('DROP TABLE temp.old_containers');
   return { users, collisions };
 }
 
 function retypeValues(db: DirectoryDatabase): number {
-  const rows = db
-    .prepare<[], { rowid: number; name: string; value: string; value_key: string; value_int: number | null }>(
-      'SELECT rowid, name, value, value_key, value_int FROM user_attrs',
-    )
-    .all();
   const update = db.prepare('UPDATE user_attrs SET name = ?, value_key = ?, value_int = ? WHERE rowid = ?');
   let changed = 0;
-  for (const row of rows) {
+  type ValueRow = { id: number; name: string; value: string; value_key: string; value_int: number | null };
+  for (const row of batches<ValueRow>(db, 'SELECT rowid AS id, name, value, value_key, value_int FROM user_attrs WHERE rowid > ? ORDER BY rowid LIMIT ?')) {
     const name = storedName(row.name);
     const { key, int } = storedValue(name, row.value);
     if (name === row.name && key === row.value_key && int === row.value_int) continue;
-    update.run(name, key, int, row.rowid);
+    update.run(name, key, int, row.id);
     changed++;
   }
   return changed;

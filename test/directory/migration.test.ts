@@ -3,6 +3,7 @@
  * grants move onto those keys, nothing is lost, and a user renamed or moved later keeps its PIN.
  */
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,37 @@ describe('migration 3: stable user keys', () => {
       db.close();
     }
   });
+});
+
+describe('migration of a large database', () => {
+  it('runs in a bounded heap: 40,000 users with 240,000 values rekeyed and retyped under a 24 MiB old space', () => {
+    const path = schema2Database();
+    const db = new Database(path);
+    const user = db.prepare('INSERT INTO users (id, dn, dn_key, sam, sam_key, sip, sip_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const value = db.prepare('INSERT INTO user_attrs (user_id, name, value, value_key) VALUES (?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let id = 1001; id <= 41000; id++) {
+        // An old-style key (the escaped comma as written) that the RFC 4514 rekey changes.
+        const dn = `CN=Bulk\\2C ${id},OU=Bulk,DC=litwareinc,DC=com`;
+        user.run(id, dn, dn.toLowerCase(), `bulk${id}`, `bulk${id}`, `sip:bulk${id}@litwareinc.com`, `sip:bulk${id}@litwareinc.com`);
+        for (const name of ['Title', 'Department', 'Company', 'extensionAttribute1', 'physicalDeliveryOfficeName', 'Description']) value.run(id, name, `${name} value ${id}`, `${name} value ${id}`);
+      }
+    })();
+    db.close();
+    // The migration as a command runs it: in its own process, here with a small old space.
+    const open = `import('${join(process.cwd(), 'dist/directory/index.js')}').then((m) => m.openDatabase(process.argv[1], 'write').close())`;
+    const child = spawnSync(process.execPath, ['--max-old-space-size=24', '--input-type=module', '-e', open, path], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    const migrated = new Database(path, { readonly: true });
+    try {
+      expect(migrated.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(migrated.prepare('SELECT dn_key FROM users WHERE id = 41000').pluck().get()).toBe(dnKey('CN=Bulk\\2C 41000,OU=Bulk,DC=litwareinc,DC=com'));
+      expect(migrated.prepare("SELECT count(*) FROM user_attrs WHERE name = 'title'").pluck().get()).toBe(40000);
+    } finally {
+      migrated.close();
+    }
+  }, 60_000);
 });
 
 describe('user keys', () => {
