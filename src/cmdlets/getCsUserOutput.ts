@@ -143,18 +143,22 @@ export async function* resolveUsers(items: readonly { identity: UserId; record?:
 
 async function genericLines(ids: readonly UserId[], state: UserSearchState): Promise<Map<number, string[]>> {
   const found = await state.services.directory.resolve(ids, state.search);
+  // One grants call for the whole chunk, never one per identity.
+  const grants = await state.services.pins.grants([...found.values()].flatMap((users) => users.map((user) => user.key)));
   const lines = new Map<number, string[]>();
   for (const [index, users] of found) {
-    const kept = await linesOf(users, state);
-    if (kept.length > 0) lines.set(index, kept);
+    if (users.length > 0) lines.set(index, linesWith(users, grants));
   }
   return lines;
 }
 
 /** ADUser lines of a page, with the page's grants read in one call. */
 async function linesOf(users: readonly DirectoryUser[], state: UserSearchState): Promise<string[]> {
-  const grants = await state.services.pins.states(users.map((user) => user.key));
-  return users.map((user) => JSON.stringify(adUserOf(user, grants.get(user.key)?.policy ?? null)));
+  return linesWith(users, await state.services.pins.grants(users.map((user) => user.key)));
+}
+
+function linesWith(users: readonly DirectoryUser[], grants: ReadonlyMap<string, string>): string[] {
+  return users.map((user) => JSON.stringify(adUserOf(user, grants.get(user.key) ?? null)));
 }
 
 /** Lines as they are, parsed only for -Filter, up to -ResultSize. */

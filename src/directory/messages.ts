@@ -59,7 +59,6 @@ export const directoryMessages = {
     ruleWithoutAttribute: 'unsupported matching rule: an attribute name is required before it',
     expectedAttribute: 'expected an attribute name',
     attributeOptions: (options: string) => `attribute options are not supported ('${echo(options)}')`,
-    dnRule: "unsupported matching rule ':dn:'",
     ruleWithoutOid: 'unsupported matching rule: a matching rule OID is required',
     unsupportedRule: (rule: string, and: string, or: string) =>
       `unsupported matching rule '${echo(rule)}'; only ${and} (bitwise AND) and ${or} (bitwise OR) are supported`,

@@ -109,6 +109,8 @@ export interface PinStore {
   policyResolver(): PolicyResolver;
   /** The stored state of each key, in one call (never one per user); a key with nothing stored is absent. */
   states(keys: readonly string[]): Promise<Map<string, StoredPin>>;
+  /** The PIN policy granted to each key, in one call; a key without a grant of its own is absent. */
+  grants(keys: readonly string[]): Promise<Map<string, string>>;
   /** Replaces a user's PIN in a transaction left open until the caller commits or rolls back. */
   stagePin(change: PinChange): Promise<StagedPinChange>;
   /** Locks or unlocks (resetting the failure counters) in one transaction. */

@@ -34,6 +34,7 @@ export class SqlitePinStore implements PinStore {
   #logon: PinLogon | undefined;
   #views: SqliteViews | undefined;
   #statesQuery: Statement<[string], StateRow> | undefined;
+  #grantsQuery: Statement<[string], [string, string]> | undefined;
 
   /**
    * @param path the database file
@@ -82,6 +83,12 @@ export class SqlitePinStore implements PinStore {
     return Promise.resolve(
       new Map(rows.map(({ key, policy, has_pin, ...pin }) => [key, { pin: has_pin ? pin : undefined, policy }])),
     );
+  }
+
+  grants(keys: readonly string[]): Promise<Map<string, string>> {
+    // Most users have no grant of their own: the small table is probed, the PIN rows are not read.
+    this.#grantsQuery ??= this.db.prepare<[string], [string, string]>('SELECT user_key, policy FROM pin_grants WHERE user_key IN (SELECT value FROM json_each(?))').raw();
+    return Promise.resolve(new Map(this.#grantsQuery.all(JSON.stringify(keys))));
   }
 
   async stagePin(change: PinChange): Promise<StagedPinChange> {

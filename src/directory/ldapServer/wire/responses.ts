@@ -120,6 +120,28 @@ export class TypeNames {
     if (seen.length < MAX_TYPES_SEEN) seen.push({ bytes: Buffer.from(buffer.subarray(pos, end)), name });
     return name;
   }
+
+  /** One entry's types, collected in a reused array. */
+  readonly #entryTypes: string[] = [];
+  #lastTypes: readonly string[] = [];
+
+  startEntry(): void {
+    this.#entryTypes.length = 0;
+  }
+
+  addToEntry(type: string): void {
+    this.#entryTypes.push(type);
+  }
+
+  /** The entry's types: the array of the entry before when they are the same, as they mostly are. */
+  endEntry(): readonly string[] {
+    const types = this.#entryTypes;
+    const last = this.#lastTypes;
+    let same = types.length === last.length;
+    for (let i = 0; same && i < types.length; i++) same = types[i] === last[i];
+    if (!same) this.#lastTypes = types.slice();
+    return this.#lastTypes;
+  }
 }
 
 /** Short byte strings compared in JavaScript: cheaper than a native call for each. */
@@ -135,7 +157,7 @@ function readEntry(cursor: BerCursor, binary: ReadonlySet<string>, types: TypeNa
   cursor.enter(SEARCH_ENTRY);
   const dn = cursor.text();
   const attributesEnd = cursor.enter(SEQUENCE);
-  const names: string[] = [];
+  types.startEntry();
   const values: (LdapValue | LdapValue[])[] = [];
   while (cursor.pos < attributesEnd) {
     const attributeEnd = cursor.enter(SEQUENCE);
@@ -150,11 +172,11 @@ function readEntry(cursor: BerCursor, binary: ReadonlySet<string>, types: TypeNa
         while (cursor.pos < valuesEnd) several.push(keepBytes ? cursor.bytes() : cursor.text());
         values.push(several);
       } else values.push(first);
-      names.push(type);
+      types.addToEntry(type);
     }
     cursor.pos = attributeEnd;
   }
-  return { dn, types: names, values };
+  return { dn, types: types.endEntry(), values };
 }
 
 /** The paged-results control's cookie among the controls, or undefined when it is not there. */
