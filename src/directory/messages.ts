@@ -177,7 +177,22 @@ export const directoryMessages = {
   LdapInvalidCredentials: (url: string, bindDn: string) =>
     `The LDAP server ${echo(url)} refused the bind as "${echo(bindDn)}": wrong DN or password (the password file's content is not shown).`,
   LdapNoBase: (url: string) => `The LDAP server ${echo(url)} publishes no naming context: give the search base (--base).`,
-  LdapConnectionLost: (url: string, reason: string) => `The connection to the LDAP server ${echo(url)} was lost during a search: ${echo(reason)}.`,
+  LdapConnectionLost: {
+    error: (url: string, reason: string) => `The connection to the LDAP server ${echo(url)} was lost during a search: ${echo(reason)}.`,
+    // The reasons the connection gives (src/directory/ldapServer/wire/).
+    serverClosed: 'the server closed the connection',
+    clientClosed: 'the connection was closed',
+    notice: 'the server ended the connection (notice of disconnection)',
+    handshake: 'the TLS handshake failed',
+    silent: (seconds: number) => `no answer within ${seconds} s`,
+    malformed: (detail: string) => `malformed LDAP message: ${detail}`,
+    lengthBytes: (bytes: number) => `length of ${bytes} bytes`,
+    pastEnd: 'element past the end',
+    wrongTag: (found: number, expected: number) => `tag 0x${found.toString(16)} where 0x${expected.toString(16)} belongs`,
+    tooLong: 'element longer than its message',
+    longInteger: 'integer too long',
+    unknownOperation: (operation: number) => `unknown operation 0x${operation.toString(16)}`,
+  },
   LdapLimitExceeded: (url: string, reason: string) =>
     `The LDAP server ${echo(url)} cut the search at its limit (${echo(reason)}), even with paged results. Narrow the search (-OU, -LdapFilter) or raise the server's limit.`,
   LdapReferral: {

@@ -86,5 +86,5 @@ export function searchError(error: unknown, server: { readonly url: string; read
     if (error.code === 10) return referral(url, reason);
     return fail('LdapOperationFailed', 'InvalidOperation', m.LdapOperationFailed(url, reason), url, 1);
   }
-  return fail('LdapConnectionLost', 'ResourceUnavailable', m.LdapConnectionLost(url, reason), url, 1);
+  return fail('LdapConnectionLost', 'ResourceUnavailable', m.LdapConnectionLost.error(url, reason), url, 1);
 }

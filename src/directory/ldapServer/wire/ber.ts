@@ -2,11 +2,15 @@
  * Reading BER (X.690) as LDAP uses it (RFC 4511 §5.1): one-byte tags, definite lengths. A cursor over
  * one complete message; values are read in place, strings decoded straight from the buffer.
  */
+import { directoryMessages } from '../../messages.js';
+
+const wire = directoryMessages.LdapConnectionLost;
+
 
 /** The message is not valid BER: the connection cannot be trusted any further. */
 export class MalformedMessageError extends Error {
   constructor(reason: string) {
-    super(`malformed LDAP message: ${reason}`);
+    super(wire.malformed(reason));
     this.name = 'MalformedMessageError';
   }
 }
@@ -21,7 +25,7 @@ export function elementLength(buffer: Buffer, pos: number): number | undefined {
   const first = buffer[pos + 1] ?? 0;
   if (first < 0x80) return 2 + first;
   const bytes = first & 0x7f;
-  if (bytes === 0 || bytes > 4) throw new MalformedMessageError(`length of ${bytes} bytes`);
+  if (bytes === 0 || bytes > 4) throw new MalformedMessageError(wire.lengthBytes(bytes));
   if (buffer.length - pos < 2 + bytes) return undefined;
   let length = 0;
   for (let i = 0; i < bytes; i++) length = length * 256 + (buffer[pos + 2 + i] ?? 0);
@@ -50,18 +54,18 @@ export class BerCursor {
    */
   enter(tag?: number): number {
     const found = this.buffer[this.pos];
-    if (found === undefined || this.pos >= this.end) throw new MalformedMessageError('element past the end');
-    if (tag !== undefined && found !== tag) throw new MalformedMessageError(`tag 0x${found.toString(16)} where 0x${tag.toString(16)} belongs`);
+    if (found === undefined || this.pos >= this.end) throw new MalformedMessageError(wire.pastEnd);
+    if (tag !== undefined && found !== tag) throw new MalformedMessageError(wire.wrongTag(found, tag));
     let pos = this.pos + 1;
     let length = this.buffer[pos++] ?? 0;
     if (length >= 0x80) {
       const bytes = length & 0x7f;
-      if (bytes === 0 || bytes > 4) throw new MalformedMessageError(`length of ${bytes} bytes`);
+      if (bytes === 0 || bytes > 4) throw new MalformedMessageError(wire.lengthBytes(bytes));
       length = 0;
       for (let i = 0; i < bytes; i++) length = length * 256 + (this.buffer[pos++] ?? 0);
     }
     const end = pos + length;
-    if (end > this.end) throw new MalformedMessageError('element longer than its message');
+    if (end > this.end) throw new MalformedMessageError(wire.tooLong);
     this.pos = pos;
     return end;
   }
@@ -90,7 +94,7 @@ export class BerCursor {
   /** An INTEGER or ENUMERATED (two's complement, at most 6 bytes here). */
   integer(tag?: number): number {
     const end = this.enter(tag);
-    if (end - this.pos > 6) throw new MalformedMessageError('integer too long');
+    if (end - this.pos > 6) throw new MalformedMessageError(wire.longInteger);
     let value = 0;
     for (let i = this.pos; i < end; i++) value = value * 256 + (this.buffer[i] ?? 0);
     const bits = (end - this.pos) * 8;

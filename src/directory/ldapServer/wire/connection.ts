@@ -8,11 +8,14 @@ import { connect as connectTls, type ConnectionOptions } from 'node:tls';
 import { BindRequest, ExtendedRequest, PagedResultsControl, SearchRequest, SearchResponse, StatusCodeParser, UnbindRequest, type Filter } from 'ldapts';
 import { BerCursor, elementLength } from './ber.js';
 import { messageIdOf, readResponse, TypeNames, type LdapEntry, type LdapResult } from './responses.js';
+import { directoryMessages } from '../../messages.js';
+
+const wire = directoryMessages.LdapConnectionLost;
 
 /** The server stayed silent for longer than the operation timeout; the connection is closed. */
 export class LdapTimeoutError extends Error {
   constructor(timeoutMs: number) {
-    super(`no answer within ${timeoutMs / 1000} s`);
+    super(wire.silent(timeoutMs / 1000));
     this.name = 'LdapTimeoutError';
   }
 }
@@ -122,7 +125,7 @@ export class LdapConnection {
       secure.once('error', (error) => {
         secure.destroy();
         plain.destroy();
-        this.#fail(new ConnectionClosedError('the TLS handshake failed'));
+        this.#fail(new ConnectionClosedError(wire.handshake));
         reject(error);
       });
     });
@@ -155,7 +158,7 @@ export class LdapConnection {
   /** Unbinds and closes; what is still awaited fails with ConnectionClosedError. */
   close(): void {
     if (this.#closed) return;
-    this.#fail(new ConnectionClosedError('the connection was closed'), false);
+    this.#fail(new ConnectionClosedError(wire.clientClosed), false);
     this.#socket.end(new UnbindRequest({ messageId: this.#nextId() }).write());
   }
 
@@ -201,7 +204,7 @@ export class LdapConnection {
   #listen(socket: Socket): void {
     socket.on('data', this.#onData);
     socket.on('error', (error: Error) => this.#fail(error));
-    socket.on('close', () => this.#fail(new ConnectionClosedError('the server closed the connection')));
+    socket.on('close', () => this.#fail(new ConnectionClosedError(wire.serverClosed)));
   }
 
   #onData = (chunk: Buffer): void => {
@@ -235,7 +238,7 @@ export class LdapConnection {
   #dispatch(cursor: BerCursor): void {
     const id = messageIdOf(cursor);
     // Id 0: an unsolicited notification (RFC 4511 §4.4), in practice the server hanging up.
-    if (id === 0) throw new ConnectionClosedError('the server ended the connection (notice of disconnection)');
+    if (id === 0) throw new ConnectionClosedError(wire.notice);
     const pending = this.#pending.get(id);
     if (!pending) return;
     const response = readResponse(cursor, pending.binary, this.#types);

@@ -3,6 +3,7 @@
  * into intermediate message objects, so a page costs one small object per entry.
  */
 import { BerCursor, MalformedMessageError } from './ber.js';
+import { directoryMessages } from '../../messages.js';
 
 export type LdapValue = string | Buffer;
 
@@ -80,7 +81,7 @@ export function readResponse(cursor: BerCursor, binary: ReadonlySet<string>, typ
     while (cursor.pos < end) uris.push(cursor.text());
     return { kind: 'reference', uris };
   }
-  if (!RESULT_OPERATIONS.has(operation)) throw new MalformedMessageError(`unknown operation 0x${operation.toString(16)}`);
+  if (!RESULT_OPERATIONS.has(operation)) throw new MalformedMessageError(directoryMessages.LdapConnectionLost.unknownOperation(operation));
   const end = cursor.enter();
   const status = cursor.integer(ENUMERATED);
   cursor.skip(); // matchedDN
