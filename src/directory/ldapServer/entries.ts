@@ -84,8 +84,9 @@ export function firstDcLabel(dn: string): string | null {
 }
 
 function booleanOf(text: string | null): boolean | null {
-  const folded = text?.toLowerCase();
-  return folded === 'true' ? true : folded === 'false' ? false : null;
+  // Servers write TRUE/FALSE; compared without making a lower-case copy per entry.
+  if (text === null) return null;
+  return /^true$/i.test(text) ? true : /^false$/i.test(text) ? false : null;
 }
 
 /**

@@ -35,6 +35,7 @@ export class SqlitePinStore implements PinStore {
   #views: SqliteViews | undefined;
   #statesQuery: Statement<[string], StateRow> | undefined;
   #grantsQuery: Statement<[string], [string, string]> | undefined;
+  #anyGrant: Statement<[], number> | undefined;
 
   /**
    * @param path the database file
@@ -86,7 +87,10 @@ export class SqlitePinStore implements PinStore {
   }
 
   grants(keys: readonly string[]): Promise<Map<string, string>> {
-    // Most users have no grant of their own: the small table is probed, the PIN rows are not read.
+    // Most users have no grant of their own: the small table is probed, the PIN rows are not read,
+    // and an empty table (no per-user grants at all) is not probed per key.
+    this.#anyGrant ??= this.db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM pin_grants)').pluck();
+    if (this.#anyGrant.get() === 0) return Promise.resolve(new Map());
     this.#grantsQuery ??= this.db.prepare<[string], [string, string]>('SELECT user_key, policy FROM pin_grants WHERE user_key IN (SELECT value FROM json_each(?))').raw();
     return Promise.resolve(new Map(this.#grantsQuery.all(JSON.stringify(keys))));
   }

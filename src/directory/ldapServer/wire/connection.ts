@@ -209,16 +209,25 @@ export class LdapConnection {
 
   #onData = (chunk: Buffer): void => {
     this.#lastActivity = Date.now();
-    let buffer = chunk;
-    if (this.#chunks.length > 0) {
-      this.#chunks.push(chunk);
-      this.#chunksLength += chunk.length;
-      if (this.#chunksLength < this.#needed) return;
-      buffer = Buffer.concat(this.#chunks, this.#chunksLength);
-      this.#chunks = [];
-    }
-    let pos = 0;
     try {
+      let buffer = chunk;
+      let pos = 0;
+      if (this.#chunks.length > 0) {
+        this.#chunks.push(chunk);
+        this.#chunksLength += chunk.length;
+        if (this.#needed === 0) {
+          // Even the length was cut off: join what there is and read it again.
+          buffer = Buffer.concat(this.#chunks, this.#chunksLength);
+          this.#chunks = [];
+        } else {
+          if (this.#chunksLength < this.#needed) return;
+          // Only the message that spans chunks is copied; the rest of this chunk is read where it lies.
+          pos = this.#needed - (this.#chunksLength - chunk.length);
+          const message = Buffer.concat([...this.#chunks.slice(0, -1), chunk.subarray(0, pos)], this.#needed);
+          this.#chunks = [];
+          this.#dispatch(new BerCursor(message, 0, message.length));
+        }
+      }
       while (pos < buffer.length) {
         const length = elementLength(buffer, pos);
         if (length === undefined || pos + length > buffer.length) {
