@@ -99,6 +99,10 @@ describe('SqlitePinStore', () => {
       expect(states.get(user1)).toMatchObject({ policy: null, pin: { hash: null, locked: 1 } });
       expect(states.get(user2)).toEqual({ policy: 'Contractors', pin: undefined });
       expect(states.size).toBe(2);
+      // Grants alone: only a key with a grant of its own is there; none at all once the last is revoked.
+      expect(await pins.grants([user1, user2])).toEqual(new Map([[user2, 'Contractors']]));
+      pins.policies.assign(user2, null);
+      expect(await pins.grants([user1, user2])).toEqual(new Map());
       expect(pins.joinedWith(directory)).toBeDefined();
       // Another directory (an LDAP server, say) goes the generic way.
       const other: UserDirectory = {
