@@ -3,7 +3,7 @@
  * any other, the directory's pages with each page's PIN policy grants read in one call. A search that
  * fails after some users were written ends with one DirectorySearchInterrupted error.
  */
-import { JsonLines, JsonText, echo, errorRecord, usageError, type CmdletContext, type ErrorRecord } from '../core/index.js';
+import { JsonLines, JsonText, echo, errorRecord, usageError, type CmdletContext, type CmdletOutput, type ErrorRecord } from '../core/index.js';
 import {
   LdapFilterError,
   SqliteDirectory,
@@ -80,12 +80,16 @@ export function compileUserFilter(text: string): RecordFilter {
  * Every user the search selects (no -Identity).
  * @param state the search
  * @param context the engine's services
- * @yields lines, and at most one DirectorySearchInterrupted error
+ * @returns lines, and at most one DirectorySearchInterrupted error
  */
-export async function* scanUsers(state: UserSearchState, context: CmdletContext): AsyncGenerator<unknown> {
+export function scanUsers(state: UserSearchState, context: CmdletContext): CmdletOutput {
   const limit = state.filter || state.remaining === Infinity ? undefined : state.remaining;
-  const fast = state.fast;
-  if (fast?.paged && !state.filter) {
+  return state.fast ? scanLines(state.fast, state, context, limit) : scanDirectory(state, limit);
+}
+
+/** The embedded directory's own lines: a synchronous generator, so no line waits for a promise. */
+function* scanLines(fast: AdUserLines, state: UserSearchState, context: CmdletContext, limit: number | undefined): Generator<unknown> {
+  if (fast.paged && !state.filter) {
     context.progressTotal(() => fast.count(limit));
     for (const page of fast.pages(limit)) {
       state.remaining -= page.count;
@@ -94,15 +98,16 @@ export async function* scanUsers(state: UserSearchState, context: CmdletContext)
     }
     return;
   }
-  if (fast) {
-    const rows = fast.lines(limit);
-    try {
-      yield* limited(rows, state, undefined);
-    } finally {
-      rows.return?.();
-    }
-    return;
+  const rows = fast.lines(limit);
+  try {
+    yield* limited(rows, state, undefined);
+  } finally {
+    rows.return?.();
   }
+}
+
+/** Any other directory, a page at a time. */
+async function* scanDirectory(state: UserSearchState, limit: number | undefined): AsyncGenerator<unknown> {
   const pages = state.services.directory.search({ ...state.search, limit });
   try {
     for (;;) {
@@ -129,11 +134,17 @@ export async function* scanUsers(state: UserSearchState, context: CmdletContext)
  * The users a chunk's identities name, inside the OU.
  * @param items each record's identity and input line
  * @param state the search
- * @yields the lines and not-found errors, in input order
+ * @returns the lines and not-found errors, in input order (synchronously on the embedded directory)
  */
-export async function* resolveUsers(items: readonly { identity: UserId; record?: number }[], state: UserSearchState): AsyncGenerator<unknown> {
+export function resolveUsers(items: readonly { identity: UserId; record?: number }[], state: UserSearchState): CmdletOutput {
   const ids = items.map((item) => item.identity);
-  const found = state.fast ? state.fast.resolve(ids) : await genericLines(ids, state);
+  if (state.fast) return matchedLines(items, state.fast.resolve(ids), state);
+  return (async function* () {
+    yield* matchedLines(items, await genericLines(ids, state), state);
+  })();
+}
+
+function* matchedLines(items: readonly { identity: UserId; record?: number }[], found: Map<number, string[]>, state: UserSearchState): Generator<unknown> {
   for (const [index, { identity, record }] of items.entries()) {
     const matches = found.get(index);
     if (!matches) yield identityNotFound(identity.text, record);
