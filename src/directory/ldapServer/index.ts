@@ -1,6 +1,7 @@
 /**
- * The LDAP server backend of {@link UserDirectory}: AD or OpenLDAP read with ldapts (paged searches,
- * identity chunks as one OR search, TLS that verifies unless told otherwise), over wire/'s connection.
+ * The LDAP server backend of {@link UserDirectory}: AD or OpenLDAP over cspin's own connection (wire/;
+ * ldapts encodes the requests): paged searches, identity chunks as one OR search, TLS that verifies
+ * unless told otherwise.
  */
 import { NoSuchObjectError, ResultCodeError } from 'ldapts';
 import type { LdapDirectoryConfig } from '../directoryConfig.js';
