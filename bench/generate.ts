@@ -30,7 +30,8 @@ export function generateDirectory(path: string, users: number, log: (line: strin
        sam_key, logon_key, upn_key, sip_key, display_key, guid) VALUES (?, ?, ?, 'litwareinc', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAttr = db.prepare('INSERT INTO user_attrs (user_id, name, value, value_key) VALUES (?, ?, ?, ?)');
-  const insertPin = db.prepare('INSERT INTO pins (user_key, hash, changed_at, locked) VALUES (?, ?, ?, ?)');
+  const insertKey = db.prepare('INSERT INTO user_keys (id, key) VALUES (?, ?)');
+  const insertPin = db.prepare('INSERT INTO pins (key_id, hash, changed_at, locked) VALUES (?, ?, ?, ?)');
   const insertContainer = db.prepare('INSERT OR IGNORE INTO containers (dn_key, dn) VALUES (?, ?)');
   for (const ou of OUS) {
     for (const dn of [`OU=${ou},DC=litwareinc,DC=com`, 'DC=litwareinc,DC=com', 'DC=com']) insertContainer.run(dnKey(dn), dn);
@@ -53,7 +54,8 @@ export function generateDirectory(path: string, users: number, log: (line: strin
       const title = TITLES[id % TITLES.length] ?? 'Engineer';
       insertAttr.run(id, 'title', title, title.toLowerCase());
       insertAttr.run(id, 'department', ou, ou.toLowerCase());
-      if (id % 5 !== 0) insertPin.run(key, 'scrypt$16384$8$1$placeholder$placeholder', 1_600_000_000_000 + id * 1000, id % 97 === 0 ? 1 : 0);
+      insertKey.run(id, key);
+      if (id % 5 !== 0) insertPin.run(id, 'scrypt$16384$8$1$placeholder$placeholder', 1_600_000_000_000 + id * 1000, id % 97 === 0 ? 1 : 0);
     }
   });
   for (let from = 1; from <= users; from += BATCH) {

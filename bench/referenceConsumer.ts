@@ -12,7 +12,7 @@ db.pragma('cache_size = -4096');
 const lookup = db
   .prepare<[string], string | null>(
     `SELECT '[' || group_concat(json_array(u.sip, p.hash IS NOT NULL, p.locked, p.changed_at)) || ']'
-     FROM json_each(?) q CROSS JOIN users u ON u.sip_key = q.value LEFT JOIN pins p ON p.user_key = u.guid`,
+     FROM json_each(?) q CROSS JOIN users u ON u.sip_key = q.value LEFT JOIN pins p ON p.key_id = u.id`,
   )
   .pluck();
 

@@ -39,7 +39,7 @@ const PIN_INFO_JSON = `json_object('PSTypeName', 'Microsoft.Rtc.Management.UserP
   'IsPinSet', json(CASE WHEN p.hash IS NOT NULL THEN 'true' ELSE 'false' END),
   'IsLockedOut', json(CASE WHEN p.locked = 1 THEN 'true' ELSE 'false' END),
   'LastPinChangeTime', strftime('%Y-%m-%dT%H:%M:%fZ', p.changed_at / 1000.0, 'unixepoch'), 'PinExpirationTime', NULL)`;
-const JOIN = `SELECT ${PIN_INFO_JSON} FROM users u LEFT JOIN pins p ON p.user_key = u.guid WHERE u.sip_key IS NOT NULL`;
+const JOIN = `SELECT ${PIN_INFO_JSON} FROM users u LEFT JOIN pins p ON p.key_id = u.id WHERE u.sip_key IS NOT NULL`;
 const MANAGERS = `${JOIN} AND u.id IN (SELECT user_id FROM user_attrs WHERE name = 'title' AND value_key = 'manager')`;
 
 interface Scenario {

@@ -25,7 +25,7 @@ export interface UserRow {
 
 /** The column list for {@link UserRow}, on the alias `u`. */
 const USER_BASE_COLUMNS = 'u.id, u.dn, u.dn_key, u.domain, u.sam, u.upn, u.display_name, u.sip, u.enabled, u.registrar_pool, u.line_uri, u.ev_enabled';
-const PIN_POLICY_SQL = '(SELECT policy FROM pin_grants WHERE user_key = u.guid)';
+const PIN_POLICY_SQL = '(SELECT policy FROM pin_grants WHERE key_id = u.id)';
 export const USER_COLUMNS = `${USER_BASE_COLUMNS}, ${PIN_POLICY_SQL} AS pin_policy, u.guid AS key`;
 
 /** {@link USER_COLUMNS} without names, for raw rows and JSON arrays (see {@link userRowOf}). */

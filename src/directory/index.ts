@@ -29,3 +29,4 @@ export { explainDirectoryConfig, readBindPassword, readCaFile, readDirectoryConf
 export type { DirectoryConfigOptions, DirectorySource, ResolvedDirectoryConfig } from './config/index.js';
 export { openUserDirectory } from './openUserDirectory.js';
 export { SqliteDirectory } from './sqlite/sqliteDirectory.js';
+export { KEY_ID_OF_SQL, UserKeys } from './sqlite/userKeys.js';

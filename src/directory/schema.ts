@@ -129,4 +129,40 @@ export const MIGRATIONS: readonly string[] = [
   -- Covers Get-CsClientPinInfo's lookup (with the rowid): no table access per record.
   CREATE INDEX users_sip ON users(sip_key, sip, guid, registrar_pool) WHERE sip_key IS NOT NULL;
   `,
+  // PIN state and grants join on an integer stand-in for the stable key (see sqlite/userKeys.ts):
+  // an embedded user's stand-in is its users.id; other keys (LDAP users) get ids after them.
+  `
+  CREATE TABLE user_keys (
+    id  INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE
+  );
+  INSERT INTO user_keys (id, key) SELECT id, guid FROM users;
+  INSERT OR IGNORE INTO user_keys (key) SELECT user_key FROM pins UNION SELECT user_key FROM pin_grants;
+
+  CREATE TABLE pin_state (
+    key_id          INTEGER PRIMARY KEY,
+    hash            TEXT,
+    changed_at      INTEGER,
+    locked          INTEGER NOT NULL DEFAULT 0,
+    local_failures  INTEGER NOT NULL DEFAULT 0,
+    global_failures INTEGER NOT NULL DEFAULT 0,
+    window_start    INTEGER,
+    locked_until    INTEGER,
+    pin_length      INTEGER
+  );
+  INSERT INTO pin_state
+    SELECT k.id, p.hash, p.changed_at, p.locked, p.local_failures, p.global_failures, p.window_start, p.locked_until, p.pin_length
+    FROM pins p JOIN user_keys k ON k.key = p.user_key;
+  DROP TABLE pins;
+  ALTER TABLE pin_state RENAME TO pins;
+
+  CREATE TABLE grants (
+    key_id INTEGER PRIMARY KEY,
+    policy TEXT NOT NULL
+  );
+  INSERT INTO grants SELECT k.id, g.policy FROM pin_grants g JOIN user_keys k ON k.key = g.user_key;
+  DROP TABLE pin_grants;
+  ALTER TABLE grants RENAME TO pin_grants;
+  CREATE INDEX pin_grants_policy ON pin_grants(policy COLLATE NOCASE);
+  `,
 ];

@@ -7,6 +7,7 @@ import { dnKey, firstRdnValue, parentDns } from './dn.js';
 import { storedName, storedValue } from './ldap/attributes.js';
 import { directoryMessages } from './messages.js';
 import { newUserKey } from './sqlite/userKey.js';
+import { UserKeys } from './sqlite/userKeys.js';
 
 /** A user to store; identity fields already validated. */
 export interface UserInput {
@@ -38,6 +39,7 @@ const lower = (text: string | null) => (text === null ? null : text.toLowerCase(
 export class UserWriter {
   readonly #find;
   readonly #findKey;
+  readonly #keys: UserKeys;
   readonly #rekey;
   readonly #grant;
   readonly #owner;
@@ -51,19 +53,36 @@ export class UserWriter {
   constructor(db: DirectoryDatabase) {
     this.#find = db.prepare<[string], { id: number; guid: string }>('SELECT id, guid FROM users WHERE dn_key = ?');
     this.#findKey = db.prepare<[string], { id: number; guid: string }>('SELECT id, guid FROM users WHERE guid = ?');
-    // A user whose export now carries its own key: the PIN state and grant follow the user.
-    const rekey = ['pins', 'pin_grants'].map((table) => db.prepare(`UPDATE OR REPLACE ${table} SET user_key = ? WHERE user_key = ?`));
-    this.#rekey = (to: string, from: string) => rekey.forEach((statement) => statement.run(to, from));
-    const setGrant = db.prepare('INSERT INTO pin_grants (user_key, policy) VALUES (?, ?) ON CONFLICT (user_key) DO UPDATE SET policy = excluded.policy');
-    const dropGrant = db.prepare('DELETE FROM pin_grants WHERE user_key = ?');
-    this.#grant = (key: string, policy: string | null) => (policy === null ? dropGrant.run(key) : setGrant.run(key, policy));
+    this.#keys = new UserKeys(db);
+    // A user whose export now carries its own key keeps its key id (its users.id), so its PIN state
+    // and grant stay; state already held under the new key is taken only where the user has none.
+    const adopt = ['pins', 'pin_grants'].map((table) => [
+      db.prepare(`UPDATE OR IGNORE ${table} SET key_id = ? WHERE key_id = ?`),
+      db.prepare(`DELETE FROM ${table} WHERE key_id = ?`),
+    ] as const);
+    const dropKey = db.prepare('DELETE FROM user_keys WHERE id = ?');
+    const renameKey = db.prepare('INSERT INTO user_keys (id, key) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET key = excluded.key');
+    this.#rekey = (id: number, to: string) => {
+      const other = this.#keys.find(to);
+      if (other !== undefined && other !== id) {
+        for (const [move, drop] of adopt) {
+          move.run(id, other);
+          drop.run(other);
+        }
+        dropKey.run(other);
+      }
+      renameKey.run(id, to);
+    };
+    const setGrant = db.prepare('INSERT INTO pin_grants (key_id, policy) VALUES (?, ?) ON CONFLICT (key_id) DO UPDATE SET policy = excluded.policy');
+    const dropGrant = db.prepare('DELETE FROM pin_grants WHERE key_id = ?');
+    this.#grant = (id: number, policy: string | null) => (policy === null ? dropGrant.run(id) : setGrant.run(id, policy));
     this.#owner = db.prepare<[number | null, string | null, string | null], { dn: string }>(
       'SELECT dn FROM users WHERE id IS NOT ? AND (sip_key = ? OR upn_key = ?) LIMIT 1',
     );
     const columns =
       'dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, sam_key, logon_key, upn_key, sip_key, display_key, guid';
     const names = columns.split(', ');
-    this.#insert = db.prepare(`INSERT INTO users (${columns}) VALUES (${names.map((n) => `@${n}`).join(', ')})`);
+    this.#insert = db.prepare(`INSERT INTO users (id, ${columns}) VALUES (@id, ${names.map((n) => `@${n}`).join(', ')})`);
     this.#update = db.prepare(`UPDATE users SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`);
     this.#clearAttrs = db.prepare('DELETE FROM user_attrs WHERE user_id = ?');
     this.#insertAttr = db.prepare('INSERT INTO user_attrs (user_id, name, value, value_key, value_int) VALUES (?, ?, ?, ?, ?)');
@@ -91,11 +110,13 @@ export class UserWriter {
       id = existing.id;
       this.#update.run({ ...row, id });
       this.#clearAttrs.run(id);
-      if (existing.guid !== guid) this.#rekey(guid, existing.guid);
+      if (existing.guid !== guid) this.#rekey(id, guid);
     } else {
-      id = Number(this.#insert.run(row).lastInsertRowid);
+      // A key already known (state kept for a user who comes back, or set through LDAP) keeps its id.
+      id = this.#keys.ensure(guid);
+      this.#insert.run({ ...row, id });
     }
-    this.#grant(guid, user.pinPolicy);
+    this.#grant(id, user.pinPolicy);
     const attributes = user.attributes.some(([name]) => name.toLowerCase() === 'cn')
       ? user.attributes
       : [...user.attributes, ['cn', firstRdnValue(user.dn)] as const];

@@ -183,14 +183,14 @@ describe.concurrent('cspin init --sample', () => {
     // The user key is a UUID: hex digits by chance, not a PIN.
     const texts = rows.flatMap((row) =>
       Object.entries(row)
-        .filter(([k]) => k !== 'user_key')
+        .filter(([k]) => k !== 'key_id')
         .map(([, v]) => v)
         .filter((v): v is string => typeof v === 'string')
         .map((v) => (v.startsWith('scrypt$') ? v.split('$').slice(0, 4).join('$') : v)),
     );
     for (const text of texts) expect(text).not.toMatch(/\d{6}/);
     // Nor is a PIN kept as a number.
-    const pinSized = rows.flatMap((row) => Object.entries(row)).filter(([k, v]) => k !== 'changed_at' && k !== 'user_key' && typeof v === 'number' && v >= 100000 && v <= 999999);
+    const pinSized = rows.flatMap((row) => Object.entries(row)).filter(([k, v]) => k !== 'changed_at' && k !== 'key_id' && typeof v === 'number' && v >= 100000 && v <= 999999);
     expect(pinSized).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ function store(env: NodeJS.ProcessEnv) {
   return withDb(env, (db) => ({
     hashes: (db.prepare('SELECT count(*) AS n FROM pins WHERE hash IS NOT NULL').get() as { n: number }).n,
     fingerprint: (db.prepare("SELECT value FROM meta WHERE key = 'pin_key_fingerprint'").get() as { value: string }).value,
-    locked: (db.prepare('SELECT u.sam FROM pins JOIN users u ON u.guid = user_key WHERE locked = 1 ORDER BY 1').all() as { sam: string }[]).map((r) => r.sam),
+    locked: (db.prepare('SELECT u.sam FROM pins JOIN users u ON u.id = key_id WHERE locked = 1 ORDER BY 1').all() as { sam: string }[]).map((r) => r.sam),
   }));
 }
 

@@ -47,7 +47,8 @@ function stateWith(directory: UserDirectory, name: string): UserSearchState {
   const path = join(dir, `${name}.db`);
   const db = createDatabase(path);
   createPepper(db, path, {});
-  db.prepare('INSERT INTO pin_grants (user_key, policy) VALUES (?, ?)').run(user(2).key, 'Contractors');
+  const keyId = db.prepare('INSERT INTO user_keys (key) VALUES (?) RETURNING id').pluck().get(user(2).key);
+  db.prepare('INSERT INTO pin_grants (key_id, policy) VALUES (?, ?)').run(keyId, 'Contractors');
   const pins = new SqlitePinStore(path, db, {});
   return { services: { directory, pins }, search: {}, filter: undefined, remaining: Infinity, fast: undefined, written: 0 };
 }

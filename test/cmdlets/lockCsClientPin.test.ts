@@ -16,7 +16,7 @@ const info = async (identity: string) => (await run(`Get-CsClientPinInfo -Identi
 function fail(sam: string): void {
   withDb(env, (db) =>
     db.exec(`UPDATE pins SET local_failures = 7, global_failures = 40, window_start = 1000, locked_until = 9999999999999
-      WHERE user_key = (SELECT guid FROM users WHERE sam = '${sam}')`),
+      WHERE key_id = (SELECT id FROM users WHERE sam = '${sam}')`),
   );
 }
 

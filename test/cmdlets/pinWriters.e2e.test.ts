@@ -95,7 +95,7 @@ describe('PIN-changing pipelines at once on one database', () => {
       expect(matches.some(Boolean), sip).toBe(true);
     }
 
-    withDb(env, (db) => db.exec("UPDATE pins SET global_failures = 40, local_failures = 3 WHERE user_key IN (SELECT guid FROM users WHERE dn LIKE '%OU=Bulk%')"));
+    withDb(env, (db) => db.exec("UPDATE pins SET global_failures = 40, local_failures = 3 WHERE key_id IN (SELECT id FROM users WHERE dn LIKE '%OU=Bulk%')"));
     const unlocks = Array.from({ length: 5 }, () => ok(`${BULK} | Unlock-CsClientPin`));
     const [third] = await Promise.all([ok(`${BULK} | Set-CsClientPin -Force`), ...unlocks]);
     rows = pinRows(env);

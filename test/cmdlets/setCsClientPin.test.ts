@@ -30,7 +30,7 @@ describe('Set-CsClientPin with -Pin', () => {
 
   it('Set-CsClientPin records the PIN length for the lockout limits, and Test-CsClientPin accepts the new PIN and no other', async () => {
     await run(`Set-CsClientPin ${KEN} 18723834`);
-    expect(withDb(env, (db) => db.prepare("SELECT pin_length FROM pins WHERE user_key = (SELECT guid FROM users WHERE sam = 'kenmyer')").pluck().get())).toBe(8);
+    expect(withDb(env, (db) => db.prepare("SELECT pin_length FROM pins WHERE key_id = (SELECT id FROM users WHERE sam = 'kenmyer')").pluck().get())).toBe(8);
     const logon = await run(`Test-CsClientPin ${KEN} -Pin 18723834; Test-CsClientPin ${KEN} -Pin 18723835`);
     expect(logon.objects.map((o) => o.Result)).toEqual(['Success', 'WrongPin']);
   });
@@ -83,7 +83,7 @@ describe('Set-CsClientPin with -Pin', () => {
     withDb(env, (db) =>
       db.exec(`INSERT INTO pin_policies (identity, min_password_length, allow_common_patterns) VALUES ('tag:Relaxed', 4, 1), ('site:Atlanta', 9, 0);
         INSERT INTO pool_sites (pool_key, pool, site) VALUES ('atl-cs-001.litwareinc.com', 'atl-cs-001.litwareinc.com', 'Atlanta');
-        INSERT OR REPLACE INTO pin_grants SELECT guid, 'Relaxed' FROM users WHERE sam = 'kenmyer';`),
+        INSERT OR REPLACE INTO pin_grants SELECT id, 'Relaxed' FROM users WHERE sam = 'kenmyer';`),
     );
     const pools = await run('Get-CsUser -Identity "litwareinc\\pilar" | cat');
     expect(pools.objects[0]?.RegistrarPool).toBe('atl-cs-001.litwareinc.com');
@@ -126,7 +126,7 @@ describe('Set-CsClientPin without -Pin', () => {
     withDb(env, (db) =>
       db.exec(`UPDATE pin_policies SET min_password_length = 10 WHERE identity = 'Global';
         INSERT INTO pin_policies (identity, min_password_length) VALUES ('tag:Long', 24);
-        INSERT OR REPLACE INTO pin_grants SELECT guid, 'tag:Long' FROM users WHERE sam = 'pilar';`),
+        INSERT OR REPLACE INTO pin_grants SELECT id, 'tag:Long' FROM users WHERE sam = 'pilar';`),
     );
     const result = await run(`${FINANCE} | Set-CsClientPin -Force`);
     expect(result.code, result.stderr).toBe(0);
@@ -156,7 +156,7 @@ describe('Set-CsClientPin and locked PINs', () => {
   it('Set-CsClientPin on a locked PIN stores the new PIN, keeps the lock and warns that only Unlock-CsClientPin ends it', async () => {
     withDb(env, (db) =>
       db.exec(`UPDATE pins SET local_failures = 7, global_failures = 40, window_start = 1, locked_until = 9999999999999
-        WHERE user_key = (SELECT guid FROM users WHERE sam = 'pilar')`),
+        WHERE key_id = (SELECT id FROM users WHERE sam = 'pilar')`),
     );
     const result = await run(`Set-CsClientPin ${PILAR} 18723834`);
     expect(result.code).toBe(0);

@@ -253,7 +253,7 @@ describe('PinLogon: the store side re-checks what changed while the PIN was bein
       const user = db.prepare('SELECT guid AS key, NULL AS pin_policy, registrar_pool FROM users WHERE sam = ?').get('wendyr') as { key: string; pin_policy: null; registrar_pool: string };
       const logon = new PinLogon(db, key, loadPolicyResolver(db), () => T0);
       const attempt = logon.attempt(user, '222222');
-      db.prepare('UPDATE pins SET hash = ? WHERE user_key = ?').run(newHash, user.key);
+      db.prepare('UPDATE pins SET hash = ? WHERE key_id = (SELECT id FROM user_keys WHERE key = ?)').run(newHash, user.key);
       expect((await attempt).result).toBe('Success');
       expect(pinRow(env, 'wendyr')).toMatchObject({ global_failures: 0 });
       // A key rotation during the check clears the hash: the attempt ends NotSet, counting nothing.

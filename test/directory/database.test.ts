@@ -59,7 +59,7 @@ function refusal(action: () => unknown): [string, number] {
 /** Turns the database into one made before cspin marked its files, at a schema version. */
 function unmark(version: number): void {
   // Back to schema 1 or 2: what later migrations add is taken away (pins and pin_grants as before 3).
-  const before3 = `DROP INDEX users_guid; DROP INDEX users_sip; ALTER TABLE users DROP COLUMN guid; ALTER TABLE users ADD COLUMN pin_policy TEXT;
+  const before3 = `DROP TABLE user_keys; DROP INDEX users_guid; DROP INDEX users_sip; ALTER TABLE users DROP COLUMN guid; ALTER TABLE users ADD COLUMN pin_policy TEXT;
     DROP TABLE pin_grants; DROP TABLE pins;
     CREATE TABLE pins (user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, hash TEXT, changed_at INTEGER,
       locked INTEGER NOT NULL DEFAULT 0, local_failures INTEGER NOT NULL DEFAULT 0, global_failures INTEGER NOT NULL DEFAULT 0,

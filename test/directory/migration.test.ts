@@ -38,7 +38,7 @@ function schema2Database(): string {
 }
 
 const pinsBySam = (db: Database.Database) =>
-  db.prepare('SELECT u.sam, p.hash, p.changed_at, p.locked, p.global_failures, p.pin_length FROM pins p JOIN users u ON u.guid = p.user_key ORDER BY u.id').all();
+  db.prepare('SELECT u.sam, p.hash, p.changed_at, p.locked, p.global_failures, p.pin_length FROM pins p JOIN users u ON u.id = p.key_id ORDER BY u.id').all();
 
 describe('migration 3: stable user keys', () => {
   it('gives every user a distinct lower-case UUID v7 and keeps every PIN state and grant on its user', () => {
@@ -54,7 +54,7 @@ describe('migration 3: stable user keys', () => {
       expect(pins).toHaveLength(150);
       expect(pins[0]).toEqual({ sam: 'user2', hash: 'scrypt$hash2', changed_at: 1002, locked: 0, global_failures: 2, pin_length: 6 });
       expect(pins[1]).toEqual({ sam: 'user4', hash: 'scrypt$hash4', changed_at: 1004, locked: 1, global_failures: 4, pin_length: 6 });
-      const grants = db.prepare('SELECT u.sam, g.policy FROM pin_grants g JOIN users u ON u.guid = g.user_key ORDER BY u.id').all();
+      const grants = db.prepare('SELECT u.sam, g.policy FROM pin_grants g JOIN users u ON u.id = g.key_id ORDER BY u.id').all();
       expect(grants).toHaveLength(100);
       expect(grants[0]).toEqual({ sam: 'user3', policy: 'Policy3' });
       const columns = db.prepare("SELECT name FROM pragma_table_info('users')").pluck().all();
@@ -77,8 +77,8 @@ describe('migration 3: stable user keys', () => {
       writer.upsert({ ...base, dn: 'CN=Renamed,OU=Moved,DC=litwareinc,DC=com', sam: 'renamed', sip: 'sip:renamed@litwareinc.com', pinPolicy: 'Kept', key: guid });
       expect(db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(300);
       expect(pinsBySam(db)).toHaveLength(before);
-      expect(db.prepare('SELECT u.sam, p.hash FROM pins p JOIN users u ON u.guid = p.user_key WHERE u.guid = ?').get(guid)).toEqual({ sam: 'renamed', hash: 'scrypt$hash2' });
-      expect(db.prepare('SELECT policy FROM pin_grants WHERE user_key = ?').pluck().get(guid)).toBe('Kept');
+      expect(db.prepare('SELECT u.sam, p.hash FROM pins p JOIN users u ON u.id = p.key_id WHERE u.guid = ?').get(guid)).toEqual({ sam: 'renamed', hash: 'scrypt$hash2' });
+      expect(db.prepare('SELECT policy FROM pin_grants WHERE key_id = (SELECT id FROM user_keys WHERE key = ?)').pluck().get(guid)).toBe('Kept');
     } finally {
       db.close();
     }

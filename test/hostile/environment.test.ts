@@ -164,7 +164,7 @@ const readOnlyCases: HostileCase[] = [
     name: `Get-CsClientPinInfo of 2,000 identities ${READ_ONLY}, with changes in the -wal`,
     run: 'Get-CsClientPinInfo',
     input: bigInput,
-    ...readOnlyMount((c) => leaveInWal(c.db, "UPDATE pins SET locked = 1 WHERE user_key = (SELECT guid FROM users WHERE sam = 'kenmyer')")),
+    ...readOnlyMount((c) => leaveInWal(c.db, "UPDATE pins SET locked = 1 WHERE key_id = (SELECT id FROM users WHERE sam = 'kenmyer')")),
     changes: true,
     expect: { code: 0, objects: Array(2000).fill({ ...KEN_PIN_INFO, IsLockedOut: true }) },
   },

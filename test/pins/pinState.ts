@@ -57,7 +57,7 @@ export function pinRows(env: NodeJS.ProcessEnv): Map<string, PinRow> {
     db
       .prepare(
         `SELECT u.sip, p.hash, p.changed_at, p.locked, p.local_failures, p.global_failures, p.window_start, p.locked_until
-         FROM users u LEFT JOIN pins p ON p.user_key = u.guid WHERE u.sip IS NOT NULL ORDER BY u.sip`,
+         FROM users u LEFT JOIN pins p ON p.key_id = u.id WHERE u.sip IS NOT NULL ORDER BY u.sip`,
       )
       .all() as PinRow[],
   );

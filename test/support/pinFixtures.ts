@@ -52,13 +52,13 @@ export async function setPin(env: NodeJS.ProcessEnv, sam: string, pin: string, c
   const hash = await hashPin(pin, key);
   const row: PinRow = { hash, changed_at: Date.UTC(2026, 0, 1), locked: 0, local_failures: 0, global_failures: 0, window_start: null, locked_until: null, pin_length: pin.length, ...change };
   withDb(env, (db) => {
-    const user = db.prepare('SELECT guid FROM users WHERE sam = ?').get(sam) as { guid: string } | undefined;
+    const user = db.prepare('SELECT id FROM users WHERE sam = ?').get(sam) as { id: number } | undefined;
     if (!user) throw new Error(`no user ${sam}`);
-    db.prepare('DELETE FROM pins WHERE user_key = ?').run(user.guid);
+    db.prepare('DELETE FROM pins WHERE key_id = ?').run(user.id);
     db.prepare(
-      `INSERT INTO pins (user_key, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until, pin_length)
-       VALUES (@guid, @hash, @changed_at, @locked, @local_failures, @global_failures, @window_start, @locked_until, @pin_length)`,
-    ).run({ guid: user.guid, ...row });
+      `INSERT INTO pins (key_id, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until, pin_length)
+       VALUES (@id, @hash, @changed_at, @locked, @local_failures, @global_failures, @window_start, @locked_until, @pin_length)`,
+    ).run({ id: user.id, ...row });
   });
 }
 
@@ -76,7 +76,7 @@ export function grantPolicy(env: NodeJS.ProcessEnv, sam: string, tag: string, se
       settings.maximum_logon_attempts ?? null,
       settings.pin_lifetime ?? 0,
     );
-    db.prepare('INSERT OR REPLACE INTO pin_grants (user_key, policy) SELECT guid, ? FROM users WHERE sam = ?').run(tag, sam);
+    db.prepare('INSERT OR REPLACE INTO pin_grants (key_id, policy) SELECT id, ? FROM users WHERE sam = ?').run(tag, sam);
   });
 }
 
@@ -86,7 +86,7 @@ export function pinRow(env: NodeJS.ProcessEnv, sam: string): PinRow | undefined 
     env,
     (db) =>
       db
-        .prepare('SELECT hash, changed_at, locked, local_failures, global_failures, window_start, locked_until, pin_length FROM pins JOIN users u ON u.guid = user_key WHERE u.sam = ?')
+        .prepare('SELECT hash, changed_at, locked, local_failures, global_failures, window_start, locked_until, pin_length FROM pins JOIN users u ON u.id = key_id WHERE u.sam = ?')
         .get(sam) as PinRow | undefined,
   );
 }

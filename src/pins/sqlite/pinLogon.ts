@@ -6,7 +6,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { TerminatingError } from '../../core/index.js';
-import type { DirectoryDatabase } from '../../directory/index.js';
+import { KEY_ID_OF_SQL, type DirectoryDatabase } from '../../directory/index.js';
 import { verifyPin } from '../hash.js';
 import { pinMessages } from '../messages.js';
 import { applyLogon, gateResult, lockoutLimits, type LockoutLimits } from '../lockout.js';
@@ -39,11 +39,11 @@ export class PinLogon {
     this.#now = now;
     this.#read = db.prepare<[string], PinRow>(
       `SELECT hash, changed_at, locked, local_failures, global_failures, window_start, locked_until, pin_length
-       FROM pins WHERE user_key = ?`,
+       FROM pins WHERE key_id = ${KEY_ID_OF_SQL}`,
     );
     this.#write = db.prepare(
       `UPDATE pins SET locked = ?, local_failures = ?, global_failures = ?, window_start = ?, locked_until = ?,
-         pin_length = coalesce(pin_length, ?) WHERE user_key = ?`,
+         pin_length = coalesce(pin_length, ?) WHERE key_id = ${KEY_ID_OF_SQL}`,
     );
   }
 

@@ -1,6 +1,6 @@
 /** The SQLite pins table by user key: hash, last change, lock and failure counters. */
 import type { Statement } from 'better-sqlite3';
-import type { DirectoryDatabase } from '../../directory/index.js';
+import { KEY_ID_OF_SQL, UserKeys, type DirectoryDatabase } from '../../directory/index.js';
 import { assertPepperCurrent } from '../pepper.js';
 import type { PinChange, PinState, StagedPinChange } from '../pinStore.js';
 
@@ -11,25 +11,27 @@ import type { PinChange, PinState, StagedPinChange } from '../pinStore.js';
  */
 export class SqlitePinWrites {
   readonly #db: DirectoryDatabase;
-  readonly #setHash: Statement<[string, string, number, number | null]>;
-  readonly #lock: Statement<[string]>;
+  readonly #keys: UserKeys;
+  readonly #setHash: Statement<[number, string, number, number | null]>;
+  readonly #lock: Statement<[number]>;
   readonly #unlock: Statement<[string]>;
   readonly #state: Statement<[string], PinState>;
 
   /** @param db the database */
   constructor(db: DirectoryDatabase) {
     this.#db = db;
+    this.#keys = new UserKeys(db);
     this.#setHash = db.prepare(
-      `INSERT INTO pins (user_key, hash, changed_at, pin_length) VALUES (?, ?, ?, ?)
-       ON CONFLICT (user_key) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at, pin_length = excluded.pin_length,
+      `INSERT INTO pins (key_id, hash, changed_at, pin_length) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key_id) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at, pin_length = excluded.pin_length,
          local_failures = 0, window_start = NULL, locked_until = NULL`,
     );
-    this.#lock = db.prepare('INSERT INTO pins (user_key, locked) VALUES (?, 1) ON CONFLICT (user_key) DO UPDATE SET locked = 1');
+    this.#lock = db.prepare('INSERT INTO pins (key_id, locked) VALUES (?, 1) ON CONFLICT (key_id) DO UPDATE SET locked = 1');
     this.#unlock = db.prepare(
       `UPDATE pins SET locked = 0, global_failures = 0, local_failures = 0, window_start = NULL, locked_until = NULL
-       WHERE user_key = ?`,
+       WHERE key_id = ${KEY_ID_OF_SQL}`,
     );
-    this.#state = db.prepare('SELECT hash IS NOT NULL AS pin_set, locked, changed_at FROM pins WHERE user_key = ?');
+    this.#state = db.prepare(`SELECT hash IS NOT NULL AS pin_set, locked, changed_at FROM pins WHERE key_id = ${KEY_ID_OF_SQL}`);
   }
 
   /**
@@ -41,7 +43,7 @@ export class SqlitePinWrites {
    * @param pinLength the PIN's number of digits (the lockout limits depend on it); null: unknown
    */
   setHash(userKey: string, hash: string, changedAt: number, pinLength: number | null = null): void {
-    this.#setHash.run(userKey, hash, changedAt, pinLength);
+    this.#db.transaction(() => this.#setHash.run(this.#keys.ensure(userKey), hash, changedAt, pinLength)).immediate();
   }
 
   /**
@@ -58,7 +60,7 @@ export class SqlitePinWrites {
     try {
       // A hash made with a key that was rotated away meanwhile could never be verified.
       assertPepperCurrent(this.#db, change.pepper);
-      this.#setHash.run(change.userKey, change.hash, change.changedAt, change.pinLength);
+      this.#setHash.run(this.#keys.ensure(change.userKey), change.hash, change.changedAt, change.pinLength);
       state = this.#read(change.userKey);
     } catch (error) {
       this.#db.exec('ROLLBACK');
@@ -88,7 +90,8 @@ export class SqlitePinWrites {
    */
   setLocked(userKey: string, locked: boolean): PinState {
     return this.#db.transaction(() => {
-      (locked ? this.#lock : this.#unlock).run(userKey);
+      if (locked) this.#lock.run(this.#keys.ensure(userKey));
+      else this.#unlock.run(userKey);
       return this.#read(userKey);
     }).immediate();
   }

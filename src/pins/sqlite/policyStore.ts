@@ -5,7 +5,7 @@
  * errors the change would meet.
  */
 import type { Statement } from 'better-sqlite3';
-import type { DirectoryDatabase } from '../../directory/index.js';
+import { KEY_ID_OF_SQL, UserKeys, type DirectoryDatabase } from '../../directory/index.js';
 import type { PinPolicies, PolicyOutcome, RemoveOutcome } from '../pinStore.js';
 import type { PinPolicyRow } from '../policy.js';
 import { GLOBAL, POLICY_DEFAULTS, lifetimeRuleViolation, type PolicyChanges } from '../policyRules.js';
@@ -26,9 +26,10 @@ export class PinPolicyStore implements PinPolicies {
     this.#get = db.prepare('SELECT * FROM pin_policies WHERE identity = ?');
     this.#insert = db.prepare(`INSERT INTO pin_policies (identity, ${COLUMNS.join(', ')}) VALUES (@identity, ${COLUMNS.map((c) => `@${c}`).join(', ')})`);
     this.#update = db.prepare(`UPDATE pin_policies SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE identity = @identity`);
-    const grant = db.prepare('INSERT INTO pin_grants (user_key, policy) VALUES (?, ?) ON CONFLICT (user_key) DO UPDATE SET policy = excluded.policy');
-    const revoke = db.prepare('DELETE FROM pin_grants WHERE user_key = ?');
-    this.#assign = (userKey, name) => void (name === null ? revoke.run(userKey) : grant.run(userKey, name));
+    const keys = new UserKeys(db);
+    const grant = db.prepare('INSERT INTO pin_grants (key_id, policy) VALUES (?, ?) ON CONFLICT (key_id) DO UPDATE SET policy = excluded.policy');
+    const revoke = db.prepare(`DELETE FROM pin_grants WHERE key_id = ${KEY_ID_OF_SQL}`);
+    this.#assign = (userKey, name) => void (name === null ? revoke.run(userKey) : grant.run(keys.ensure(userKey), name));
   }
 
   /** Every policy: Global first, then site policies, then per-user ones, each by name. */

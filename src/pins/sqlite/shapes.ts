@@ -10,7 +10,7 @@ import type { PinTargetRow } from '../pinTarget.js';
 /** The columns and joins an identity lookup needs for PinInfoDetails (each column costs per row). */
 export const PIN_INFO_SHAPE: ResolveShape<PinInfoRow> = {
   select: 'u.id, u.guid, u.sip, g.policy, u.registrar_pool, p.hash IS NOT NULL, p.locked, p.changed_at',
-  join: 'LEFT JOIN pins p ON p.user_key = u.guid LEFT JOIN pin_grants g ON g.user_key = u.guid',
+  join: 'LEFT JOIN pins p ON p.key_id = u.id LEFT JOIN pin_grants g ON g.key_id = u.id',
   packed: true,
   row: ([id, key, sip, pin_policy, registrar_pool, pin_set, locked, changed_at]) =>
     ({ id, key, sip, pin_policy, registrar_pool, pin_set, locked, changed_at }) as PinInfoRow,
@@ -44,7 +44,7 @@ export function finishPinInfoLines(text: string): string {
 export const PIN_TARGET_SHAPE: ResolveShape<PinTargetRow> = {
   select: `u.id, u.guid, u.sip, u.dn, u.line_uri, g.policy, u.registrar_pool, p.hash, p.changed_at, coalesce(p.locked, 0),
     coalesce(p.local_failures, 0), coalesce(p.global_failures, 0), p.window_start, p.locked_until`,
-  join: 'LEFT JOIN pins p ON p.user_key = u.guid LEFT JOIN pin_grants g ON g.user_key = u.guid',
+  join: 'LEFT JOIN pins p ON p.key_id = u.id LEFT JOIN pin_grants g ON g.key_id = u.id',
   row: ([id, key, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until]) =>
     ({ id, key, sip, dn, line_uri, pin_policy, registrar_pool, hash, changed_at, locked, local_failures, global_failures, window_start, locked_until }) as PinTargetRow,
 };

@@ -74,11 +74,11 @@ export class SqlitePinStore implements PinStore {
   states(keys: readonly string[]): Promise<Map<string, StoredPin>> {
     // Prepared once: the generic paths ask once per page of users.
     this.#statesQuery ??= this.db.prepare<[string], StateRow>(
-        `SELECT q.value AS key, g.policy, p.user_key IS NOT NULL AS has_pin, p.hash, p.changed_at, coalesce(p.locked, 0) AS locked,
+        `SELECT k.key, g.policy, p.key_id IS NOT NULL AS has_pin, p.hash, p.changed_at, coalesce(p.locked, 0) AS locked,
            coalesce(p.local_failures, 0) AS local_failures, coalesce(p.global_failures, 0) AS global_failures, p.window_start,
            p.locked_until, p.pin_length
-         FROM json_each(?) q LEFT JOIN pins p ON p.user_key = q.value LEFT JOIN pin_grants g ON g.user_key = q.value
-         WHERE p.user_key IS NOT NULL OR g.user_key IS NOT NULL`,
+         FROM json_each(?) q JOIN user_keys k ON k.key = q.value LEFT JOIN pins p ON p.key_id = k.id LEFT JOIN pin_grants g ON g.key_id = k.id
+         WHERE p.key_id IS NOT NULL OR g.key_id IS NOT NULL`,
     );
     const rows = this.#statesQuery.all(JSON.stringify(keys));
     return Promise.resolve(
@@ -91,7 +91,7 @@ export class SqlitePinStore implements PinStore {
     // and an empty table (no per-user grants at all) is not probed per key.
     this.#anyGrant ??= this.db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM pin_grants)').pluck();
     if (this.#anyGrant.get() === 0) return Promise.resolve(new Map());
-    this.#grantsQuery ??= this.db.prepare<[string], [string, string]>('SELECT user_key, policy FROM pin_grants WHERE user_key IN (SELECT value FROM json_each(?))').raw();
+    this.#grantsQuery ??= this.db.prepare<[string], [string, string]>('SELECT k.key, g.policy FROM json_each(?) q JOIN user_keys k ON k.key = q.value JOIN pin_grants g ON g.key_id = k.id').raw();
     return Promise.resolve(new Map(this.#grantsQuery.all(JSON.stringify(keys))));
   }
 
