@@ -4,6 +4,7 @@ export interface AdminErrorIds {
   InvalidCommandLine: 'a cspin command line that does not parse';
   InvalidPoolName: 'a pool name that is not a host name';
   PoolNotMapped: 'a pool with no site';
+  PruneSkipped: 'cspin import --prune that removed nothing because rows were rejected';
   RotationDeclined: 'the key rotation was declined';
 }
 

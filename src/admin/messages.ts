@@ -29,11 +29,25 @@ export const adminMessages = {
   },
   RotationDeclined: 'Nothing was changed.',
   PoolNotMapped: (pool: string) => `The pool ${echo(pool)} is in no site.`,
+  PruneSkipped: (rejected: number) =>
+    `Nothing was pruned: ${rejected} row(s) were rejected, and a user whose row was rejected would have been removed. Mend them and import again.`,
+  OrganizationalUnitNotFound: (scope: string) => `Nothing was pruned: the scope ${echo(scope)} is not in the directory.`,
   InvalidPoolName: 'The pool name is empty.',
   InvalidDirectorySetting: {
     password: 'cspin never takes a password on the command line: put it in a file only you can read (chmod 600) and give --password-file.',
   },
 } satisfies MessageTable<AdminErrorId, CoreErrorId | DirectoryErrorId | PinErrorId | CmdletErrorId>;
+
+/** What cspin import says besides errors. */
+export const importTexts = {
+  action: { add: 'Add user', update: 'Update user', remove: 'Remove user' },
+  summary: (total: { added: number; updated: number; rejected: number }, removed: number | undefined, whatIf: boolean) =>
+    `${whatIf ? 'What if: ' : ''}${total.added} added, ${total.updated} updated, ${removed === undefined ? '' : `${removed} removed, `}${total.rejected} rejected${whatIf ? ' (nothing was changed)' : ''}`,
+  stopped: (total: { added: number; updated: number; rejected: number }) =>
+    `the import stopped; kept before it: ${total.added} added, ${total.updated} updated, ${total.rejected} rejected`,
+  scopeWithoutPrune: '--scope names what --prune may remove: give --prune with it.',
+  scopeNotDn: (scope: string) => `--scope ${echo(scope)} is not a distinguished name (such as OU=Finance,DC=litwareinc,DC=com).`,
+} as const;
 
 /** A rejected row of cspin import: the file and line, then the reason from the directory's table. */
 export const importRowLine = (file: string, row: number, reason: string) => `${echo(file)} line ${row}: ${reason}`;

@@ -40,7 +40,7 @@ export { checkEnvironment, errorFormatOf, outputFormatOf } from './environment.j
 export type { OutputFormat } from './environment.js';
 export { holdsOrder, isIntegerLikeKey, markHoldsOrder, orderedArray, propertyNames, recordEntries, recordFromEntries, setOrder, stringifyRecord } from './record.js';
 export type { CoreErrorId, CoreErrorIds, ErrorId, ErrorIds } from './errorIds.js';
-export { coreMessages } from './messages.js';
+export { coreMessages, shouldProcessTexts } from './messages.js';
 export type { Message, MessageTable, MessageText } from './messageTable.js';
 export { didYouMean, editDistance, nearestNames } from './suggest.js';
 export { packageVersion } from './packageVersion.js';

@@ -7,6 +7,7 @@ import type { DirectoryDatabase } from '../database.js';
 import { dnKey } from '../dn.js';
 import { UserConflictError, UserWriter } from '../userStore.js';
 import { normalizeUser } from './normalizeUser.js';
+import type { ImportSeen } from './pruneUsers.js';
 import type { SourceRow } from './sourceRow.js';
 import type { ErrorId } from '../../core/index.js';
 
@@ -15,6 +16,14 @@ export interface ImportSummary {
   added: number;
   updated: number;
   rejected: number;
+}
+
+/** What else an import does with each stored user, inside the row's transaction. */
+export interface ImportHooks {
+  /** Marks the user as seen, for --prune. */
+  seen?: ImportSeen;
+  /** Told of each user added or updated (for --what-if). */
+  stored?: (outcome: 'added' | 'updated', dn: string) => void;
 }
 
 const BATCH = 1000;
@@ -26,6 +35,7 @@ const BATCH = 1000;
  * @param onRejected called with the row number, reason (one line, values echoed) and errorId of every rejected row
  * @param summary the counts to add to: when the import stops on an error (a full disk), they count
  *   the rows of the batches committed before it
+ * @param hooks what else to do with each stored user
  * @returns the counts
  */
 export async function importUsers(
@@ -33,6 +43,7 @@ export async function importUsers(
   rows: AsyncIterable<SourceRow>,
   onRejected: (row: number, reason: string, errorId: ErrorId) => void,
   summary: ImportSummary = { added: 0, updated: 0, rejected: 0 },
+  hooks: ImportHooks = {},
 ): Promise<ImportSummary> {
   // Rows stored by the batch in progress: they count once it commits.
   let stored = { added: 0, updated: 0 };
@@ -43,7 +54,10 @@ export async function importUsers(
     if (!('raw' in row)) return;
     const user = normalizeUser(row.raw);
     if ('error' in user) throw new RowError(user.error);
-    stored[writer.upsert(user).outcome]++;
+    const { outcome, id } = writer.upsert(user);
+    stored[outcome]++;
+    hooks.seen?.saw(id, user.dn);
+    hooks.stored?.(outcome, user.dn);
   });
   const batch = db.transaction((items: SourceRow[]) => {
     for (const row of items) {
