@@ -145,7 +145,10 @@ _cspin_complete() {
     cmd=%{COMP_WORDS[1],,}; start=2
     case $cmd in
       completion) _cspin_match '' "$cur" bash; return 0 ;;
-      import) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return 0 ;;
+      import)
+        [[ $prev == --format ]] && { _cspin_match '' "$cur" csv ndjson ldif; return 0; }
+        [[ $cur == -* ]] && { _cspin_match '' "$cur" --format --prune --scope --what-if; return 0; }
+        compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return 0 ;;
       directory) _cspin_directory "$cur" "$prev"; return 0 ;;
     esac
   fi

@@ -76,6 +76,8 @@ describe.concurrent('cspin completion bash', () => {
     [['Import-Csv', 'users.'], ['users.csv', 'users.ndjson']],
     [['Import-Csv', '-Path', 'users.c'], ['users.csv']],
     [['cspin', 'import', 'users.n'], ['users.ndjson']],
+    [['cspin', 'import', 'users.csv', '--'], ['--format', '--prune', '--scope', '--what-if']],
+    [['cspin', 'import', 'users.csv', '--format', 'n'], ['ndjson']],
   ])('file names for paths: %j gives %j', async (words, expected) => {
     expect(await complete(words)).toEqual(expected);
   });
