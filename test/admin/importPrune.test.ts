@@ -17,7 +17,7 @@ const FINANCE = 'OU=Finance,DC=litwareinc,DC=com';
 const exportOf = (...names: string[]) => `${[HEADER, ...names.map((name) => SAMPLE.find((line) => line.startsWith(`"CN=${name},`)) ?? `missing ${name}`)].join('\n')}\n`;
 
 async function sampleWith(file: string): Promise<{ env: NodeJS.ProcessEnv; dir: string }> {
-  const env = { ...(await sampleDirectory()), CSPIN_ERROR_FORMAT: 'json' };
+  const env: NodeJS.ProcessEnv = { ...(await sampleDirectory()), CSPIN_ERROR_FORMAT: 'json' };
   const dir = dirname(env.CSPIN_DB ?? '');
   writeFileSync(join(dir, 'export.csv'), file);
   return { env, dir };

@@ -5,11 +5,9 @@
  */
 import { entryValues, firstEntryValue, type LdapEntry, type LdapValue } from './wire/responses.js';
 import type { LdapAttributeNames } from '../directoryConfig.js';
-import { dnKey, firstRdnValue } from '../dn.js';
+import { dnKey } from '../dn.js';
+import { enterpriseVoiceOf, firstDcLabel, poolOf } from '../lyncValues.js';
 import type { DirectoryUser } from '../userDirectory.js';
-
-/** Enterprise Voice in msRTCSIP-OptionFlags. */
-const EV_FLAG = 128;
 
 /** The attributes a user read asks for; objectGUID comes back binary. */
 export function userAttributes(names: LdapAttributeNames): string[] {
@@ -69,20 +67,6 @@ function keyOf(entry: LdapEntry): string {
   return uuid === null ? `dn:${dnKey(entry.dn)}` : uuid.toLowerCase();
 }
 
-/** The pool a home server DN names: the RDN under CN=Pools; a value that is no such DN as it is. */
-export function poolOf(homeServer: string | null): string | null {
-  if (homeServer === null) return null;
-  const rdns = homeServer.match(/(?:\\.|[^,;\\])+/g) ?? [];
-  const pools = rdns.findIndex((rdn) => /^\s*cn\s*=\s*pools\s*$/i.test(rdn));
-  const under = pools > 0 ? rdns[pools - 1] : undefined;
-  return under === undefined ? homeServer : firstRdnValue(under);
-}
-
-/** The first DC label of a DN: CN=x,DC=litwareinc,DC=com → litwareinc. */
-export function firstDcLabel(dn: string): string | null {
-  return /(?:^|,)\s*dc\s*=\s*([^,]+)/i.exec(dn)?.[1]?.trim() ?? null;
-}
-
 function booleanOf(text: string | null): boolean | null {
   // Servers write TRUE/FALSE; compared without making a lower-case copy per entry.
   if (text === null) return null;
@@ -97,7 +81,6 @@ function booleanOf(text: string | null): boolean | null {
 export function userOf(entry: LdapEntry, names: LdapAttributeNames, netbiosName: string | undefined): DirectoryUser | undefined {
   const sip = firstText(entry, names.sip);
   if (sip === null) return undefined;
-  const flags = Number.parseInt(firstText(entry, names.optionFlags) ?? '0', 10);
   const dn = dnOf(entry);
   return {
     key: keyOf(entry),
@@ -110,6 +93,6 @@ export function userOf(entry: LdapEntry, names: LdapAttributeNames, netbiosName:
     enabled: booleanOf(firstText(entry, names.enabled)),
     registrarPool: poolOf(firstText(entry, names.homeServer)),
     lineUri: firstText(entry, names.lineUri),
-    evEnabled: Number.isSafeInteger(flags) && (flags & EV_FLAG) !== 0,
+    evEnabled: enterpriseVoiceOf(firstText(entry, names.optionFlags) ?? '0') === true,
   };
 }

@@ -14,7 +14,8 @@ import { RESOLVE_CHUNK, resolveChunk } from './resolve.js';
 import { searchUsers, type SearchContext } from './search.js';
 
 export type { LdapSecrets } from './connect.js';
-export { guidText, poolOf } from './entries.js';
+export { guidText } from './entries.js';
+export { poolOf } from '../lyncValues.js';
 export { RESOLVE_CHUNK } from './resolve.js';
 
 /** How the caller hears of what does not stop the command. */
