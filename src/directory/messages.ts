@@ -96,6 +96,7 @@ export const directoryMessages = {
     notUpn: (upn: string) => `"${echo(upn)}" is not a user principal name (user@domain)`,
     notSam: (sam: string) => `"${echo(sam)}" is not a valid SamAccountName`,
     notBoolean: (name: string, text: string | undefined) => `${name} value "${echo(text)}" is not True or False`,
+    notInteger: (name: string, text: string | undefined) => `${name} value "${echo(text)}" is not an integer`,
     notTelUri: (uri: string | undefined) => `LineUri "${echo(uri)}" is not a tel: URI`,
   },
   UserConflict: (dn: string) => `the SIP address or UPN is already used by "${echo(dn)}"`,

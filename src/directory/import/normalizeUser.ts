@@ -7,11 +7,12 @@ import { dnKey, looksLikeDn } from '../dn.js';
 import type { UserInput } from '../userStore.js';
 import { directoryMessages } from '../messages.js';
 import { userKeyOf } from '../sqlite/userKey.js';
+import { enterpriseVoiceOf, firstDcLabel, poolOf } from '../lyncValues.js';
 
 /** A raw row: column name → value(s). */
 export type RawUser = Readonly<Record<string, unknown>>;
 
-type Field = 'dn' | 'sam' | 'upn' | 'displayName' | 'sip' | 'enabled' | 'lyncEnabled' | 'registrarPool' | 'lineUri' | 'evEnabled' | 'pinPolicy' | 'domain';
+type Field = 'dn' | 'sam' | 'upn' | 'displayName' | 'sip' | 'enabled' | 'lyncEnabled' | 'registrarPool' | 'lineUri' | 'evEnabled' | 'optionFlags' | 'pinPolicy' | 'domain';
 
 const FIELDS: Readonly<Record<string, Field>> = {
   distinguishedname: 'dn',
@@ -30,6 +31,8 @@ const FIELDS: Readonly<Record<string, Field>> = {
   lineuri: 'lineUri',
   'msrtcsip-line': 'lineUri',
   enterprisevoiceenabled: 'evEnabled',
+  // Kept as an attribute too (for -LdapFilter); EnterpriseVoiceEnabled is its bit 128 when not given.
+  'msrtcsip-optionflags': 'optionFlags',
   pinpolicy: 'pinPolicy',
   domain: 'domain',
 };
@@ -51,9 +54,9 @@ export function normalizeUser(raw: RawUser): UserInput | { error: string } {
     const values = (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '');
     // An ADUser export (Get-CsUser > users.ndjson) carries the DN as Identity.
     const field = folded === 'identity' && values.length === 1 && looksLikeDn(values[0] ?? '') ? 'dn' : FIELDS[folded];
-    if (!field) {
+    if (!field || field === 'optionFlags') {
       for (const v of values) attributes.push([name.trim(), v]);
-      continue;
+      if (!field) continue;
     }
     if (values.length > 1) return { error: directoryMessages.InvalidImportRow.manyValues(name, values.length) };
     const text = values[0]?.trim();
@@ -80,6 +83,8 @@ function build(f: Partial<Record<Field, string>>, attributes: [string, string][]
   if (enabled === 'invalid') return { error: directoryMessages.InvalidImportRow.notBoolean('Enabled', enabledText) };
   const evEnabled = parseBoolean(f.evEnabled);
   if (evEnabled === 'invalid') return { error: directoryMessages.InvalidImportRow.notBoolean('EnterpriseVoiceEnabled', f.evEnabled) };
+  const evFromFlags = f.optionFlags === undefined ? null : enterpriseVoiceOf(f.optionFlags);
+  if (evFromFlags === undefined) return { error: directoryMessages.InvalidImportRow.notInteger('msRTCSIP-OptionFlags', f.optionFlags) };
   const lineUri = f.lineUri === undefined ? null : /^tel:/i.test(f.lineUri) ? f.lineUri : /^\+?\d/.test(f.lineUri) ? `tel:${f.lineUri}` : undefined;
   if (lineUri === undefined) return { error: directoryMessages.InvalidImportRow.notTelUri(f.lineUri) };
   return {
@@ -91,9 +96,10 @@ function build(f: Partial<Record<Field, string>>, attributes: [string, string][]
     sip,
     // An export without an Enabled column lists enabled users.
     enabled: enabled ?? (sip !== null ? true : null),
-    registrarPool: f.registrarPool ?? null,
+    // msRTCSIP-PrimaryHomeServer names the pool's object; RegistrarPool is the pool's name.
+    registrarPool: poolOf(f.registrarPool ?? null),
     lineUri,
-    evEnabled: evEnabled ?? false,
+    evEnabled: evEnabled ?? evFromFlags ?? false,
     pinPolicy: f.pinPolicy ?? null,
     key: exportedKey(attributes),
     attributes,
@@ -119,9 +125,4 @@ function parseBoolean(text: string | undefined): boolean | null | 'invalid' {
   if (['true', '1', 'yes'].includes(folded)) return true;
   if (['false', '0', 'no'].includes(folded)) return false;
   return 'invalid';
-}
-
-/** The NetBIOS domain defaults to the first DC label: CN=x,DC=litwareinc,DC=com → litwareinc. */
-function firstDcLabel(dn: string): string | null {
-  return /(?:^|,)\s*dc\s*=\s*([^,]+)/i.exec(dn)?.[1]?.trim() ?? null;
 }
