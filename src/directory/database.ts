@@ -20,11 +20,13 @@ import {
   readDatabaseHeader,
 } from './databaseFile.js';
 import { directoryMessages } from './messages.js';
-import { rekeyDistinguishedNames } from './dnRekey.js';
+import { rekeyDistinguishedNames, retypeOrderedValues } from './dnRekey.js';
 import { MIGRATIONS } from './schema.js';
 
 /** Databases older than this kept DN keys and attribute values before RFC 4514 keys and typed values. */
 const RFC4514_KEYS_SINCE_VERSION = 3;
+/** Integer and time values keep the number ordering compares from schema 5 on. */
+const ORDERED_VALUES_SINCE_VERSION = 5;
 import { Database } from './sqlite.js';
 
 export type DirectoryDatabase = Database.Database;
@@ -219,6 +221,7 @@ function migrate(db: DirectoryDatabase, path: string): void {
     const { version } = schemaOf(db, path);
     MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
     if (version < RFC4514_KEYS_SINCE_VERSION) rekeyDistinguishedNames(db);
+    else if (version < ORDERED_VALUES_SINCE_VERSION) retypeOrderedValues(db);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
     db.pragma(`application_id = ${CSPIN_APPLICATION_ID}`);
   }).immediate();

@@ -6,7 +6,7 @@
  */
 import type { DirectoryDatabase } from './database.js';
 import { dnKey } from './dn.js';
-import { storedName, storedValue } from './ldap/attributes.js';
+import { orderedAttributeNames, storedName, storedValue } from './ldap/attributes.js';
 
 /** What a rekey changed, and the users it could not rekey. */
 export interface RekeyResult {
@@ -73,11 +73,21 @@ function rekeyUsers(db: DirectoryDatabase): { users: number; collisions: string[
   return { users, collisions };
 }
 
-function retypeValues(db: DirectoryDatabase): number {
+/**
+ * Recomputes the keys and numbers of integer and time values (migration 5: times keep epoch
+ * milliseconds for ordering, integers past 2^53 their 64-bit value, Export-Csv dates become times).
+ * @param db the directory database, inside a transaction
+ * @returns how many values changed
+ */
+export function retypeOrderedValues(db: DirectoryDatabase): number {
+  return retypeValues(db, `AND name IN (SELECT value FROM json_each('${JSON.stringify(orderedAttributeNames())}'))`);
+}
+
+function retypeValues(db: DirectoryDatabase, only = ''): number {
   const update = db.prepare('UPDATE user_attrs SET name = ?, value_key = ?, value_int = ? WHERE rowid = ?');
   let changed = 0;
   type ValueRow = { id: number; name: string; value: string; value_key: string; value_int: number | null };
-  for (const row of batches<ValueRow>(db, 'SELECT rowid AS id, name, value, value_key, value_int FROM user_attrs WHERE rowid > ? ORDER BY rowid LIMIT ?')) {
+  for (const row of batches<ValueRow>(db, `SELECT rowid AS id, name, value, value_key, value_int FROM user_attrs WHERE rowid > ? ${only} ORDER BY rowid LIMIT ?`)) {
     const name = storedName(row.name);
     const { key, int } = storedValue(name, row.value);
     if (name === row.name && key === row.value_key && int === row.value_int) continue;

@@ -165,4 +165,6 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE grants RENAME TO pin_grants;
   CREATE INDEX pin_grants_policy ON pin_grants(policy COLLATE NOCASE);
   `,
+  // Integer and time values get the number ordering compares (in JavaScript: database.ts retypes them).
+  `SELECT 1;`,
 ];

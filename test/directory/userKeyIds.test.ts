@@ -56,7 +56,7 @@ describe('migration 4: integer key ids', () => {
     const path = schema3Database();
     const db = openDatabase(path, 'write');
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(4);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       expect(db.prepare('SELECT id, key FROM user_keys WHERE id <= 40 ORDER BY id').raw().all()).toEqual([[10, KEY(1)], [20, KEY(2)], [30, KEY(3)], [40, KEY(4)]]);
       expect(db.prepare('SELECT id FROM user_keys WHERE key = ?').pluck().get(LDAP_ONLY)).toBeGreaterThan(40);
       expect(await statesOf(path, db, [KEY(1), KEY(2), KEY(3), KEY(4), LDAP_ONLY, 'bbbbbbbb-0000-4000-8000-000000000009'])).toEqual([

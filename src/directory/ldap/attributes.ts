@@ -1,8 +1,9 @@
 /**
  * The embedded directory's schema: the syntax of each attribute it knows, by AD name and by OID.
  * Values are stored and compared by syntax (RFC 4517): a value's key is its canonical text, so that
- * equality is one `=` on the key and ordering of times is ordering of keys; integers also keep their
- * number. An assertion value invalid for the syntax has no key: the item is Undefined (RFC 4511).
+ * equality is one `=` on the key; integers and times also keep the number ordering compares (the
+ * 64-bit value, the epoch milliseconds), so a value invalid for its syntax has none and never orders.
+ * An assertion value invalid for the syntax has no key: the item is Undefined (RFC 4511).
  */
 import { dnKey, looksLikeDn } from '../dn.js';
 
@@ -146,12 +147,46 @@ export function valueKey(syntax: AttributeSyntax, value: string): string | undef
  * The value an import stores: its key (the lower-cased text when invalid for the syntax, which no valid
  * assertion equals) and its number, for integers only.
  */
-export function storedValue(name: string, value: string): { key: string; int: number | null } {
+export function storedValue(name: string, value: string): { key: string; int: number | bigint | null } {
   const syntax = attributeType(name)?.syntax ?? 'string';
-  const key = valueKey(syntax, value);
+  // Export-Csv writes dates as the exporting machine's clock read them (M/d/yyyy h:mm:ss AM).
+  const key = valueKey(syntax, value) ?? (syntax === 'time' ? exportedTimeKey(value.trim()) : undefined);
   if (key === undefined) return { key: value.toLowerCase(), int: null };
-  const int = syntax === 'integer' ? Number(key) : null;
-  return { key, int: int !== null && Number.isSafeInteger(int) ? int : null };
+  return { key, int: orderValue(syntax, key) };
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * What an ordering compares for a valid key: an integer's value (a bigint past 2^53, as FILETIME
+ * values are; null past 64 bits), a time's epoch milliseconds; null for other syntaxes.
+ * @param syntax the attribute's syntax
+ * @param key a valid key for it ({@link valueKey})
+ * @returns the number, or null
+ */
+export function orderValue(syntax: AttributeSyntax, key: string): number | bigint | null {
+  if (syntax === 'time') return Date.UTC(+key.slice(0, 4), +key.slice(4, 6) - 1, +key.slice(6, 8), +key.slice(8, 10), +key.slice(10, 12), +key.slice(12, 14), +key.slice(15, 18));
+  if (syntax !== 'integer') return null;
+  const value = BigInt(key);
+  if (value < INT64_MIN || value > INT64_MAX) return null;
+  return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+}
+
+const EXPORTED_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?: ?([AP]M))?$/i;
+
+/** Export-Csv's en-US date text, read as local time (the zone of the machine cspin runs on). */
+function exportedTimeKey(value: string): string | undefined {
+  const parts = EXPORTED_TIME.exec(value);
+  if (!parts) return undefined;
+  const [month, day, year, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const meridiem = parts[7]?.toUpperCase();
+  if (minute > 59 || second > 59 || (meridiem ? hour < 1 || hour > 12 : hour > 23)) return undefined;
+  const hour24 = meridiem === undefined ? hour : (hour % 12) + (meridiem === 'PM' ? 12 : 0);
+  const date = new Date(year, month - 1, day, hour24, minute, second);
+  // Date rolls a day past the month's end (2/30) or a 13th month over: not a date then.
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return undefined;
+  return date.toISOString().replace(/[-:T]/g, '');
 }
 
 /** A generalized time in UTC as fixed-width text (`20240131235959.000Z`), so text order is time order. */
@@ -163,4 +198,9 @@ function timeKey(value: string): string | undefined {
   const ms = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), Number(fraction.padEnd(3, '0')));
   if (Number.isNaN(ms) || Number(month) > 12 || Number(day) > 31 || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) return undefined;
   return new Date(ms - offset * 60_000).toISOString().replace(/[-:T]/g, '');
+}
+
+/** The stored names of the attributes whose values order by number (integers and times). */
+export function orderedAttributeNames(): string[] {
+  return TYPES.filter(([, syntax]) => syntax === 'integer' || syntax === 'time').map(([name]) => name.toLowerCase());
 }

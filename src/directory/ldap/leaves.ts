@@ -5,7 +5,7 @@
  */
 import { firstRdnValue, looksLikeDn } from '../dn.js';
 import type { LdapItem, LdapSubstrings } from './ast.js';
-import { attributeType, valueKey, type AttributeSyntax } from './attributes.js';
+import { attributeType, orderValue, valueKey, type AttributeSyntax } from './attributes.js';
 import { bind, tooComplex, type LdapSqlParam } from './target.js';
 import { directoryMessages } from '../messages.js';
 
@@ -132,8 +132,10 @@ export function operandOf(item: ValueItem, syntax: AttributeSyntax): LdapSqlPara
     case 'bitwiseOr':
       return item.value;
     default: {
-      const key = valueKey(syntax, item.value) ?? item.value.toLowerCase();
-      return syntax === 'integer' && item.type !== 'equality' && item.type !== 'approx' ? Number(key) : key;
+      const key = valueKey(syntax, item.value);
+      if (key === undefined) return item.value.toLowerCase();
+      const ordering = item.type === 'greaterOrEqual' || item.type === 'lessOrEqual';
+      return ordering ? (orderValue(syntax, key) ?? key) : key;
     }
   }
 }
@@ -157,7 +159,7 @@ export function valueCondition(item: ValueItem, syntax: AttributeSyntax, key: st
       return `${key} GLOB ${operand(value)}`;
     case 'greaterOrEqual':
     case 'lessOrEqual':
-      return `${syntax === 'integer' ? int : key} ${item.type === 'greaterOrEqual' ? '>=' : '<='} ${operand(value)}`;
+      return `${syntax === 'integer' || syntax === 'time' ? int : key} ${item.type === 'greaterOrEqual' ? '>=' : '<='} ${operand(value)}`;
     case 'bitwiseAnd':
       return `(${int} & ${operand(value)}) = ${operand(value)}`;
     case 'bitwiseOr':

@@ -3,7 +3,7 @@ import { LdapFilterError } from './errors.js';
 import { directoryMessages } from '../messages.js';
 
 /** A bound parameter of the compiled SQL. */
-export type LdapSqlParam = string | number;
+export type LdapSqlParam = string | number | bigint;
 
 /**
  * A value as a `?` parameter.
@@ -25,8 +25,8 @@ export function bind(params: LdapSqlParam[], value: LdapSqlParam): string {
  */
 export function jsonList(values: Iterable<unknown>): string {
   // Rows are arrays: distinct by their text, not by identity.
-  const distinct = new Map([...values].map((value) => [JSON.stringify(value), value]));
-  return JSON.stringify([...distinct.values()]);
+  const distinct = new Map([...values].map((value) => [json(value), value]));
+  return `[${[...distinct.keys()].join(',')}]`;
 }
 
 /**
@@ -36,4 +36,9 @@ export function jsonList(values: Iterable<unknown>): string {
  */
 export function tooComplex(why: string): LdapFilterError {
   return new LdapFilterError(-1, directoryMessages.FilterTooComplex.message(why), 'FilterTooComplex');
+}
+
+/** JSON text of a value; a bigint as its digits (SQLite's JSON reads them back as a 64-bit integer). */
+function json(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? `\u0000${item}` : item)).replace(/"\\u0000(-?\d+)"/g, '$1');
 }
