@@ -35,6 +35,9 @@ export class UserConflictError extends Error {
 
 const lower = (text: string | null) => (text === null ? null : text.toLowerCase());
 
+/** Containers a writer remembers having written (memory stays bounded on a flat directory). */
+const MAX_CONTAINERS_REMEMBERED = 10_000;
+
 /** Upserts users with prepared statements. */
 export class UserWriter {
   readonly #find;
@@ -48,6 +51,7 @@ export class UserWriter {
   readonly #clearAttrs;
   readonly #insertAttr;
   readonly #insertContainer;
+  readonly #containers = new Set<string>();
 
   /** @param db the directory database */
   constructor(db: DirectoryDatabase) {
@@ -90,7 +94,10 @@ export class UserWriter {
   }
 
   /**
-   * Adds or replaces a user, matched by DN.
+   * Adds or replaces a user, matched by DN. Everything that can refuse the user is checked before
+   * the first write, and only that first write can fail (the update of a user found by its key onto
+   * a DN another user holds); the writes after it cannot, so a refused user leaves nothing behind
+   * without a savepoint (importUsers relies on it: keep it so).
    * @param user the user
    * @returns whether the user was added or updated, its row id and its key
    * @throws UserConflictError when another user has the same SIP address or UPN
@@ -125,7 +132,12 @@ export class UserWriter {
       const stored = storedValue(name, value);
       this.#insertAttr.run(id, storedName(name), value, stored.key, stored.int);
     }
-    for (const parent of parentDns(user.dn)) this.#insertContainer.run(dnKey(parent), parent);
+    // Most users share their containers: each is written once per writer.
+    for (const parent of parentDns(user.dn)) {
+      if (this.#containers.has(parent)) continue;
+      this.#insertContainer.run(dnKey(parent), parent);
+      if (this.#containers.size < MAX_CONTAINERS_REMEMBERED) this.#containers.add(parent);
+    }
     return { outcome: existing ? 'updated' : 'added', id, key: guid };
   }
 
