@@ -5,7 +5,8 @@
  * PIN reset `Get-CsUser | Set-CsClientPin` over an M-user directory (default 300) against the raw
  * hash rate (setPins.ts); then the report commands next to jq and Miller (reports.ts; --skip-reports,
  * --sort-records N for the big sort, 0 to skip it); then N users in slapd (bench/ldap.ts; --ldap-users N,
- * 0 to skip). Checks the targets and exits 1 if one fails.
+ * 0 to skip); then `cspin import` of an export of --import-users users × 20 columns (importBench.ts,
+ * default 1,000,000, 0 to skip). Checks the targets and exits 1 if one fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDirectory } from './generate.js';
+import { benchImport } from './importBench.js';
 import { benchLdap } from './ldap.js';
 import { benchReports } from './reports.js';
 import { benchSetPins } from './setPins.js';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     'skip-reports': { type: 'boolean', default: false },
     'sort-records': { type: 'string', default: '10000000' },
     'ldap-users': { type: 'string', default: '100000' },
+    'import-users': { type: 'string', default: '1000000' },
   },
 });
 const users = Number(values.users);
@@ -166,6 +169,15 @@ async function main(): Promise<number> {
     const ldap = await benchLdap({ users: Number(values['ldap-users']), runs, env, measure });
     for (const line of ldap.lines) console.log(line);
     for (const [label, ok] of ldap.checks) {
+      console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
+      if (!ok) failures++;
+    }
+    console.log('');
+  }
+  if (Number(values['import-users']) > 0) {
+    const imported = benchImport({ dir: values.dir, users: Number(values['import-users']), env });
+    for (const line of imported.lines) console.log(line);
+    for (const [label, ok] of imported.checks) {
       console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
       if (!ok) failures++;
     }
