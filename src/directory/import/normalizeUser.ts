@@ -8,6 +8,7 @@ import type { UserInput } from '../userStore.js';
 import { directoryMessages } from '../messages.js';
 import { userKeyOf } from '../sqlite/userKey.js';
 import { enterpriseVoiceOf, firstDcLabel, poolOf } from '../lyncValues.js';
+import { importedValue } from '../ldap/attributes.js';
 
 /** A raw row: column name → value(s). */
 export type RawUser = Readonly<Record<string, unknown>>;
@@ -55,7 +56,7 @@ export function normalizeUser(raw: RawUser): UserInput | { error: string } {
     // An ADUser export (Get-CsUser > users.ndjson) carries the DN as Identity.
     const field = folded === 'identity' && values.length === 1 && looksLikeDn(values[0] ?? '') ? 'dn' : FIELDS[folded];
     if (!field || field === 'optionFlags') {
-      for (const v of values) attributes.push([name.trim(), v]);
+      for (const v of values) attributes.push([name.trim(), importedValue(name, v)]);
       if (!field) continue;
     }
     if (values.length > 1) return { error: directoryMessages.InvalidImportRow.manyValues(name, values.length) };

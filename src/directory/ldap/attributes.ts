@@ -94,12 +94,71 @@ const TYPES: readonly (readonly [string, AttributeSyntax, string])[] = [
   ['objectClass', 'string', '2.5.4.0'],
 ];
 
-const BY_NAME: ReadonlyMap<string, AttributeType> = new Map(
-  TYPES.flatMap(([name, syntax, oid]) => {
-    const type = { name: name.toLowerCase(), syntax };
-    return oid === '' ? [[type.name, type]] : [[type.name, type], [oid, type]];
-  }),
-);
+/**
+ * Get-ADUser's property names for LDAP attributes: in -LdapFilter and import columns either names
+ * the one attribute (stored under its LDAP name; an LDAP server is sent the LDAP name).
+ */
+const AD_PROPERTY_NAMES: readonly (readonly [string, string])[] = [
+  ['City', 'l'], ['Office', 'physicalDeliveryOfficeName'], ['EmailAddress', 'mail'], ['OfficePhone', 'telephoneNumber'],
+  ['Surname', 'sn'], ['State', 'st'], ['PostalCode', 'postalCode'], ['StreetAddress', 'streetAddress'], ['Country', 'c'],
+  ['Fax', 'facsimileTelephoneNumber'], ['MobilePhone', 'mobile'], ['HomePhone', 'homePhone'], ['Organization', 'o'],
+  ['Created', 'whenCreated'], ['Modified', 'whenChanged'], ['createTimeStamp', 'whenCreated'], ['modifyTimeStamp', 'whenChanged'],
+  ['PasswordLastSet', 'pwdLastSet'], ['LastLogonDate', 'lastLogonTimestamp'], ['AccountExpirationDate', 'accountExpires'],
+];
+
+/** Get-ADUser's dates whose attributes are FILETIME integers: an export's date text is converted. */
+const FILETIME_PROPERTIES: ReadonlySet<string> = new Set(['passwordlastset', 'lastlogondate', 'accountexpirationdate']);
+
+const LDAP_NAME: ReadonlyMap<string, string> = new Map(AD_PROPERTY_NAMES.map(([alias, name]) => [alias.toLowerCase(), name]));
+
+const BY_NAME: ReadonlyMap<string, AttributeType> = (() => {
+  const types = new Map<string, AttributeType>(
+    TYPES.flatMap(([name, syntax, oid]) => {
+      const type = { name: name.toLowerCase(), syntax };
+      return oid === '' ? [[type.name, type]] : [[type.name, type], [oid, type]];
+    }),
+  );
+  for (const [alias, name] of LDAP_NAME) {
+    const type = types.get(name.toLowerCase());
+    if (type) types.set(alias, type);
+  }
+  return types;
+})();
+
+/**
+ * The name an LDAP server is sent: the LDAP name for one of Get-ADUser's property names, else as written.
+ * @param name an attribute as written in a filter
+ * @returns the name to send
+ */
+export function ldapAttributeName(name: string): string {
+  return LDAP_NAME.get(name.toLowerCase()) ?? name;
+}
+
+/**
+ * The value an import column gives its attribute: Get-ADUser's dates of FILETIME attributes
+ * (PasswordLastSet, LastLogonDate, AccountExpirationDate) become FILETIME integers; others as they are.
+ * @param column the column's name
+ * @param value its value
+ * @returns the attribute's value
+ */
+export function importedValue(column: string, value: string): string {
+  if (!FILETIME_PROPERTIES.has(column.trim().toLowerCase())) return value;
+  const text = value.trim();
+  const key = timeKey(text) ?? exportedTimeKey(text) ?? isoTimeKey(text);
+  if (key === undefined) return value;
+  const ms = orderValue('time', key) as number;
+  return ((BigInt(ms) + FILETIME_EPOCH_OFFSET_MS) * 10_000n).toString();
+}
+
+/** Milliseconds from 1601-01-01 (FILETIME's epoch) to 1970-01-01. */
+const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
+
+/** ISO 8601 with its zone (ConvertTo-Json's dates). */
+function isoTimeKey(value: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[-+]\d{2}:\d{2})$/.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/[-:T]/g, '');
+}
 
 /**
  * The attribute a name or numeric OID names (`2.5.4.12` and `TITLE` are `title`).

@@ -17,6 +17,7 @@ import {
   type Filter,
 } from 'ldapts';
 import { MATCHING_RULE_BIT_AND, MATCHING_RULE_BIT_OR, type LdapFilter } from '../ldap/ast.js';
+import { ldapAttributeName } from '../ldap/attributes.js';
 
 /**
  * @param filter the parsed filter
@@ -31,22 +32,22 @@ export function filterObject(filter: LdapFilter): Filter {
     case 'not':
       return new NotFilter({ filter: filterObject(filter.filter) });
     case 'equality':
-      if (filter.extensible) return new ExtensibleFilter({ matchType: filter.attribute, value: filter.value, dnAttributes: filter.extensible.dnAttributes });
-      return new EqualityFilter({ attribute: filter.attribute, value: filter.value });
+      if (filter.extensible) return new ExtensibleFilter({ matchType: ldapAttributeName(filter.attribute), value: filter.value, dnAttributes: filter.extensible.dnAttributes });
+      return new EqualityFilter({ attribute: ldapAttributeName(filter.attribute), value: filter.value });
     case 'approx':
-      return new ApproximateFilter({ attribute: filter.attribute, value: filter.value });
+      return new ApproximateFilter({ attribute: ldapAttributeName(filter.attribute), value: filter.value });
     case 'greaterOrEqual':
-      return new GreaterThanEqualsFilter({ attribute: filter.attribute, value: filter.value });
+      return new GreaterThanEqualsFilter({ attribute: ldapAttributeName(filter.attribute), value: filter.value });
     case 'lessOrEqual':
-      return new LessThanEqualsFilter({ attribute: filter.attribute, value: filter.value });
+      return new LessThanEqualsFilter({ attribute: ldapAttributeName(filter.attribute), value: filter.value });
     case 'present':
-      return new PresenceFilter({ attribute: filter.attribute });
+      return new PresenceFilter({ attribute: ldapAttributeName(filter.attribute) });
     case 'substrings':
-      return new SubstringFilter({ attribute: filter.attribute, initial: filter.initial ?? '', any: [...filter.any], final: filter.final ?? '' });
+      return new SubstringFilter({ attribute: ldapAttributeName(filter.attribute), initial: filter.initial ?? '', any: [...filter.any], final: filter.final ?? '' });
     case 'bitwiseAnd':
     case 'bitwiseOr':
       return new ExtensibleFilter({
-        matchType: filter.attribute,
+        matchType: ldapAttributeName(filter.attribute),
         rule: filter.type === 'bitwiseAnd' ? MATCHING_RULE_BIT_AND : MATCHING_RULE_BIT_OR,
         value: String(filter.value),
         dnAttributes: filter.dnAttributes ?? false,

@@ -8,6 +8,8 @@
 export interface FilterCase {
   readonly filter: string;
   readonly adOnly?: string;
+  /** What slapd is asked instead (Get-ADUser's property names are cspin's: slapd knows the LDAP names). */
+  readonly slapd?: string;
 }
 
 const NO_ORDERING = "AD orders every string attribute; slapd's core schema gives this one no ORDERING rule (Undefined)";
@@ -78,6 +80,11 @@ export const FILTERS: readonly FilterCase[] = [
   ...adOnly(CATEGORY, ['(objectCategory=person)', '(&(objectCategory=person)(objectClass=user)(title=Manager))']),
   ...adOnly(DN_RULE, ['(ou:dn:=Finance)']),
   ...adOnly(DN_ATTR, ['(distinguishedName=CN=Myer\\5c2C Ken 000,OU=Sales\\5c, EMEA,DC=contoso,DC=com)']),
+  // Get-ADUser's names for LDAP attributes name the same attribute (an LDAP server is sent the LDAP name).
+  ...[
+    ['(City=München)', '(l=München)'], ['(city=*ü*)', '(l=*ü*)'], ['(!(City=Oslo))', '(!(l=Oslo))'], ['(Surname=Müller)', '(sn=Müller)'],
+    ['(EmailAddress=u00*)', '(mail=u00*)'], ['(Created>=20200101000000.0Z)', '(whenCreated>=20200101000000.0Z)'],
+  ].map(([filter, slapd]) => ({ filter: filter ?? '', slapd })),
 ];
 
 /** The OUs asked with -OU (at least 20), in several spellings each. */
