@@ -1,7 +1,7 @@
 /**
  * The compact stand-ins for stable user keys in the SQLite file. PIN state and grants are keyed by
- * user_keys.id, an integer, because joins on the 36-character key text cost a tenth of the busiest
- * pipelines (measured). An embedded user's key id is its users.id, so the hot joins read
+ * user_keys.id, an integer, because a join on the 36-character key text takes a tenth longer
+ * (measured with sqlite3's own join). An embedded user's key id is its users.id, so the hot joins read
  * `p.key_id = u.id`; keys of users in another directory (LDAP) get ids past every user's.
  */
 import type { Statement } from 'better-sqlite3';
