@@ -20,6 +20,7 @@ export { TYPE_NAME_PROPERTY, findProperty, isPSObject, typeNameOf } from './psob
 export type { PSObject } from './psobject.js';
 export { JsonLines, JsonText, PlainText, expandJsonLines } from './jsonText.js';
 export { isoUtc } from './isoDate.js';
+export { dateLike } from './dateOperands.js';
 export { clockOf } from './clock.js';
 export { mapOrdered, threadPoolParallelism, type MapOrderedOptions } from './mapOrdered.js';
 export { runCmdlet } from './run.js';

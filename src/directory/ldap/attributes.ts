@@ -5,6 +5,7 @@
  * 64-bit value, the epoch milliseconds), so a value invalid for its syntax has none and never orders.
  * An assertion value invalid for the syntax has no key: the item is Undefined (RFC 4511).
  */
+import { dateLike } from '../../core/index.js';
 import { dnKey, looksLikeDn } from '../dn.js';
 
 /** How values of an attribute compare. */
@@ -143,22 +144,19 @@ export function ldapAttributeName(name: string): string {
  */
 export function importedValue(column: string, value: string): string {
   if (!FILETIME_PROPERTIES.has(column.trim().toLowerCase())) return value;
-  const text = value.trim();
-  const key = timeKey(text) ?? exportedTimeKey(text) ?? isoTimeKey(text);
-  if (key === undefined) return value;
-  const ms = orderValue('time', key) as number;
-  return ((BigInt(ms) + FILETIME_EPOCH_OFFSET_MS) * 10_000n).toString();
+  const key = timeKey(value.trim());
+  const ms = key === undefined ? dateLike(value) : (orderValue('time', key) as number);
+  return ms === undefined ? value : ((BigInt(ms) + FILETIME_EPOCH_OFFSET_MS) * 10_000n).toString();
+}
+
+/** A time's key from epoch milliseconds. */
+function timeKeyOf(ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : new Date(ms).toISOString().replace(/[-:T]/g, '');
 }
 
 /** Milliseconds from 1601-01-01 (FILETIME's epoch) to 1970-01-01. */
 const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
 
-/** ISO 8601 with its zone (ConvertTo-Json's dates). */
-function isoTimeKey(value: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[-+]\d{2}:\d{2})$/.test(value)) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/[-:T]/g, '');
-}
 
 /**
  * The attribute a name or numeric OID names (`2.5.4.12` and `TITLE` are `title`).
@@ -208,8 +206,9 @@ export function valueKey(syntax: AttributeSyntax, value: string): string | undef
  */
 export function storedValue(name: string, value: string): { key: string; int: number | bigint | null } {
   const syntax = attributeType(name)?.syntax ?? 'string';
-  // Export-Csv writes dates as the exporting machine's clock read them (M/d/yyyy h:mm:ss AM).
-  const key = valueKey(syntax, value) ?? (syntax === 'time' ? exportedTimeKey(value.trim()) : undefined);
+  // Export-Csv writes dates as the exporting machine's clock read them (M/d/yyyy h:mm:ss AM): a
+  // date text as Where-Object reads it (local time unless it has a zone).
+  const key = valueKey(syntax, value) ?? (syntax === 'time' ? timeKeyOf(dateLike(value)) : undefined);
   if (key === undefined) return { key: value.toLowerCase(), int: null };
   return { key, int: orderValue(syntax, key) };
 }
@@ -232,21 +231,7 @@ export function orderValue(syntax: AttributeSyntax, key: string): number | bigin
   return Number.isSafeInteger(Number(value)) ? Number(value) : value;
 }
 
-const EXPORTED_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?: ?([AP]M))?$/i;
 
-/** Export-Csv's en-US date text, read as local time (the zone of the machine cspin runs on). */
-function exportedTimeKey(value: string): string | undefined {
-  const parts = EXPORTED_TIME.exec(value);
-  if (!parts) return undefined;
-  const [month, day, year, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const meridiem = parts[7]?.toUpperCase();
-  if (minute > 59 || second > 59 || (meridiem ? hour < 1 || hour > 12 : hour > 23)) return undefined;
-  const hour24 = meridiem === undefined ? hour : (hour % 12) + (meridiem === 'PM' ? 12 : 0);
-  const date = new Date(year, month - 1, day, hour24, minute, second);
-  // Date rolls a day past the month's end (2/30) or a 13th month over: not a date then.
-  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return undefined;
-  return date.toISOString().replace(/[-:T]/g, '');
-}
 
 /** A generalized time in UTC as fixed-width text (`20240131235959.000Z`), so text order is time order. */
 function timeKey(value: string): string | undefined {
