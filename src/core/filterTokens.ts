@@ -66,9 +66,10 @@ export function tokenize(text: string): Token[] {
     } else if (ch in PUNCTUATION) {
       tokens.push({ kind: PUNCTUATION[ch as keyof typeof PUNCTUATION], position: i++, text: ch });
     } else if (SINGLE_QUOTE.test(ch) || DOUBLE_QUOTE.test(ch)) {
-      const { value, end } = readString(text, i);
-      tokens.push({ kind: 'string', value, position: start, text: text.slice(start, end) });
-      i = end;
+      const quoted = readQuoted(text, i);
+      if (!quoted?.closed) throw new FilterError(coreMessages.InvalidFilter.unclosedString, start);
+      tokens.push({ kind: 'string', value: quoted.value, position: start, text: text.slice(start, quoted.end) });
+      i = quoted.end;
     } else if (ch === '$') {
       const token = readVariable(text, i);
       tokens.push(token);
@@ -129,15 +130,24 @@ function operatorToken(name: string, position: number, text: string): Token {
   return { kind: 'comparison', operator, position, text };
 }
 
-/** Reads a quoted string: '' escapes ' in single quotes; "" and backtick escapes in double quotes. */
-function readString(text: string, start: number): { value: string; end: number } {
-  const quotes = SINGLE_QUOTE.test(text[start] ?? '') ? SINGLE_QUOTE : DOUBLE_QUOTE;
+/**
+ * Reads a quoted string as PowerShell does: '' stands for ' in single quotes; "" and backtick escapes
+ * in double quotes, which expand no variables. Typographic quotes count as the straight ones.
+ * @param text the expression
+ * @param start where the opening quote may stand
+ * @returns the string's value and the index after it (`closed` false when the text ends first), or
+ *   undefined when no quote opens at `start`
+ */
+export function readQuoted(text: string, start: number): { value: string; end: number; closed: boolean } | undefined {
+  const open = text[start] ?? '';
+  const quotes = SINGLE_QUOTE.test(open) ? SINGLE_QUOTE : DOUBLE_QUOTE.test(open) ? DOUBLE_QUOTE : undefined;
+  if (quotes === undefined) return undefined;
   let value = '';
   for (let i = start + 1; i < text.length; i++) {
     const ch = text[i] ?? '';
     if (quotes.test(ch)) {
       // A doubled quote stands for one quote character.
-      if (!quotes.test(text[i + 1] ?? '')) return { value, end: i + 1 };
+      if (!quotes.test(text[i + 1] ?? '')) return { value, end: i + 1, closed: true };
       value += ch;
       i++;
     } else if (ch === '`' && quotes === DOUBLE_QUOTE && i + 1 < text.length) {
@@ -147,5 +157,5 @@ function readString(text: string, start: number): { value: string; end: number }
       value += ch;
     }
   }
-  throw new FilterError(coreMessages.InvalidFilter.unclosedString, start);
+  return { value, end: text.length, closed: false };
 }

@@ -21,6 +21,7 @@ export type { PSObject } from './psobject.js';
 export { JsonLines, JsonText, PlainText, expandJsonLines } from './jsonText.js';
 export { isoUtc } from './isoDate.js';
 export { dateLike } from './dateOperands.js';
+export { readQuoted } from './filterTokens.js';
 export { clockOf } from './clock.js';
 export { mapOrdered, threadPoolParallelism, type MapOrderedOptions } from './mapOrdered.js';
 export { runCmdlet } from './run.js';

@@ -10,6 +10,7 @@ export interface DirectoryErrorIds {
   ImportRowNotObject: 'an import line that is not an object';
   InvalidImportRow: 'an import row that is not a usable user';
   InvalidLdapFilter: 'an LDAP filter that does not parse';
+  InvalidAdFilter: "a -Filter in the ActiveDirectory module's language that does not parse";
   InvalidBase64: 'an LDIF value that is not valid base64';
   InvalidLdifRecord: 'an LDIF record that does not parse';
   ManagementObjectNotFound: 'no user with that identity';

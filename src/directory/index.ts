@@ -20,6 +20,7 @@ export type { UserInput } from './userStore.js';
 export { normalizeUser } from './import/normalizeUser.js';
 export type { RawUser } from './import/normalizeUser.js';
 export { LdapFilterError, compileLdapFilter, parseLdapFilter } from './ldap/index.js';
+export { parseAdFilter } from './adFilter.js';
 export { directoryMessages } from './messages.js';
 export type { DirectoryErrorId, DirectoryErrorIds } from './errorIds.js';
 export type { DirectorySearch, DirectoryUser, UserDirectory } from './userDirectory.js';

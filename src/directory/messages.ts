@@ -6,6 +6,7 @@
  */
 import { TerminatingError, echo, errorRecord, redact, DIGITS_HIDDEN, type CoreErrorId, type ErrorRecord, type MessageTable } from '../core/index.js';
 import type { DirectoryErrorId } from './errorIds.js';
+import { adFilterMessages } from './messages/adFilter.js';
 
 /** How many candidates an ambiguity error names; the rest are counted. */
 const CANDIDATES_SHOWN = 3;
@@ -15,6 +16,7 @@ const cannotBeDatabase = (path: string) => `${echo(path)} cannot be a database: 
 const ldifAt = (reason: string, line: number | undefined) => (line === undefined ? reason : `${reason} (line ${line})`);
 
 export const directoryMessages = {
+  ...adFilterMessages,
   ManagementObjectNotFound: (quoted: string) => `Management object not found for identity ${quoted}.`,
   AmbiguousIdentity: (quoted: string, count: number, shown: readonly string[]) =>
     `Identity ${quoted} matches ${count} users, so nothing was changed: ${shown.join(', ')}. Use the SIP address, user principal name or distinguished name, or a * wildcard to act on all of them.`,

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sh } from '../support/shell.js';
 
-const CSV = `DistinguishedName,SamAccountName,msRTCSIP-PrimaryUserAddress,City,Office,EmailAddress,PasswordLastSet
-"CN=A,OU=X,DC=l,DC=com",a,sip:a@l.com,Redmond,Building 1,a@l.com,1/1/2020 12:00:00 AM
-"CN=B,OU=X,DC=l,DC=com",b,sip:b@l.com,Oslo,Building 2,b@l.com,3/4/2015 10:00:00 AM
+const CSV = `DistinguishedName,SamAccountName,msRTCSIP-PrimaryUserAddress,City,Office,EmailAddress,PasswordLastSet,SID
+"CN=A,OU=X,DC=l,DC=com",a,sip:a@l.com,Redmond,Building 1,a@l.com,1/1/2020 12:00:00 AM,S-1-5-21-1-2-3-1001
+"CN=B,OU=X,DC=l,DC=com",b,sip:b@l.com,Oslo,Building 2,b@l.com,3/4/2015 10:00:00 AM,S-1-5-21-1-2-3-1002
 `;
 
 let env: NodeJS.ProcessEnv;
@@ -37,6 +37,7 @@ describe("Get-ADUser's property names", () => {
       expect(db.prepare("SELECT name, value FROM user_attrs WHERE user_id = (SELECT id FROM users WHERE sam = 'a') AND name != 'cn' ORDER BY name").raw().all()).toEqual([
         ['l', 'Redmond'],
         ['mail', 'a@l.com'],
+        ['objectsid', 'S-1-5-21-1-2-3-1001'],
         ['physicaldeliveryofficename', 'Building 1'],
         // 2020-01-01T00:00:00Z: (1577836800000 ms + 11644473600000 ms) × 10,000.
         ['pwdlastset', '132223104000000000'],
@@ -54,6 +55,8 @@ describe("Get-ADUser's property names", () => {
     ['(EmailAddress=b@*)', ['b']],
     ['(pwdLastSet>=132223104000000000)', ['a']],
     ['(PasswordLastSet<=132223103999999999)', ['b']],
+    ['(SID=S-1-5-21-1-2-3-1002)', ['b']],
+    ['(objectSid=S-1-5-21-1-2-3-1001)', ['a']],
   ])('-LdapFilter %s selects %j', async (filter, expected) => {
     expect(await selected(filter)).toEqual(expected);
   });

@@ -57,6 +57,8 @@ const TYPES: readonly (readonly [string, AttributeSyntax, string])[] = [
   ['sAMAccountName', 'string', `${AD}.4.221`],
   ['userPrincipalName', 'string', `${AD}.4.656`],
   ['name', 'string', `${AD}.4.1`],
+  ['objectGUID', 'string', `${AD}.4.2`],
+  ['objectSid', 'string', `${AD}.4.146`],
   ['msRTCSIP-PrimaryUserAddress', 'string', ''],
   ['msRTCSIP-Line', 'string', ''],
   ['msRTCSIP-LineServer', 'string', ''],
@@ -105,12 +107,21 @@ const AD_PROPERTY_NAMES: readonly (readonly [string, string])[] = [
   ['Fax', 'facsimileTelephoneNumber'], ['MobilePhone', 'mobile'], ['HomePhone', 'homePhone'], ['Organization', 'o'],
   ['Created', 'whenCreated'], ['Modified', 'whenChanged'], ['createTimeStamp', 'whenCreated'], ['modifyTimeStamp', 'whenChanged'],
   ['PasswordLastSet', 'pwdLastSet'], ['LastLogonDate', 'lastLogonTimestamp'], ['AccountExpirationDate', 'accountExpires'],
+  ['SID', 'objectSid'],
 ];
 
+/** The integer attributes that hold a FILETIME (100-ns ticks since 1601-01-01 UTC). */
+const FILETIME_ATTRIBUTES: ReadonlySet<string> = new Set(['pwdlastset', 'lastlogontimestamp', 'accountexpires']);
+
 /** Get-ADUser's dates whose attributes are FILETIME integers: an export's date text is converted. */
-const FILETIME_PROPERTIES: ReadonlySet<string> = new Set(['passwordlastset', 'lastlogondate', 'accountexpirationdate']);
+const FILETIME_PROPERTIES: ReadonlySet<string> = new Set(
+  AD_PROPERTY_NAMES.filter(([, name]) => FILETIME_ATTRIBUTES.has(name.toLowerCase())).map(([alias]) => alias.toLowerCase()),
+);
 
 const LDAP_NAME: ReadonlyMap<string, string> = new Map(AD_PROPERTY_NAMES.map(([alias, name]) => [alias.toLowerCase(), name]));
+
+/** The schema's spelling of each attribute it knows, by lower-cased name. */
+const SCHEMA_NAME: ReadonlyMap<string, string> = new Map(TYPES.map(([name]) => [name.toLowerCase(), name]));
 
 const BY_NAME: ReadonlyMap<string, AttributeType> = (() => {
   const types = new Map<string, AttributeType>(
@@ -136,6 +147,20 @@ export function ldapAttributeName(name: string): string {
 }
 
 /**
+ * The LDAP name of a Get-ADUser property or an attribute, in the schema's case when the schema knows
+ * it (`SURNAME` and `SN` are `sn`, `samaccountname` is `sAMAccountName`), else as written.
+ */
+export function schemaAttributeName(name: string): string {
+  const ldap = ldapAttributeName(name);
+  return SCHEMA_NAME.get(ldap.toLowerCase()) ?? ldap;
+}
+
+/** Whether an attribute (or the Get-ADUser property for it) holds a FILETIME integer. */
+export function isFileTimeAttribute(name: string): boolean {
+  return FILETIME_ATTRIBUTES.has(ldapAttributeName(name).toLowerCase());
+}
+
+/**
  * The value an import column gives its attribute: Get-ADUser's dates of FILETIME attributes
  * (PasswordLastSet, LastLogonDate, AccountExpirationDate) become FILETIME integers; others as they are.
  * @param column the column's name
@@ -143,10 +168,18 @@ export function ldapAttributeName(name: string): string {
  * @returns the attribute's value
  */
 export function importedValue(column: string, value: string): string {
-  if (!FILETIME_PROPERTIES.has(column.trim().toLowerCase())) return value;
+  return FILETIME_PROPERTIES.has(column.trim().toLowerCase()) ? (fileTimeText(value) ?? value) : value;
+}
+
+/**
+ * The FILETIME integer of a date: date text as Where-Object reads it, or a generalized time.
+ * @param value the text
+ * @returns the integer's text, or undefined when the text is no date
+ */
+export function fileTimeText(value: string): string | undefined {
   const key = timeKey(value.trim());
   const ms = key === undefined ? dateLike(value) : (orderValue('time', key) as number);
-  return ms === undefined ? value : ((BigInt(ms) + FILETIME_EPOCH_OFFSET_MS) * 10_000n).toString();
+  return ms === undefined ? undefined : ((BigInt(ms) + FILETIME_EPOCH_OFFSET_MS) * 10_000n).toString();
 }
 
 /** A time's key from epoch milliseconds. */
