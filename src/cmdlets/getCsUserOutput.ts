@@ -189,7 +189,8 @@ function* limited(rows: Iterable<string>, state: UserSearchState, record: number
   }
 }
 
-function interrupted(written: number, cause: unknown): ErrorRecord {
+/** A search that failed after some users were written: what was written stands (exit 1). */
+export function interrupted(written: number, cause: unknown): ErrorRecord {
   const why = cause instanceof Error ? cause.message.slice(0, 200) : 'the directory stopped answering';
   return errorRecord({
     errorId: 'DirectorySearchInterrupted',

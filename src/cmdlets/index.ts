@@ -12,6 +12,7 @@ const load = (module: Promise<{ default: unknown }>): Promise<AnyCmdletDecl> => 
 export const CMDLETS: Readonly<Record<string, Loader>> = {
   'Get-CsUser': () => load(import('./getCsUser.js')),
   'Get-CsClientPinInfo': () => load(import('./getCsClientPinInfo.js')),
+  'Get-ADUser': () => load(import('./getADUser.js')),
   'Import-Csv': () => load(import('./importCsv.js')),
   'Set-CsClientPin': () => load(import('./setCsClientPin.js')),
   'Lock-CsClientPin': () => load(import('./lockCsClientPin.js')),

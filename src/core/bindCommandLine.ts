@@ -2,6 +2,7 @@
  * Command-line binding: named arguments first, then positional ones by ascending Position, with type
  * conversion and validation. Every mistake is a statement-terminating usage error (exit status 2).
  */
+import { existsSync } from 'node:fs';
 import type { ArgvParameter } from './argv.js';
 import { parseArgv } from './argv.js';
 import type { AnyCmdletDecl, ParameterDecl, ParameterDecls } from './declaration.js';
@@ -109,7 +110,11 @@ function bindPositional(decl: AnyCmdletDecl, params: Record<string, unknown>, po
     const arg = positional[i] ?? '';
     const slot = slots.shift();
     // The target as the message shows it: a stray argument may be a PIN.
-    if (!slot) throw usageError('PositionalParameterNotFound', coreMessages.PositionalParameterNotFound(arg), redact(arg).text);
+    if (!slot) {
+      // `-Properties *` unquoted: bash put the folder's file names in its place.
+      const globbed = i > 0 && !arg.includes('/') && existsSync(arg);
+      throw usageError('PositionalParameterNotFound', coreMessages.PositionalParameterNotFound(arg, globbed), redact(arg).text);
+    }
     const [name, p] = slot;
     if (p.type.isArray) {
       // `Select-Object Name, Count`: the arguments after a trailing comma belong to the list.

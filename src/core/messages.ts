@@ -45,7 +45,8 @@ export const coreMessages = {
     `Missing an argument for parameter '${name}'. Specify a parameter of type '${type}' and try again.`,
   ParameterAlreadyBound: (name: string) =>
     `Cannot bind parameter because parameter '${name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".`,
-  PositionalParameterNotFound: (arg: string) => `A positional parameter cannot be found that accepts argument ${quoteRedacted(arg, "'")}.`,
+  PositionalParameterNotFound: (arg: string, isFileHere: boolean) =>
+    `A positional parameter cannot be found that accepts argument ${quoteRedacted(arg, "'")}.${isFileHere ? " It names a file here: bash expands an unquoted * to the folder's file names, so quote it ('*')." : ''}`,
   CannotConvertArgument: {
     binding: (name: string, detail: string) => `Cannot bind parameter '${name}'. ${detail}`,
     value: cannotConvertValue,

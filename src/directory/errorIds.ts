@@ -1,5 +1,6 @@
 /** The directory's error ids (see src/core/errorIds.ts). */
 export interface DirectoryErrorIds {
+  ADIdentityNotFound: 'no user with that Get-ADUser identity';
   AmbiguousIdentity: 'an identity that matches several users';
   DatabaseExists: 'cspin init over an existing database';
   DatabaseNeedsUpgrade: 'a database older than this cspin, opened read-only';

@@ -23,7 +23,9 @@ export { LdapFilterError, compileLdapFilter, parseLdapFilter } from './ldap/inde
 export { parseAdFilter } from './adFilter.js';
 export { directoryMessages } from './messages.js';
 export type { DirectoryErrorId, DirectoryErrorIds } from './errorIds.js';
-export type { DirectorySearch, DirectoryUser, UserDirectory } from './userDirectory.js';
+export type { DirectoryEntry, DirectorySearch, DirectoryUser, EntrySearch, SearchScope, UserDirectory } from './userDirectory.js';
+export { AD_USER_DEFAULTS, AD_USER_TYPE, adUserShape, type AdUserShape } from './adProperties.js';
+export { adIdentityOf, matchIdentities, type AdIdentity } from './adIdentity.js';
 export { AD_ATTRIBUTE_NAMES, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_PAGE_SIZE } from './directoryConfig.js';
 export type { DirectoryConfig, EmbeddedDirectoryConfig, LdapAttributeNames, LdapDirectoryConfig } from './directoryConfig.js';
 export { explainDirectoryConfig, readBindPassword, readCaFile, readDirectoryConfig, resolveDirectoryConfig } from './config/index.js';

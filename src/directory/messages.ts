@@ -17,6 +17,7 @@ const ldifAt = (reason: string, line: number | undefined) => (line === undefined
 
 export const directoryMessages = {
   ...adFilterMessages,
+  ADIdentityNotFound: (quoted: string, under: string) => `Cannot find an object with identity: ${quoted} under: "${echo(under)}".`,
   ManagementObjectNotFound: (quoted: string) => `Management object not found for identity ${quoted}.`,
   AmbiguousIdentity: (quoted: string, count: number, shown: readonly string[]) =>
     `Identity ${quoted} matches ${count} users, so nothing was changed: ${shown.join(', ')}. Use the SIP address, user principal name or distinguished name, or a * wildcard to act on all of them.`,
@@ -230,6 +231,18 @@ export function shownIdentity(identity: string): { quoted: string; target: strin
 export function identityNotFound(identity: string, record?: number): ErrorRecord {
   const { quoted, target } = shownIdentity(identity);
   return notFound(quoted, target, record);
+}
+
+/**
+ * Get-ADUser's not-found error: `Cannot find an object with identity: "<value>" under: "<base>".`
+ * @param identity the identity as given
+ * @param under the search base, or what the directory is
+ * @param record the input line, if any
+ * @returns a non-terminating error record
+ */
+export function adIdentityNotFound(identity: string, under: string, record?: number): ErrorRecord {
+  const { quoted, target } = shownIdentity(identity);
+  return errorRecord({ errorId: 'ADIdentityNotFound', category: 'ObjectNotFound', message: directoryMessages.ADIdentityNotFound(quoted, under), target, record });
 }
 
 /**

@@ -42,6 +42,31 @@ export interface DirectorySearch {
   readonly limit?: number;
 }
 
+/** How deep an entry search goes below its base (Get-ADUser -SearchScope). */
+export type SearchScope = 'base' | 'one' | 'sub';
+
+/** What Get-ADUser searches: any user (with a SIP address or not), with the attributes asked for. */
+export interface EntrySearch {
+  /** The search base; absent: the whole directory. */
+  readonly base?: string;
+  /** The base only, its children, or its whole subtree (the default). */
+  readonly scope?: SearchScope;
+  readonly filter?: LdapFilter;
+  readonly limit?: number;
+  /** Attributes beyond the user's own fields, by LDAP or Get-ADUser name; `*`: every one the entry has. */
+  readonly attributes: readonly string[] | '*';
+}
+
+/** A user with the attributes a search asked for. */
+export interface DirectoryEntry {
+  readonly user: DirectoryUser;
+  /**
+   * Lower-cased LDAP name → its values as text (a binary SID as S-1-... text, other binary values as
+   * base64). Only attributes the entry has; the user's own fields are not repeated here.
+   */
+  readonly attributes: ReadonlyMap<string, readonly string[]>;
+}
+
 /** Where the users are. Opened once per command by the engine; cmdlets see only this. */
 export interface UserDirectory {
   /** `embedded`, or the server's URL without credentials (for -Verbose and messages). */
@@ -61,6 +86,12 @@ export interface UserDirectory {
    * @param search the subtree, filter and limit
    */
   search(search: DirectorySearch): AsyncIterableIterator<readonly DirectoryUser[]>;
+  /**
+   * Any user a search selects (Get-ADUser), with the attributes asked for, a page at a time, in the
+   * directory's order; the next page is asked for only when the caller pulls it.
+   * @param search the base, scope, filter, limit and attributes
+   */
+  entries(search: EntrySearch): AsyncIterableIterator<readonly DirectoryEntry[]>;
   /** Whether a container (OU, CN=Users, the domain) exists; DNs compare as RFC 4514 says. */
   containerExists(dn: string): Promise<boolean>;
   /** Releases the connection or file; safe to call twice. */

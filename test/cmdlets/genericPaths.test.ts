@@ -44,6 +44,7 @@ function elsewhere(directory: SqliteDirectory): UserDirectory {
     description: 'ldap://dc01.litwareinc.com',
     resolve: (ids) => directory.resolve(ids),
     search: (search) => directory.search(search),
+    entries: (search) => directory.entries(search),
     containerExists: (dn) => directory.containerExists(dn),
     close: () => directory.close(),
   };

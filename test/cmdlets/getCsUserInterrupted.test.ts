@@ -36,6 +36,7 @@ function failingDirectory(pages: DirectoryUser[][]): UserDirectory {
     resolve: () => Promise.resolve(new Map()),
     containerExists: () => Promise.resolve(true),
     close: () => undefined,
+    entries: async function* () {},
     search: async function* () {
       for (const page of pages) yield page;
       throw new Error('connection lost');

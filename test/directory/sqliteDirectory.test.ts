@@ -109,6 +109,7 @@ describe('SqlitePinStore', () => {
         description: 'ldap://dc01.litwareinc.com',
         resolve: (ids) => directory.resolve(ids),
         search: (search) => directory.search(search),
+        entries: (search) => directory.entries(search),
         containerExists: (dn) => directory.containerExists(dn),
         close: () => undefined,
       };

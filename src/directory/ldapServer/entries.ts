@@ -49,6 +49,15 @@ export function guidText(bytes: Buffer): string {
   return [hex(0, 4, true), hex(4, 6, true), hex(6, 8, true), hex(8, 10, false), hex(10, 16, false)].join('-');
 }
 
+/** The bytes of GUID text in AD's order (the inverse of {@link guidText}), or undefined for other text. */
+export function guidBytes(text: string): Buffer | undefined {
+  const hex = /^\{?([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})\}?$/i.exec(text.trim());
+  if (!hex) return undefined;
+  const [, a = '', b = '', c = '', d = '', e = ''] = hex;
+  const reversed = (part: string) => Buffer.from(part, 'hex').reverse();
+  return Buffer.concat([reversed(a), reversed(b), reversed(c), Buffer.from(d + e, 'hex')]);
+}
+
 /**
  * The DN as the data spells it: OpenLDAP answers with its schema's type names (cn=, ou=), while a
  * copy of AD keeps AD's (CN=, OU=) in distinguishedName. Used only when both name the same entry.
@@ -80,7 +89,14 @@ function booleanOf(text: string | null): boolean | null {
  */
 export function userOf(entry: LdapEntry, names: LdapAttributeNames, netbiosName: string | undefined): DirectoryUser | undefined {
   const sip = firstText(entry, names.sip);
-  if (sip === null) return undefined;
+  return sip === null ? undefined : anyUserOf(entry, names, netbiosName, sip);
+}
+
+/**
+ * The user an entry describes, with a SIP address or not (Get-ADUser).
+ * @param sip its SIP address, when already read
+ */
+export function anyUserOf(entry: LdapEntry, names: LdapAttributeNames, netbiosName: string | undefined, sip = firstText(entry, names.sip)): DirectoryUser {
   const dn = dnOf(entry);
   return {
     key: keyOf(entry),

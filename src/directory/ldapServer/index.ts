@@ -5,7 +5,8 @@
  */
 import { NoSuchObjectError, ResultCodeError } from 'ldapts';
 import type { LdapDirectoryConfig } from '../directoryConfig.js';
-import type { DirectorySearch, DirectoryUser, UserDirectory } from '../userDirectory.js';
+import type { DirectoryEntry, DirectorySearch, DirectoryUser, EntrySearch, UserDirectory } from '../userDirectory.js';
+import { searchEntries } from './entrySearch.js';
 import type { UserId } from '../userId.js';
 import { ANY_ENTRY, openSession, type LdapSecrets, type LdapSession } from './connect.js';
 import { searchAll } from './wire/connection.js';
@@ -62,6 +63,10 @@ class LdapUserDirectory implements UserDirectory {
 
   search(search: DirectorySearch): AsyncIterableIterator<readonly DirectoryUser[]> {
     return searchUsers(this.#context, search);
+  }
+
+  entries(search: EntrySearch): AsyncIterableIterator<readonly DirectoryEntry[]> {
+    return searchEntries(this.#context, search);
   }
 
   async containerExists(dn: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import { BINARY_ATTRIBUTES, userAttributes, userOf } from './entries.js';
 import { referral, searchError } from './errors.js';
 import { directoryMessages } from '../messages.js';
 import type { SearchParameters } from './wire/connection.js';
+import type { LdapEntry } from './wire/responses.js';
 import type { LdapSession } from './connect.js';
 
 /** What a search needs besides the session. */
@@ -36,30 +37,40 @@ export function checkReferrals(context: SearchContext, references: readonly stri
  * (so the server prepares it while this one is written): at most two pages are held.
  * @throws TerminatingError (exit status 1): LdapConnectionLost, LdapLimitExceeded, LdapReferral, LdapOperationFailed, LdapServerTimeout
  */
-export async function* searchUsers(context: SearchContext, search: DirectorySearch): AsyncGenerator<readonly DirectoryUser[]> {
-  const { session } = context;
-  let remaining = search.limit ?? Number.POSITIVE_INFINITY;
-  if (remaining <= 0) return;
-  if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session);
+export function searchUsers(context: SearchContext, search: DirectorySearch): AsyncGenerator<readonly DirectoryUser[]> {
+  const { session, names } = context;
   const parameters = {
     base: search.base ?? session.base,
     scope: 'sub' as const,
-    filter: usersWhere(context.names.sip, search.filter ? [filterObject(search.filter)] : []),
-    attributes: userAttributes(context.names),
+    filter: usersWhere(names.sip, search.filter ? [filterObject(search.filter)] : []),
+    attributes: userAttributes(names),
     binary: BINARY_ATTRIBUTES,
   };
+  return pagedSearch(context, parameters, search.limit, (entry) => userOf(entry, names, session.netbiosName));
+}
+
+/**
+ * A paged search, each entry made an item as it arrives (undefined: skipped).
+ * @param limit at most this many items
+ * @throws TerminatingError as {@link searchUsers}
+ */
+export async function* pagedSearch<T>(context: SearchContext, parameters: Omit<SearchParameters, 'paged'>, limit: number | undefined, itemOf: (entry: LdapEntry) => T | undefined): AsyncGenerator<readonly T[]> {
+  const { session } = context;
+  let remaining = limit ?? Number.POSITIVE_INFINITY;
+  if (remaining <= 0) return;
+  if (!session.client.isConnected) throw searchError(new Error('the connection is closed'), session);
   const size = Math.min(context.pageSize, remaining);
-  let next: Promise<Page> | undefined = readPage(context, { ...parameters, paged: { size } });
+  let next: Promise<Page<T>> | undefined = readPage(context, { ...parameters, paged: { size } }, itemOf);
   try {
     while (next) {
-      const page = await next;
+      const page: Page<T> = await next;
       next = undefined;
-      const users = page.users.length > remaining ? page.users.slice(0, remaining) : page.users;
-      remaining -= users.length;
+      const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
+      remaining -= items.length;
       if (remaining > 0 && page.cookie !== undefined && page.cookie.length > 0) {
-        next = readPage(context, { ...parameters, paged: { size, cookie: page.cookie } });
+        next = readPage(context, { ...parameters, paged: { size, cookie: page.cookie } }, itemOf);
       }
-      if (users.length > 0) yield users;
+      if (items.length > 0) yield items;
     }
   } finally {
     // A page asked for is let arrive (its errors are of no interest now); the server drops the
@@ -68,36 +79,36 @@ export async function* searchUsers(context: SearchContext, search: DirectorySear
   }
 }
 
-interface Page {
-  readonly users: DirectoryUser[];
+interface Page<T> {
+  readonly items: T[];
   readonly cookie: Buffer | undefined;
 }
 
 /** One page, each entry made a user as it arrives; a failure is handled where the page is awaited. */
-function readPage(context: SearchContext, parameters: SearchParameters): Promise<Page> {
-  const page = fetchPage(context, parameters);
+function readPage<T>(context: SearchContext, parameters: SearchParameters, itemOf: (entry: LdapEntry) => T | undefined): Promise<Page<T>> {
+  const page = fetchPage(context, parameters, itemOf);
   page.catch(() => undefined);
   return page;
 }
 
-async function fetchPage(context: SearchContext, parameters: SearchParameters): Promise<Page> {
-  const { session, names } = context;
-  const users: DirectoryUser[] = [];
+async function fetchPage<T>(context: SearchContext, parameters: SearchParameters, itemOf: (entry: LdapEntry) => T | undefined): Promise<Page<T>> {
+  const { session } = context;
+  const items: T[] = [];
   const references: string[] = [];
   try {
     const result = await session.client.search(
       parameters,
       (entry) => {
-        const user = userOf(entry, names, session.netbiosName);
-        if (user) users.push(user);
+        const item = itemOf(entry);
+        if (item !== undefined) items.push(item);
       },
       (uris) => references.push(...uris),
     );
     checkReferrals(context, references);
-    return { users, cookie: result.cookie };
+    return { items, cookie: result.cookie };
   } catch (error) {
     // A base that names nothing holds no users (as in the embedded directory; -OU is checked before).
-    if (error instanceof NoSuchObjectError) return { users: [], cookie: undefined };
+    if (error instanceof NoSuchObjectError) return { items: [], cookie: undefined };
     throw searchError(error, session);
   }
 }

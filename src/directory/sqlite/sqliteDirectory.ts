@@ -8,9 +8,11 @@ import { AdUserLines } from './adUserLines.js';
 import { databasePath, openDatabase, type DatabaseMode, type DirectoryDatabase } from '../database.js';
 import { compileLdapFilter } from '../ldap/index.js';
 import { IdentityResolver } from '../resolve.js';
-import type { DirectorySearch, DirectoryUser, UserDirectory } from '../userDirectory.js';
+import type { DirectoryEntry, DirectorySearch, DirectoryUser, EntrySearch, UserDirectory } from '../userDirectory.js';
 import type { UserId } from '../userId.js';
 import { containerExists, searchUsers, subtreeCondition } from '../userSearch.js';
+import { directoryUserOf } from './directoryUser.js';
+import { searchEntries } from './entrySearch.js';
 
 /** Users per page of search(): enough to amortize a statement step, little memory. */
 const PAGE_SIZE = 500;
@@ -90,6 +92,10 @@ export class SqliteDirectory implements UserDirectory {
     return new AdUserLines(this.db, search);
   }
 
+  async *entries(search: EntrySearch): AsyncIterableIterator<readonly DirectoryEntry[]> {
+    yield* searchEntries(this.db, search);
+  }
+
   containerExists(dn: string): Promise<boolean> {
     return Promise.resolve(containerExists(this.db, dn));
   }
@@ -99,23 +105,4 @@ export class SqliteDirectory implements UserDirectory {
   }
 }
 
-/**
- * A users row as the seam gives it.
- * @param row the row
- * @returns the DirectoryUser
- */
-export function directoryUserOf(row: UserRow): DirectoryUser {
-  return {
-    key: row.key,
-    dn: row.dn,
-    domain: row.domain,
-    sam: row.sam,
-    upn: row.upn,
-    displayName: row.display_name,
-    sip: row.sip,
-    enabled: row.enabled === null ? null : row.enabled === 1,
-    registrarPool: row.registrar_pool,
-    lineUri: row.line_uri,
-    evEnabled: row.ev_enabled === 1,
-  };
-}
+export { directoryUserOf };
