@@ -39,7 +39,8 @@ export function adIdentityOf(text: string): AdIdentity {
   // A DN before domain\logon: "CN=Smith\,John,OU=IT,DC=x" has the logon shape too; '=' is never in a logon.
   if (looksLikeDn(value)) {
     const key = dnKey(value);
-    return { clause: equality('distinguishedName', value), matches: (e) => answer(dnKey(e.user.dn) === key) };
+    // entryDN (RFC 5020): every entry's DN, where AD's distinguishedName is a stored copy.
+    return { clause: equality('entryDN', value), matches: (e) => answer(dnKey(e.user.dn) === key) };
   }
   const logon = /^([^\\\s]+)\\([^\\\s]+)$/.exec(value);
   if (logon) {

@@ -85,6 +85,7 @@ const TYPES: readonly (readonly [string, AttributeSyntax, string])[] = [
   ['whenChanged', 'time', `${AD}.2.3`],
   ['msExchWhenMailboxCreated', 'time', ''],
   ['distinguishedName', 'dn', '2.5.4.49'],
+  ['entryDN', 'dn', '1.3.6.1.1.20'],
   ['manager', 'dn', '0.9.2342.19200300.100.1.10'],
   ['secretary', 'dn', '0.9.2342.19200300.100.1.21'],
   ['seeAlso', 'dn', '2.5.4.34'],

@@ -22,6 +22,7 @@ export const COLUMNS: ReadonlyMap<string, Column> = new Map<string, Column>([
   ['msrtcsip-primaryuseraddress', { key: 'u.sip_key' }],
   // A DN compares by its RFC 4514 key (equality and presence only, as in AD).
   ['distinguishedname', { key: 'u.dn_key' }],
+  ['entrydn', { key: 'u.dn_key' }],
   // The stable key: objectGUID or entryUUID as lower-case GUID text (Get-ADUser -Identity <GUID>).
   ['objectguid', { key: 'u.guid' }],
   ['entryuuid', { key: 'u.guid' }],

@@ -45,8 +45,8 @@ export function searchEntries(context: SearchContext, search: EntrySearch): Asyn
 }
 
 /**
- * The filter as sent: a GUID's equality is objectGUID's bytes on AD and entryUUID elsewhere; a DN's
- * equality is entryDN where distinguishedName is AD's alone.
+ * The filter as sent: a GUID's equality is objectGUID's bytes on AD and entryUUID elsewhere; entryDN
+ * (RFC 5020) is distinguishedName on AD, which has no entryDN.
  */
 function serverFilter(filter: LdapFilter, isAd: boolean): Filter {
   switch (filter.type) {
@@ -62,7 +62,7 @@ function serverFilter(filter: LdapFilter, isAd: boolean): Filter {
         const bytes = guidBytes(filter.value);
         if (bytes) return isAd ? new EqualityFilter({ attribute: 'objectGUID', value: bytes }) : new EqualityFilter({ attribute: 'entryUUID', value: filter.value.toLowerCase() });
       }
-      if (attribute === 'distinguishedname' && !isAd) return new EqualityFilter({ attribute: 'entryDN', value: filter.value });
+      if (attribute === 'entrydn' && isAd) return new EqualityFilter({ attribute: 'distinguishedName', value: filter.value });
       return filterObject(filter);
     }
     default:

@@ -1,5 +1,6 @@
 /**
- * The contract: Get-CsUser -LdapFilter, -OU and -Identity answer as OpenLDAP's slapd does on the same
+ * The contract: Get-CsUser -LdapFilter, -OU and -Identity, and Get-ADUser's -LDAPFilter and scopes (every
+ * user, objectClass=person on slapd), answer as OpenLDAP's slapd does on the same
  * data (contract.ldif, loaded into slapd and into each backend). slapd's answer is the expectation;
  * users are compared by sAMAccountName. Cases where AD and slapd legitimately differ are skipped for
  * backends that answer as AD, with the reason.
@@ -19,10 +20,10 @@ function slapdAnswer(url: string, base: string, scope: string, filter: string): 
   return result.stdout.split('\n').flatMap((line) => (line.startsWith('sAMAccountName: ') ? [line.slice(16).toLowerCase()] : [])).sort();
 }
 
-/** The SamAccountNames Get-CsUser writes, sorted, and its exit status. stdin is closed: a pipe would be read as input. */
-function cmdletAnswer(env: NodeJS.ProcessEnv, args: readonly string[]): Promise<{ names: string[]; code: number }> {
+/** The SamAccountNames a cmdlet writes, sorted, and its exit status. stdin is closed: a pipe would be read as input. */
+function cmdletAnswer(env: NodeJS.ProcessEnv, args: readonly string[], command = 'Get-CsUser'): Promise<{ names: string[]; code: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(bins(), 'Get-CsUser'), args, { env: { ...process.env, CSPIN_FORMAT: '', ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(join(bins(), command), args, { env: { ...process.env, CSPIN_FORMAT: '', ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.on('error', reject);
@@ -35,6 +36,10 @@ function cmdletAnswer(env: NodeJS.ProcessEnv, args: readonly string[]): Promise<
     });
   });
 }
+
+/** Get-ADUser runs every third filter (the search differs from Get-CsUser's only in its user condition). */
+const AD_FILTERS = FILTERS.filter((_, i) => i % 3 === 0);
+const AD_SCOPES = OUS.flatMap((ou) => [[ou, 'OneLevel'], [ou, 'Subtree']] as const);
 
 /** Runs the tasks a few at a time (the machine is shared). */
 async function pooled<T>(tasks: readonly (() => Promise<T>)[], width = 3): Promise<T[]> {
@@ -67,12 +72,18 @@ describe.skipIf(slapdMissing() !== undefined)('the contract: Get-CsUser answers 
       const filterAnswers: { names: string[]; code: number }[] = [];
       const ouAnswers: { names: string[]; code: number }[] = [];
       const identityAnswers: { names: string[]; code: number }[] = [];
+      const adFilterAnswers: { names: string[]; code: number }[] = [];
+      const adScopeAnswers: { names: string[]; code: number }[] = [];
       beforeAll(async () => {
         loaded = await backend.load(slapd.url);
         const asked = FILTERS.filter((c) => !(backend.answersAsAd && c.adOnly));
         filterAnswers.push(...(await pooled(asked.map((c) => () => cmdletAnswer(loaded.env, ['-LdapFilter', c.filter])))));
         ouAnswers.push(...(await pooled(OUS.map((ou) => () => cmdletAnswer(loaded.env, ['-OU', ou])))));
         identityAnswers.push(...(await pooled(IDENTITIES.map((c) => () => cmdletAnswer(loaded.env, ['-Identity', c.identity])))));
+        const adFilters = AD_FILTERS.filter((c) => !(backend.answersAsAd && c.adOnly));
+        adFilterAnswers.push(...(await pooled(adFilters.map((c) => () => cmdletAnswer(loaded.env, ['-LDAPFilter', c.filter], 'Get-ADUser')))));
+        const scopes = AD_SCOPES.map(([ou, scope]) => () => cmdletAnswer(loaded.env, ['-Filter', '*', '-SearchBase', ou, '-SearchScope', scope], 'Get-ADUser'));
+        adScopeAnswers.push(...(await pooled(scopes)));
       }, 600_000);
       afterAll(() => loaded?.dispose());
 
@@ -91,6 +102,16 @@ describe.skipIf(slapdMissing() !== undefined)('the contract: Get-CsUser answers 
         const c = IDENTITIES[i];
         if (c === undefined) throw new Error('no case');
         expect(identityAnswers[i]?.names).toEqual(slapdAnswer(slapd.url, c.base, c.scope, c.filter));
+      });
+
+      const adFilters = AD_FILTERS.filter((c) => !(backend.answersAsAd && c.adOnly));
+      it.each(adFilters.map((c, i) => [c.filter, i, c.slapd ?? c.filter] as const))('Get-ADUser -LDAPFilter %s', (_filter, i, asSlapd) => {
+        expect(adFilterAnswers[i]?.code).toBe(0);
+        expect(adFilterAnswers[i]?.names).toEqual(slapdAnswer(slapd.url, CONTRACT_SUFFIX, 'sub', `(&(objectClass=person)${asSlapd})`));
+      });
+
+      it.each(AD_SCOPES.map(([ou, scope], i) => [ou, scope, i] as const))('Get-ADUser -SearchBase %s -SearchScope %s', (ou, scope, i) => {
+        expect(adScopeAnswers[i]?.names).toEqual(slapdAnswer(slapd.url, ou, scope === 'OneLevel' ? 'one' : 'sub', '(objectClass=person)'));
       });
     });
   }
