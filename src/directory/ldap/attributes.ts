@@ -7,6 +7,7 @@
  */
 import { dateLike } from '../../core/index.js';
 import { dnKey, looksLikeDn } from '../dn.js';
+import { sidOf } from '../sid.js';
 
 /** How values of an attribute compare. */
 export type AttributeSyntax = 'string' | 'integer' | 'boolean' | 'time' | 'dn';
@@ -110,6 +111,9 @@ const AD_PROPERTY_NAMES: readonly (readonly [string, string])[] = [
 /** Get-ADUser's dates whose attributes are FILETIME integers: an export's date text is converted. */
 const FILETIME_PROPERTIES: ReadonlySet<string> = new Set(['passwordlastset', 'lastlogondate', 'accountexpirationdate']);
 
+/** SIDs come as S-1-... text (Export-Csv) or base64 bytes (LDIF): kept as text, as Get-ADUser shows them. */
+const SID_COLUMNS: ReadonlySet<string> = new Set(['objectsid', 'sid', 'sidhistory']);
+
 const LDAP_NAME: ReadonlyMap<string, string> = new Map(AD_PROPERTY_NAMES.map(([alias, name]) => [alias.toLowerCase(), name]));
 
 const BY_NAME: ReadonlyMap<string, AttributeType> = (() => {
@@ -136,14 +140,27 @@ export function ldapAttributeName(name: string): string {
 }
 
 /**
+ * Whether an import column or filter attribute is one of Get-ADUser's property names for an LDAP
+ * attribute (City for l, PasswordLastSet for pwdLastSet).
+ * @param name the name as written
+ * @returns true for such a name
+ */
+export function isAdPropertyName(name: string): boolean {
+  return LDAP_NAME.has(name.trim().toLowerCase());
+}
+
+/**
  * The value an import column gives its attribute: Get-ADUser's dates of FILETIME attributes
- * (PasswordLastSet, LastLogonDate, AccountExpirationDate) become FILETIME integers; others as they are.
+ * (PasswordLastSet, LastLogonDate, AccountExpirationDate) become FILETIME integers, a SID (objectSid,
+ * SID, SIDHistory) its S-1-... text; others as they are.
  * @param column the column's name
  * @param value its value
  * @returns the attribute's value
  */
 export function importedValue(column: string, value: string): string {
-  if (!FILETIME_PROPERTIES.has(column.trim().toLowerCase())) return value;
+  const folded = column.trim().toLowerCase();
+  if (SID_COLUMNS.has(folded)) return sidOf(value) ?? value;
+  if (!FILETIME_PROPERTIES.has(folded)) return value;
   const key = timeKey(value.trim());
   const ms = key === undefined ? dateLike(value) : (orderValue('time', key) as number);
   return ms === undefined ? value : ((BigInt(ms) + FILETIME_EPOCH_OFFSET_MS) * 10_000n).toString();
