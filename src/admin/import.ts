@@ -77,7 +77,8 @@ async function importFiles(args: ImportArgs, io: CmdletIO, say: (line: string) =
         io.env.CSPIN_ERROR_FORMAT === 'json'
           ? io.stderr.write(`${JSON.stringify({ command: 'cspin import', errorId, category: 'InvalidData', message: importRowLine(file, row, reason), record: row, target: echo(file) })}\n`)
           : sayLine(importRowLine(file, row, reason));
-      await importUsers(db, readUsers(input, formats[i] ?? formatOf(file, args.format)), rejected, total, { seen, stored });
+      const lost = (columns: readonly string[]) => sayLine(importTexts.typeNames(file, columns));
+      await importUsers(db, readUsers(input, formats[i] ?? formatOf(file, args.format), lost), rejected, total, { seen, stored });
     }
     progress.line.stop();
     // A user whose row was rejected is not in `seen`: pruning then would remove it.

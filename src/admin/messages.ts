@@ -46,6 +46,9 @@ export const importTexts = {
   stopped: (total: { added: number; updated: number; rejected: number }) =>
     `the import stopped; kept before it: ${total.added} added, ${total.updated} updated, ${total.rejected} rejected`,
   scopeWithoutPrune: '--scope names what --prune may remove: give --prune with it.',
+  // Quiet but honest: once per file, so that a filter on these attributes finding nobody is explained.
+  typeNames: (file: string, columns: readonly string[]) =>
+    `warning: ${echo(file)}: not imported: ${columns.length} column(s) where Export-Csv wrote .NET type names instead of the values (lists, bytes): ${columns.map((c) => echo(c)).join(', ')}. An ldifde export carries them.`,
   scopeNotDn: (scope: string) => `--scope ${echo(scope)} is not a distinguished name (such as OU=Finance,DC=litwareinc,DC=com).`,
 } as const;
 

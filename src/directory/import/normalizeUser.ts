@@ -8,7 +8,7 @@ import type { UserInput } from '../userStore.js';
 import { directoryMessages } from '../messages.js';
 import { userKeyOf } from '../sqlite/userKey.js';
 import { enterpriseVoiceOf, firstDcLabel, poolOf } from '../lyncValues.js';
-import { importedValue } from '../ldap/attributes.js';
+import { importedValue, isAdPropertyName, storedName } from '../ldap/attributes.js';
 
 /** A raw row: column name → value(s). */
 export type RawUser = Readonly<Record<string, unknown>>;
@@ -38,8 +38,23 @@ const FIELDS: Readonly<Record<string, Field>> = {
   domain: 'domain',
 };
 
-/** Columns that describe the record rather than the user. */
-const IGNORED = new Set(['pstypename', 'objectclass', 'objectcategory', 'changetype']);
+/**
+ * Columns that describe the record rather than the user: with Get-ADUser's, the members of its
+ * ADEntity that Export-Csv writes after the properties (PropertyNames ... PropertyCount).
+ */
+const IGNORED = new Set([
+  'pstypename', 'objectclass', 'objectcategory', 'changetype',
+  'propertynames', 'addedproperties', 'removedproperties', 'modifiedproperties', 'propertycount',
+]);
+
+/**
+ * Whether a column describes the record rather than the user, and is not imported.
+ * @param name the column's name
+ * @returns true for such a column
+ */
+export function isRecordColumn(name: string): boolean {
+  return IGNORED.has(name.trim().toLowerCase());
+}
 
 /**
  * Normalises one row.
@@ -49,6 +64,7 @@ const IGNORED = new Set(['pstypename', 'objectclass', 'objectcategory', 'changet
 export function normalizeUser(raw: RawUser): UserInput | { error: string } {
   const fields: Partial<Record<Field, string>> = {};
   const attributes: [string, string][] = [];
+  let aliases = false;
   for (const [name, value] of Object.entries(raw)) {
     const folded = name.trim().toLowerCase();
     if (IGNORED.has(folded) || value === null || value === undefined) continue;
@@ -57,6 +73,7 @@ export function normalizeUser(raw: RawUser): UserInput | { error: string } {
     const field = folded === 'identity' && values.length === 1 && looksLikeDn(values[0] ?? '') ? 'dn' : FIELDS[folded];
     if (!field || field === 'optionFlags') {
       for (const v of values) attributes.push([name.trim(), importedValue(name, v)]);
+      aliases ||= values.length > 0 && isAdPropertyName(folded);
       if (!field) continue;
     }
     if (values.length > 1) return { error: directoryMessages.InvalidImportRow.manyValues(name, values.length) };
@@ -69,7 +86,25 @@ export function normalizeUser(raw: RawUser): UserInput | { error: string } {
     }
     fields[field] = text;
   }
-  return build(fields, attributes);
+  return build(fields, aliases ? withoutRepeats(attributes) : attributes);
+}
+
+/**
+ * The attributes less the columns that repeat one: Get-ADUser -Properties * gives an attribute under
+ * its LDAP name and its property names too (pwdLastSet, PasswordLastSet; whenCreated, Created,
+ * createTimeStamp). The LDAP column is exact where a property is not (PasswordLastSet is to the second,
+ * in local time), so it alone is kept; without one, the first property column is.
+ */
+function withoutRepeats(attributes: readonly [string, string][]): [string, string][] {
+  const exact = new Set(attributes.filter(([name]) => !isAdPropertyName(name)).map(([name]) => storedName(name)));
+  const kept = new Map<string, string>();
+  return attributes.filter(([name]) => {
+    if (!isAdPropertyName(name)) return true;
+    const stored = storedName(name);
+    if (exact.has(stored)) return false;
+    if (!kept.has(stored)) kept.set(stored, name);
+    return kept.get(stored) === name;
+  });
 }
 
 function build(f: Partial<Record<Field, string>>, attributes: [string, string][]): UserInput | { error: string } {

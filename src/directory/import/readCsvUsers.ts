@@ -6,22 +6,52 @@ import { csvRecords } from '../../core/csv/csvRecords.js';
 import { isErrorRecord } from '../../core/errors.js';
 import { classify, errorRow, type SourceRow } from './sourceRow.js';
 import { directoryMessages } from '../messages.js';
+import { isRecordColumn } from './normalizeUser.js';
+
+/**
+ * What Export-Csv writes for a value whose ToString() is its .NET type's name: lists
+ * (`Microsoft.ActiveDirectory.Management.ADPropertyValueCollection`), bytes (`System.Byte[]`), a
+ * security descriptor (`System.DirectoryServices.ActiveDirectorySecurity`), generics (`...HashSet`1[System.String]`).
+ * Each part after the root starts with a capital, so `Microsoft.com` is data.
+ */
+const TYPE_NAME = /^(?:System|Microsoft)(?:\.[A-Z][\w`+]*)+(?:\[[\w.`+,[\]]*\])?$/;
+
+/**
+ * Whether a CSV value is a .NET type name standing where Export-Csv lost the value: two parts
+ * after the root at least, or a bracket (`System.Byte[]`), so that `Microsoft.Office` stays data.
+ * @param value the field
+ * @returns true for such a placeholder
+ */
+export function isTypeNamePlaceholder(value: string): boolean {
+  const first = value.charCodeAt(0);
+  // S or M: most fields are decided here, without the pattern.
+  if ((first !== 0x53 && first !== 0x4d) || !TYPE_NAME.test(value)) return false;
+  return value.includes('[') || value.split('.').length >= 3;
+}
 
 /**
  * Reads CSV users. A row with more or fewer fields than the header is refused
  * (`CsvFieldCountMismatch`: an unquoted comma would shift every column after it). A row whose
  * objectClass (csvde writes `top;person;organizationalPerson;user`) names no user class becomes
- * a container (by its DN or DistinguishedName column) or a skipped row.
+ * a container (by its DN or DistinguishedName column) or a skipped row. A .NET type name in place
+ * of a value ({@link isTypeNamePlaceholder}) is no value: it is left out, and its column named once.
  * @param input - the CSV bytes
+ * @param lostColumns - told once, at the end, of the columns that held type names (none: not called)
  * @returns the rows, numbered by the line they start on
  */
-export async function* readCsvUsers(input: NodeJS.ReadableStream): AsyncIterable<SourceRow> {
+export async function* readCsvUsers(input: NodeJS.ReadableStream, lostColumns?: (columns: readonly string[]) => void): AsyncIterable<SourceRow> {
+  const lost = new Set<string>();
   for await (const item of csvRecords(input, { strictColumns: true })) {
     if (isErrorRecord(item)) {
       yield errorRow(item);
       continue;
     }
-    const entries = Object.entries(item.record).filter((entry): entry is [string, string] => entry[1] !== null);
+    const entries: [string, string][] = [];
+    for (const [key, field] of Object.entries(item.record)) {
+      if (field === null) continue;
+      if (!isTypeNamePlaceholder(field)) entries.push([key, field]);
+      else if (!isRecordColumn(key)) lost.add(key);
+    }
     const raw = Object.fromEntries(entries);
     const value = (name: string): string | undefined => entries.find(([key]) => key.trim().toLowerCase() === name)?.[1];
     const classes = (value('objectclass') ?? '').split(';').filter((c) => c.trim() !== '');
@@ -35,4 +65,5 @@ export async function* readCsvUsers(input: NodeJS.ReadableStream): AsyncIterable
       yield { row: item.row, skipped: kind.skipped };
     }
   }
+  if (lost.size > 0) lostColumns?.([...lost]);
 }

@@ -49,12 +49,14 @@ export function formatOf(path: string, explicit?: string): ImportFormat {
  * Reads the rows of a source.
  * @param input - the bytes of the source
  * @param format - its format; see {@link formatOf}
+ * @param lostColumns - told, after the last row, of the CSV columns that held .NET type names where
+ *   Export-Csv lost the values (see readCsvUsers)
  * @returns the rows, streamed
  */
-export function readUsers(input: NodeJS.ReadableStream, format: ImportFormat): AsyncIterable<SourceRow> {
+export function readUsers(input: NodeJS.ReadableStream, format: ImportFormat, lostColumns?: (columns: readonly string[]) => void): AsyncIterable<SourceRow> {
   switch (format) {
     case 'csv':
-      return readCsvUsers(input);
+      return readCsvUsers(input, lostColumns);
     case 'ndjson':
       return readNdjsonUsers(input);
     case 'ldif':

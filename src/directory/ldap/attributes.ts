@@ -7,6 +7,7 @@
  */
 import { dateLike } from '../../core/index.js';
 import { dnKey, looksLikeDn } from '../dn.js';
+import { sidOf } from '../sid.js';
 
 /** How values of an attribute compare. */
 export type AttributeSyntax = 'string' | 'integer' | 'boolean' | 'time' | 'dn';
@@ -119,6 +120,9 @@ const FILETIME_PROPERTIES: ReadonlySet<string> = new Set(
   AD_PROPERTY_NAMES.filter(([, name]) => FILETIME_ATTRIBUTES.has(name.toLowerCase())).map(([alias]) => alias.toLowerCase()),
 );
 
+/** SIDs come as S-1-... text (Export-Csv) or base64 bytes (LDIF): kept as text, as Get-ADUser shows them. */
+const SID_COLUMNS: ReadonlySet<string> = new Set(['objectsid', 'sid', 'sidhistory']);
+
 const LDAP_NAME: ReadonlyMap<string, string> = new Map(AD_PROPERTY_NAMES.map(([alias, name]) => [alias.toLowerCase(), name]));
 
 /** The schema's spelling of each attribute it knows, by lower-cased name. */
@@ -162,14 +166,27 @@ export function isFileTimeAttribute(name: string): boolean {
 }
 
 /**
+ * Whether an import column or filter attribute is one of Get-ADUser's property names for an LDAP
+ * attribute (City for l, PasswordLastSet for pwdLastSet).
+ * @param name the name as written
+ * @returns true for such a name
+ */
+export function isAdPropertyName(name: string): boolean {
+  return LDAP_NAME.has(name.trim().toLowerCase());
+}
+
+/**
  * The value an import column gives its attribute: Get-ADUser's dates of FILETIME attributes
- * (PasswordLastSet, LastLogonDate, AccountExpirationDate) become FILETIME integers; others as they are.
+ * (PasswordLastSet, LastLogonDate, AccountExpirationDate) become FILETIME integers, a SID (objectSid,
+ * SID, SIDHistory) its S-1-... text; others as they are.
  * @param column the column's name
  * @param value its value
  * @returns the attribute's value
  */
 export function importedValue(column: string, value: string): string {
-  return FILETIME_PROPERTIES.has(column.trim().toLowerCase()) ? (fileTimeText(value) ?? value) : value;
+  const folded = column.trim().toLowerCase();
+  if (SID_COLUMNS.has(folded)) return sidOf(value) ?? value;
+  return FILETIME_PROPERTIES.has(folded) ? (fileTimeText(value) ?? value) : value;
 }
 
 /**
@@ -190,7 +207,6 @@ function timeKeyOf(ms: number | undefined): string | undefined {
 
 /** Milliseconds from 1601-01-01 (FILETIME's epoch) to 1970-01-01. */
 const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
-
 
 /**
  * The attribute a name or numeric OID names (`2.5.4.12` and `TITLE` are `title`).
@@ -264,8 +280,6 @@ export function orderValue(syntax: AttributeSyntax, key: string): number | bigin
   if (value < INT64_MIN || value > INT64_MAX) return null;
   return Number.isSafeInteger(Number(value)) ? Number(value) : value;
 }
-
-
 
 /** A generalized time in UTC as fixed-width text (`20240131235959.000Z`), so text order is time order. */
 function timeKey(value: string): string | undefined {
