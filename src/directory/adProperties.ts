@@ -164,7 +164,7 @@ function everyProperty(entry: DirectoryEntry): Property[] {
   for (const name of entry.attributes.keys()) {
     // The key is ObjectGUID already.
     if (name === 'entryuuid' || name === 'objectguid') continue;
-    names.push(name);
+    names.push(entry.names?.get(name) ?? name);
     for (const [alias, ldap] of ALIASES.values()) if (ldap.toLowerCase() === name) names.push(alias);
   }
   return names.map(propertyOf).filter((p) => p.ldap.length === 0 || p.ldap.some((l) => entry.attributes.has(l.toLowerCase())) || MODULE.has(p.name.toLowerCase()));

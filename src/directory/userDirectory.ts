@@ -65,6 +65,8 @@ export interface DirectoryEntry {
    * base64). Only attributes the entry has; the user's own fields are not repeated here.
    */
   readonly attributes: ReadonlyMap<string, readonly string[]>;
+  /** How the directory spells attributes its schema does not know (lower-cased name → spelling). */
+  readonly names?: ReadonlyMap<string, string>;
 }
 
 /** Where the users are. Opened once per command by the engine; cmdlets see only this. */

@@ -38,6 +38,9 @@ const lower = (text: string | null) => (text === null ? null : text.toLowerCase(
 /** Containers a writer remembers having written (memory stays bounded on a flat directory). */
 const MAX_CONTAINERS_REMEMBERED = 10_000;
 
+/** meta keys that hold how an export spelled an attribute the schema does not know: the prefix + its stored name. */
+export const ATTRIBUTE_SPELLING = 'attribute-name:';
+
 /** Upserts users with prepared statements. */
 export class UserWriter {
   readonly #find;
@@ -51,6 +54,8 @@ export class UserWriter {
   readonly #clearAttrs;
   readonly #insertAttr;
   readonly #insertContainer;
+  readonly #insertSpelling;
+  readonly #spelled = new Set<string>();
   readonly #containers = new Set<string>();
 
   /** @param db the directory database */
@@ -91,6 +96,14 @@ export class UserWriter {
     this.#clearAttrs = db.prepare('DELETE FROM user_attrs WHERE user_id = ?');
     this.#insertAttr = db.prepare('INSERT INTO user_attrs (user_id, name, value, value_key, value_int) VALUES (?, ?, ?, ?, ?)');
     this.#insertContainer = db.prepare('INSERT OR IGNORE INTO containers (dn_key, dn) VALUES (?, ?)');
+    this.#insertSpelling = db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('${ATTRIBUTE_SPELLING}' || ?, ?)`);
+  }
+
+  /** Keeps an attribute's spelling as the export gave it (Get-ADUser -Properties * shows it), once per name. */
+  #spell(stored: string, name: string): void {
+    this.#spelled.add(stored);
+    // A Get-ADUser name (City) or an OID stands for another spelling: the schema's is shown.
+    if (stored === name.toLowerCase()) this.#insertSpelling.run(stored, name);
   }
 
   /**
@@ -130,7 +143,9 @@ export class UserWriter {
     for (const [name, value] of attributes) {
       // Typed by the schema: a DN's key is its RFC 4514 key, an integer keeps its number.
       const stored = storedValue(name, value);
-      this.#insertAttr.run(id, storedName(name), value, stored.key, stored.int);
+      const storedAs = storedName(name);
+      this.#insertAttr.run(id, storedAs, value, stored.key, stored.int);
+      if (!this.#spelled.has(storedAs)) this.#spell(storedAs, name);
     }
     // Most users share their containers: each is written once per writer.
     for (const parent of parentDns(user.dn)) {

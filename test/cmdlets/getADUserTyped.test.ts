@@ -53,6 +53,15 @@ describe('Get-ADUser on an imported AD export', () => {
     expect(await sams("Get-ADUser -Filter '*' -Properties PasswordLastSet | Where-Object PasswordLastSet -ge 2025-06-01T00:00:00Z")).toEqual(['Administrator', 'asouza', 'mcampos', 'mlindgren', 'praman']);
   });
 
+  it("-Properties '*' spells each attribute as the export did, the schema's and the module's names as they do", async () => {
+    const result = await run("Get-ADUser -Identity ytanabe -Properties '*'");
+    expect(result.code, result.stderr).toBe(0);
+    const names = Object.keys(result.objects[0] ?? {});
+    for (const name of ['AccountNotDelegated', 'badPasswordTime', 'CanonicalName', 'City', 'l', 'Created', 'whenCreated', 'msRTCSIP-OptionFlags', 'SID', 'objectSid']) expect(names).toContain(name);
+    expect(names.filter((name) => name !== name.toLowerCase() && names.includes(name.toLowerCase()))).toEqual([]);
+    expect(names.slice(1)).toEqual([...names.slice(1)].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+  });
+
   it('a SID or a GUID names a user; lists are arrays, SIDs S-1 text', async () => {
     const result = await run("Get-ADUser -Identity S-1-5-21-2734969515-1644526116-3122330740-1107 -Properties MemberOf, objectSid");
     expect(result.code, result.stderr).toBe(0);

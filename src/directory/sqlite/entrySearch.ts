@@ -12,6 +12,7 @@ import { storedName } from '../ldap/attributes.js';
 import type { DirectoryEntry, EntrySearch } from '../userDirectory.js';
 import { subtreeCondition, type SqlCondition } from '../userSearch.js';
 import { directoryUserOf } from './directoryUser.js';
+import { ATTRIBUTE_SPELLING } from '../userStore.js';
 
 /** Users per page: one attribute query each. */
 const PAGE_SIZE = 500;
@@ -55,6 +56,7 @@ export function* searchEntries(db: DirectoryDatabase, search: EntrySearch): Gene
   const rows = db.prepare<unknown[], UserRow>(`SELECT ${USER_COLUMNS} FROM users u${where}${order}`).iterate(...conditions.flatMap((c) => c.params));
   const baseKey = search.base !== undefined && search.scope === 'one' ? dnKey(search.base) : undefined;
   const attributes = attributeReader(db, search.attributes);
+  const names = spellings(db);
   let page: UserRow[] = [];
   try {
     for (const row of rows) {
@@ -62,12 +64,12 @@ export function* searchEntries(db: DirectoryDatabase, search: EntrySearch): Gene
       page.push(row);
       remaining--;
       if (page.length === PAGE_SIZE || remaining === 0) {
-        yield entriesOf(page, attributes);
+        yield entriesOf(page, attributes, names);
         page = [];
         if (remaining === 0) return;
       }
     }
-    if (page.length > 0) yield entriesOf(page, attributes);
+    if (page.length > 0) yield entriesOf(page, attributes, names);
   } finally {
     rows.return?.();
   }
@@ -97,7 +99,13 @@ function attributeReader(db: DirectoryDatabase, asked: EntrySearch['attributes']
   };
 }
 
-function entriesOf(rows: readonly UserRow[], attributes: AttributeReader): DirectoryEntry[] {
+function entriesOf(rows: readonly UserRow[], attributes: AttributeReader, names: ReadonlyMap<string, string>): DirectoryEntry[] {
   const found = attributes(rows.map((row) => row.id));
-  return rows.map((row) => ({ user: directoryUserOf(row), attributes: found.get(row.id) ?? new Map<string, string[]>() }));
+  return rows.map((row) => ({ user: directoryUserOf(row), attributes: found.get(row.id) ?? new Map<string, string[]>(), names }));
+}
+
+/** The spellings imports kept (see UserWriter), one small read per search. */
+function spellings(db: DirectoryDatabase): Map<string, string> {
+  const rows = db.prepare<[string, string, string], [string, string]>('SELECT substr(key, length(?) + 1), value FROM meta WHERE key > ? AND key < ? || char(127)').raw(true);
+  return new Map(rows.all(ATTRIBUTE_SPELLING, ATTRIBUTE_SPELLING, ATTRIBUTE_SPELLING));
 }
