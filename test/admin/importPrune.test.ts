@@ -80,7 +80,7 @@ describe('cspin import --prune', () => {
 
   it('--what-if says each add, update and removal in order, then the counts, and changes nothing', async () => {
     const newcomer = 'CN=New Person,OU=Finance,DC=litwareinc,DC=com';
-    const { env, dir } = await sampleWith(`${exportOf('Ken Myer', 'Jane Clayton')}"${newcomer}",newperson,newperson@litwareinc.com,New Person,,True,,,False,,,,\n`);
+    const { env, dir } = await sampleWith(`${exportOf('Ken Myer', 'Jane Clayton')}"${newcomer}",newperson,newperson@litwareinc.com,New Person,,True,,,False,,,,,,\n`);
     const before = state(env);
     const bytes = readFileSync(env.CSPIN_DB ?? '');
     const result = await sh(`cspin import export.csv --prune --scope "${FINANCE}" --what-if`, { env, cwd: dir });
@@ -99,7 +99,7 @@ describe('cspin import --prune', () => {
   });
 
   it('prunes nothing when a row was rejected (PruneSkipped, exit 1); the good rows still go in', async () => {
-    const { env, dir } = await sampleWith(`${exportOf('Ken Myer')}"not a dn",x,,,,,,,,,,,\n`);
+    const { env, dir } = await sampleWith(`${exportOf('Ken Myer')}"not a dn",x,,,,,,,,,,,,,\n`);
     const result = await sh('cspin import export.csv --prune', { env, cwd: dir });
     expect(result.code).toBe(1);
     expect(errorsOf(result).map((e) => e.errorId)).toEqual(['InvalidImportRow', 'PruneSkipped']);
