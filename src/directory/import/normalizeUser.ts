@@ -56,6 +56,31 @@ export function isRecordColumn(name: string): boolean {
   return IGNORED.has(name.trim().toLowerCase());
 }
 
+/** What a column's name says, worked out once per name (an import asks for every row). */
+interface Column {
+  readonly trimmed: string;
+  readonly folded: string;
+  readonly ignored: boolean;
+  readonly field: Field | undefined;
+  /** One of Get-ADUser's names for an LDAP attribute. */
+  readonly alias: boolean;
+}
+
+const COLUMNS_SEEN = new Map<string, Column>();
+
+function columnOf(name: string): Column {
+  let column = COLUMNS_SEEN.get(name);
+  if (column === undefined) {
+    const trimmed = name.trim();
+    const folded = trimmed.toLowerCase();
+    // Own keys only: a column named "constructor" is an attribute.
+    const field = Object.hasOwn(FIELDS, folded) ? FIELDS[folded] : undefined;
+    column = { trimmed, folded, ignored: IGNORED.has(folded), field, alias: isAdPropertyName(folded) };
+    if (COLUMNS_SEEN.size < 4096) COLUMNS_SEEN.set(name, column);
+  }
+  return column;
+}
+
 /**
  * Normalises one row.
  * @param raw the row
@@ -66,14 +91,14 @@ export function normalizeUser(raw: RawUser): UserInput | { error: string } {
   const attributes: [string, string][] = [];
   let aliases = false;
   for (const [name, value] of Object.entries(raw)) {
-    const folded = name.trim().toLowerCase();
-    if (IGNORED.has(folded) || value === null || value === undefined) continue;
-    const values = (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '');
+    const column = columnOf(name);
+    if (column.ignored || value === null || value === undefined) continue;
+    const values = typeof value === 'string' ? (value === '' ? [] : [value]) : (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '');
     // An ADUser export (Get-CsUser > users.ndjson) carries the DN as Identity.
-    const field = folded === 'identity' && values.length === 1 && looksLikeDn(values[0] ?? '') ? 'dn' : FIELDS[folded];
+    const field = column.folded === 'identity' && values.length === 1 && looksLikeDn(values[0] ?? '') ? 'dn' : column.field;
     if (!field || field === 'optionFlags') {
-      for (const v of values) attributes.push([name.trim(), importedValue(name, v)]);
-      aliases ||= values.length > 0 && isAdPropertyName(folded);
+      for (const v of values) attributes.push([column.trimmed, importedValue(name, v)]);
+      aliases ||= values.length > 0 && column.alias;
       if (!field) continue;
     }
     if (values.length > 1) return { error: directoryMessages.InvalidImportRow.manyValues(name, values.length) };

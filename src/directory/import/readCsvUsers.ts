@@ -29,6 +29,36 @@ export function isTypeNamePlaceholder(value: string): boolean {
   return value.includes('[') || value.split('.').length >= 3;
 }
 
+/** A row's fields less the absent ones and the type names (their columns go to `lost`); the row itself when it has neither. */
+function valuesOf(record: Readonly<Record<string, string | null>>, lost: Set<string>): Record<string, string> {
+  let clean = true;
+  for (const key in record) {
+    const field = record[key];
+    if (field === null || field === undefined || isTypeNamePlaceholder(field)) clean = false;
+  }
+  if (clean) return record as Record<string, string>;
+  const raw: Record<string, string> = {};
+  for (const key in record) {
+    const field = record[key];
+    if (field === null || field === undefined) continue;
+    if (!isTypeNamePlaceholder(field)) raw[key] = field;
+    else if (!isRecordColumn(key)) lost.add(key);
+  }
+  return raw;
+}
+
+const FOLDED = new Map<string, string>();
+
+/** A column's name trimmed and lower-cased, once per name. */
+function folded(key: string): string {
+  let name = FOLDED.get(key);
+  if (name === undefined) {
+    name = key.trim().toLowerCase();
+    if (FOLDED.size < 4096) FOLDED.set(key, name);
+  }
+  return name;
+}
+
 /**
  * Reads CSV users. A row with more or fewer fields than the header is refused
  * (`CsvFieldCountMismatch`: an unquoted comma would shift every column after it). A row whose
@@ -46,14 +76,11 @@ export async function* readCsvUsers(input: NodeJS.ReadableStream, lostColumns?: 
       yield errorRow(item);
       continue;
     }
-    const entries: [string, string][] = [];
-    for (const [key, field] of Object.entries(item.record)) {
-      if (field === null) continue;
-      if (!isTypeNamePlaceholder(field)) entries.push([key, field]);
-      else if (!isRecordColumn(key)) lost.add(key);
-    }
-    const raw = Object.fromEntries(entries);
-    const value = (name: string): string | undefined => entries.find(([key]) => key.trim().toLowerCase() === name)?.[1];
+    const raw = valuesOf(item.record, lost);
+    const value = (name: string): string | undefined => {
+      for (const key in raw) if (folded(key) === name) return raw[key];
+      return undefined;
+    };
     const classes = (value('objectclass') ?? '').split(';').filter((c) => c.trim() !== '');
     const kind = classify(classes);
     if (kind === 'user') {

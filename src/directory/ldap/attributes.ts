@@ -8,9 +8,10 @@
 import { dateLike } from '../../core/index.js';
 import { dnKey, looksLikeDn } from '../dn.js';
 import { sidOf } from '../sid.js';
+import { TYPES } from './schemaTypes.js';
 
-/** How values of an attribute compare. */
-export type AttributeSyntax = 'string' | 'integer' | 'boolean' | 'time' | 'dn';
+export type { AttributeSyntax } from './schemaTypes.js';
+import type { AttributeSyntax } from './schemaTypes.js';
 
 /** An attribute the schema knows. */
 export interface AttributeType {
@@ -19,85 +20,6 @@ export interface AttributeType {
   readonly syntax: AttributeSyntax;
 }
 
-const AD = '1.2.840.113556.1';
-// name, syntax, OID ('' when the project needs none).
-const TYPES: readonly (readonly [string, AttributeSyntax, string])[] = [
-  ['cn', 'string', '2.5.4.3'],
-  ['sn', 'string', '2.5.4.4'],
-  ['givenName', 'string', '2.5.4.42'],
-  ['initials', 'string', '2.5.4.43'],
-  ['title', 'string', '2.5.4.12'],
-  ['description', 'string', '2.5.4.13'],
-  ['l', 'string', '2.5.4.7'],
-  ['st', 'string', '2.5.4.8'],
-  ['street', 'string', '2.5.4.9'],
-  ['o', 'string', '2.5.4.10'],
-  ['ou', 'string', '2.5.4.11'],
-  ['postalCode', 'string', '2.5.4.17'],
-  ['physicalDeliveryOfficeName', 'string', '2.5.4.19'],
-  ['telephoneNumber', 'string', '2.5.4.20'],
-  ['facsimileTelephoneNumber', 'string', '2.5.4.23'],
-  ['c', 'string', '2.5.4.6'],
-  ['mail', 'string', '0.9.2342.19200300.100.1.3'],
-  ['uid', 'string', '0.9.2342.19200300.100.1.1'],
-  ['mobile', 'string', '0.9.2342.19200300.100.1.41'],
-  ['homePhone', 'string', '0.9.2342.19200300.100.1.20'],
-  ['employeeNumber', 'string', '2.16.840.1.113730.3.1.3'],
-  ['employeeType', 'string', '2.16.840.1.113730.3.1.4'],
-  ['departmentNumber', 'string', '2.16.840.1.113730.3.1.2'],
-  ['displayName', 'string', `${AD}.2.13`],
-  ['department', 'string', `${AD}.2.141`],
-  ['company', 'string', `${AD}.2.146`],
-  ['co', 'string', `${AD}.2.131`],
-  ['streetAddress', 'string', `${AD}.2.256`],
-  ['proxyAddresses', 'string', `${AD}.2.210`],
-  ['mailNickname', 'string', `${AD}.2.447`],
-  ['employeeID', 'string', `${AD}.4.35`],
-  ['info', 'string', `${AD}.2.81`],
-  ['ipPhone', 'string', `${AD}.4.721`],
-  ['sAMAccountName', 'string', `${AD}.4.221`],
-  ['userPrincipalName', 'string', `${AD}.4.656`],
-  ['name', 'string', `${AD}.4.1`],
-  ['objectGUID', 'string', `${AD}.4.2`],
-  ['objectSid', 'string', `${AD}.4.146`],
-  ['msRTCSIP-PrimaryUserAddress', 'string', ''],
-  ['msRTCSIP-Line', 'string', ''],
-  ['msRTCSIP-LineServer', 'string', ''],
-  ...Array.from({ length: 15 }, (_, i) => [`extensionAttribute${i + 1}`, 'string', ''] as const),
-  ['userAccountControl', 'integer', `${AD}.4.8`],
-  ['primaryGroupID', 'integer', `${AD}.4.98`],
-  ['sAMAccountType', 'integer', `${AD}.4.302`],
-  ['accountExpires', 'integer', `${AD}.4.159`],
-  ['pwdLastSet', 'integer', `${AD}.4.96`],
-  ['lastLogonTimestamp', 'integer', `${AD}.4.1696`],
-  ['logonCount', 'integer', `${AD}.4.169`],
-  ['badPwdCount', 'integer', `${AD}.4.12`],
-  ['uSNCreated', 'integer', `${AD}.2.19`],
-  ['uSNChanged', 'integer', `${AD}.2.120`],
-  ['msRTCSIP-OptionFlags', 'integer', ''],
-  ['msRTCSIP-ArchivingEnabled', 'integer', ''],
-  ['msExchRecipientTypeDetails', 'integer', ''],
-  ['msRTCSIP-UserEnabled', 'boolean', ''],
-  ['msRTCSIP-InternetAccessEnabled', 'boolean', ''],
-  ['msRTCSIP-FederationEnabled', 'boolean', ''],
-  ['msExchHideFromAddressLists', 'boolean', ''],
-  ['isCriticalSystemObject', 'boolean', `${AD}.4.868`],
-  ['whenCreated', 'time', `${AD}.2.2`],
-  ['whenChanged', 'time', `${AD}.2.3`],
-  ['msExchWhenMailboxCreated', 'time', ''],
-  ['distinguishedName', 'dn', '2.5.4.49'],
-  ['entryDN', 'dn', '1.3.6.1.1.20'],
-  ['manager', 'dn', '0.9.2342.19200300.100.1.10'],
-  ['secretary', 'dn', '0.9.2342.19200300.100.1.21'],
-  ['seeAlso', 'dn', '2.5.4.34'],
-  ['directReports', 'dn', `${AD}.2.436`],
-  ['memberOf', 'dn', `${AD}.2.102`],
-  ['objectCategory', 'dn', `${AD}.4.782`],
-  ['msRTCSIP-PrimaryHomeServer', 'dn', ''],
-  ['nETBIOSName', 'string', `${AD}.2.87`],
-  ['nCName', 'dn', `${AD}.2.16`],
-  ['objectClass', 'string', '2.5.4.0'],
-];
 
 /**
  * Get-ADUser's property names for LDAP attributes: in -LdapFilter and import columns either names
@@ -184,10 +106,17 @@ export function isAdPropertyName(name: string): boolean {
  * @returns the attribute's value
  */
 export function importedValue(column: string, value: string): string {
-  const folded = column.trim().toLowerCase();
-  if (SID_COLUMNS.has(folded)) return sidOf(value) ?? value;
-  return FILETIME_PROPERTIES.has(folded) ? (fileTimeText(value) ?? value) : value;
+  let kind = IMPORT_KIND.get(column);
+  if (kind === undefined) {
+    const folded = column.trim().toLowerCase();
+    kind = SID_COLUMNS.has(folded) ? 'sid' : FILETIME_PROPERTIES.has(folded) ? 'filetime' : 'as is';
+    if (IMPORT_KIND.size < MAX_REMEMBERED) IMPORT_KIND.set(column, kind);
+  }
+  if (kind === 'sid') return sidOf(value) ?? value;
+  return kind === 'filetime' ? (fileTimeText(value) ?? value) : value;
 }
+
+const IMPORT_KIND = new Map<string, 'sid' | 'filetime' | 'as is'>();
 
 /**
  * The FILETIME integer of a date: date text as Where-Object reads it, or a generalized time.
@@ -214,8 +143,17 @@ const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
  * @returns the type, or undefined for an attribute the schema does not know
  */
 export function attributeType(nameOrOid: string): AttributeType | undefined {
-  return BY_NAME.get(nameOrOid.toLowerCase().replace(/^oid\./, ''));
+  // An import asks for every value of every row: a column's answer is remembered.
+  let type = TYPE_OF.get(nameOrOid);
+  if (type === undefined) {
+    type = BY_NAME.get(nameOrOid.toLowerCase().replace(/^oid\./, '')) ?? null;
+    if (TYPE_OF.size < MAX_REMEMBERED) TYPE_OF.set(nameOrOid, type);
+  }
+  return type ?? undefined;
 }
+
+const TYPE_OF = new Map<string, AttributeType | null>();
+const MAX_REMEMBERED = 4096;
 
 /** The lower-cased name an attribute is stored under: its schema name, or the name as written. */
 export function storedName(nameOrOid: string): string {
