@@ -119,7 +119,8 @@ export class UserWriter {
     const key = dnKey(user.dn);
     // Matched by its key first: a user renamed or moved in the directory stays the same user.
     const existing = (user.key ? this.#findKey.get(user.key) : undefined) ?? this.#find.get(key);
-    const guid = user.key ?? existing?.guid ?? newUserKey();
+    const known = user.key ?? existing?.guid;
+    const guid = known ?? newUserKey();
     const row = { ...this.#columns(user, key), guid };
     const clash = this.#owner.get(existing?.id ?? null, row.sip_key, row.upn_key);
     if (clash && (row.sip_key !== null || row.upn_key !== null)) {
@@ -136,7 +137,8 @@ export class UserWriter {
       id = this.#keys.ensure(guid);
       this.#insert.run({ ...row, id });
     }
-    this.#grant(id, user.pinPolicy);
+    // A key made just now has no grant to clear.
+    if (user.pinPolicy !== null || known !== undefined) this.#grant(id, user.pinPolicy);
     const attributes = user.attributes.some(([name]) => name.toLowerCase() === 'cn')
       ? user.attributes
       : [...user.attributes, ['cn', firstRdnValue(user.dn)] as const];
