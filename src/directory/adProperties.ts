@@ -5,7 +5,7 @@
  */
 import { isoUtc } from '../core/index.js';
 import { firstRdnValue } from './dn.js';
-import { attributeType, schemaAttributeName, storedName, storedValue } from './ldap/attributes.js';
+import { AD_PROPERTY_NAMES, attributeType, schemaAttributeName, storedName, storedValue } from './ldap/attributes.js';
 import { sidOf } from './sid.js';
 import type { DirectoryEntry } from './userDirectory.js';
 
@@ -67,20 +67,14 @@ const MODULE: ReadonlyMap<string, readonly [string, readonly string[], Read]> = 
   ).map(([name, ldap, read]) => [name.toLowerCase(), [name, ldap, read]]),
 );
 
-/** The module's names for LDAP attributes (read and typed as the attribute). */
+/** The module's names for LDAP attributes (read and typed as the attribute): those that differ from the LDAP name, and those spelled as it in another case. */
 const ALIASES: ReadonlyMap<string, readonly [string, string]> = new Map(
-  (
-    [
-      ['City', 'l'], ['Office', 'physicalDeliveryOfficeName'], ['EmailAddress', 'mail'], ['OfficePhone', 'telephoneNumber'],
-      ['Surname', 'sn'], ['GivenName', 'givenName'], ['State', 'st'], ['PostalCode', 'postalCode'], ['StreetAddress', 'streetAddress'],
-      ['Country', 'c'], ['Fax', 'facsimileTelephoneNumber'], ['MobilePhone', 'mobile'], ['HomePhone', 'homePhone'],
-      ['Organization', 'o'], ['Created', 'whenCreated'], ['Modified', 'whenChanged'], ['createTimeStamp', 'whenCreated'],
-      ['modifyTimeStamp', 'whenChanged'], ['Department', 'department'], ['Title', 'title'], ['Manager', 'manager'],
-      ['Description', 'description'], ['Company', 'company'], ['Division', 'division'], ['EmployeeID', 'employeeID'],
-      ['EmployeeNumber', 'employeeNumber'], ['Initials', 'initials'], ['MemberOf', 'memberOf'], ['HomePage', 'wWWHomePage'],
-      ['POBox', 'postOfficeBox'], ['ServicePrincipalNames', 'servicePrincipalName'], ['CN', 'cn'], ['ObjectCategory', 'objectCategory'],
-    ] as const
-  ).map(([name, ldap]) => [name.toLowerCase(), [name, ldap]]),
+  [
+    ...AD_PROPERTY_NAMES,
+    ...['GivenName', 'Department', 'Title', 'Manager', 'Description', 'Company', 'Division', 'EmployeeID', 'EmployeeNumber', 'Initials', 'MemberOf', 'CN', 'ObjectCategory'].map(
+      (name) => [name, name] as const,
+    ),
+  ].map(([name, ldap]) => [name.toLowerCase(), [name, ldap]]),
 );
 
 /** Attributes the module always gives as a collection. */

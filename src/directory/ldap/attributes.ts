@@ -25,13 +25,13 @@ export interface AttributeType {
  * Get-ADUser's property names for LDAP attributes: in -LdapFilter and import columns either names
  * the one attribute (stored under its LDAP name; an LDAP server is sent the LDAP name).
  */
-const AD_PROPERTY_NAMES: readonly (readonly [string, string])[] = [
+export const AD_PROPERTY_NAMES: readonly (readonly [string, string])[] = [
   ['City', 'l'], ['Office', 'physicalDeliveryOfficeName'], ['EmailAddress', 'mail'], ['OfficePhone', 'telephoneNumber'],
   ['Surname', 'sn'], ['State', 'st'], ['PostalCode', 'postalCode'], ['StreetAddress', 'streetAddress'], ['Country', 'c'],
   ['Fax', 'facsimileTelephoneNumber'], ['MobilePhone', 'mobile'], ['HomePhone', 'homePhone'], ['Organization', 'o'],
   ['Created', 'whenCreated'], ['Modified', 'whenChanged'], ['createTimeStamp', 'whenCreated'], ['modifyTimeStamp', 'whenChanged'],
   ['PasswordLastSet', 'pwdLastSet'], ['LastLogonDate', 'lastLogonTimestamp'], ['AccountExpirationDate', 'accountExpires'],
-  ['SID', 'objectSid'],
+  ['SID', 'objectSid'], ['HomePage', 'wWWHomePage'], ['POBox', 'postOfficeBox'], ['ServicePrincipalNames', 'servicePrincipalName'],
 ];
 
 /** The integer attributes that hold a FILETIME (100-ns ticks since 1601-01-01 UTC). */
