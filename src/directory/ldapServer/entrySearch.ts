@@ -41,6 +41,7 @@ export function searchEntries(context: SearchContext, search: EntrySearch): Asyn
   return pagedSearch(context, parameters, search.limit, (entry) => ({
     user: anyUserOf(entry, names, session.netbiosName),
     attributes: attributesOf(entry, ownTypes),
+    names: session.client.typeSpellings,
   }));
 }
 

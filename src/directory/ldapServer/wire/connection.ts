@@ -65,6 +65,10 @@ export class LdapConnection {
   #timer: NodeJS.Timeout | undefined;
   #lastActivity = Date.now();
   readonly #types = new TypeNames();
+  /** How the server spells the attribute types it has sent (lower-cased name → spelling). */
+  get typeSpellings(): ReadonlyMap<string, string> {
+    return this.#types.spellings;
+  }
   /** A message not complete yet: its chunks, their length, and the length needed (0: unknown). */
   #chunks: Buffer[] = [];
   #chunksLength = 0;

@@ -102,6 +102,8 @@ export function readResponse(cursor: BerCursor, binary: ReadonlySet<string>, typ
  */
 export class TypeNames {
   readonly #seen: { bytes: Buffer; name: string }[] = [];
+  /** The server's spelling of each type decoded (lower-cased name → spelling), for display. */
+  readonly spellings = new Map<string, string>();
   /** Where the last match was: the next type is most often the one seen after it. */
   #next = 0;
 
@@ -117,7 +119,9 @@ export class TypeNames {
         return candidate.name;
       }
     }
-    const name = buffer.toString('utf8', pos, end).toLowerCase();
+    const spelled = buffer.toString('utf8', pos, end);
+    const name = spelled.toLowerCase();
+    if (!this.spellings.has(name) && this.spellings.size < MAX_SPELLINGS) this.spellings.set(name, spelled);
     if (seen.length < MAX_TYPES_SEEN) seen.push({ bytes: Buffer.from(buffer.subarray(pos, end)), name });
     return name;
   }
@@ -153,6 +157,8 @@ function sameBytes(bytes: Buffer, buffer: Buffer, pos: number, end: number): boo
 }
 
 const MAX_TYPES_SEEN = 64;
+/** A bound on a hostile server's distinct types; beyond it names show lower-cased. */
+const MAX_SPELLINGS = 4096;
 
 function readEntry(cursor: BerCursor, binary: ReadonlySet<string>, types: TypeNames): LdapEntry {
   cursor.enter(SEARCH_ENTRY);
