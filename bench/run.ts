@@ -6,11 +6,12 @@
  * hash rate (setPins.ts); then the report commands next to jq and Miller (reports.ts; --skip-reports,
  * --sort-records N for the big sort, 0 to skip it); then N users in slapd (bench/ldap.ts; --ldap-users N,
  * 0 to skip); then `cspin import` of an export of --import-users users × 20 columns (importBench.ts,
- * default 1,000,000, 0 to skip). Checks the targets and exits 1 if one fails.
+ * default 1,000,000, 0 to skip), next to the sqlite3 CLI's `.import` of the same file. `--only
+ * pipelines,set-pins,reports,ldap,import` runs just those groups. Checks the targets and exits 1 if one fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDirectory } from './generate.js';
@@ -32,8 +33,15 @@ const { values } = parseArgs({
     'sort-records': { type: 'string', default: '10000000' },
     'ldap-users': { type: 'string', default: '100000' },
     'import-users': { type: 'string', default: '1000000' },
+    'import-runs': { type: 'string', default: '1' },
+    only: { type: 'string' },
   },
 });
+const GROUPS = ['pipelines', 'set-pins', 'reports', 'ldap', 'import'] as const;
+const only = values.only?.split(',').map((group) => group.trim());
+const unknown = only?.filter((group) => !(GROUPS as readonly string[]).includes(group));
+if (unknown?.length) throw new Error(`--only: unknown group ${unknown.join(', ')} (groups: ${GROUPS.join(', ')})`);
+const wanted = (group: (typeof GROUPS)[number]) => only === undefined || only.includes(group);
 const users = Number(values.users);
 const runs = Number(values.runs);
 const db = join(values.dir, `users-${users}.db`);
@@ -105,16 +113,25 @@ function best<T>(items: T[], key: (item: T) => number): T {
   return items.reduce((a, b) => (key(b) < key(a) ? b : a));
 }
 
-async function main(): Promise<number> {
-  mkdirSync(values.dir, { recursive: true });
-  if (values.regenerate || !existsSync(db)) {
-    console.log(`generating ${users.toLocaleString('en-US')} users in ${db}`);
-    const start = Date.now();
-    generateDirectory(db, users, (line) => console.log(line));
-    console.log(`  done in ${((Date.now() - start) / 1000).toFixed(1)} s`);
-  }
-  const env = { ...process.env, CSPIN_DB: db, CSPIN_FORMAT: 'ndjson', PATH: `${bins()}:${process.env.PATH ?? ''}` };
-  console.log(`\n${users.toLocaleString('en-US')} users, best of ${runs} runs (peak RSS: the highest), node ${process.version}\n`);
+/**
+ * Waits (at most three minutes) for the one-minute load average to fall under 0.5, so that a group
+ * starts on a quiet machine and not in the wake of the build or the group before.
+ */
+async function settle(group: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while ((loadavg()[0] ?? 0) >= 0.5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5000));
+  console.log(`[${group}: load average ${loadavg()[0]?.toFixed(2)} at ${new Date().toISOString().slice(11, 19)} UTC]`);
+}
+
+/** Prints a group's lines and checks; the number of checks that failed. */
+function report(result: { lines: string[]; checks: [string, boolean][] }): number {
+  for (const line of result.lines) console.log(line);
+  for (const [label, ok] of result.checks) console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
+  console.log('');
+  return result.checks.filter(([, ok]) => !ok).length;
+}
+
+function pipelines(env: NodeJS.ProcessEnv): number {
   let failures = 0;
   for (const scenario of scenarios) {
     // Runs alternate between cspin and sqlite3, so both meet the same load on a shared machine.
@@ -130,59 +147,57 @@ async function main(): Promise<number> {
     const peak = scenario.stages.map((_, i) => Math.max(...oursRuns.map((m) => m.rssMiB[i] ?? 0)));
     const rate = Math.round(ours.lines / ours.seconds);
     const rss = scenario.stages.map((stage, i) => `${stage.split(' ')[0]} ${peak[i]?.toFixed(0)} MiB`).join(', ');
-    console.log(`${scenario.name}`);
-    console.log(`  cspin:   ${ours.seconds.toFixed(2)} s, ${ours.lines.toLocaleString('en-US')} records, ${rate.toLocaleString('en-US')} records/s; peak RSS ${rss}`);
+    const lines = [scenario.name, `  cspin:   ${ours.seconds.toFixed(2)} s, ${ours.lines.toLocaleString('en-US')} records, ${rate.toLocaleString('en-US')} records/s; peak RSS ${rss}`];
     const checks: [string, boolean][] = [];
     if (reference) {
       const ratio = ours.seconds / reference.seconds;
-      console.log(`  sqlite3: ${reference.seconds.toFixed(2)} s, ${reference.lines.toLocaleString('en-US')} records (cspin/sqlite3 = ${ratio.toFixed(2)}x)`);
+      lines.push(`  sqlite3: ${reference.seconds.toFixed(2)} s, ${reference.lines.toLocaleString('en-US')} records (cspin/sqlite3 = ${ratio.toFixed(2)}x)`);
       if (scenario.target.ratio !== undefined) checks.push([`≤ ${scenario.target.ratio}x the sqlite3 join`, ratio <= scenario.target.ratio]);
       checks.push(['same record count as sqlite3', reference.lines === ours.lines]);
     }
     if (scenario.target.seconds !== undefined) checks.push([`≤ ${scenario.target.seconds} s`, ours.seconds <= scenario.target.seconds]);
     const cspinStages = scenario.stages.map((s, i) => [s, peak[i] ?? 0] as const).filter(([s]) => s.startsWith('get-'));
     checks.push(['peak RSS ≤ 100 MiB per process', cspinStages.every(([, mib]) => mib <= 100)]);
-    for (const [label, ok] of checks) {
-      console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
-      if (!ok) failures++;
-    }
-    console.log('');
+    failures += report({ lines, checks });
   }
-  console.log('Get-CsUser | Set-CsClientPin');
-  const setPins = benchSetPins({ root: ROOT, dir: values.dir, users: Number(values['set-users']), runs: Number(values['set-runs']), env, measure });
-  for (const line of setPins.lines) console.log(line);
-  for (const [label, ok] of setPins.checks) {
-    console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
-    if (!ok) failures++;
+  return failures;
+}
+
+async function main(): Promise<number> {
+  mkdirSync(values.dir, { recursive: true });
+  const needsDirectory = wanted('pipelines') || wanted('set-pins') || wanted('reports');
+  if (needsDirectory && (values.regenerate || !existsSync(db))) {
+    console.log(`generating ${users.toLocaleString('en-US')} users in ${db}`);
+    const start = Date.now();
+    generateDirectory(db, users, (line) => console.log(line));
+    console.log(`  done in ${((Date.now() - start) / 1000).toFixed(1)} s`);
   }
-  console.log('');
-  if (!values['skip-reports']) {
-    const reports = benchReports({ dir: values.dir, users, runs, sortRecords: Number(values['sort-records']), env, measure });
-    for (const line of reports.lines) console.log(line);
-    for (const [label, ok] of reports.checks) {
-      console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
-      if (!ok) failures++;
-    }
-    console.log('');
+  const env = { ...process.env, CSPIN_DB: db, CSPIN_FORMAT: 'ndjson', PATH: `${bins()}:${process.env.PATH ?? ''}` };
+  const scale = needsDirectory ? `${users.toLocaleString('en-US')} users, best of ${runs} runs (peak RSS: the highest), ` : '';
+  console.log(`\n${scale}node ${process.version}\n`);
+  let failures = 0;
+  if (wanted('pipelines')) {
+    await settle('pipelines');
+    failures += pipelines(env);
   }
-  if (Number(values['ldap-users']) > 0) {
-    const ldap = await benchLdap({ users: Number(values['ldap-users']), runs, env, measure });
-    for (const line of ldap.lines) console.log(line);
-    for (const [label, ok] of ldap.checks) {
-      console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
-      if (!ok) failures++;
-    }
-    console.log('');
+  if (wanted('set-pins')) {
+    await settle('set-pins');
+    console.log('Get-CsUser | Set-CsClientPin');
+    failures += report(benchSetPins({ root: ROOT, dir: values.dir, users: Number(values['set-users']), runs: Number(values['set-runs']), env, measure }));
   }
-  if (Number(values['import-users']) > 0) {
-    const imported = benchImport({ dir: values.dir, users: Number(values['import-users']), env });
-    for (const line of imported.lines) console.log(line);
-    for (const [label, ok] of imported.checks) {
-      console.log(`  ${ok ? 'PASS' : 'FAIL'} ${label}`);
-      if (!ok) failures++;
-    }
-    console.log('');
+  if (wanted('reports') && !values['skip-reports']) {
+    await settle('reports');
+    failures += report(benchReports({ dir: values.dir, users, runs, sortRecords: Number(values['sort-records']), env, measure }));
   }
+  if (wanted('ldap') && Number(values['ldap-users']) > 0) {
+    await settle('ldap');
+    failures += report(await benchLdap({ users: Number(values['ldap-users']), runs, env, measure }));
+  }
+  if (wanted('import') && Number(values['import-users']) > 0) {
+    await settle('import');
+    failures += report(benchImport({ dir: values.dir, users: Number(values['import-users']), runs: Number(values['import-runs']), env }));
+  }
+  console.log(`load average at the end ${loadavg()[0]?.toFixed(2)}`);
   console.log(failures === 0 ? 'all targets met' : `${failures} target(s) missed`);
   return failures === 0 ? 0 : 1;
 }

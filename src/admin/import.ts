@@ -10,7 +10,7 @@ import { containerExists, databasePath, looksLikeDn, openDatabase, type Director
 import { importUsers, type ImportSummary } from '../directory/import/importUsers.js';
 import { ImportSeen, pruneUnseen } from '../directory/import/pruneUsers.js';
 import { formatOf, readUsers } from '../directory/import/sources.js';
-import { deferValueIndex, restoreValueIndex } from '../directory/sqlite/valueIndex.js';
+import { deferIndexes, restoreIndexes } from '../directory/sqlite/deferredIndexes.js';
 import { adminMessages, importRowLine, importTexts } from './messages.js';
 
 interface ImportArgs {
@@ -69,7 +69,7 @@ async function importFiles(args: ImportArgs, io: CmdletIO, say: (line: string) =
   const stored = args.whatIf ? (outcome: 'added' | 'updated', dn: string) => whatIf(outcome === 'added' ? 'add' : 'update', dn) : undefined;
   // -WhatIf does the work and rolls it back: the counts and conflicts are the real ones.
   if (args.whatIf) db.exec('BEGIN IMMEDIATE');
-  const deferred = !args.whatIf && deferValueIndex(db, exportBytes(args.files));
+  const deferred = !args.whatIf && deferIndexes(db, exportBytes(args.files));
   let removed: number | undefined;
   let skipped: 'PruneSkipped' | 'OrganizationalUnitNotFound' | undefined;
   try {
@@ -83,7 +83,7 @@ async function importFiles(args: ImportArgs, io: CmdletIO, say: (line: string) =
       await importUsers(db, readUsers(input, formats[i] ?? formatOf(file, args.format), lost), rejected, total, { seen, stored });
     }
     progress.line.stop();
-    if (deferred) restoreValueIndex(db);
+    if (deferred) restoreIndexes(db);
     // A user whose row was rejected is not in `seen`: pruning then would remove it.
     if (seen && total.rejected === 0) removed = prune(db, seen, args.scope, args.whatIf ? (dn) => whatIf('remove', dn) : undefined);
     if (removed === undefined && seen) skipped = total.rejected > 0 ? 'PruneSkipped' : 'OrganizationalUnitNotFound';

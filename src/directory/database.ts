@@ -22,7 +22,7 @@ import {
 import { directoryMessages } from './messages.js';
 import { rekeyDistinguishedNames, retypeOrderedValues } from './dnRekey.js';
 import { MIGRATIONS } from './schema.js';
-import { healValueIndex } from './sqlite/valueIndex.js';
+import { healIndexes } from './sqlite/deferredIndexes.js';
 
 /** Databases older than this kept DN keys and attribute values before RFC 4514 keys and typed values. */
 const RFC4514_KEYS_SINCE_VERSION = 3;
@@ -163,7 +163,7 @@ function openForWriting(path: string): DirectoryDatabase {
     configureWriter(db);
     const schema = schemaOf(db, path);
     if (schema.version < MIGRATIONS.length || schema.applicationId !== CSPIN_APPLICATION_ID) migrate(db, path);
-    healValueIndex(db);
+    healIndexes(db);
     return db;
   } catch (error) {
     db.close();

@@ -37,6 +37,13 @@ const lower = (text: string | null) => (text === null ? null : text.toLowerCase(
 
 /** Containers a writer remembers having written (memory stays bounded on a flat directory). */
 const MAX_CONTAINERS_REMEMBERED = 10_000;
+/**
+ * A user's attribute rows go in by one multi-row INSERT of up to this many rows: one statement per
+ * row was a third of an import's time, most of it the call into SQLite, not the B-tree.
+ */
+const ATTRIBUTE_ROWS_PER_INSERT = 32;
+type AttributeParameter = string | number | bigint | null;
+type UserColumns = (string | number | null)[];
 
 /** meta keys that hold how an export spelled an attribute the schema does not know: the prefix + its stored name. */
 export const ATTRIBUTE_SPELLING = 'attribute-name:';
@@ -52,7 +59,8 @@ export class UserWriter {
   readonly #insert;
   readonly #update;
   readonly #clearAttrs;
-  readonly #insertAttr;
+  readonly #insertAttrs: ((params: readonly AttributeParameter[]) => void)[] = [];
+  readonly #db: DirectoryDatabase;
   readonly #insertContainer;
   readonly #insertSpelling;
   readonly #spelled = new Set<string>();
@@ -60,6 +68,7 @@ export class UserWriter {
 
   /** @param db the directory database */
   constructor(db: DirectoryDatabase) {
+    this.#db = db;
     this.#find = db.prepare<[string], { id: number; guid: string }>('SELECT id, guid FROM users WHERE dn_key = ?');
     this.#findKey = db.prepare<[string], { id: number; guid: string }>('SELECT id, guid FROM users WHERE guid = ?');
     this.#keys = new UserKeys(db);
@@ -91,12 +100,24 @@ export class UserWriter {
     const columns =
       'dn, dn_key, domain, sam, upn, display_name, sip, enabled, registrar_pool, line_uri, ev_enabled, sam_key, logon_key, upn_key, sip_key, display_key, guid';
     const names = columns.split(', ');
-    this.#insert = db.prepare(`INSERT INTO users (id, ${columns}) VALUES (@id, ${names.map((n) => `@${n}`).join(', ')})`);
-    this.#update = db.prepare(`UPDATE users SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`);
+    // Positional parameters, in #columns' order: binding by name cost a tenth of the user's insert.
+    this.#insert = db.prepare<[UserColumns]>(`INSERT INTO users (${columns}, id) VALUES (${names.map(() => '?').join(', ')}, ?)`);
+    this.#update = db.prepare<[UserColumns]>(`UPDATE users SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`);
     this.#clearAttrs = db.prepare('DELETE FROM user_attrs WHERE user_id = ?');
-    this.#insertAttr = db.prepare('INSERT INTO user_attrs (user_id, name, value, value_key, value_int) VALUES (?, ?, ?, ?, ?)');
     this.#insertContainer = db.prepare('INSERT OR IGNORE INTO containers (dn_key, dn) VALUES (?, ?)');
     this.#insertSpelling = db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('${ATTRIBUTE_SPELLING}' || ?, ?)`);
+  }
+
+  /** Attribute rows (five parameters each) by one INSERT, its statement prepared once per row count. */
+  #insertAttributes(params: readonly AttributeParameter[]): void {
+    const rows = params.length / 5;
+    let insert = this.#insertAttrs[rows];
+    if (insert === undefined) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+      const statement = this.#db.prepare<[readonly AttributeParameter[]]>(`INSERT INTO user_attrs (user_id, name, value, value_key, value_int) VALUES ${values}`);
+      insert = this.#insertAttrs[rows] = (all) => statement.run(all);
+    }
+    insert(params);
   }
 
   /** Keeps an attribute's spelling as the export gave it (Get-ADUser -Properties * shows it), once per name. */
@@ -121,34 +142,38 @@ export class UserWriter {
     const existing = (user.key ? this.#findKey.get(user.key) : undefined) ?? this.#find.get(key);
     const known = user.key ?? existing?.guid;
     const guid = known ?? newUserKey();
-    const row = { ...this.#columns(user, key), guid };
-    const clash = this.#owner.get(existing?.id ?? null, row.sip_key, row.upn_key);
-    if (clash && (row.sip_key !== null || row.upn_key !== null)) {
+    const sipKey = lower(user.sip);
+    const upnKey = lower(user.upn);
+    const clash = this.#owner.get(existing?.id ?? null, sipKey, upnKey);
+    if (clash && (sipKey !== null || upnKey !== null)) {
       throw new UserConflictError(directoryMessages.UserConflict(clash.dn));
     }
     let id: number;
     if (existing) {
       id = existing.id;
-      this.#update.run({ ...row, id });
+      this.#update.run(this.#columns(user, key, upnKey, sipKey, guid, id));
       this.#clearAttrs.run(id);
       if (existing.guid !== guid) this.#rekey(id, guid);
     } else {
       // A key already known (state kept for a user who comes back, or set through LDAP) keeps its id.
       id = this.#keys.ensure(guid);
-      this.#insert.run({ ...row, id });
+      this.#insert.run(this.#columns(user, key, upnKey, sipKey, guid, id));
     }
     // A key made just now has no grant to clear.
     if (user.pinPolicy !== null || known !== undefined) this.#grant(id, user.pinPolicy);
     const attributes = user.attributes.some(([name]) => name.toLowerCase() === 'cn')
       ? user.attributes
       : [...user.attributes, ['cn', firstRdnValue(user.dn)] as const];
+    const params: AttributeParameter[] = [];
     for (const [name, value] of attributes) {
       // Typed by the schema: a DN's key is its RFC 4514 key, an integer keeps its number.
       const stored = storedValue(name, value);
       const storedAs = storedName(name);
-      this.#insertAttr.run(id, storedAs, value, stored.key, stored.int);
+      params.push(id, storedAs, value, stored.key, stored.int);
+      if (params.length === ATTRIBUTE_ROWS_PER_INSERT * 5) this.#insertAttributes(params.splice(0));
       if (!this.#spelled.has(storedAs)) this.#spell(storedAs, name);
     }
+    if (params.length > 0) this.#insertAttributes(params);
     // Most users share their containers: each is written once per writer.
     for (const parent of parentDns(user.dn)) {
       if (this.#containers.has(parent)) continue;
@@ -158,25 +183,12 @@ export class UserWriter {
     return { outcome: existing ? 'updated' : 'added', id, key: guid };
   }
 
-  #columns(user: UserInput, key: string) {
+  /** The users row's values in the statements' column order, the id last. */
+  #columns(user: UserInput, key: string, upnKey: string | null, sipKey: string | null, guid: string, id: number): UserColumns {
     const logon = user.domain !== null && user.sam !== null ? `${user.domain}\\${user.sam}` : null;
-    return {
-      dn: user.dn,
-      dn_key: key,
-      domain: user.domain,
-      sam: user.sam,
-      upn: user.upn,
-      display_name: user.displayName,
-      sip: user.sip,
-      enabled: user.enabled === null ? null : Number(user.enabled),
-      registrar_pool: user.registrarPool,
-      line_uri: user.lineUri,
-      ev_enabled: Number(user.evEnabled),
-      sam_key: lower(user.sam),
-      logon_key: lower(logon),
-      upn_key: lower(user.upn),
-      sip_key: lower(user.sip),
-      display_key: lower(user.displayName),
-    };
+    return [
+      user.dn, key, user.domain, user.sam, user.upn, user.displayName, user.sip, user.enabled === null ? null : Number(user.enabled),
+      user.registrarPool, user.lineUri, Number(user.evEnabled), lower(user.sam), lower(logon), upnKey, sipKey, lower(user.displayName), guid, id,
+    ];
   }
 }
