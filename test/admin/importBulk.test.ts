@@ -78,6 +78,20 @@ describe('cspin import: a bulk load', () => {
     expect(after.objects[0]?.Count).toBe(partial.objects[0]?.Count);
   }, 120_000);
 
+  it('on a terminal, shows the rows so far, the rate and the share of the file read, then clears the line', async () => {
+    const env = { CSPIN_DB: join(dir, 'progress.db'), TERM: 'xterm' };
+    expect((await sh('cspin init', { env })).code).toBe(0);
+    const result = await sh("script -qfec 'cspin import bulk.csv' /dev/null </dev/null", { env, cwd: dir });
+    expect(result.code, result.stdout).toBe(0);
+    const drawn = result.stdout.split('\r\x1b[K').filter((line) => line.startsWith('cspin import: '));
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const line of drawn) expect(line).toMatch(/^cspin import: \d{1,3}% [\d,]+ rows?, [\d,.]+\/s, 0:\d\d elapsed(, \d+:\d\d left)?$/);
+    const percents = drawn.map((line) => Number(/(\d+)%/.exec(line)?.[1]));
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    // The summary follows the cleared line.
+    expect(result.stdout).toMatch(new RegExp(`\\r\\x1b\\[Kcspin: ${USERS} added, 0 updated, 0 rejected\\r?\\n$`));
+  }, 120_000);
+
   it('a small export loads row by row (the index stays)', async () => {
     const env = { CSPIN_DB: join(dir, 'small.db') };
     const result = await sh('cspin init && head -n 1000 bulk.csv > small.csv && cspin import small.csv', { env, cwd: dir });
