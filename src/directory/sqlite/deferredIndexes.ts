@@ -23,10 +23,10 @@ const MIN_BULK_BYTES = 32 * 1024 * 1024;
 const BYTES_PER_USER = 800;
 
 /**
- * Drops the value index for a load that brings at least as many users as the directory holds.
+ * Drops the deferred indexes for a load that brings at least as many users as the directory holds.
  * @param db the directory, outside any transaction
  * @param bytes the size of the exports (0 when unknown: stdin)
- * @returns whether the index was dropped ({@link restoreIndexes} must follow)
+ * @returns whether they were dropped ({@link restoreIndexes} must follow)
  */
 export function deferIndexes(db: DirectoryDatabase, bytes: number): boolean {
   if (bytes < MIN_BULK_BYTES) return false;
