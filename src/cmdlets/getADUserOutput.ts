@@ -2,10 +2,10 @@
  * Get-ADUser's search and output: a -Filter/-LDAPFilter scan a page at a time, or a chunk of
  * identities as one search whose answers are matched back to each identity.
  */
-import type { ErrorRecord } from '../core/index.js';
+import { ErrorRecord } from '../core/index.js';
 import { adIdentityOf, matchIdentities, type AdUserShape, type DirectoryEntry, type EntrySearch, type UserId } from '../directory/index.js';
 import { adIdentityNotFound, ambiguousIdentity } from '../directory/messages.js';
-import { interrupted } from './getCsUserOutput.js';
+import { pagesOf } from './getCsUserOutput.js';
 import type { Services } from './services.js';
 
 /** Identities per search: bounds the filter's size. */
@@ -27,24 +27,14 @@ export interface AdUserState {
  * @returns the ADUser objects, and at most one DirectorySearchInterrupted error
  */
 export async function* scanEntries(state: AdUserState): AsyncGenerator<unknown> {
-  const pages = state.services.directory.entries({ ...state.search, attributes: state.shape.attributes });
   let written = 0;
-  try {
-    for (;;) {
-      let page: IteratorResult<readonly DirectoryEntry[]>;
-      try {
-        page = await pages.next();
-      } catch (error) {
-        if (written === 0) throw error;
-        yield interrupted(written, error);
-        return;
-      }
-      if (page.done) return;
-      for (const entry of page.value) yield state.shape.objectOf(entry);
-      written += page.value.length;
+  for await (const page of pagesOf(state.services.directory.entries({ ...state.search, attributes: state.shape.attributes }), () => written)) {
+    if (page instanceof ErrorRecord) {
+      yield page;
+      return;
     }
-  } finally {
-    await pages.return?.();
+    for (const entry of page) yield state.shape.objectOf(entry);
+    written += page.length;
   }
 }
 

@@ -3,7 +3,7 @@
  * any other, the directory's pages with each page's PIN policy grants read in one call. A search that
  * fails after some users were written ends with one DirectorySearchInterrupted error.
  */
-import { JsonLines, JsonText, echo, errorRecord, usageError, type CmdletContext, type CmdletOutput, type ErrorRecord } from '../core/index.js';
+import { JsonLines, JsonText, echo, errorRecord, usageError, type CmdletContext, type CmdletOutput, ErrorRecord } from '../core/index.js';
 import {
   LdapFilterError,
   SqliteDirectory,
@@ -108,25 +108,14 @@ function* scanLines(fast: AdUserLines, state: UserSearchState, context: CmdletCo
 
 /** Any other directory, a page at a time. */
 async function* scanDirectory(state: UserSearchState, limit: number | undefined): AsyncGenerator<unknown> {
-  const pages = state.services.directory.search({ ...state.search, limit });
-  try {
-    for (;;) {
-      let page: IteratorResult<readonly DirectoryUser[]>;
-      try {
-        page = await pages.next();
-      } catch (error) {
-        // A lost connection mid-way: what was written stands; say how far it got (exit 1).
-        if (state.written === 0) throw error;
-        yield interrupted(state.written, error);
-        state.remaining = 0;
-        return;
-      }
-      if (page.done) return;
-      yield* limited(await linesOf(page.value, state), state, undefined);
-      if (state.remaining <= 0) return;
+  for await (const page of pagesOf(state.services.directory.search({ ...state.search, limit }), () => state.written)) {
+    if (page instanceof ErrorRecord) {
+      state.remaining = 0;
+      yield page;
+      return;
     }
-  } finally {
-    await pages.return?.();
+    yield* limited(await linesOf(page, state), state, undefined);
+    if (state.remaining <= 0) return;
   }
 }
 
@@ -186,6 +175,31 @@ function* limited(rows: Iterable<string>, state: UserSearchState, record: number
     state.remaining--;
     state.written++;
     yield new JsonText(json);
+  }
+}
+
+/**
+ * A search's pages. A page that cannot be had (a lost connection) after some users were written
+ * ends them with a DirectorySearchInterrupted error record: what was written stands (exit 1);
+ * before any was written, the error is thrown. The search is closed however the consumer stops.
+ * @param written how many users the consumer has written so far
+ */
+export async function* pagesOf<T>(pages: AsyncIterator<readonly T[]>, written: () => number): AsyncGenerator<readonly T[] | ErrorRecord> {
+  try {
+    for (;;) {
+      let page: IteratorResult<readonly T[]>;
+      try {
+        page = await pages.next();
+      } catch (error) {
+        if (written() === 0) throw error;
+        yield interrupted(written(), error);
+        return;
+      }
+      if (page.done) return;
+      yield page.value;
+    }
+  } finally {
+    await pages.return?.();
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Get-CsUser on a directory that fails mid-search (a lost LDAP connection): the users written stand,
+ * Get-CsUser and Get-ADUser on a directory that fails mid-search (a lost LDAP connection): the users written stand,
  * one DirectorySearchInterrupted error says how far it got, and nothing is written twice. The
  * directory is a test double of the network side only; the PIN store is a real SQLite file.
  */
@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorRecord, JsonText, type CmdletContext } from '../../src/core/index.js';
 import { createDatabase, type DirectoryUser, type UserDirectory } from '../../src/directory/index.js';
 import { scanUsers, type UserSearchState } from '../../src/cmdlets/getCsUserOutput.js';
+import { scanEntries } from '../../src/cmdlets/getADUserOutput.js';
+import { adUserShape } from '../../src/directory/adProperties.js';
 import { SqlitePinStore, createPepper } from '../../src/pins/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cspin-interrupted-'));
@@ -36,7 +38,10 @@ function failingDirectory(pages: DirectoryUser[][]): UserDirectory {
     resolve: () => Promise.resolve(new Map()),
     containerExists: () => Promise.resolve(true),
     close: () => undefined,
-    entries: async function* () {},
+    entries: async function* () {
+      for (const page of pages) yield page.map((u) => ({ user: u, attributes: new Map([['department', ['Test']]]) }));
+      throw new Error('connection lost');
+    },
     search: async function* () {
       for (const page of pages) yield page;
       throw new Error('connection lost');
@@ -86,5 +91,27 @@ describe('Get-CsUser when the directory search fails mid-way', () => {
     } finally {
       state.services.pins.close();
     }
+  });
+});
+
+describe('Get-ADUser when the directory search fails mid-way', () => {
+  const scan = async (pages: DirectoryUser[][]) => {
+    const output: unknown[] = [];
+    const state = { services: { directory: failingDirectory(pages) }, shape: adUserShape(['Department']), search: {}, under: '' };
+    for await (const item of scanEntries(state)) output.push(item);
+    return output;
+  };
+
+  it('writes every user it got once, then one DirectorySearchInterrupted error', async () => {
+    const output = await scan([[user(1), user(2)], [user(3)]]);
+    const users = output.filter((item) => !(item instanceof ErrorRecord)) as Record<string, unknown>[];
+    expect(users.map((u) => [u.SamAccountName, u.Department])).toEqual([['user1', 'Test'], ['user2', 'Test'], ['user3', 'Test']]);
+    const errors = output.filter((item): item is ErrorRecord => item instanceof ErrorRecord);
+    expect(errors.map((error) => error.errorId)).toEqual(['DirectorySearchInterrupted']);
+    expect(output.at(-1)).toBe(errors[0]);
+  });
+
+  it('a search that fails before any user is the command\'s failure', async () => {
+    await expect(scan([])).rejects.toThrow('connection lost');
   });
 });
